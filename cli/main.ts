@@ -1,0 +1,36 @@
+/**
+ * aksnet: the headless command over the planning core.
+ * Exit codes: 0 ok, 1 the design has errors (validate), 2 unreadable or invalid input / bad usage.
+ */
+import type { CliIo, Command } from './io';
+import { planCommand } from './commands/plan';
+import { validateCommand } from './commands/validate';
+import { routesCommand } from './commands/routes';
+import { traceCommand } from './commands/trace';
+import { exportCommand } from './commands/export';
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  plan: { run: planCommand, usage: 'aksnet plan DESIGN.json [--json]' },
+  validate: { run: validateCommand, usage: 'aksnet validate DESIGN.json [--json]' },
+  routes: { run: routesCommand, usage: 'aksnet routes DESIGN.json [--subnet NAME] [--json]' },
+  trace: { run: traceCommand, usage: 'aksnet trace DESIGN.json --from POOL_OR_SUBNET --to IP|internet [--json]' },
+  export: { run: exportCommand, usage: 'aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE]' },
+};
+
+export function usage(): string {
+  return ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), ''].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`aksnet: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  return cmd.run(rest, io);
+}

@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const why = 'Dependencies point one way: core <- export, io <- store <- canvas, panels (docs/ARCHITECTURE.md).';
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: why })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'examples', 'fixtures', 'node_modules', 'reports', 'test-results', 'playwright-report', 'src/export/__golden__'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: restrict(['react', 'react-dom', 'zustand', 'zundo', '@xyflow/*', '**/export/**', '**/io/**', '**/store/**', '**/canvas/**', '**/panels/**', 'node:*', 'fs', 'path']),
+  },
+  {
+    files: ['src/export/**/*.ts'],
+    ignores: ['src/export/**/*.test.ts'],
+    rules: restrict(['react', 'react-dom', 'zustand', 'zundo', '@xyflow/*', '**/io/**', '**/store/**', '**/canvas/**', '**/panels/**', 'node:*', 'fs', 'path']),
+  },
+  {
+    files: ['src/io/**/*.ts'],
+    ignores: ['src/io/**/*.test.ts'],
+    rules: restrict(['react', 'react-dom', 'zustand', 'zundo', '@xyflow/*', '**/export/**', '**/store/**', '**/canvas/**', '**/panels/**', 'node:*', 'fs', 'path']),
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    ignores: ['src/store/**/*.test.ts'],
+    rules: restrict(['react-dom', '@xyflow/*', '**/canvas/**', '**/panels/**']),
+  },
+  {
+    files: ['**/*.mjs', '.ci/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'cli/**'],
+    rules: { 'max-lines': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

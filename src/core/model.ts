@@ -1,0 +1,333 @@
+/**
+ * The design: a plain, serialisable description of an AKS network. The planning core reads it and never
+ * mutates it. Ids are stable strings chosen by the editor; names are the Azure resource names.
+ * Enum-like fields use the literal strings ARM and az use, so exporters never translate names.
+ * Canvas positions live outside the design (see io/schema.ts `layout`): the model never depends on the picture.
+ */
+
+export type Id = string;
+
+/** What a subnet is for; decides the special-subnet rules that apply and the default consumers. */
+export type SubnetPurpose =
+  | 'general'
+  | 'aks-nodes'
+  | 'aks-pods'
+  | 'app-gateway'
+  | 'firewall' // AzureFirewallSubnet
+  | 'firewall-management' // AzureFirewallManagementSubnet
+  | 'gateway' // GatewaySubnet
+  | 'bastion' // AzureBastionSubnet
+  | 'apiserver' // API server VNet integration (delegated to Microsoft.ContainerService/managedClusters)
+  | 'private-endpoints';
+
+export const SUBNET_PURPOSES: readonly SubnetPurpose[] = [
+  'general',
+  'aks-nodes',
+  'aks-pods',
+  'app-gateway',
+  'firewall',
+  'firewall-management',
+  'gateway',
+  'bastion',
+  'apiserver',
+  'private-endpoints',
+];
+
+export interface Subnet {
+  id: Id;
+  name: string;
+  /** IPv4 CIDR, four-part decimal (10.240.0.0/22). Host bits set is a finding, not a parse error. */
+  cidr: string;
+  purpose: SubnetPurpose;
+  /** Service name of the delegation, e.g. Microsoft.ContainerService/managedClusters. */
+  delegation?: string;
+  nsgId?: Id;
+  routeTableId?: Id;
+  natGatewayId?: Id;
+  /** privateEndpointNetworkPolicies: NSG/UDR apply to private endpoints only when enabled. */
+  privateEndpointNetworkPolicies?: 'Enabled' | 'Disabled';
+}
+
+export interface Vnet {
+  id: Id;
+  name: string;
+  /** One or more IPv4 address spaces (address prefixes). */
+  addressSpaces: string[];
+  subnets: Subnet[];
+}
+
+/**
+ * A VNet peering, both directions in one object (Azure needs a link on each side; exporters emit both).
+ * `allowGatewayTransit`: the local VNet offers its gateway to the remote one.
+ * `useRemoteGateways`: the remote VNet uses the local VNet's gateway (needs allowGatewayTransit).
+ */
+export interface Peering {
+  id: Id;
+  name: string;
+  localVnetId: Id;
+  remoteVnetId: Id;
+  allowForwardedTraffic: boolean;
+  allowGatewayTransit: boolean;
+  useRemoteGateways: boolean;
+}
+
+export type GatewayType = 'Vpn' | 'ExpressRoute';
+
+/** An on-premises site: its address ranges, reached through a VPN or ExpressRoute gateway in a VNet's GatewaySubnet. */
+export interface OnPremSite {
+  id: Id;
+  name: string;
+  addressPrefixes: string[];
+  gateway: {
+    /** The VNet whose GatewaySubnet hosts the virtual network gateway. */
+    vnetId: Id;
+    type: GatewayType;
+    sku: string;
+    /** BGP advertises the on-prem prefixes to the VNet (and to peers using remote gateways). */
+    bgp: boolean;
+  };
+}
+
+export type NetworkPlugin = 'azure' | 'kubenet' | 'none';
+export type NetworkPluginMode = 'overlay';
+export type NetworkDataplane = 'azure' | 'cilium';
+export type NetworkPolicy = 'none' | 'azure' | 'calico' | 'cilium';
+/** Where Azure CNI takes pod IPs from: the node subnet, a pod subnet dynamically, or a pod subnet in /28 blocks. */
+export type PodIpAllocation = 'nodeSubnet' | 'dynamicPodSubnet' | 'staticBlock';
+export type OutboundType =
+  | 'loadBalancer'
+  | 'managedNATGateway'
+  | 'userAssignedNATGateway'
+  | 'userDefinedRouting'
+  | 'none';
+
+export interface NodePool {
+  id: Id;
+  name: string;
+  mode: 'System' | 'User';
+  osType: 'Linux' | 'Windows';
+  vmSize: string;
+  /** Node count; with autoscale this is the initial count. */
+  count: number;
+  /** Cluster autoscaler bounds; the plan sizes subnets for `max`. */
+  autoscale?: { min: number; max: number };
+  /** Max pods per node; when absent the default of the cluster's network model applies. */
+  maxPods?: number;
+  /** Upgrade surge: a node count ("1") or a percentage ("33%"). Absent means Azure's default of 1 node. */
+  maxSurge?: string;
+  nodeSubnetId: Id;
+  podSubnetId?: Id;
+  zones?: string[];
+}
+
+export interface LoadBalancerProfile {
+  managedOutboundIpCount: number;
+  /** allocatedOutboundPorts; 0 means automatic allocation by backend pool size. */
+  allocatedOutboundPorts: number;
+  idleTimeoutMinutes: number;
+  /** Bring-your-own outbound public IPs (instead of managed ones). */
+  outboundPublicIpIds?: Id[];
+}
+
+export interface Cluster {
+  id: Id;
+  name: string;
+  kubernetesVersion?: string;
+  networkPlugin: NetworkPlugin;
+  networkPluginMode?: NetworkPluginMode;
+  networkDataplane: NetworkDataplane;
+  networkPolicy: NetworkPolicy;
+  podIpAllocation: PodIpAllocation;
+  /** Pod CIDR for kubenet and overlay. */
+  podCidr?: string;
+  serviceCidr: string;
+  dnsServiceIp: string;
+  outboundType: OutboundType;
+  loadBalancerProfile?: LoadBalancerProfile;
+  /** For managedNATGateway: AKS-created outbound IPs. */
+  natGatewayManagedIpCount?: number;
+  privateCluster: boolean;
+  /** 'system' (default), 'none', or a private DNS zone resource id. */
+  privateDnsZone?: string;
+  apiServerVnetIntegration: boolean;
+  apiServerSubnetId?: Id;
+  authorizedIpRanges?: string[];
+  tier?: 'free' | 'standard' | 'premium';
+  nodePools: NodePool[];
+}
+
+/** A Kubernetes LoadBalancer Service frontend (internal or public). */
+export interface LbFrontend {
+  id: Id;
+  /** Kubernetes Service name. */
+  name: string;
+  namespace: string;
+  /** Static private IP (internal) taken from the LB subnet; absent means dynamic. */
+  privateIp?: string;
+  /** Public frontend: a static public IP resource. */
+  publicIpId?: Id;
+  port: number;
+  targetPort: number;
+  /** Pod selector label app=<appLabel>. */
+  appLabel: string;
+}
+
+export interface LoadBalancer {
+  id: Id;
+  name: string;
+  type: 'internal' | 'public';
+  /** The cluster whose Services create this load balancer. */
+  clusterId: Id;
+  /** Internal: subnet of the frontends (azure-load-balancer-internal-subnet); absent means the node subnet. */
+  subnetId?: Id;
+  frontends: LbFrontend[];
+}
+
+export interface AppGateway {
+  id: Id;
+  name: string;
+  sku: 'Standard_v2' | 'WAF_v2';
+  subnetId: Id;
+  minCapacity: number;
+  maxCapacity: number;
+  privateFrontendIp?: string;
+  publicIpId?: Id;
+  /** AGIC: the cluster whose ingress controller programs this gateway. */
+  agicClusterId?: Id;
+}
+
+export interface FirewallDnatRule {
+  name: string;
+  protocol: 'TCP' | 'UDP';
+  destinationPort: number;
+  translatedAddress: string;
+  translatedPort: number;
+}
+
+export interface Firewall {
+  id: Id;
+  name: string;
+  tier: 'Basic' | 'Standard' | 'Premium';
+  /** AzureFirewallSubnet. */
+  subnetId: Id;
+  /** AzureFirewallManagementSubnet (Basic SKU, forced tunnelling). */
+  managementSubnetId?: Id;
+  publicIpIds: Id[];
+  /** Private IP of the firewall (the first usable address of its subnet when absent). */
+  privateIp?: string;
+  dnsProxy: boolean;
+  dnatRules: FirewallDnatRule[];
+}
+
+export interface NatGateway {
+  id: Id;
+  name: string;
+  publicIpIds: Id[];
+  idleTimeoutMinutes: number;
+}
+
+export interface PublicIp {
+  id: Id;
+  name: string;
+  sku: 'Standard';
+  zones?: string[];
+}
+
+export type NextHopType = 'VirtualAppliance' | 'VirtualNetworkGateway' | 'VnetLocal' | 'Internet' | 'None';
+
+export interface Route {
+  id: Id;
+  name: string;
+  addressPrefix: string;
+  nextHopType: NextHopType;
+  /** Required for VirtualAppliance. */
+  nextHopIpAddress?: string;
+}
+
+export interface RouteTable {
+  id: Id;
+  name: string;
+  disableBgpRoutePropagation: boolean;
+  routes: Route[];
+}
+
+export interface NsgRule {
+  id: Id;
+  name: string;
+  priority: number;
+  direction: 'Inbound' | 'Outbound';
+  access: 'Allow' | 'Deny';
+  protocol: 'Tcp' | 'Udp' | 'Icmp' | '*';
+  /** CIDR, service tag (Internet, VirtualNetwork, AzureLoadBalancer, GatewayManager, ...) or '*'. */
+  sourceAddressPrefix: string;
+  sourcePortRange: string;
+  destinationAddressPrefix: string;
+  /** '*', a port, or a range '65200-65535'. */
+  destinationPortRange: string;
+}
+
+export interface Nsg {
+  id: Id;
+  name: string;
+  rules: NsgRule[];
+}
+
+export interface PrivateEndpoint {
+  id: Id;
+  name: string;
+  subnetId: Id;
+  /** Resource type of the target, e.g. Microsoft.KeyVault/vaults. */
+  targetType: string;
+  /** Name of the target resource. */
+  targetName: string;
+  /** Private link sub-resource (group id), e.g. vault, blob, registry. */
+  groupId: string;
+  privateIp?: string;
+}
+
+export interface Bastion {
+  id: Id;
+  name: string;
+  sku: 'Basic' | 'Standard' | 'Premium';
+  /** AzureBastionSubnet. */
+  subnetId: Id;
+  publicIpId?: Id;
+}
+
+export interface Design {
+  /** Azure region for every resource, e.g. eastus2. */
+  location: string;
+  vnets: Vnet[];
+  peerings: Peering[];
+  onPremSites: OnPremSite[];
+  clusters: Cluster[];
+  loadBalancers: LoadBalancer[];
+  appGateways: AppGateway[];
+  firewalls: Firewall[];
+  natGateways: NatGateway[];
+  publicIps: PublicIp[];
+  routeTables: RouteTable[];
+  nsgs: Nsg[];
+  privateEndpoints: PrivateEndpoint[];
+  bastions: Bastion[];
+}
+
+/** An empty design, the starting point of the editor. */
+export function emptyDesign(location = 'eastus2'): Design {
+  return {
+    location,
+    vnets: [],
+    peerings: [],
+    onPremSites: [],
+    clusters: [],
+    loadBalancers: [],
+    appGateways: [],
+    firewalls: [],
+    natGateways: [],
+    publicIps: [],
+    routeTables: [],
+    nsgs: [],
+    privateEndpoints: [],
+    bastions: [],
+  };
+}

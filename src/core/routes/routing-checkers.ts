@@ -1,0 +1,3 @@
+import type { Checker } from '../validate/rule';
+
+export const ROUTING_CHECKERS: readonly Checker[] = [];

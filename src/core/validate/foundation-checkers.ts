@@ -1,0 +1,3 @@
+import type { Checker } from './rule';
+
+export const FOUNDATION_CHECKERS: readonly Checker[] = [];
