@@ -1,14 +1,18 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4317;
+// E2E_PORT and E2E_OUT let two runs share a machine without clashing on the port or the build folder.
+const port = Number(process.env.E2E_PORT ?? 4317);
+const outDir = process.env.E2E_OUT ?? 'dist';
+const report = process.env.E2E_REPORT ?? 'reports/e2e.json';
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   workers: 1,
+  outputDir: process.env.E2E_RESULTS ?? 'test-results',
   retries: 0,
   timeout: 30000,
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: report }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
@@ -26,7 +30,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build --outDir ${outDir} && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 180000,

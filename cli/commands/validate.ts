@@ -1,6 +1,47 @@
+/**
+ * `aksnet validate DESIGN.json [--json]`: one line per finding, `severity rule-id subject: message`, errors
+ * first. Exit 1 when any error exists, 0 otherwise, 2 when the file cannot be read or loaded.
+ */
+import { computePlan } from '../../src/core/plan';
+import type { Design } from '../../src/core/model';
+import type { Finding, Plan, Severity } from '../../src/core/plan-types';
 import type { Command } from '../io';
+import { nameOfSubject, parseCommandArgs, printable, readDesign } from '../read-design';
+import { countBySeverity, formatCounts } from './plan';
 
-export const validateCommand: Command = async (_args, io) => {
-  io.err('aksnet validate: not available in this build\n');
-  return 2;
-};
+const USAGE = 'aksnet validate DESIGN.json [--json]';
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then info; the core's order within a severity. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+export function formatFinding(design: Design, f: Finding): string {
+  return `${f.severity} ${printable(f.rule)} ${printable(nameOfSubject(design, f.subjectId))}: ${printable(f.message)}`;
+}
+
+export function makeValidateCommand(plan: (design: Design) => Plan = computePlan): Command {
+  return async (args, io) => {
+    const parsed = parseCommandArgs(args, { json: { type: 'boolean' } }, USAGE, io);
+    if (!parsed.ok) return parsed.exitCode;
+    const read = await readDesign(parsed.file, io);
+    if (!read.ok) return read.exitCode;
+    const { design } = read.doc;
+    const findings = sortFindings(plan(design).findings);
+    const counts = countBySeverity(findings);
+    if (parsed.values.json) {
+      const withNames = findings.map((f) => ({ ...f, subjectName: nameOfSubject(design, f.subjectId) }));
+      io.out(`${JSON.stringify({ findings: withNames, counts }, null, 2)}\n`);
+    } else {
+      for (const f of findings) io.out(`${formatFinding(design, f)}\n`);
+      io.err(`${printable(parsed.file)}: ${formatCounts(findings)}\n`);
+    }
+    return counts.error > 0 ? 1 : 0;
+  };
+}
+
+export const validateCommand: Command = makeValidateCommand();

@@ -1,0 +1,120 @@
+/**
+ * Reading a design file for any command: node:fs, then loadDocument. Problems are printed as
+ * `aksnet: FILE: path: message`, one per line, and the command exits 2.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Design, Id } from '../src/core/model';
+import { loadDocument, MAX_INPUT_CHARS, type DesignDocument } from '../src/io';
+import type { CliIo } from './io';
+
+/** Exit code for an unreadable or invalid file and for bad usage. */
+export const EXIT_INPUT = 2;
+
+export type ReadDesignResult = { ok: true; doc: DesignDocument } | { ok: false; exitCode: number };
+
+/** Control characters in names or paths would break the one-line-per-item output; show them escaped. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+function describeReadError(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return 'cannot read: no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot read: permission denied';
+  return `cannot read: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/** Reads and loads a design file; prints every problem and warning to stderr. */
+export async function readDesign(file: string, io: CliIo): Promise<ReadDesignResult> {
+  const label = printable(file);
+  let text: string;
+  try {
+    // UTF-8 uses at most 4 bytes per character: anything larger cannot be under the character limit.
+    const info = await stat(file);
+    // Devices and pipes (/dev/zero) report no size and may never end.
+    if (!info.isFile()) {
+      io.err(`aksnet: ${label}: cannot read: ${info.isDirectory() ? 'it is a directory' : 'not a regular file'}\n`);
+      return { ok: false, exitCode: EXIT_INPUT };
+    }
+    const size = info.size;
+    if (size > MAX_INPUT_CHARS * 4) {
+      io.err(`aksnet: ${label}: the file is too large: ${size.toLocaleString('en-US')} bytes\n`);
+      return { ok: false, exitCode: EXIT_INPUT };
+    }
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    io.err(`aksnet: ${label}: ${describeReadError(e)}\n`);
+    return { ok: false, exitCode: EXIT_INPUT };
+  }
+  const result = loadDocument(text);
+  if (!result.ok) {
+    for (const e of result.errors) io.err(`aksnet: ${label}: ${e.path ? `${printable(e.path)}: ` : ''}${printable(e.message)}\n`);
+    return { ok: false, exitCode: EXIT_INPUT };
+  }
+  for (const w of result.warnings) io.err(`aksnet: ${label}: warning: ${printable(w)}\n`);
+  return { ok: true, doc: result.doc };
+}
+
+export type ParsedArgs = { ok: true; file: string; values: Record<string, string | boolean | undefined> } | { ok: false; exitCode: number };
+
+/**
+ * Parses `COMMAND DESIGN.json [options]` with node's parseArgs. Unknown options and a missing file print
+ * the usage line and give exit code 2.
+ */
+export function parseCommandArgs(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  usage: string,
+  io: CliIo,
+): ParsedArgs {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    io.err(`aksnet: ${e instanceof Error ? e.message : String(e)}\nUsage: ${usage}\n`);
+    return { ok: false, exitCode: EXIT_INPUT };
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) {
+    io.err(`aksnet: ${file ? `unexpected argument "${printable(extra[0]!)}"` : 'missing the design file'}\nUsage: ${usage}\n`);
+    return { ok: false, exitCode: EXIT_INPUT };
+  }
+  return { ok: true, file, values: parsed.values as Record<string, string | boolean | undefined> };
+}
+
+/** The display name of a design element, for messages; the id itself when nothing has it. */
+export function nameOfSubject(design: Design, id: Id): string {
+  for (const v of design.vnets) {
+    if (v.id === id) return v.name;
+    for (const s of v.subnets) if (s.id === id) return s.name;
+  }
+  for (const c of design.clusters) {
+    if (c.id === id) return c.name;
+    for (const p of c.nodePools) if (p.id === id) return `${c.name}/${p.name}`;
+  }
+  for (const lb of design.loadBalancers) {
+    if (lb.id === id) return lb.name;
+    for (const f of lb.frontends) if (f.id === id) return `${lb.name}/${f.name}`;
+  }
+  for (const t of design.routeTables) {
+    if (t.id === id) return t.name;
+    for (const r of t.routes) if (r.id === id) return `${t.name}/${r.name}`;
+  }
+  for (const n of design.nsgs) {
+    if (n.id === id) return n.name;
+    for (const r of n.rules) if (r.id === id) return `${n.name}/${r.name}`;
+  }
+  const flat = [
+    design.peerings,
+    design.onPremSites,
+    design.appGateways,
+    design.firewalls,
+    design.natGateways,
+    design.publicIps,
+    design.privateEndpoints,
+    design.bastions,
+  ].flat();
+  return flat.find((x) => x.id === id)?.name ?? id;
+}

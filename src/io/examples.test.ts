@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { containsCidr, parseIp, toRange, containsIp } from '../core/cidr';
+import type { Design } from '../core/model';
+import { computePlan } from '../core/plan';
+import { loadDocument } from './load';
+import type { DesignDocument, LayoutNode } from './schema';
+
+const DIR = new URL('../../examples/', import.meta.url);
+const OWNED = ['seed-kubenet.json', 'seed-azure-cni.json', 'workshop-hub-spoke.json', 'aks-baseline.json'];
+
+function load(file: string): DesignDocument {
+  const r = loadDocument(readFileSync(new URL(file, DIR), 'utf8'));
+  if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.errors)}`);
+  expect(r.warnings, file).toEqual([]);
+  return r.doc;
+}
+
+/** Ids the canvas draws as boxes: everything with an id except peerings (edges), routes, rules and frontends. */
+function drawnIds(d: Design): string[] {
+  return [
+    ...d.vnets.flatMap((v) => [v.id, ...v.subnets.map((s) => s.id)]),
+    ...d.clusters.flatMap((c) => [c.id, ...c.nodePools.map((p) => p.id)]),
+    ...[d.onPremSites, d.loadBalancers, d.appGateways, d.firewalls, d.natGateways, d.publicIps, d.routeTables, d.nsgs]
+      .flat()
+      .map((x) => x.id),
+    ...d.privateEndpoints.map((x) => x.id),
+    ...d.bastions.map((x) => x.id),
+  ];
+}
+
+type Box = { x: number; y: number; w: number; h: number };
+const box = (n: LayoutNode): Box => ({ x: n.x, y: n.y, w: n.w ?? 200, h: n.h ?? 80 });
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const fitsIn = (inner: Box, outer: Box) => inner.x >= 0 && inner.y >= 0 && inner.x + inner.w <= outer.w && inner.y + inner.h <= outer.h;
+
+describe('examples', () => {
+  it('every example in examples/ loads without errors or warnings and plans without throwing', () => {
+    const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+    expect(files).toEqual(expect.arrayContaining(OWNED));
+    for (const file of files) expect(() => computePlan(load(file).design), file).not.toThrow();
+  });
+
+  it.each(OWNED)('%s has a tidy layout: subnets inside their VNet, pools inside their subnet, no overlaps', (file) => {
+    const { design, layout } = load(file);
+    const nodes = layout.nodes;
+    for (const id of drawnIds(design)) expect(nodes[id], `${file}: layout of ${id}`).toBeDefined();
+    const nested = new Set<string>();
+    for (const v of design.vnets) {
+      const subnetBoxes = v.subnets.map((s) => box(nodes[s.id]!));
+      subnetBoxes.forEach((b, i) => {
+        expect(fitsIn(b, box(nodes[v.id]!)), `${v.subnets[i]!.id} inside ${v.id}`).toBe(true);
+        subnetBoxes.slice(i + 1).forEach((o) => expect(overlaps(b, o)).toBe(false));
+      });
+      v.subnets.forEach((s) => nested.add(s.id));
+    }
+    for (const p of design.clusters.flatMap((c) => c.nodePools)) {
+      expect(fitsIn(box(nodes[p.id]!), box(nodes[p.nodeSubnetId]!)), `${p.id} inside its subnet`).toBe(true);
+      nested.add(p.id);
+    }
+    const top = drawnIds(design).filter((id) => !nested.has(id));
+    top.forEach((id, i) =>
+      top.slice(i + 1).forEach((other) => expect(overlaps(box(nodes[id]!), box(nodes[other]!)), `${id} / ${other}`).toBe(false)),
+    );
+  });
+
+  it('seed-kubenet: the workshop kubenet cluster in its own VNet', () => {
+    const d = load('seed-kubenet.json').design;
+    expect(d.vnets[0]).toMatchObject({ addressSpaces: ['192.168.0.0/16'], subnets: [{ cidr: '192.168.1.0/24' }] });
+    expect(d.clusters[0]).toMatchObject({
+      networkPlugin: 'kubenet',
+      podCidr: '10.244.0.0/16',
+      serviceCidr: '10.0.0.0/16',
+      dnsServiceIp: '10.0.0.10',
+      nodePools: [{ count: 3, nodeSubnetId: d.vnets[0]!.subnets[0]!.id }],
+    });
+  });
+
+  it('seed-azure-cni: the az aks create flags of the tutorial', () => {
+    const doc = load('seed-azure-cni.json');
+    expect(doc.design.clusters[0]).toMatchObject({ networkPlugin: 'azure', serviceCidr: '10.2.0.0/24', dnsServiceIp: '10.2.0.10' });
+    expect(doc.design.clusters[0]!.networkPluginMode).toBeUndefined();
+    expect(doc.meta.description).toContain('--docker-bridge-address 172.17.0.1/16 flag is legacy and not modelled');
+  });
+
+  it('workshop-hub-spoke: firewall egress by UDR and the internal LB at 10.240.0.25 in the AKS subnet', () => {
+    const d = load('workshop-hub-spoke.json').design;
+    const cluster = d.clusters[0]!;
+    expect(cluster.outboundType).toBe('userDefinedRouting');
+    expect(cluster.networkPolicy).not.toBe('none');
+    const nodeSubnet = d.vnets.flatMap((v) => v.subnets).find((s) => s.id === cluster.nodePools[0]!.nodeSubnetId)!;
+    const table = d.routeTables.find((t) => t.id === nodeSubnet.routeTableId)!;
+    expect(table.routes).toContainEqual(
+      expect.objectContaining({ addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: d.firewalls[0]!.privateIp }),
+    );
+    const ilb = d.loadBalancers.find((l) => l.type === 'internal')!;
+    expect(ilb.frontends[0]!.privateIp).toBe('10.240.0.25');
+    expect(containsIp(toRange(nodeSubnet.cidr)!, parseIp('10.240.0.25')!)).toBe(true);
+    expect(d.appGateways[0]!.agicClusterId).toBe(cluster.id);
+    expect(d.peerings).toHaveLength(1);
+  });
+
+  it('aks-baseline: the reference hub and spoke, sized as published', () => {
+    const d = load('aks-baseline.json').design;
+    const [hub, spoke] = d.vnets;
+    expect(hub!.addressSpaces).toEqual(['10.200.0.0/24']);
+    expect(hub!.subnets.map((s) => [s.name, s.cidr])).toEqual([
+      ['AzureFirewallSubnet', '10.200.0.0/26'],
+      ['GatewaySubnet', '10.200.0.64/27'],
+      ['AzureBastionSubnet', '10.200.0.128/26'],
+    ]);
+    expect(spoke!.addressSpaces).toEqual(['10.240.0.0/16']);
+    expect(spoke!.subnets.map((s) => [s.purpose, s.cidr.split('/')[1]])).toEqual([
+      ['aks-nodes', '22'],
+      ['general', '28'],
+      ['apiserver', '28'],
+      ['private-endpoints', '28'],
+      ['app-gateway', '24'],
+    ]);
+    for (const s of [...hub!.subnets, ...spoke!.subnets]) {
+      expect(containsCidr(s.cidr.startsWith('10.200') ? '10.200.0.0/24' : '10.240.0.0/16', s.cidr)).toBe(true);
+    }
+    const c = d.clusters[0]!;
+    expect(c).toMatchObject({
+      networkPlugin: 'azure',
+      networkPluginMode: 'overlay',
+      networkDataplane: 'cilium',
+      podCidr: '192.168.0.0/16',
+      serviceCidr: '172.16.0.0/16',
+      dnsServiceIp: '172.16.0.10',
+      outboundType: 'userDefinedRouting',
+      apiServerVnetIntegration: true,
+    });
+    expect(c.nodePools.map((p) => [p.mode, p.autoscale !== undefined])).toEqual([
+      ['System', true],
+      ['User', true],
+    ]);
+    expect(d.peerings[0]).toMatchObject({ localVnetId: spoke!.id, remoteVnetId: hub!.id });
+    expect(d.routeTables[0]!.routes[0]).toMatchObject({ addressPrefix: '0.0.0.0/0', nextHopIpAddress: d.firewalls[0]!.privateIp });
+    expect(d.privateEndpoints.length).toBeGreaterThan(0);
+    expect(d.bastions).toHaveLength(1);
+    // Subnets that take an NSG have one; Azure refuses NSGs on AzureFirewallSubnet and GatewaySubnet.
+    const withNsg = [...hub!.subnets, ...spoke!.subnets].filter((s) => s.nsgId).map((s) => s.name);
+    expect(withNsg).toEqual([
+      'AzureBastionSubnet',
+      'snet-clusternodes',
+      'snet-clusteringressservices',
+      'snet-privatelinkendpoints',
+      'snet-applicationgateway',
+    ]);
+  });
+});
+
+describe('docs/design-format.md', () => {
+  it('its complete example loads and gets the documented defaults', () => {
+    const page = readFileSync(new URL('../../docs/design-format.md', import.meta.url), 'utf8');
+    const section = page.slice(page.indexOf('## A complete example'));
+    const json = /```json\n([\s\S]*?)```/.exec(section)![1]!;
+    const r = loadDocument(json);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.warnings).toEqual([]);
+    expect(r.doc.design.clusters[0]).toMatchObject({ outboundType: 'loadBalancer', networkPolicy: 'none', nodePools: [{ osType: 'Linux' }] });
+    expect(r.doc.design.peerings).toEqual([]);
+  });
+});

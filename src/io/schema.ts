@@ -1,0 +1,210 @@
+/**
+ * The zod schema of the current design-file version. The parsed `design` is exactly the core's `Design`
+ * type (checked at compile time below), so nothing downstream needs a second model.
+ * Defaults filled here follow current Azure; each is cited in docs/design-format.md.
+ */
+import { z } from 'zod';
+import type { Design } from '../core/model';
+import {
+  appGatewaySchema,
+  bastionSchema,
+  firewallSchema,
+  natGatewaySchema,
+  nsgSchema,
+  privateEndpointSchema,
+  publicIpSchema,
+  routeTableSchema,
+} from './schema-resources';
+import {
+  LIMITS,
+  addressSchema,
+  idSchema,
+  intSchema,
+  listSchema,
+  nameSchema,
+  optionalListSchema,
+  shortTextSchema,
+} from './schema-primitives';
+
+export const DOCUMENT_FORMAT = 'aks-network-design';
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** Defaults of `az aks create`: https://learn.microsoft.com/cli/azure/aks#az-aks-create */
+export const DEFAULT_SERVICE_CIDR = '10.0.0.0/16';
+export const DEFAULT_DNS_SERVICE_IP = '10.0.0.10';
+/** kubenet and CNI Overlay: https://learn.microsoft.com/azure/aks/configure-kubenet, https://learn.microsoft.com/azure/aks/azure-cni-overlay */
+export const DEFAULT_POD_CIDR = '10.244.0.0/16';
+
+const subnetSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  cidr: addressSchema,
+  purpose: z
+    .enum([
+      'general',
+      'aks-nodes',
+      'aks-pods',
+      'app-gateway',
+      'firewall',
+      'firewall-management',
+      'gateway',
+      'bastion',
+      'apiserver',
+      'private-endpoints',
+    ])
+    .default('general'),
+  delegation: shortTextSchema.optional(),
+  nsgId: idSchema.optional(),
+  routeTableId: idSchema.optional(),
+  natGatewayId: idSchema.optional(),
+  privateEndpointNetworkPolicies: z.enum(['Enabled', 'Disabled']).optional(),
+});
+
+const vnetSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  addressSpaces: listSchema(addressSchema),
+  subnets: optionalListSchema(subnetSchema),
+});
+
+const peeringSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  localVnetId: idSchema,
+  remoteVnetId: idSchema,
+  allowForwardedTraffic: z.boolean().default(false),
+  allowGatewayTransit: z.boolean().default(false),
+  useRemoteGateways: z.boolean().default(false),
+});
+
+const onPremSiteSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  addressPrefixes: listSchema(addressSchema),
+  gateway: z.strictObject({
+    vnetId: idSchema,
+    type: z.enum(['Vpn', 'ExpressRoute']),
+    sku: shortTextSchema,
+    bgp: z.boolean().default(false),
+  }),
+});
+
+const nodePoolSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  mode: z.enum(['System', 'User']),
+  osType: z.enum(['Linux', 'Windows']).default('Linux'),
+  vmSize: nameSchema,
+  count: intSchema(),
+  autoscale: z.strictObject({ min: intSchema(), max: intSchema() }).optional(),
+  maxPods: intSchema().optional(),
+  // Absent means one node, Azure's default: https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling
+  maxSurge: z
+    .string()
+    .regex(/^\d{1,6}%?$/, { message: 'expected a node count ("1") or a percentage ("33%")' })
+    .optional(),
+  nodeSubnetId: idSchema,
+  podSubnetId: idSchema.optional(),
+  zones: listSchema(z.string().max(8)).optional(),
+});
+
+const loadBalancerProfileSchema = z.strictObject({
+  managedOutboundIpCount: intSchema(),
+  allocatedOutboundPorts: intSchema(0, 64000),
+  idleTimeoutMinutes: intSchema(),
+  outboundPublicIpIds: listSchema(idSchema).optional(),
+});
+
+const clusterSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  kubernetesVersion: shortTextSchema.optional(),
+  networkPlugin: z.enum(['azure', 'kubenet', 'none']),
+  networkPluginMode: z.enum(['overlay']).optional(),
+  // Cilium is opt-in: https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium
+  networkDataplane: z.enum(['azure', 'cilium']).default('azure'),
+  // No policy unless chosen: https://learn.microsoft.com/azure/aks/use-network-policies
+  networkPolicy: z.enum(['none', 'azure', 'calico', 'cilium']).default('none'),
+  podIpAllocation: z.enum(['nodeSubnet', 'dynamicPodSubnet', 'staticBlock']).default('nodeSubnet'),
+  podCidr: addressSchema.optional(),
+  serviceCidr: addressSchema.default(DEFAULT_SERVICE_CIDR),
+  dnsServiceIp: addressSchema.default(DEFAULT_DNS_SERVICE_IP),
+  // "By default, AKS uses a Standard Load Balancer for egress": https://learn.microsoft.com/azure/aks/egress-outboundtype
+  outboundType: z
+    .enum(['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'])
+    .default('loadBalancer'),
+  loadBalancerProfile: loadBalancerProfileSchema.optional(),
+  natGatewayManagedIpCount: intSchema().optional(),
+  privateCluster: z.boolean().default(false),
+  privateDnsZone: z.string().max(LIMITS.text).optional(),
+  apiServerVnetIntegration: z.boolean().default(false),
+  apiServerSubnetId: idSchema.optional(),
+  authorizedIpRanges: listSchema(addressSchema).optional(),
+  tier: z.enum(['free', 'standard', 'premium']).optional(),
+  nodePools: listSchema(nodePoolSchema),
+});
+
+const lbFrontendSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  namespace: nameSchema.default('default'),
+  privateIp: addressSchema.optional(),
+  publicIpId: idSchema.optional(),
+  port: intSchema(0, 65535),
+  targetPort: intSchema(0, 65535),
+  appLabel: nameSchema,
+});
+
+const loadBalancerSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  type: z.enum(['internal', 'public']),
+  clusterId: idSchema,
+  subnetId: idSchema.optional(),
+  frontends: optionalListSchema(lbFrontendSchema),
+});
+
+export const designSchema = z.strictObject({
+  location: z.string().min(1).max(64),
+  vnets: optionalListSchema(vnetSchema),
+  peerings: optionalListSchema(peeringSchema),
+  onPremSites: optionalListSchema(onPremSiteSchema),
+  clusters: optionalListSchema(clusterSchema),
+  loadBalancers: optionalListSchema(loadBalancerSchema),
+  appGateways: optionalListSchema(appGatewaySchema),
+  firewalls: optionalListSchema(firewallSchema),
+  natGateways: optionalListSchema(natGatewaySchema),
+  publicIps: optionalListSchema(publicIpSchema),
+  routeTables: optionalListSchema(routeTableSchema),
+  nsgs: optionalListSchema(nsgSchema),
+  privateEndpoints: optionalListSchema(privateEndpointSchema),
+  bastions: optionalListSchema(bastionSchema),
+});
+
+const coordinate = z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate);
+const size = z.number().min(0).max(LIMITS.coordinate);
+
+export const layoutNodeSchema = z.strictObject({ x: coordinate, y: coordinate, w: size.optional(), h: size.optional() });
+
+export const documentSchema = z.strictObject({
+  format: z.literal(DOCUMENT_FORMAT),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  meta: z.strictObject({
+    name: z.string().max(LIMITS.name),
+    description: z.string().max(LIMITS.text).optional(),
+  }),
+  design: designSchema,
+  layout: z
+    .strictObject({ nodes: z.record(idSchema, layoutNodeSchema) })
+    .default(() => ({ nodes: {} })),
+});
+
+export type DesignDocument = z.infer<typeof documentSchema>;
+export type LayoutNode = z.infer<typeof layoutNodeSchema>;
+
+// Compile-time proof that the parsed design is exactly the core's Design type, in both directions.
+type ParsedDesign = z.infer<typeof designSchema>;
+const _designIsParsed = (d: Design): ParsedDesign => d;
+const _parsedIsDesign = (d: ParsedDesign): Design => d;
+void _designIsParsed;
+void _parsedIsDesign;
