@@ -29,12 +29,8 @@ export function rangeEnd(r: Range): number {
 
 /** Dotted-quad text of an address number. */
 export function formatIp(n: number): string {
-  return ipaddr.fromByteArray([
-    Math.floor(n / 2 ** 24) % 256,
-    Math.floor(n / 2 ** 16) % 256,
-    Math.floor(n / 2 ** 8) % 256,
-    n % 256,
-  ]).toString();
+  // Plain arithmetic: this runs for every address the plan prints, and needs no parsing.
+  return `${Math.floor(n / 2 ** 24) % 256}.${Math.floor(n / 2 ** 16) % 256}.${Math.floor(n / 2 ** 8) % 256}.${n % 256}`;
 }
 
 export function formatRange(r: Range): string {
@@ -53,8 +49,26 @@ export function parseIp(text: string): number | null {
   return ((bytes[0]! * 256 + bytes[1]!) * 256 + bytes[2]!) * 256 + bytes[3]!;
 }
 
+/**
+ * Parsed CIDRs by text. The plan parses the same few hundred CIDRs in several passes on every change, so the
+ * results (frozen, never mutated) are kept; the cache is dropped when it grows past a bound.
+ */
+const parsed = new Map<string, CidrParse>();
+const PARSE_CACHE_LIMIT = 50000;
+
 /** Parses "a.b.c.d/p" strictly. Host bits set is reported (hostBitsSet) with the normalised network. */
 export function parseCidr(text: string): CidrParse {
+  if (typeof text !== 'string') return parseCidrUncached(text);
+  const hit = parsed.get(text);
+  if (hit) return hit;
+  const result = parseCidrUncached(text);
+  if (result.ok) Object.freeze(result.range);
+  if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
+  parsed.set(text, Object.freeze(result));
+  return result;
+}
+
+function parseCidrUncached(text: string): CidrParse {
   if (typeof text !== 'string' || text.trim() === '') return { ok: false, error: 'CIDR is empty' };
   const t = text.trim();
   if (t.includes(':')) return { ok: false, error: `"${t}" is IPv6; only IPv4 ranges are supported` };

@@ -20,19 +20,22 @@ export function defineRule<P>(rule: Rule<P>): Rule<P> {
   return rule;
 }
 
-/** Builds a finding from a catalogue rule. `severity` overrides the rule's default (e.g. a warning variant). */
+/**
+ * Builds a finding from a catalogue rule. `severity` overrides the rule's default (e.g. a warning variant);
+ * `learnUrl` points at the page of the specific case when a rule spans several pages.
+ */
 export function makeFinding<P>(
   rule: Rule<P>,
   subjectId: Id,
   params: P,
-  opts: { fix?: Fix; severity?: Severity } = {},
+  opts: { fix?: Fix; severity?: Severity; learnUrl?: string } = {},
 ): Finding {
   const f: Finding = {
     rule: rule.id,
     severity: opts.severity ?? rule.severity,
     subjectId,
     message: rule.message(params),
-    learnUrl: rule.learnUrl,
+    learnUrl: opts.learnUrl ?? rule.learnUrl,
   };
   if (opts.fix) f.fix = opts.fix;
   return f;
