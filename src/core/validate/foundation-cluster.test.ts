@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { oneClusterDesign } from '../ipam/test-design';
+import { computePlan } from '../plan';
+import type { Design } from '../model';
+import { checkCidr, checkInt, checkIp, checkName } from './fields';
+
+const rules = (d: Design, rule: string) => computePlan(d).findings.filter((f) => f.rule === rule);
+
+describe('subnet-too-small', () => {
+  it('shows the arithmetic and proposes the smallest block that fits', () => {
+    // Legacy CNI, 10 nodes + 1 surge, 30 max pods: 11 + 11 × 30 = 341 addresses; a /24 has 256 − 5 = 251.
+    const d = oneClusterDesign({ nodeCidr: '10.240.0.0/24', pool: { count: 10 } });
+    const [f] = rules(d, 'subnet-too-small');
+    expect(f!.message).toBe(
+      '10.240.0.0/24 needs 341 addresses (aks-one/system nodes (10 nodes) 10 + aks-one/system upgrade surge 1 + aks-one/system pods 330) but has 251 usable (256 − 5 reserved)',
+    );
+    // 341 fits a /23 (512 − 5 = 507). The subnet's own range does not count as taken, and no other subnet
+    // uses 10.240.0.0–10.240.1.255, so it grows in place to 10.240.0.0/23.
+    expect(f!.fix).toMatchObject({ kind: 'set-subnet-cidr', cidr: '10.240.0.0/23' });
+  });
+  it('is silent when the plan fits exactly: 8 nodes × 31 = 248 ≤ 251', () => {
+    const d = oneClusterDesign({ nodeCidr: '10.240.0.0/24', pool: { count: 7 } });
+    expect(computePlan(d).subnets.nodes!.free).toBe(3);
+    expect(rules(d, 'subnet-too-small')).toEqual([]);
+  });
+});
+
+describe('special-subnet', () => {
+  it('requires the AzureFirewallSubnet name and a /26, with fixes for both', () => {
+    const d = oneClusterDesign({});
+    d.vnets[0]!.subnets.push({ id: 'fw', name: 'firewall', cidr: '10.240.4.0/27', purpose: 'firewall' });
+    const found = rules(d, 'special-subnet');
+    expect(found.map((f) => f.fix?.kind)).toEqual(['set-subnet-name', 'set-subnet-cidr']);
+    expect(found[1]!.message).toBe('AzureFirewallSubnet must be /26 or larger (is /27)');
+  });
+  it('warns on a GatewaySubnet smaller than /27 and errors on an NSG there', () => {
+    const d = oneClusterDesign({});
+    d.vnets[0]!.subnets.push({ id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.0/28', purpose: 'gateway', nsgId: 'n' });
+    d.nsgs.push({ id: 'n', name: 'nsg', rules: [] });
+    expect(rules(d, 'special-subnet').map((f) => f.severity)).toEqual(['warning', 'error']);
+  });
+  it('requires the API server subnet to be delegated and at least /28', () => {
+    const d = oneClusterDesign({});
+    d.vnets[0]!.subnets.push({ id: 'api', name: 'snet-api', cidr: '10.240.4.0/29', purpose: 'apiserver' });
+    expect(rules(d, 'special-subnet').map((f) => f.message)).toEqual([
+      'the API server subnet must be delegated to Microsoft.ContainerService/managedClusters',
+      'the API server subnet must be /28 or larger (is /29)',
+    ]);
+  });
+  it('keeps App Gateway subnets dedicated', () => {
+    const d = oneClusterDesign({});
+    d.vnets[0]!.subnets[0]!.purpose = 'app-gateway';
+    expect(rules(d, 'special-subnet')[0]!.message).toContain('dedicated to gateways but also holds');
+  });
+});
+
+describe('cluster settings', () => {
+  it('dns-service-ip: outside the service CIDR, and the first address, each with the .10 fix', () => {
+    const out = oneClusterDesign({ cluster: { dnsServiceIp: '10.1.0.10' } });
+    expect(rules(out, 'dns-service-ip')[0]!.fix).toMatchObject({ value: '10.0.0.10' });
+    const first = oneClusterDesign({ cluster: { dnsServiceIp: '10.0.0.1' } });
+    expect(rules(first, 'dns-service-ip')[0]!.message).toContain('taken by the kubernetes Service');
+  });
+  it('service-cidr-size: /12 is too large; a /30 is too small for 3 load-balanced Services', () => {
+    const big = oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/12', dnsServiceIp: '10.0.0.10' } });
+    expect(rules(big, 'service-cidr-size')).toHaveLength(1);
+    const small = oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/29', dnsServiceIp: '10.0.0.2' } });
+    small.loadBalancers.push({
+      id: 'lb', name: 'kubernetes-internal', type: 'internal', clusterId: 'aks',
+      frontends: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => ({ id: n, name: n, namespace: 'default', port: 80, targetPort: 80, appLabel: n })),
+    });
+    // /29 = 8 addresses − 2 = 6 for 7 + 2 = 9 Services.
+    expect(rules(small, 'service-cidr-size')[0]!.message).toBe(
+      'service CIDR 10.0.0.0/29 has 8 − 2 = 6 addresses for 9 Services (7 load-balanced + kubernetes + kube-dns)',
+    );
+  });
+  it('max-pods-range: 251 is over the limit; 10 pods on 2 nodes leaves room for only 20', () => {
+    expect(rules(oneClusterDesign({ pool: { maxPods: 251 } }), 'max-pods-range')).toHaveLength(1);
+    const f = rules(oneClusterDesign({ pool: { maxPods: 10, count: 2 } }), 'max-pods-range');
+    expect(f[0]!.message).toContain('2 node(s) × 10 max pods = 20 pods');
+    expect(rules(oneClusterDesign({ pool: { maxPods: 10, count: 3 } }), 'max-pods-range')).toEqual([]);
+  });
+  it('kubenet-node-limit: 400 nodes + 1 surge = 401 routes', () => {
+    const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet', podCidr: '10.200.0.0/14' }, nodeCidr: '10.240.0.0/20', pool: { count: 400 } });
+    expect(rules(d, 'kubenet-node-limit')[0]!.message).toContain('401 nodes');
+    expect(rules(oneClusterDesign({ cluster: { networkPlugin: 'kubenet' }, pool: { count: 399 } }), 'kubenet-node-limit')).toEqual([]);
+  });
+  it('pod-cidr-capacity: a /22 pod CIDR holds 4 nodes; 4 + 1 surge do not fit', () => {
+    const d = oneClusterDesign({ cluster: { networkPluginMode: 'overlay', podCidr: '192.168.0.0/22' }, pool: { count: 4 } });
+    expect(rules(d, 'pod-cidr-capacity')[0]!.message).toBe(
+      'pod CIDR 192.168.0.0/22 holds 2^(24 − 22) = 4 node /24s but 5 nodes are planned at peak',
+    );
+  });
+  it('pool-name: 13 characters on Linux, 7 on Windows, uppercase', () => {
+    expect(rules(oneClusterDesign({ pool: { name: 'abcdefghijklm' } }), 'pool-name')).toHaveLength(1);
+    expect(rules(oneClusterDesign({ pool: { name: 'Pool1' } }), 'pool-name')).toHaveLength(1);
+    expect(rules(oneClusterDesign({ pool: { name: 'abcdefghijkl' } }), 'pool-name')).toEqual([]);
+  });
+  it('feature-compat: Windows on kubenet, Cilium policy without Cilium dataplane, pod subnet missing', () => {
+    const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } });
+    d.clusters[0]!.nodePools.push({ ...d.clusters[0]!.nodePools[0]!, id: 'win', name: 'win', osType: 'Windows', mode: 'User' });
+    expect(rules(d, 'feature-compat').map((f) => f.subjectId)).toEqual(['win']);
+    expect(rules(oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkPolicy: 'cilium' } }), 'feature-compat')).toHaveLength(1);
+    expect(rules(oneClusterDesign({ cluster: { podIpAllocation: 'dynamicPodSubnet' } }), 'feature-compat')).toHaveLength(1);
+    expect(rules(oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' } }), 'feature-compat')).toEqual([]);
+  });
+});
+
+describe('field validators', () => {
+  it('answer every input with null or a message', () => {
+    expect(checkCidr('10.0.0.0/16')).toBeNull();
+    expect(checkCidr('10.0.0/16')).toMatch(/four-part/);
+    expect(checkIp('10.0.0.10')).toBeNull();
+    expect(checkIp('::1')).toMatch(/IPv6/);
+    expect(checkName('subnet', 'snet-a')).toBeNull();
+    expect(checkName('subnet', 'snet-a-')).toMatch(/end with/);
+    expect(checkName('vnet', 'a')).toBe('at least 2 characters (has 1)');
+    expect(checkName('cluster', 'x'.repeat(64))).toBe('at most 63 characters (has 64)');
+    expect(checkInt(-1, 0, 1000, 'count')).toBe('count must be between 0 and 1000 (got -1)');
+    expect(checkInt(1.5, 0, 1000, 'count')).toBe('count must be a whole number');
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Dependencies point one way: core ← export, io ← store ← canvas, panels. The core is pure: no React, no
+ * store, no DOM or Node APIs. Checked on the import statements of every source file.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function sourceFiles(dir: string): string[] {
+  const abs = join(ROOT, dir);
+  let entries: string[];
+  try {
+    entries = readdirSync(abs);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    const p = join(abs, e);
+    if (statSync(p).isDirectory()) return sourceFiles(relative(ROOT, p));
+    return /\.(ts|tsx)$/.test(e) && !/\.test\.tsx?$/.test(e) ? [relative(ROOT, p)] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"`;]*?from\s*['"]([^'"]+)['"]/g)) out.push(m[1]!);
+  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
+  return out;
+}
+
+/** The src folder an import lands in ('core', 'io', ...) or the package name. */
+function target(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+  const resolved = relative(join(ROOT, 'src'), join(ROOT, file, '..', spec));
+  return resolved.startsWith('..') ? `outside:${resolved}` : `src/${resolved.split('/')[0]}`;
+}
+
+const ALLOWED: Record<string, (t: string) => boolean> = {
+  core: (t) => t === 'src/core' || t === 'ipaddr.js',
+  export: (t) => t === 'src/core' || t === 'src/export' || t === 'yaml',
+  io: (t) => t === 'src/core' || t === 'src/io' || t === 'zod' || t === 'lz-string',
+  store: (t) => !['src/canvas', 'src/panels', 'src/App.tsx'].includes(t) && !t.startsWith('@xyflow'),
+};
+
+describe('architecture', () => {
+  for (const [area, ok] of Object.entries(ALLOWED)) {
+    it(`src/${area} imports only what it may`, () => {
+      const bad = sourceFiles(`src/${area}`).flatMap((f) =>
+        importsOf(f)
+          .map((s) => target(f, s))
+          .filter((t) => !ok(t))
+          .map((t) => `${f} → ${t}`),
+      );
+      expect(bad).toEqual([]);
+    });
+  }
+
+  it('only src/core/cidr.ts imports ipaddr.js', () => {
+    const files = ['src', 'cli', 'bench'].flatMap(sourceFiles).filter((f) => importsOf(f).includes('ipaddr.js'));
+    expect(files).toEqual(['src/core/cidr.ts']);
+  });
+
+  it('the core uses no clock, randomness, DOM or Node API', () => {
+    const bad = sourceFiles('src/core').filter((f) =>
+      /\b(Date\.now|Math\.random|document\.|window\.|localStorage|process\.|require\()/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
+    expect(bad).toEqual([]);
+  });
+});
