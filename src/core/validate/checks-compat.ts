@@ -1,6 +1,6 @@
 /** feature-compat: combinations of cluster features that AKS refuses or that cannot work as drawn. */
 import { networkModelOf, parseMaxSurge } from '../ipam/defaults';
-import type { Cluster, Design } from '../model';
+import type { Cluster, Subnet } from '../model';
 import type { Finding, Severity } from '../plan-types';
 import { featureCompat } from './foundation-rules';
 import { makeFinding, type Checker } from './rule';
@@ -17,7 +17,7 @@ const URL = {
   outbound: 'https://learn.microsoft.com/azure/aks/egress-outboundtype',
 };
 
-function compat(design: Design, c: Cluster): Finding[] {
+function compat(c: Cluster, subnets: Map<string, Subnet>): Finding[] {
   const out: Finding[] = [];
   const say = (subjectId: string, text: string, url: string, severity?: Severity) =>
     out.push(makeFinding(featureCompat, subjectId, { text }, severity ? { learnUrl: url, severity } : { learnUrl: url }));
@@ -45,7 +45,6 @@ function compat(design: Design, c: Cluster): Finding[] {
     say(c.id, 'a cluster needs at least one Linux System node pool', URL.systemPool);
   }
   if (c.outboundType === 'userAssignedNATGateway') {
-    const subnets = new Map(design.vnets.flatMap((v) => v.subnets).map((s) => [s.id, s]));
     for (const p of c.nodePools) {
       const s = subnets.get(p.nodeSubnetId);
       if (s && !s.natGatewayId) say(p.id, `outbound type userAssignedNATGateway needs a NAT gateway on node subnet ${s.name}`, URL.nat);
@@ -59,4 +58,7 @@ function compat(design: Design, c: Cluster): Finding[] {
   return out;
 }
 
-export const checkCompat: Checker = (design) => design.clusters.flatMap((c) => compat(design, c));
+export const checkCompat: Checker = (design) => {
+  const subnets = new Map(design.vnets.flatMap((v) => v.subnets).map((s) => [s.id, s]));
+  return design.clusters.flatMap((c) => compat(c, subnets));
+};

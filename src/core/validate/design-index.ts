@@ -1,6 +1,6 @@
 /** Lookups over a design that several checkers share. Built once per check, in linear time. */
 import { parseCidr } from '../cidr';
-import type { Design, Id, Subnet, Vnet } from '../model';
+import type { Cluster, Design, Id, Subnet, Vnet } from '../model';
 
 export interface DesignIndex {
   subnet: Map<Id, { subnet: Subnet; vnet: Vnet }>;
@@ -27,9 +27,13 @@ export function indexDesign(design: Design): DesignIndex {
 
 /** VNets a cluster's nodes and pods live in. */
 export function clusterVnets(design: Design, idx: DesignIndex, clusterId: Id): Set<Id> {
-  const out = new Set<Id>();
   const c = design.clusters.find((x) => x.id === clusterId);
-  for (const p of c?.nodePools ?? []) {
+  return c ? vnetsOfCluster(c, idx) : new Set();
+}
+
+export function vnetsOfCluster(c: Cluster, idx: DesignIndex): Set<Id> {
+  const out = new Set<Id>();
+  for (const p of c.nodePools) {
     for (const sid of [p.nodeSubnetId, p.podSubnetId]) {
       const hit = sid ? idx.subnet.get(sid) : undefined;
       if (hit) out.add(hit.vnet.id);
