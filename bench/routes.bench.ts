@@ -1,0 +1,45 @@
+/**
+ * Effective routes for every subnet plus one Internet egress trace per node pool, on the generated enterprise
+ * design at 1x, 4x and 16x. Median over repeated runs after a warm-up.
+ */
+import { computeAddressPlan } from '../src/core/ipam/address-plan';
+import { traceEgress } from '../src/core/paths/egress';
+import { effectiveRoutes } from '../src/core/routes/effective-routes';
+import { makeEnterpriseDesign } from './make-enterprise-design';
+
+let sink = 0;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function timeScale(scale: number, runs: number): string {
+  const design = makeEnterpriseDesign(scale);
+  const plan = computeAddressPlan(design);
+  const subnets = design.vnets.flatMap((v) => v.subnets);
+  const pools = design.clusters.flatMap((c) => c.nodePools);
+  const routes: number[] = [];
+  const traces: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    let t0 = performance.now();
+    for (const s of subnets) sink += effectiveRoutes(design, s.id, plan).length;
+    const r = performance.now() - t0;
+    t0 = performance.now();
+    for (const p of pools) sink += traceEgress(design, plan, p.id, 'internet').hops.length;
+    const t = performance.now() - t0;
+    if (i >= 2) {
+      routes.push(r);
+      traces.push(t);
+    }
+  }
+  return `  ${scale}x: effective routes for ${subnets.length} subnets median ${median(routes).toFixed(1)} ms; ` +
+    `${pools.length} egress traces median ${median(traces).toFixed(1)} ms (${(median(traces) / pools.length).toFixed(3)} ms each)`;
+}
+
+export async function run(): Promise<string> {
+  const lines = [timeScale(1, 9), timeScale(4, 5), timeScale(16, 3)];
+  if (sink < 0) lines.push('');
+  return lines.join('\n');
+}

@@ -1,0 +1,71 @@
+/**
+ * The Azure Firewall rules an AKS cluster needs when its egress is filtered, generated from the design:
+ * the required network and FQDN rules for Azure public cloud, plus those the design's features add.
+ * https://learn.microsoft.com/azure/aks/outbound-rules-control-egress
+ */
+import { parseCidr } from '../cidr';
+import type { Design, Id } from '../model';
+import type { EgressApplicationRule, EgressNetworkRule, EgressRuleSet } from './egress-rule-types';
+
+const URL = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#azure-global-required-network-rules';
+const FQDN_URL = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#azure-global-required-fqdn--application-rules';
+const OPTIONAL_URL = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#optional-recommended-fqdn--application-rules-for-aks-clusters';
+const https = [{ type: 'Https' as const, port: 443 }];
+
+export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
+  const cluster = design.clusters.find((c) => c.id === clusterId);
+  const subnets = new Set(cluster?.nodePools.flatMap((p) => [p.nodeSubnetId, p.podSubnetId ?? []].flat()) ?? []);
+  const sourceAddresses = design.vnets
+    .flatMap((v) => v.subnets)
+    .filter((s) => subnets.has(s.id))
+    .flatMap((s) => {
+      const p = parseCidr(s.cidr);
+      return p.ok ? [p.cidr] : [];
+    });
+  const region = `AzureCloud.${design.location}`;
+  const network: EgressNetworkRule[] = [];
+  // Private clusters reach the API server through a private endpoint; the tunnel ports go to the public one.
+  if (!cluster?.privateCluster) {
+    network.push(
+      { name: 'apiudp', protocols: ['UDP'], destinationAddresses: [region], destinationPorts: ['1194'], why: 'tunnelled node to control plane traffic (clusters without konnectivity)', learnUrl: URL },
+      { name: 'apitcp', protocols: ['TCP'], destinationAddresses: [region], destinationPorts: ['9000'], why: 'tunnelled node to control plane traffic', learnUrl: URL },
+    );
+  }
+  network.push({ name: 'time', protocols: ['UDP'], destinationFqdns: ['ntp.ubuntu.com'], destinationPorts: ['123'], why: 'time synchronisation on Linux nodes', learnUrl: URL });
+  const application: EgressApplicationRule[] = [
+    {
+      name: 'aks-required',
+      protocols: https,
+      targetFqdns: [
+        `*.hcp.${design.location}.azmk8s.io`,
+        'mcr.microsoft.com',
+        '*.data.mcr.microsoft.com',
+        'mcr-0001.mcr-msedge.net',
+        'management.azure.com',
+        'login.microsoftonline.com',
+        'packages.microsoft.com',
+        'acs-mirror.azureedge.net',
+        'packages.aks.azure.com',
+      ],
+      why: 'API server, images, Azure APIs, Entra ID, packages and Kubernetes binaries',
+      learnUrl: FQDN_URL,
+    },
+    {
+      name: 'ubuntu-updates',
+      protocols: [{ type: 'Http', port: 80 }],
+      targetFqdns: ['security.ubuntu.com', 'azure.archive.ubuntu.com', 'changelogs.ubuntu.com'],
+      why: 'Linux node security patches (recommended)',
+      learnUrl: OPTIONAL_URL,
+    },
+  ];
+  if (cluster?.nodePools.some((p) => p.osType === 'Windows')) {
+    application.push({
+      name: 'windows',
+      protocols: [{ type: 'Http', port: 80 }, ...https],
+      targetFqdns: ['onegetcdn.azureedge.net', 'go.microsoft.com', '*.mp.microsoft.com', 'www.msftconnecttest.com', 'ctldl.windowsupdate.com'],
+      why: 'Windows Server node pools',
+      learnUrl: 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#windows-server-based-node-pools',
+    });
+  }
+  return { clusterId, sourceAddresses, network, application };
+}

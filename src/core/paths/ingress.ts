@@ -1,0 +1,117 @@
+/**
+ * Ingress traces into a node pool: Internet → public IP → Application Gateway or public load balancer → node
+ * → pod; Internet → firewall DNAT → internal load balancer; internal clients (peered VNets, on-premises) →
+ * internal load balancer. Each hop names the NSG rule that lets it in, and a blocked hop says what is missing.
+ */
+import type { Cluster, Design, Id, Nsg, NodePool } from '../model';
+import type { Plan } from '../plan-types';
+import { nextHop } from '../routes/next-hop';
+import { INTERNET_PROBE } from './egress';
+import { publicIpNames, subnetById } from './locate';
+import { NSG_URL, nsgAllowsInbound, type NsgSource } from './nsg-eval';
+import type { Hop, Trace } from './trace-types';
+
+const APPGW_NSG_URL = 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#network-security-groups';
+const LB_URL = 'https://learn.microsoft.com/azure/aks/load-balancer-standard';
+
+/** A rule a hop needs that the subnet's NSG does not grant. */
+export interface MissingNsgRule {
+  subnetId: Id;
+  nsgId: Id;
+  need: string;
+}
+
+export interface IngressResult {
+  traces: Trace[];
+  missing: MissingNsgRule[];
+}
+
+function nsgOf(design: Design, subnetId: Id): Nsg | undefined {
+  const hit = subnetById(design, subnetId);
+  return hit?.subnet.nsgId ? design.nsgs.find((n) => n.id === hit.subnet.nsgId) : undefined;
+}
+
+/** Checks one required inbound flow on a subnet; records a hop and, when blocked, what is missing. */
+function admit(design: Design, subnetId: Id, src: NsgSource, port: number, need: string, hops: Hop[], missing: MissingNsgRule[], url = NSG_URL): boolean {
+  const nsg = nsgOf(design, subnetId);
+  const v = nsgAllowsInbound(nsg, src, port);
+  if (!v.allowed && nsg) missing.push({ subnetId, nsgId: nsg.id, need });
+  hops.push({ kind: 'nsg', resourceId: nsg?.id ?? subnetId, label: `${v.allowed ? 'allowed' : 'BLOCKED'}: ${need}`, decidedBy: v.rule, learnUrl: url });
+  return v.allowed;
+}
+
+function toPods(cluster: Cluster, pool: NodePool, port: number, hops: Hop[], direct = false): void {
+  if (direct) {
+    hops.push({ kind: 'pod', resourceId: pool.id, label: `pod IP on port ${port}`, decidedBy: 'AGIC programs pod IPs as the backend pool' });
+    return;
+  }
+  hops.push({ kind: 'node', resourceId: pool.id, label: `node in ${pool.name}`, decidedBy: 'load balancer backend pool: the cluster nodes' });
+  hops.push({ kind: 'pod', resourceId: pool.id, label: `pod on port ${port}`, decidedBy: `kube-proxy / ${cluster.networkDataplane === 'cilium' ? 'Cilium eBPF' : 'iptables'} to the Service endpoints` });
+}
+
+/** Replies leave by the node subnet's default route; through a firewall they break the flow. */
+function replyPath(design: Design, plan: Pick<Plan, 'clusters'>, pool: NodePool, hops: Hop[]): boolean {
+  const { chosen } = nextHop(design, pool.nodeSubnetId, INTERNET_PROBE, plan);
+  if (chosen?.nextHopType === 'VirtualAppliance') {
+    hops.push({ kind: 'drop', label: `reply follows ${chosen.prefix} → ${chosen.nextHopIp}: asymmetric, dropped by the firewall`, decidedBy: chosen.note, learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic#add-a-dnat-rule-to-azure-firewall' });
+    return false;
+  }
+  return true;
+}
+
+function trace(from: string, to: string, hops: Hop[], ok: boolean, seen: string | null, blocked = false): Trace {
+  return { from, to, hops, sourceIpSeen: ok ? seen : null, outcome: ok ? 'delivered' : blocked ? 'blocked' : 'dropped', findings: [] };
+}
+
+export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'>, poolId: Id): IngressResult {
+  const cluster = design.clusters.find((c) => c.nodePools.some((p) => p.id === poolId));
+  const pool = cluster?.nodePools.find((p) => p.id === poolId);
+  const out: IngressResult = { traces: [], missing: [] };
+  if (!cluster || !pool) return out;
+  for (const lb of design.loadBalancers.filter((l) => l.clusterId === cluster.id)) {
+    for (const f of lb.frontends) {
+      const hops: Hop[] = [];
+      const client: NsgSource = lb.type === 'public' ? { tag: 'Internet' } : { tag: 'VirtualNetwork' };
+      const entry = lb.type === 'public' ? `public IP ${f.publicIpId ? publicIpNames(design, [f.publicIpId]) : '(AKS-managed)'}` : `internal frontend ${f.privateIp ?? '(dynamic)'}`;
+      hops.push({ kind: lb.type === 'public' ? 'public-ip' : 'load-balancer', resourceId: lb.id, label: `${entry} port ${f.port}`, decidedBy: `Service ${f.namespace}/${f.name} (type LoadBalancer)`, learnUrl: LB_URL });
+      const okProbe = admit(design, pool.nodeSubnetId, { tag: 'AzureLoadBalancer' }, f.targetPort, `health probes from AzureLoadBalancer to ${f.targetPort}`, hops, out.missing);
+      const okClient = admit(design, pool.nodeSubnetId, client, f.port, `${client.tag} to TCP ${f.port}`, hops, out.missing);
+      const ok = okProbe && okClient;
+      if (ok) toPods(cluster, pool, f.targetPort, hops);
+      const replies = ok && lb.type === 'public' ? replyPath(design, plan, pool, hops) : ok;
+      const from = lb.type === 'public' ? 'internet' : 'peered VNets and on-premises';
+      out.traces.push(trace(from, `${lb.name}/${f.name}`, hops, replies, lb.type === 'public' ? 'the client public IP' : 'the client IP', !ok));
+    }
+  }
+  for (const gw of design.appGateways.filter((g) => g.agicClusterId === cluster.id)) {
+    const hops: Hop[] = [];
+    hops.push({ kind: 'public-ip', resourceId: gw.id, label: `public IP ${gw.publicIpId ? publicIpNames(design, [gw.publicIpId]) : '(none)'}`, decidedBy: 'Application Gateway frontend' });
+    // v2 needs GatewayManager on 65200-65535 and the Azure load balancer probes.
+    const a = admit(design, gw.subnetId, { tag: 'GatewayManager' }, 65200, 'GatewayManager to TCP 65200-65535', hops, out.missing, APPGW_NSG_URL);
+    const b = admit(design, gw.subnetId, { tag: 'AzureLoadBalancer' }, 65200, 'AzureLoadBalancer probes', hops, out.missing, APPGW_NSG_URL);
+    const c = admit(design, gw.subnetId, { tag: 'Internet' }, 443, 'Internet to TCP 443 (listener)', hops, out.missing, APPGW_NSG_URL);
+    hops.push({ kind: 'app-gateway', resourceId: gw.id, label: `Application Gateway ${gw.name} (AGIC)`, decidedBy: 'AGIC sends to pod IPs directly', learnUrl: 'https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview' });
+    const ok = a && b && c;
+    if (ok) toPods(cluster, pool, 443, hops, true);
+    out.traces.push(trace('internet', gw.name, hops, ok, 'the Application Gateway private IP (X-Forwarded-For carries the client)', !ok));
+  }
+  for (const fw of design.firewalls) {
+    for (const r of fw.dnatRules) {
+      const target = design.loadBalancers.find((l) => l.clusterId === cluster.id && l.frontends.some((f) => f.privateIp === r.translatedAddress));
+      if (!target) continue;
+      const hops: Hop[] = [
+        { kind: 'public-ip', resourceId: fw.id, label: `public IP ${publicIpNames(design, fw.publicIpIds)} port ${r.destinationPort}`, decidedBy: `${fw.name} DNAT rule ${r.name}` },
+        { kind: 'firewall', resourceId: fw.id, label: `DNAT to ${r.translatedAddress}:${r.translatedPort}`, decidedBy: `${fw.name} DNAT rule ${r.name}; replies return through the firewall`, learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic#add-a-dnat-rule-to-azure-firewall' },
+        { kind: 'load-balancer', resourceId: target.id, label: `internal load balancer ${target.name}`, decidedBy: 'frontend IP match' },
+      ];
+      const ok = admit(design, pool.nodeSubnetId, { tag: 'VirtualNetwork' }, r.translatedPort, `firewall (VirtualNetwork) to TCP ${r.translatedPort}`, hops, out.missing);
+      if (ok) toPods(cluster, pool, r.translatedPort, hops);
+      out.traces.push(trace('internet', `${fw.name}/${r.name}`, hops, ok, `the firewall's private IP (SNAT on DNAT)`, !ok));
+    }
+  }
+  return out;
+}
+
+export function traceIngress(design: Design, plan: Pick<Plan, 'clusters'>, poolId: Id): Trace[] {
+  return traceIngressDetailed(design, plan, poolId).traces;
+}
