@@ -16,6 +16,8 @@ export type CidrParse =
   | { ok: false; error: string };
 
 const TWO32 = 2 ** 32;
+/** Bound of the parse caches below; they are dropped when full. */
+const PARSE_CACHE_LIMIT = 50000;
 
 /** Number of addresses in a /prefix. */
 export function cidrSize(prefix: number): number {
@@ -42,6 +44,18 @@ export function formatRange(r: Range): string {
  * octal and short forms (0x0a.1, 010.0.0.1, 10.1) that Azure rejects, so those are refused here.
  */
 export function parseIp(text: string): number | null {
+  if (typeof text !== 'string') return null;
+  const hit = parsedIps.get(text);
+  if (hit !== undefined) return hit;
+  const n = parseIpUncached(text);
+  if (parsedIps.size >= PARSE_CACHE_LIMIT) parsedIps.clear();
+  parsedIps.set(text, n);
+  return n;
+}
+
+const parsedIps = new Map<string, number | null>();
+
+function parseIpUncached(text: string): number | null {
   if (typeof text !== 'string' || !ipaddr.IPv4.isValidFourPartDecimal(text)) return null;
   // Leading zeros ("010") read as octal elsewhere; Azure treats such input as invalid.
   if (text.split('.').some((p) => p.length > 1 && p.startsWith('0'))) return null;
@@ -54,7 +68,6 @@ export function parseIp(text: string): number | null {
  * results (frozen, never mutated) are kept; the cache is dropped when it grows past a bound.
  */
 const parsed = new Map<string, CidrParse>();
-const PARSE_CACHE_LIMIT = 50000;
 
 /** Parses "a.b.c.d/p" strictly. Host bits set is reported (hostBitsSet) with the normalised network. */
 export function parseCidr(text: string): CidrParse {

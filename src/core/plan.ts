@@ -1,4 +1,5 @@
 import { computeAddressPlan } from './ipam/address-plan';
+import { withDesignCache } from './lookup';
 import type { Design } from './model';
 import type { Plan } from './plan-types';
 import { CHECKERS } from './validate/checkers';
@@ -10,7 +11,9 @@ export { computeAddressPlan };
  * gives the same plan, and the design is never modified.
  */
 export function computePlan(design: Design): Plan {
-  const base = computeAddressPlan(design);
-  const findings = CHECKERS.flatMap((check) => check(design, base));
-  return { ...base, findings };
+  return withDesignCache(design, () => {
+    const base = computeAddressPlan(design);
+    const findings = CHECKERS.flatMap((check) => check(design, base));
+    return { ...base, findings };
+  });
 }

@@ -7,11 +7,12 @@
 import { firstUsableIp, formatIp, lastUsableIp, parseCidr } from '../cidr';
 import type { Design, Id } from '../model';
 import type { Plan } from '../plan-types';
+import { lookup } from '../lookup';
 
 /** Node IPs of every pool on a subnet at peak (max + surge), keyed by pool id; addresses past the end are cut. */
 export function nodeIpsBySubnet(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id): Map<Id, string[]> {
   const out = new Map<Id, string[]>();
-  const subnet = design.vnets.flatMap((v) => v.subnets).find((s) => s.id === subnetId);
+  const subnet = lookup(design).subnet.get(subnetId)?.subnet;
   const p = subnet ? parseCidr(subnet.cidr) : null;
   if (!p || !p.ok) return out;
   let next = firstUsableIp(p.range);
@@ -33,7 +34,7 @@ export function nodeIpsBySubnet(design: Design, plan: Pick<Plan, 'clusters'>, su
 
 /** Node IPs of one pool at peak, in order. */
 export function nodeIpsOfPool(design: Design, plan: Pick<Plan, 'clusters'>, poolId: Id): string[] {
-  const pool = design.clusters.flatMap((c) => c.nodePools).find((p) => p.id === poolId);
+  const pool = lookup(design).pool.get(poolId);
   if (!pool) return [];
   return nodeIpsBySubnet(design, plan, pool.nodeSubnetId).get(poolId) ?? [];
 }

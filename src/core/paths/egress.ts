@@ -4,6 +4,7 @@
  * https://learn.microsoft.com/azure/aks/egress-outboundtype
  */
 import { nodeIpsOfPool } from '../ipam/node-ips';
+import { withDesignCache } from '../lookup';
 import { networkModelOf, usesPodCidr, DEFAULT_POD_CIDR } from '../ipam/defaults';
 import type { Cluster, Design, Id, NodePool } from '../model';
 import type { Plan } from '../plan-types';
@@ -54,6 +55,10 @@ function startOf(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, hops:
 }
 
 export function traceEgress(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, to: 'internet' | string): Trace {
+  return withDesignCache(design, () => traceEgressIn(design, plan, fromId, to));
+}
+
+function traceEgressIn(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, to: 'internet' | string): Trace {
   const hops: Hop[] = [];
   const dest = to === 'internet' ? INTERNET_PROBE : to;
   const trace: Trace = { from: fromId, to, hops, sourceIpSeen: null, outcome: 'dropped', findings: [] };

@@ -1,6 +1,7 @@
 /** Where addresses live in a design: subnets, firewalls, on-prem sites, private endpoints. */
 import { containsIp, firstUsableIp, formatIp, parseCidr, parseIp } from '../cidr';
 import type { Design, Firewall, Id, OnPremSite, Subnet, Vnet } from '../model';
+import { lookup, subnetAt } from '../lookup';
 
 export interface SubnetHit {
   vnet: Vnet;
@@ -8,23 +9,11 @@ export interface SubnetHit {
 }
 
 export function subnetOfIp(design: Design, ip: string): SubnetHit | null {
-  const n = parseIp(ip);
-  if (n === null) return null;
-  for (const vnet of design.vnets) {
-    for (const subnet of vnet.subnets) {
-      const p = parseCidr(subnet.cidr);
-      if (p.ok && containsIp(p.range, n)) return { vnet, subnet };
-    }
-  }
-  return null;
+  return subnetAt(design, ip);
 }
 
 export function subnetById(design: Design, id: Id): SubnetHit | null {
-  for (const vnet of design.vnets) {
-    const subnet = vnet.subnets.find((s) => s.id === id);
-    if (subnet) return { vnet, subnet };
-  }
-  return null;
+  return lookup(design).subnet.get(id) ?? null;
 }
 
 /** The firewall's private IP: as set, or the first address Azure hands out in AzureFirewallSubnet (x.x.x.4). */

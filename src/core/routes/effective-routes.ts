@@ -6,6 +6,7 @@
  */
 import { parseCidr } from '../cidr';
 import { computeAddressPlan } from '../ipam/address-plan';
+import { lookup, memoTable } from '../lookup';
 import type { Design, Id } from '../model';
 import type { Plan } from '../plan-types';
 import { kubenetRoutes } from './kubenet-routes';
@@ -37,12 +38,13 @@ function userRoutes(design: Design, routeTableId: Id | undefined): EffectiveRout
 /** kubenet pod routes that land on a subnet: its own kubenet nodes, and App Gateway subnets of AGIC clusters. */
 function podRoutes(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id, routeTableId?: Id): EffectiveRoute[] {
   const out: EffectiveRoute[] = [];
-  for (const c of design.clusters) {
+  const onNodes = lookup(design).clustersOnSubnet.get(subnetId) ?? [];
+  // AGIC with kubenet: the gateway subnet needs the cluster's route table to reach pods.
+  const agic = routeTableId
+    ? design.appGateways.filter((g) => g.subnetId === subnetId).flatMap((g) => design.clusters.filter((c) => c.id === g.agicClusterId))
+    : [];
+  for (const c of new Set([...onNodes, ...agic])) {
     if (c.networkPlugin !== 'kubenet') continue;
-    const onNodes = c.nodePools.some((p) => p.nodeSubnetId === subnetId);
-    const agic = design.appGateways.some((g) => g.agicClusterId === c.id && g.subnetId === subnetId);
-    // AGIC with kubenet: the gateway subnet needs the cluster's route table to reach pods.
-    if (!onNodes && !(agic && routeTableId)) continue;
     for (const r of kubenetRoutes(design, plan, c.id)) {
       out.push({
         prefix: r.prefix,
@@ -58,7 +60,17 @@ function podRoutes(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id, r
   return out;
 }
 
+/** Effective routes of a subnet; inside a design cache scope each subnet is computed once (read-only result). */
 export function effectiveRoutes(design: Design, subnetId: Id, plan?: Pick<Plan, 'clusters'>): EffectiveRoute[] {
+  const memo = memoTable<EffectiveRoute[]>(design, 'effective-routes');
+  const hit = memo?.get(subnetId);
+  if (hit) return hit;
+  const routes = computeEffectiveRoutes(design, subnetId, plan);
+  memo?.set(subnetId, routes);
+  return routes;
+}
+
+function computeEffectiveRoutes(design: Design, subnetId: Id, plan?: Pick<Plan, 'clusters'>): EffectiveRoute[] {
   const vnet = vnetOfSubnet(design, subnetId);
   const subnet = vnet?.subnets.find((s) => s.id === subnetId);
   if (!vnet || !subnet) return [];

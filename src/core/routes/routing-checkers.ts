@@ -1,5 +1,6 @@
 /** The routing traps, checked over the effective routes of the subnets that matter. */
 import { parseCidr, parseIp } from '../cidr';
+import { lookup } from '../lookup';
 import type { Design, Id } from '../model';
 import type { Finding, Plan } from '../plan-types';
 import { firewallAt, subnetOfIp } from '../paths/locate';
@@ -35,7 +36,7 @@ function checkOutbound(design: Design, plan: Base): Finding[] {
     const subnets = [...new Set(c.nodePools.map((p) => p.nodeSubnetId))];
     for (const sid of subnets) {
       const r = defaultRouteOf(design, plan, cache, sid);
-      const name = design.vnets.flatMap((v) => v.subnets).find((s) => s.id === sid)?.name ?? sid;
+      const name = lookup(design).subnet.get(sid)?.subnet.name ?? sid;
       const viaAppliance = r?.nextHopType === 'VirtualAppliance' || r?.nextHopType === 'VirtualNetworkGateway';
       if (c.outboundType === 'userDefinedRouting' && !viaAppliance) {
         out.push(makeFinding(R.udrMissingDefaultRoute, sid, { text: `${c.name} uses userDefinedRouting but ${name} sends 0.0.0.0/0 to ${r?.nextHopType ?? 'nowhere'}; add a route 0.0.0.0/0 → VirtualAppliance (the firewall's private IP)` }));
@@ -60,8 +61,16 @@ function checkOutbound(design: Design, plan: Base): Finding[] {
 function checkRouteTables(design: Design, plan: Base): Finding[] {
   const out: Finding[] = [];
   const subnets = design.vnets.flatMap((v) => v.subnets);
+  const byTable = new Map<Id, typeof subnets>();
+  for (const s of subnets) {
+    if (!s.routeTableId) continue;
+    const list = byTable.get(s.routeTableId);
+    if (list) list.push(s);
+    else byTable.set(s.routeTableId, [s]);
+  }
+  const subnetById = new Map(subnets.map((s) => [s.id, s]));
   for (const rt of design.routeTables) {
-    const onSubnets = subnets.filter((s) => s.routeTableId === rt.id);
+    const onSubnets = byTable.get(rt.id) ?? [];
     for (const s of onSubnets) {
       if (s.purpose !== 'app-gateway' && !design.appGateways.some((g) => g.subnetId === s.id)) continue;
       const bad = rt.routes.find((r) => isDefaultRoute(r.addressPrefix) && r.nextHopType !== 'Internet');
@@ -86,7 +95,7 @@ function checkRouteTables(design: Design, plan: Base): Finding[] {
     }
   }
   for (const c of design.clusters.filter((x) => x.networkPlugin === 'kubenet')) {
-    const tables = new Set(c.nodePools.map((p) => subnets.find((s) => s.id === p.nodeSubnetId)?.routeTableId ?? ''));
+    const tables = new Set(c.nodePools.map((p) => subnetById.get(p.nodeSubnetId)?.routeTableId ?? ''));
     const nodeSubnets = new Set(c.nodePools.map((p) => p.nodeSubnetId));
     if (nodeSubnets.size > 1 && (tables.size > 1 || tables.has(''))) {
       out.push(makeFinding(R.kubenetRouteTableShared, c.id, { text: `${c.name} has kubenet node pools in ${nodeSubnets.size} subnets; associate one route table with all of them so every node learns every pod route` }));

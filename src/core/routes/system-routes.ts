@@ -6,6 +6,7 @@
  */
 import { containsCidr, parseCidr } from '../cidr';
 import type { Design, Id, Vnet } from '../model';
+import { lookup } from '../lookup';
 import type { EffectiveRoute } from './route-types';
 
 export const UDR_URL = 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview';
@@ -31,11 +32,8 @@ function spacesOf(vnet: Vnet): string[] {
 export function systemRoutes(design: Design, vnet: Vnet): EffectiveRoute[] {
   const own = spacesOf(vnet);
   const out = own.map((a) => sys(a, 'VnetLocal', `address space of ${vnet.name}`));
-  for (const p of design.peerings) {
-    const peerId = p.localVnetId === vnet.id ? p.remoteVnetId : p.remoteVnetId === vnet.id ? p.localVnetId : null;
-    const peer = peerId ? design.vnets.find((v) => v.id === peerId) : undefined;
-    if (!peer) continue;
-    for (const a of spacesOf(peer)) out.push(sys(a, 'VNetPeering', `peered VNet ${peer.name} (${p.name})`));
+  for (const { peering, peer } of lookup(design).peerings.get(vnet.id) ?? []) {
+    for (const a of spacesOf(peer)) out.push(sys(a, 'VNetPeering', `peered VNet ${peer.name} (${peering.name})`));
   }
   out.push(sys('0.0.0.0/0', 'Internet', 'default route to the Internet'));
   for (const prefix of NONE_ROUTE_PREFIXES) {
@@ -77,5 +75,5 @@ export function gatewayRoutes(design: Design, vnet: Vnet): EffectiveRoute[] {
 }
 
 export function vnetOfSubnet(design: Design, subnetId: Id): Vnet | undefined {
-  return design.vnets.find((v) => v.subnets.some((s) => s.id === subnetId));
+  return lookup(design).subnet.get(subnetId)?.vnet;
 }
