@@ -1,6 +1,49 @@
+/**
+ * `aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE] [--force]`: writes the export to stdout or
+ * a file. Deployable formats (az, bicep, k8s) are refused while the design has names or addresses Azure would
+ * reject, unless --force; the address plan formats always export (they list the findings).
+ */
+import { writeFile } from 'node:fs/promises';
+import { computePlan } from '../../src/core/plan';
+import { EXPORT_FORMATS, exportAs, type ExportFormatId } from '../../src/export';
 import type { Command } from '../io';
+import { EXIT_INPUT, nameOfSubject, parseCommandArgs, printable, readDesign } from '../read-design';
 
-export const exportCommand: Command = async (_args, io) => {
-  io.err('aksnet export: not available in this build\n');
-  return 2;
+const USAGE = 'aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE] [--force]';
+const BLOCKING = new Set(['invalid-name', 'pool-name', 'invalid-cidr']);
+
+export const exportCommand: Command = async (args, io) => {
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } }, USAGE, io);
+  if (!parsed.ok) return parsed.exitCode;
+  const format = parsed.values.format as string | undefined;
+  const spec = EXPORT_FORMATS.find((f) => f.id === format);
+  if (!spec) {
+    io.err(`aksnet: --format must be one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}\nUsage: ${USAGE}\n`);
+    return EXIT_INPUT;
+  }
+  const read = await readDesign(parsed.file, io);
+  if (!read.ok) return read.exitCode;
+  const design = read.doc.design;
+  const plan = computePlan(design);
+  const deployable = spec.id === 'az' || spec.id === 'bicep' || spec.id === 'k8s';
+  const blocking = plan.findings.filter((f) => f.severity === 'error' && BLOCKING.has(f.rule));
+  if (deployable && blocking.length > 0 && !parsed.values.force) {
+    for (const f of blocking) io.err(`error ${f.rule} ${printable(nameOfSubject(design, f.subjectId))}: ${printable(f.message)}\n`);
+    io.err(`aksnet: not exporting ${spec.label}: Azure would reject the ${blocking.length} item(s) above (use --force to export anyway)\n`);
+    return 1;
+  }
+  const text = exportAs(spec.id as ExportFormatId, design, plan);
+  const out = parsed.values.output as string | undefined;
+  if (!out) {
+    io.out(text);
+    return 0;
+  }
+  try {
+    await writeFile(out, text, spec.id === 'az' ? { mode: 0o755 } : {});
+  } catch (e) {
+    io.err(`aksnet: cannot write ${printable(out)}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_INPUT;
+  }
+  io.err(`aksnet: wrote ${spec.label} to ${printable(out)}\n`);
+  return 0;
 };

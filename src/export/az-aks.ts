@@ -1,0 +1,71 @@
+/**
+ * `az aks create` with every networking flag the design implies, then `az aks nodepool add` for each further
+ * pool. https://learn.microsoft.com/cli/azure/aks#az-aks-create
+ */
+import { networkModelOf } from '../core/ipam/defaults';
+import type { Cluster, Design, NodePool } from '../core/model';
+import { az, Flags, type AzCommand } from './az-model';
+import { nameOf, nm, resourceId, subnetId } from './names';
+import { param } from './shell';
+
+const RG = () => param('RESOURCE_GROUP');
+
+function poolFlags(d: Design, p: NodePool, f: Flags, prefix: 'node' | 'pool'): Flags {
+  f.add(prefix === 'node' ? '--nodepool-name' : '--name', p.name).add('--node-vm-size', p.vmSize).add('--node-count', p.count);
+  if (p.autoscale) f.switch('--enable-cluster-autoscaler').add('--min-count', p.autoscale.min).add('--max-count', p.autoscale.max);
+  if (p.maxPods !== undefined) f.add('--max-pods', p.maxPods);
+  f.add('--vnet-subnet-id', subnetId(d, p.nodeSubnetId)).add('--pod-subnet-id', subnetId(d, p.podSubnetId));
+  if (p.zones?.length) f.many('--zones', p.zones);
+  return f;
+}
+
+function networkFlags(d: Design, c: Cluster, f: Flags): void {
+  const model = networkModelOf(c);
+  f.add('--network-plugin', c.networkPlugin);
+  if (c.networkPluginMode) f.add('--network-plugin-mode', c.networkPluginMode);
+  if (c.networkDataplane === 'cilium') f.add('--network-dataplane', 'cilium');
+  if (c.networkPolicy !== 'none') f.add('--network-policy', c.networkPolicy);
+  if (model === 'kubenet' || model === 'azure-cni-overlay') f.add('--pod-cidr', c.podCidr);
+  if (model === 'azure-cni-pod-subnet-static') f.add('--pod-ip-allocation-mode', 'StaticBlock');
+  f.add('--service-cidr', c.serviceCidr).add('--dns-service-ip', c.dnsServiceIp).add('--outbound-type', c.outboundType);
+  const lb = c.loadBalancerProfile;
+  if (c.outboundType === 'loadBalancer' && lb) {
+    if (lb.outboundPublicIpIds?.length) f.many('--load-balancer-outbound-ips', lb.outboundPublicIpIds.map((id) => resourceId('Microsoft.Network/publicIPAddresses', ['', nameOf(d.publicIps, id) ?? id])));
+    else f.add('--load-balancer-managed-outbound-ip-count', lb.managedOutboundIpCount);
+    if (lb.allocatedOutboundPorts > 0) f.add('--load-balancer-outbound-ports', lb.allocatedOutboundPorts);
+    f.add('--load-balancer-idle-timeout', lb.idleTimeoutMinutes);
+  }
+  if (c.outboundType === 'managedNATGateway' && c.natGatewayManagedIpCount) f.add('--nat-gateway-managed-outbound-ip-count', c.natGatewayManagedIpCount);
+  if (c.privateCluster) {
+    f.switch('--enable-private-cluster');
+    if (c.privateDnsZone) f.add('--private-dns-zone', c.privateDnsZone);
+  }
+  if (c.apiServerVnetIntegration) f.switch('--enable-apiserver-vnet-integration').add('--apiserver-subnet-id', subnetId(d, c.apiServerSubnetId));
+  if (c.authorizedIpRanges?.length) f.add('--api-server-authorized-ip-ranges', c.authorizedIpRanges.join(','));
+}
+
+export function aksCommands(d: Design): AzCommand[] {
+  return d.clusters.flatMap((c) => {
+    const [first, ...rest] = [...c.nodePools].sort((a, b) => (a.mode === 'System' ? 0 : 1) - (b.mode === 'System' ? 0 : 1));
+    if (!first) return [];
+    const f = new Flags().add('--resource-group', RG()).add('--name', nm(c.name)).add('--location', param('LOCATION'));
+    if (c.kubernetesVersion) f.add('--kubernetes-version', c.kubernetesVersion);
+    if (c.tier) f.add('--tier', c.tier);
+    networkFlags(d, c, f);
+    poolFlags(d, first, f, 'node');
+    const agic = d.appGateways.find((g) => g.agicClusterId === c.id);
+    if (agic) f.add('--enable-addons', 'ingress-appgw').add('--appgw-id', resourceId('Microsoft.Network/applicationGateways', ['', agic.name]));
+    f.switch('--enable-managed-identity').switch('--generate-ssh-keys');
+    const out = [az('aks create', f, `AKS cluster ${c.name} (${networkModelOf(c)})`)];
+    if (first.maxSurge) {
+      out.push(az('aks nodepool update', new Flags().add('--resource-group', RG()).add('--cluster-name', nm(c.name)).add('--name', first.name).add('--max-surge', first.maxSurge)));
+    }
+    for (const p of rest) {
+      const pf = new Flags().add('--resource-group', RG()).add('--cluster-name', nm(c.name));
+      poolFlags(d, p, pf, 'pool').add('--mode', p.mode).add('--os-type', p.osType);
+      if (p.maxSurge) pf.add('--max-surge', p.maxSurge);
+      out.push(az('aks nodepool add', pf, `Node pool ${p.name}`));
+    }
+    return out;
+  });
+}

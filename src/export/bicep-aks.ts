@@ -1,0 +1,88 @@
+/** The managed cluster: network profile, agent pools, API server access and the AGIC add-on. */
+import { networkModelOf } from '../core/ipam/defaults';
+import type { Cluster, Design } from '../core/model';
+import { ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
+import { res } from './bicep-network';
+
+const idOf = (sym: Symbols, key: string | undefined): BVal | undefined => {
+  const s = key ? sym.get(key) : undefined;
+  return s ? ex(`${s}.id`) : undefined;
+};
+
+function networkProfile(d: Design, c: Cluster, sym: Symbols): BVal {
+  const model = networkModelOf(c);
+  const lb = c.loadBalancerProfile;
+  return {
+    networkPlugin: c.networkPlugin,
+    networkPluginMode: c.networkPluginMode,
+    networkDataplane: c.networkDataplane === 'cilium' ? 'cilium' : undefined,
+    networkPolicy: c.networkPolicy === 'none' ? undefined : c.networkPolicy,
+    podCidr: model === 'kubenet' || model === 'azure-cni-overlay' ? c.podCidr : undefined,
+    serviceCidr: c.serviceCidr,
+    dnsServiceIP: c.dnsServiceIp,
+    outboundType: c.outboundType,
+    loadBalancerSku: 'standard',
+    loadBalancerProfile: c.outboundType === 'loadBalancer' && lb
+      ? {
+          managedOutboundIPs: lb.outboundPublicIpIds?.length ? undefined : { count: lb.managedOutboundIpCount },
+          outboundIPs: lb.outboundPublicIpIds?.length ? { publicIPs: lb.outboundPublicIpIds.map((id) => ({ id: idOf(sym, id) ?? id })) } : undefined,
+          allocatedOutboundPorts: lb.allocatedOutboundPorts > 0 ? lb.allocatedOutboundPorts : undefined,
+          idleTimeoutInMinutes: lb.idleTimeoutMinutes,
+        }
+      : undefined,
+    natGatewayProfile: c.outboundType === 'managedNATGateway' && c.natGatewayManagedIpCount ? { managedOutboundIPProfile: { count: c.natGatewayManagedIpCount } } : undefined,
+  };
+  void d;
+}
+
+function agentPools(c: Cluster, sym: Symbols): BVal[] {
+  const model = networkModelOf(c);
+  return c.nodePools.map((p) => ({
+    name: p.name,
+    mode: p.mode,
+    osType: p.osType,
+    vmSize: p.vmSize,
+    type: 'VirtualMachineScaleSets',
+    count: p.count,
+    enableAutoScaling: p.autoscale ? true : undefined,
+    minCount: p.autoscale?.min,
+    maxCount: p.autoscale?.max,
+    maxPods: p.maxPods,
+    vnetSubnetID: idOf(sym, p.nodeSubnetId),
+    podSubnetID: idOf(sym, p.podSubnetId),
+    podIPAllocationMode: model === 'azure-cni-pod-subnet-static' ? 'StaticBlock' : undefined,
+    availabilityZones: p.zones?.length ? p.zones : undefined,
+    upgradeSettings: p.maxSurge ? { maxSurge: p.maxSurge } : undefined,
+  }));
+}
+
+export function aksResources(d: Design, sym: Symbols): BResource[] {
+  return d.clusters.map((c) => {
+    const agic = d.appGateways.find((g) => g.agicClusterId === c.id);
+    const apiAccess: BVal = {
+      enablePrivateCluster: c.privateCluster || undefined,
+      privateDNSZone: c.privateCluster ? c.privateDnsZone : undefined,
+      enableVnetIntegration: c.apiServerVnetIntegration || undefined,
+      subnetId: c.apiServerVnetIntegration ? idOf(sym, c.apiServerSubnetId) : undefined,
+      authorizedIPRanges: c.authorizedIpRanges?.length ? c.authorizedIpRanges : undefined,
+    };
+    const hasAccess = Object.values(apiAccess).some((v) => v !== undefined);
+    // With userDefinedRouting the firewall must exist before the cluster checks its egress.
+    const dependsOn = c.outboundType === 'userDefinedRouting' ? d.firewalls.flatMap((f) => (sym.get(f.id) ? [ex(sym.get(f.id)!)] : [])) : [];
+    return res('Microsoft.ContainerService/managedClusters', sym.name(c.id, `aks_${c.name}`), {
+      name: prefixed(c.name),
+      location: ex('location'),
+      identity: { type: 'SystemAssigned' },
+      sku: { name: 'Base', tier: c.tier === 'premium' ? 'Premium' : c.tier === 'standard' ? 'Standard' : 'Free' },
+      properties: {
+        kubernetesVersion: c.kubernetesVersion,
+        dnsPrefix: prefixed(c.name),
+        agentPoolProfiles: agentPools(c, sym),
+        networkProfile: networkProfile(d, c, sym),
+        apiServerAccessProfile: hasAccess ? apiAccess : undefined,
+        addonProfiles: agic ? { ingressApplicationGateway: { enabled: true, config: { applicationGatewayId: idOf(sym, agic.id) } } } : undefined,
+      },
+      dependsOn: dependsOn.length ? dependsOn : undefined,
+    }, `AKS cluster ${c.name} (${networkModelOf(c)})`);
+  });
+}

@@ -1,0 +1,32 @@
+/** The export formats the canvas and the CLI offer. */
+import type { Design } from '../core/model';
+import type { Plan } from '../core/plan-types';
+import { exportCsv, exportMarkdown } from './address-plan';
+import { exportAzCli } from './az-cli';
+import { exportBicep } from './bicep';
+import { exportK8sYaml } from './k8s-yaml';
+
+export type ExportFormatId = 'az' | 'bicep' | 'k8s' | 'md' | 'csv';
+
+export const EXPORT_FORMATS: readonly { id: ExportFormatId; label: string; filename: string; mime: string }[] = [
+  { id: 'az', label: 'az CLI script', filename: 'deploy.sh', mime: 'text/x-shellscript' },
+  { id: 'bicep', label: 'Bicep', filename: 'main.bicep', mime: 'text/plain' },
+  { id: 'k8s', label: 'Kubernetes YAML', filename: 'manifests.yaml', mime: 'application/yaml' },
+  { id: 'md', label: 'Address plan (Markdown)', filename: 'address-plan.md', mime: 'text/markdown' },
+  { id: 'csv', label: 'Address plan (CSV)', filename: 'address-plan.csv', mime: 'text/csv' },
+];
+
+export function exportAs(format: ExportFormatId, design: Design, plan: Plan): string {
+  switch (format) {
+    case 'az':
+      return exportAzCli(design, plan);
+    case 'bicep':
+      return exportBicep(design, plan);
+    case 'k8s':
+      return exportK8sYaml(design, plan);
+    case 'md':
+      return exportMarkdown(design, plan);
+    case 'csv':
+      return exportCsv(design, plan);
+  }
+}

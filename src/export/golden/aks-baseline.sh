@@ -1,0 +1,667 @@
+#!/usr/bin/env bash
+# Deploys the AKS network design with the Azure CLI. Review, set the parameters, then run it.
+set -euo pipefail
+
+# Parameters: override any of them from the environment.
+RESOURCE_GROUP="${RESOURCE_GROUP:-rg-aks-network}"
+LOCATION="${LOCATION:-eastus2}"
+NAME_PREFIX="${NAME_PREFIX:-}"
+SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
+
+# Resource group
+az group create \
+  --name "${RESOURCE_GROUP}" \
+  --location "${LOCATION}"
+
+# Public IP pip-fw-eastus2-default
+az network public-ip create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'pip-fw-eastus2-default' \
+  --location "${LOCATION}" \
+  --sku 'Standard' \
+  --allocation-method 'Static' \
+  --zone '1' '2' '3'
+
+# Public IP pip-BU0001A0008-00
+az network public-ip create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'pip-BU0001A0008-00' \
+  --location "${LOCATION}" \
+  --sku 'Standard' \
+  --allocation-method 'Static' \
+  --zone '1' '2' '3'
+
+# Public IP pip-ab-eastus2
+az network public-ip create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'pip-ab-eastus2' \
+  --location "${LOCATION}" \
+  --sku 'Standard' \
+  --allocation-method 'Static'
+
+# NSG nsg-vnet-spoke-BU0001A0008-00-nodepools
+az network nsg create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-nodepools' \
+  --location "${LOCATION}"
+
+# NSG nsg-vnet-spoke-BU0001A0008-00-aksilbs
+az network nsg create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-aksilbs' \
+  --location "${LOCATION}"
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-aksilbs' \
+  --name 'AllowAppGatewayToIngressHttps' \
+  --priority '100' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol 'Tcp' \
+  --source-address-prefixes '10.240.5.0/24' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '10.240.4.0/28' \
+  --destination-port-ranges '443'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-aksilbs' \
+  --name 'AllowAzureLoadBalancerInbound' \
+  --priority '110' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol '*' \
+  --source-address-prefixes 'AzureLoadBalancer' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '*' \
+  --destination-port-ranges '*'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-aksilbs' \
+  --name 'DenyAllInbound' \
+  --priority '1000' \
+  --direction 'Inbound' \
+  --access 'Deny' \
+  --protocol '*' \
+  --source-address-prefixes '*' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '*' \
+  --destination-port-ranges '*'
+
+# NSG nsg-vnet-spoke-BU0001A0008-00-privatelinkendpoints
+az network nsg create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-privatelinkendpoints' \
+  --location "${LOCATION}"
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-privatelinkendpoints' \
+  --name 'AllowAll443InFromVnet' \
+  --priority '100' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol 'Tcp' \
+  --source-address-prefixes 'VirtualNetwork' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'VirtualNetwork' \
+  --destination-port-ranges '443'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-privatelinkendpoints' \
+  --name 'DenyAllInbound' \
+  --priority '1000' \
+  --direction 'Inbound' \
+  --access 'Deny' \
+  --protocol '*' \
+  --source-address-prefixes '*' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '*' \
+  --destination-port-ranges '*'
+
+# NSG nsg-vnet-spoke-BU0001A0008-00-appgw
+az network nsg create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-appgw' \
+  --location "${LOCATION}"
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-appgw' \
+  --name 'AllowHttpsFromInternet' \
+  --priority '100' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol 'Tcp' \
+  --source-address-prefixes 'Internet' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'VirtualNetwork' \
+  --destination-port-ranges '443'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-appgw' \
+  --name 'AllowControlPlane' \
+  --priority '110' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol 'Tcp' \
+  --source-address-prefixes 'GatewayManager' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '*' \
+  --destination-port-ranges '65200-65535'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-appgw' \
+  --name 'AllowHealthProbes' \
+  --priority '120' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol '*' \
+  --source-address-prefixes 'AzureLoadBalancer' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '*' \
+  --destination-port-ranges '*'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-appgw' \
+  --name 'DenyAllInbound' \
+  --priority '1000' \
+  --direction 'Inbound' \
+  --access 'Deny' \
+  --protocol '*' \
+  --source-address-prefixes '*' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '*' \
+  --destination-port-ranges '*'
+
+# NSG nsg-eastus2-bastion
+az network nsg create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --location "${LOCATION}"
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowHttpsInbound' \
+  --priority '100' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol 'Tcp' \
+  --source-address-prefixes 'Internet' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '*' \
+  --destination-port-ranges '443'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowSshOutbound' \
+  --priority '100' \
+  --direction 'Outbound' \
+  --access 'Allow' \
+  --protocol '*' \
+  --source-address-prefixes '*' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'VirtualNetwork' \
+  --destination-port-ranges '22'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowRdpOutbound' \
+  --priority '101' \
+  --direction 'Outbound' \
+  --access 'Allow' \
+  --protocol '*' \
+  --source-address-prefixes '*' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'VirtualNetwork' \
+  --destination-port-ranges '3389'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowGatewayManagerInbound' \
+  --priority '110' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol 'Tcp' \
+  --source-address-prefixes 'GatewayManager' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '*' \
+  --destination-port-ranges '443'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowAzureCloudOutbound' \
+  --priority '110' \
+  --direction 'Outbound' \
+  --access 'Allow' \
+  --protocol 'Tcp' \
+  --source-address-prefixes '*' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'AzureCloud' \
+  --destination-port-ranges '443'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowAzureLoadBalancerInbound' \
+  --priority '120' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol 'Tcp' \
+  --source-address-prefixes 'AzureLoadBalancer' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes '*' \
+  --destination-port-ranges '443'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowBastionCommunication8080' \
+  --priority '120' \
+  --direction 'Outbound' \
+  --access 'Allow' \
+  --protocol '*' \
+  --source-address-prefixes 'VirtualNetwork' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'VirtualNetwork' \
+  --destination-port-ranges '8080'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowBastionCommunication5701' \
+  --priority '121' \
+  --direction 'Outbound' \
+  --access 'Allow' \
+  --protocol '*' \
+  --source-address-prefixes 'VirtualNetwork' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'VirtualNetwork' \
+  --destination-port-ranges '5701'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowBastionHostCommunication8080' \
+  --priority '130' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol '*' \
+  --source-address-prefixes 'VirtualNetwork' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'VirtualNetwork' \
+  --destination-port-ranges '8080'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowHttpOutbound' \
+  --priority '130' \
+  --direction 'Outbound' \
+  --access 'Allow' \
+  --protocol '*' \
+  --source-address-prefixes '*' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'Internet' \
+  --destination-port-ranges '80'
+
+az network nsg rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --nsg-name "${NAME_PREFIX}"'nsg-eastus2-bastion' \
+  --name 'AllowBastionHostCommunication5701' \
+  --priority '131' \
+  --direction 'Inbound' \
+  --access 'Allow' \
+  --protocol '*' \
+  --source-address-prefixes 'VirtualNetwork' \
+  --source-port-ranges '*' \
+  --destination-address-prefixes 'VirtualNetwork' \
+  --destination-port-ranges '5701'
+
+# Route table route-to-eastus2-hub-fw
+az network route-table create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'route-to-eastus2-hub-fw' \
+  --location "${LOCATION}" \
+  --disable-bgp-route-propagation 'false'
+
+az network route-table route create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --route-table-name "${NAME_PREFIX}"'route-to-eastus2-hub-fw' \
+  --name 'r-nexthop-to-fw' \
+  --address-prefix '0.0.0.0/0' \
+  --next-hop-type 'VirtualAppliance' \
+  --next-hop-ip-address '10.200.0.4'
+
+# VNet vnet-eastus2-hub
+az network vnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'vnet-eastus2-hub' \
+  --location "${LOCATION}" \
+  --address-prefixes '10.200.0.0/24'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub' \
+  --name 'AzureFirewallSubnet' \
+  --address-prefixes '10.200.0.0/26'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub' \
+  --name 'GatewaySubnet' \
+  --address-prefixes '10.200.0.64/27'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub' \
+  --name 'AzureBastionSubnet' \
+  --address-prefixes '10.200.0.128/26' \
+  --network-security-group "${NAME_PREFIX}"'nsg-eastus2-bastion'
+
+# VNet vnet-spoke-BU0001A0008-00
+az network vnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --location "${LOCATION}" \
+  --address-prefixes '10.240.0.0/16'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --name 'snet-clusternodes' \
+  --address-prefixes '10.240.0.0/22' \
+  --network-security-group "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-nodepools' \
+  --route-table "${NAME_PREFIX}"'route-to-eastus2-hub-fw'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --name 'snet-clusteringressservices' \
+  --address-prefixes '10.240.4.0/28' \
+  --network-security-group "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-aksilbs' \
+  --route-table "${NAME_PREFIX}"'route-to-eastus2-hub-fw'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --name 'snet-apiserver' \
+  --address-prefixes '10.240.4.16/28' \
+  --delegations 'Microsoft.ContainerService/managedClusters'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --name 'snet-privatelinkendpoints' \
+  --address-prefixes '10.240.4.32/28' \
+  --network-security-group "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-privatelinkendpoints' \
+  --private-endpoint-network-policies 'Enabled'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --name 'snet-applicationgateway' \
+  --address-prefixes '10.240.5.0/24' \
+  --network-security-group "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-appgw'
+
+# Peering spoke-to-hub: vnet-spoke-BU0001A0008-00 <-> vnet-eastus2-hub
+az network vnet peering create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name 'spoke-to-hub' \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --remote-vnet "${NAME_PREFIX}"'vnet-eastus2-hub' \
+  --allow-vnet-access 'true' \
+  --allow-forwarded-traffic 'true' \
+  --allow-gateway-transit 'false' \
+  --use-remote-gateways 'false'
+
+az network vnet peering create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name 'spoke-to-hub-return' \
+  --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub' \
+  --remote-vnet "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --allow-vnet-access 'true' \
+  --allow-forwarded-traffic 'true' \
+  --allow-gateway-transit 'false' \
+  --use-remote-gateways 'false'
+
+# Azure Firewall fw-eastus2
+az network firewall create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'fw-eastus2' \
+  --location "${LOCATION}" \
+  --tier 'Premium' \
+  --enable-dns-proxy 'true'
+
+az network firewall ip-config create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
+  --name 'ipconfig1' \
+  --public-ip-address "${NAME_PREFIX}"'pip-fw-eastus2-default' \
+  --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub'
+
+# AKS egress for aks-BU0001A0008: tunnelled node to control plane traffic (clusters without konnectivity)
+az network firewall network-rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
+  --collection-name 'aks-BU0001A0008-net' \
+  --name 'apiudp' \
+  --protocols 'UDP' \
+  --source-addresses '10.240.0.0/22' \
+  --destination-ports '1194' \
+  --destination-addresses 'AzureCloud.eastus2' \
+  --action 'Allow' \
+  --priority '100'
+
+# tunnelled node to control plane traffic
+az network firewall network-rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
+  --collection-name 'aks-BU0001A0008-net' \
+  --name 'apitcp' \
+  --protocols 'TCP' \
+  --source-addresses '10.240.0.0/22' \
+  --destination-ports '9000' \
+  --destination-addresses 'AzureCloud.eastus2'
+
+# time synchronisation on Linux nodes (nodes provisioned before March 2021)
+az network firewall network-rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
+  --collection-name 'aks-BU0001A0008-net' \
+  --name 'time' \
+  --protocols 'UDP' \
+  --source-addresses '10.240.0.0/22' \
+  --destination-ports '123' \
+  --destination-fqdns 'ntp.ubuntu.com'
+
+# API server, images, Azure APIs, Entra ID, packages and Kubernetes binaries
+az network firewall application-rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
+  --collection-name 'aks-BU0001A0008-app' \
+  --name 'aks-required' \
+  --source-addresses '10.240.0.0/22' \
+  --protocols 'https=443' \
+  --target-fqdns '*.hcp.eastus2.azmk8s.io' 'mcr.microsoft.com' '*.data.mcr.microsoft.com' 'mcr-0001.mcr-msedge.net' 'management.azure.com' 'login.microsoftonline.com' 'packages.microsoft.com' 'acs-mirror.azureedge.net' 'packages.aks.azure.com' \
+  --action 'Allow' \
+  --priority '100'
+
+# Linux node security patches (recommended)
+az network firewall application-rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
+  --collection-name 'aks-BU0001A0008-app' \
+  --name 'ubuntu-updates' \
+  --source-addresses '10.240.0.0/22' \
+  --protocols 'http=80' \
+  --target-fqdns 'security.ubuntu.com' 'azure.archive.ubuntu.com' 'changelogs.ubuntu.com'
+
+# Linux node security patches from the Ubuntu snapshot service (recommended)
+az network firewall application-rule create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
+  --collection-name 'aks-BU0001A0008-app' \
+  --name 'ubuntu-snapshots' \
+  --source-addresses '10.240.0.0/22' \
+  --protocols 'https=443' \
+  --target-fqdns 'snapshot.ubuntu.com'
+
+# Application Gateway apw-aks-BU0001A0008
+az network application-gateway create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'apw-aks-BU0001A0008' \
+  --location "${LOCATION}" \
+  --sku 'WAF_v2' \
+  --min-capacity '0' \
+  --max-capacity '10' \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --subnet 'snet-applicationgateway' \
+  --priority '100' \
+  --public-ip-address "${NAME_PREFIX}"'pip-BU0001A0008-00'
+
+# Bastion ab-eastus2
+az network bastion create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'ab-eastus2' \
+  --location "${LOCATION}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub' \
+  --public-ip-address "${NAME_PREFIX}"'pip-ab-eastus2' \
+  --sku 'Standard'
+
+# Private endpoint pe-kv-aks-BU0001A0008 to kv-aks-BU0001A0008
+az network private-endpoint create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'pe-kv-aks-BU0001A0008' \
+  --location "${LOCATION}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --subnet 'snet-privatelinkendpoints' \
+  --private-connection-resource-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.KeyVault/vaults/kv-aks-BU0001A0008' \
+  --group-id 'vault' \
+  --connection-name 'pe-kv-aks-BU0001A0008-connection'
+
+# Private endpoint pe-acraks to acraksBU0001A0008
+az network private-endpoint create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'pe-acraks' \
+  --location "${LOCATION}" \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
+  --subnet 'snet-privatelinkendpoints' \
+  --private-connection-resource-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.ContainerRegistry/registries/acraksBU0001A0008' \
+  --group-id 'registry' \
+  --connection-name 'pe-acraks-connection'
+
+# AKS cluster aks-BU0001A0008 (azure-cni-overlay)
+az aks create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'aks-BU0001A0008' \
+  --location "${LOCATION}" \
+  --kubernetes-version '1.33' \
+  --tier 'standard' \
+  --network-plugin 'azure' \
+  --network-plugin-mode 'overlay' \
+  --network-dataplane 'cilium' \
+  --network-policy 'cilium' \
+  --pod-cidr '192.168.0.0/16' \
+  --service-cidr '172.16.0.0/16' \
+  --dns-service-ip '172.16.0.10' \
+  --outbound-type 'userDefinedRouting' \
+  --enable-apiserver-vnet-integration \
+  --apiserver-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00/subnets/snet-apiserver' \
+  --nodepool-name 'npsystem' \
+  --node-vm-size 'Standard_D4d_v5' \
+  --node-count '3' \
+  --enable-cluster-autoscaler \
+  --min-count '3' \
+  --max-count '4' \
+  --max-pods '30' \
+  --vnet-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00/subnets/snet-clusternodes' \
+  --zones '1' '2' '3' \
+  --enable-managed-identity \
+  --generate-ssh-keys
+
+az aks nodepool update \
+  --resource-group "${RESOURCE_GROUP}" \
+  --cluster-name "${NAME_PREFIX}"'aks-BU0001A0008' \
+  --name 'npsystem' \
+  --max-surge '33%'
+
+# Node pool npuser01
+az aks nodepool add \
+  --resource-group "${RESOURCE_GROUP}" \
+  --cluster-name "${NAME_PREFIX}"'aks-BU0001A0008' \
+  --name 'npuser01' \
+  --node-vm-size 'Standard_D4d_v5' \
+  --node-count '2' \
+  --enable-cluster-autoscaler \
+  --min-count '2' \
+  --max-count '5' \
+  --max-pods '30' \
+  --vnet-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00/subnets/snet-clusternodes' \
+  --zones '1' '2' '3' \
+  --mode 'User' \
+  --os-type 'Linux' \
+  --max-surge '33%'
+
+# Kubernetes manifests for aks-BU0001A0008
+cat > 'manifests-1.yaml' <<'AKSNET_MANIFESTS'
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-all-ingress
+  namespace: a0008
+spec:
+  podSelector: {}
+  policyTypes:
+    - Ingress
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-traefik-ingress-ilb
+  namespace: a0008
+spec:
+  podSelector:
+    matchLabels:
+      app: traefik-ingress-ilb
+  policyTypes:
+    - Ingress
+  ingress:
+    - ports:
+        - protocol: TCP
+          port: 8443
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: traefik-ingress-ilb
+  namespace: a0008
+  annotations:
+    service.beta.kubernetes.io/azure-load-balancer-internal: "true"
+    service.beta.kubernetes.io/azure-load-balancer-internal-subnet: snet-clusteringressservices
+    service.beta.kubernetes.io/azure-load-balancer-ipv4: 10.240.4.4
+spec:
+  type: LoadBalancer
+  selector:
+    app: traefik-ingress-ilb
+  ports:
+    - protocol: TCP
+      port: 443
+      targetPort: 8443
+AKSNET_MANIFESTS
+az aks command invoke \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'aks-BU0001A0008' \
+  --command 'kubectl apply -f manifests-1.yaml' \
+  --file 'manifests-1.yaml'

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Deploys the AKS network design with the Azure CLI. Review, set the parameters, then run it.
+set -euo pipefail
+
+# Parameters: override any of them from the environment.
+RESOURCE_GROUP="${RESOURCE_GROUP:-rg-aks-network}"
+LOCATION="${LOCATION:-eastus}"
+NAME_PREFIX="${NAME_PREFIX:-}"
+SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
+
+# Resource group
+az group create \
+  --name "${RESOURCE_GROUP}" \
+  --location "${LOCATION}"
+
+# VNet myVnet
+az network vnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'myVnet' \
+  --location "${LOCATION}" \
+  --address-prefixes '10.1.0.0/16'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'myVnet' \
+  --name 'myAKSSubnet' \
+  --address-prefixes '10.1.0.0/24'
+
+# AKS cluster myAKSCluster (azure-cni-node-subnet)
+az aks create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'myAKSCluster' \
+  --location "${LOCATION}" \
+  --network-plugin 'azure' \
+  --network-policy 'calico' \
+  --service-cidr '10.2.0.0/24' \
+  --dns-service-ip '10.2.0.10' \
+  --outbound-type 'loadBalancer' \
+  --nodepool-name 'nodepool1' \
+  --node-vm-size 'Standard_DS2_v2' \
+  --node-count '3' \
+  --vnet-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'myVnet/subnets/myAKSSubnet' \
+  --enable-managed-identity \
+  --generate-ssh-keys
+
+# Kubernetes manifests for myAKSCluster
+cat > 'manifests-1.yaml' <<'AKSNET_MANIFESTS'
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-all-ingress
+  namespace: default
+spec:
+  podSelector: {}
+  policyTypes:
+    - Ingress
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-my-app-service
+  namespace: default
+spec:
+  podSelector:
+    matchLabels:
+      app: my-app
+  policyTypes:
+    - Ingress
+  ingress:
+    - ports:
+        - protocol: TCP
+          port: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: my-app-service
+  namespace: default
+spec:
+  type: LoadBalancer
+  selector:
+    app: my-app
+  ports:
+    - protocol: TCP
+      port: 80
+      targetPort: 8080
+AKSNET_MANIFESTS
+az aks command invoke \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'myAKSCluster' \
+  --command 'kubectl apply -f manifests-1.yaml' \
+  --file 'manifests-1.yaml'

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Deploys the AKS network design with the Azure CLI. Review, set the parameters, then run it.
+set -euo pipefail
+
+# Parameters: override any of them from the environment.
+RESOURCE_GROUP="${RESOURCE_GROUP:-rg-aks-network}"
+LOCATION="${LOCATION:-eastus}"
+NAME_PREFIX="${NAME_PREFIX:-}"
+SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
+
+# Resource group
+az group create \
+  --name "${RESOURCE_GROUP}" \
+  --location "${LOCATION}"
+
+# VNet myAKSVnet
+az network vnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'myAKSVnet' \
+  --location "${LOCATION}" \
+  --address-prefixes '192.168.0.0/16'
+
+az network vnet subnet create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --vnet-name "${NAME_PREFIX}"'myAKSVnet' \
+  --name 'myAKSSubnet' \
+  --address-prefixes '192.168.1.0/24'
+
+# AKS cluster myAKSCluster (kubenet)
+az aks create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'myAKSCluster' \
+  --location "${LOCATION}" \
+  --network-plugin 'kubenet' \
+  --pod-cidr '10.244.0.0/16' \
+  --service-cidr '10.0.0.0/16' \
+  --dns-service-ip '10.0.0.10' \
+  --outbound-type 'loadBalancer' \
+  --load-balancer-managed-outbound-ip-count '1' \
+  --load-balancer-idle-timeout '30' \
+  --nodepool-name 'nodepool1' \
+  --node-vm-size 'Standard_DS2_v2' \
+  --node-count '3' \
+  --vnet-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'myAKSVnet/subnets/myAKSSubnet' \
+  --enable-managed-identity \
+  --generate-ssh-keys
