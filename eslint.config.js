@@ -7,7 +7,7 @@ const restrict = (patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'examples', 'fixtures', 'node_modules', 'reports', 'test-results', 'playwright-report', 'src/export/__golden__'] },
+  { ignores: ['dist', 'dist-*', 'test-results-*', 'examples', 'fixtures', 'node_modules', 'reports', 'test-results', 'playwright-report', 'src/export/golden'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,17 +19,17 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
-    ignores: ['src/core/**/*.test.ts'],
+    ignores: ['src/core/**/*.test.ts', 'src/core/**/test-*.ts'],
     rules: restrict(['react', 'react-dom', 'zustand', 'zundo', '@xyflow/*', '**/export/**', '**/io/**', '**/store/**', '**/canvas/**', '**/panels/**', 'node:*', 'fs', 'path']),
   },
   {
     files: ['src/export/**/*.ts'],
-    ignores: ['src/export/**/*.test.ts'],
+    ignores: ['src/export/**/*.test.ts', 'src/export/**/test-support.ts'],
     rules: restrict(['react', 'react-dom', 'zustand', 'zundo', '@xyflow/*', '**/io/**', '**/store/**', '**/canvas/**', '**/panels/**', 'node:*', 'fs', 'path']),
   },
   {
     files: ['src/io/**/*.ts'],
-    ignores: ['src/io/**/*.test.ts'],
+    ignores: ['src/io/**/*.test.ts', 'src/io/**/test-support.ts'],
     rules: restrict(['react', 'react-dom', 'zustand', 'zundo', '@xyflow/*', '**/export/**', '**/store/**', '**/canvas/**', '**/panels/**', 'node:*', 'fs', 'path']),
   },
   {

@@ -31,26 +31,3 @@ describe('aksnet routes', () => {
     expect(io.stderr()).toBe('aksnet: no subnet named "nope"; subnets: myAKSSubnet\n');
   });
 });
-
-describe('aksnet trace', () => {
-  it('traces pod egress of the baseline through the hub firewall', async () => {
-    const io = collect();
-    expect(await main(['trace', example('aks-baseline.json'), '--from', 'npsystem', '--to', 'internet'], io)).toBe(0);
-    expect(io.stdout()).toContain('Trace npsystem → internet: delivered');
-    expect(io.stdout()).toContain('Azure Firewall fw-eastus2 (10.200.0.4)');
-    expect(io.stdout()).toContain('Source seen by the destination: public IP pip-fw-eastus2-default of fw-eastus2');
-  });
-
-  it('--json returns the trace object; bad input exits 2', async () => {
-    const io = collect();
-    // 192.168.1.20 is in the VNet (VnetLocal); 10.0.0.1 is outside it and falls to 10.0.0.0/8 → None.
-    expect(await main(['trace', example('seed-kubenet.json'), '--from', 'nodepool1', '--to', '192.168.1.20', '--json'], io)).toBe(0);
-    expect(JSON.parse(io.stdout()).outcome).toBe('delivered');
-    const dropped = collect();
-    await main(['trace', example('seed-kubenet.json'), '--from', 'nodepool1', '--to', '10.0.0.1', '--json'], dropped);
-    expect(JSON.parse(dropped.stdout()).hops.at(-1).decidedBy).toBe('myAKSSubnet: 10.0.0.0/8 → None (private range outside the VNet: dropped)');
-    const bad = collect();
-    expect(await main(['trace', example('seed-kubenet.json'), '--from', 'nodepool1', '--to', '1.2.3'], bad)).toBe(2);
-    expect(bad.stderr()).toBe('aksnet: --to "1.2.3" is neither an IPv4 address nor "internet"\n');
-  });
-});

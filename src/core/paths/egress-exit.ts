@@ -17,7 +17,7 @@ export interface Exit {
   sourceIpSeen: string | null;
 }
 
-export function internetExit(design: Design, _plan: Pick<Plan, 'clusters'>, at: SubnetHit, cluster: Cluster | undefined, source: string): Exit {
+export function internetExit(design: Design, _plan: Pick<Plan, 'clusters'>, at: SubnetHit, cluster: Cluster | undefined, source: string, previous?: Hop): Exit {
   const hops: Hop[] = [];
   const out = (seen: string | null): Exit => ({ hops, findings: [], sourceIpSeen: seen });
   if (at.subnet.purpose === 'firewall') {
@@ -33,6 +33,12 @@ export function internetExit(design: Design, _plan: Pick<Plan, 'clusters'>, at: 
     const pips = `public IP ${publicIpNames(design, nat?.publicIpIds ?? [])} of NAT gateway ${nat?.name ?? at.subnet.natGatewayId}`;
     hops.push({ kind: 'nat-gateway', resourceId: nat?.id, label: `NAT gateway ${nat?.name ?? ''} on ${at.subnet.name}`, decidedBy: 'a NAT gateway on the subnet takes all outbound Internet traffic', snat: { from: source, to: pips }, learnUrl: NAT_URL });
     return out(pips);
+  }
+  if (!cluster && previous?.kind === 'appliance') {
+    // An NVA forwards Internet traffic out of its own NIC: its instance public IP (or a load balancer in front).
+    const seen = `the public IP of ${previous.label}`;
+    hops.push({ kind: 'public-ip', resourceId: at.subnet.id, label: seen, decidedBy: `${at.subnet.name}: the appliance SNATs to its own public address`, snat: { from: source, to: seen } });
+    return out(seen);
   }
   if (!cluster) {
     hops.push({ kind: 'public-ip', label: 'Azure default outbound access', decidedBy: `${at.subnet.name} has no NAT gateway, load balancer or public IP for outbound; Azure's implicit default outbound IP is used where the subnet still allows it`, learnUrl: 'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access' });

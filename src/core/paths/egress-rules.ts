@@ -24,20 +24,22 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
     });
   const region = `AzureCloud.${design.location}`;
   const network: EgressNetworkRule[] = [];
-  // Private clusters reach the API server through a private endpoint; the tunnel ports go to the public one.
+  // The tunnel ports go to the public API server: not required for private clusters.
   if (!cluster?.privateCluster) {
     network.push(
       { name: 'apiudp', protocols: ['UDP'], destinationAddresses: [region], destinationPorts: ['1194'], why: 'tunnelled node to control plane traffic (clusters without konnectivity)', learnUrl: URL },
       { name: 'apitcp', protocols: ['TCP'], destinationAddresses: [region], destinationPorts: ['9000'], why: 'tunnelled node to control plane traffic', learnUrl: URL },
     );
   }
-  network.push({ name: 'time', protocols: ['UDP'], destinationFqdns: ['ntp.ubuntu.com'], destinationPorts: ['123'], why: 'time synchronisation on Linux nodes', learnUrl: URL });
+  network.push({ name: 'time', protocols: ['UDP'], destinationFqdns: ['ntp.ubuntu.com'], destinationPorts: ['123'], why: 'time synchronisation on Linux nodes (nodes provisioned before March 2021)', learnUrl: URL });
+  // Private clusters reach the API server over private networking: the *.hcp FQDN rule isn't needed.
+  const apiFqdn = cluster?.privateCluster ? [] : [`*.hcp.${design.location}.azmk8s.io`];
   const application: EgressApplicationRule[] = [
     {
       name: 'aks-required',
       protocols: https,
       targetFqdns: [
-        `*.hcp.${design.location}.azmk8s.io`,
+        ...apiFqdn,
         'mcr.microsoft.com',
         '*.data.mcr.microsoft.com',
         'mcr-0001.mcr-msedge.net',
@@ -47,7 +49,7 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
         'acs-mirror.azureedge.net',
         'packages.aks.azure.com',
       ],
-      why: 'API server, images, Azure APIs, Entra ID, packages and Kubernetes binaries',
+      why: `${apiFqdn.length ? 'API server, ' : ''}images, Azure APIs, Entra ID, packages and Kubernetes binaries`,
       learnUrl: FQDN_URL,
     },
     {
@@ -57,14 +59,30 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
       why: 'Linux node security patches (recommended)',
       learnUrl: OPTIONAL_URL,
     },
+    {
+      name: 'ubuntu-snapshots',
+      protocols: https,
+      targetFqdns: ['snapshot.ubuntu.com'],
+      why: 'Linux node security patches from the Ubuntu snapshot service (recommended)',
+      learnUrl: OPTIONAL_URL,
+    },
   ];
-  if (cluster?.nodePools.some((p) => p.osType === 'Windows')) {
+  const pools = cluster?.nodePools ?? [];
+  if (pools.some((p) => p.osType === 'Windows')) {
+    const url = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#windows-server-based-node-pools-required-fqdn--application-rules';
+    application.push(
+      { name: 'windows-https', protocols: https, targetFqdns: ['onegetcdn.azureedge.net', 'go.microsoft.com'], why: 'Windows Server node pools: Windows binaries', learnUrl: url },
+      { name: 'windows-http', protocols: [{ type: 'Http', port: 80 }], targetFqdns: ['*.mp.microsoft.com', 'www.msftconnecttest.com', 'ctldl.windowsupdate.com'], why: 'Windows Server node pools: Windows binaries', learnUrl: url },
+    );
+  }
+  // GPU VM sizes are the N family (NC, ND, NV): their nodes install NVIDIA drivers.
+  if (pools.some((p) => /^Standard_N[CDV]/i.test(p.vmSize))) {
     application.push({
-      name: 'windows',
-      protocols: [{ type: 'Http', port: 80 }, ...https],
-      targetFqdns: ['onegetcdn.azureedge.net', 'go.microsoft.com', '*.mp.microsoft.com', 'www.msftconnecttest.com', 'ctldl.windowsupdate.com'],
-      why: 'Windows Server node pools',
-      learnUrl: 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#windows-server-based-node-pools',
+      name: 'gpu',
+      protocols: https,
+      targetFqdns: ['nvidia.github.io', 'us.download.nvidia.com', 'download.docker.com'],
+      why: 'GPU node pools: driver installation',
+      learnUrl: 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#gpu-enabled-aks-clusters-required-fqdn--application-rules',
     });
   }
   return { clusterId, sourceAddresses, network, application };

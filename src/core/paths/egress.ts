@@ -8,7 +8,7 @@ import { withDesignCache } from '../lookup';
 import { networkModelOf, usesPodCidr, DEFAULT_POD_CIDR } from '../ipam/defaults';
 import type { Cluster, Design, Id, NodePool } from '../model';
 import type { Plan } from '../plan-types';
-import { nextHop } from '../routes/next-hop';
+import { nextHopRoute } from '../routes/next-hop';
 import { firewallAt, publicIpNames, siteOfIp, subnetById, subnetOfIp, type SubnetHit } from './locate';
 import { internetExit } from './egress-exit';
 import type { Hop, Trace } from './trace-types';
@@ -70,7 +70,7 @@ function traceEgressIn(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id,
   let at = start.hit;
   let source = start.sourceIp;
   for (let i = 0; i < MAX_HOPS; i++) {
-    const { chosen } = nextHop(design, at.subnet.id, dest, plan);
+    const chosen = nextHopRoute(design, at.subnet.id, dest, plan);
     if (!chosen) {
       hops.push({ kind: 'drop', resourceId: at.subnet.id, label: 'no route', decidedBy: `no route in ${at.subnet.name} matches ${dest}` });
       return trace;
@@ -85,6 +85,8 @@ function traceEgressIn(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id,
         const target = subnetOfIp(design, dest);
         const kind = chosen.nextHopType === 'VNetPeering' ? 'peering' : 'subnet-route';
         hops.push({ kind, resourceId: target?.vnet.id, label: target ? `${target.subnet.name} in ${target.vnet.name}` : `address space of ${chosen.note}`, decidedBy: by });
+        const pe = design.privateEndpoints.find((e) => e.privateIp === dest);
+        if (pe) return deliver(trace, dest, source, pe.id, `private endpoint ${pe.name} (${pe.groupId} of ${pe.targetName}) at ${dest}`);
         return deliver(trace, dest, source, target?.subnet.id);
       }
       case 'VirtualNetworkGateway': {
@@ -93,7 +95,9 @@ function traceEgressIn(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id,
         return deliver(trace, dest, source, site?.id);
       }
       case 'Internet': {
-        const exit = internetExit(design, plan, at, start.cluster, source);
+        // The cluster's outbound type only governs its own subnets; an appliance further on leaves by its own means.
+        const own = at.subnet.id === start.hit.subnet.id;
+        const exit = internetExit(design, plan, at, own ? start.cluster : undefined, source, own ? undefined : hops.at(-1));
         hops.push(...exit.hops);
         trace.findings.push(...exit.findings);
         if (!exit.sourceIpSeen) return trace;

@@ -3,55 +3,30 @@
  * → pod; Internet → firewall DNAT → internal load balancer; internal clients (peered VNets, on-premises) →
  * internal load balancer. Each hop names the NSG rule that lets it in, and a blocked hop says what is missing.
  */
-import type { Cluster, Design, Id, Nsg, NodePool } from '../model';
+import { lookup, memoTable } from '../lookup';
+import type { Design, Id, LoadBalancer, NodePool } from '../model';
 import type { Plan } from '../plan-types';
-import { nextHop } from '../routes/next-hop';
+import { nextHopRoute } from '../routes/next-hop';
 import { INTERNET_PROBE } from './egress';
-import { publicIpNames, subnetById } from './locate';
-import { NSG_URL, nsgAllowsInbound, type NsgSource } from './nsg-eval';
+import { admit, toPods, trace, type MissingNsgRule } from './ingress-hops';
+import { onPremIngress } from './ingress-onprem';
+import { publicIpNames } from './locate';
+import type { NsgSource } from './nsg-eval';
 import type { Hop, Trace } from './trace-types';
 
-const APPGW_NSG_URL = 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#network-security-groups';
-const LB_URL = 'https://learn.microsoft.com/azure/aks/load-balancer-standard';
-
-/** A rule a hop needs that the subnet's NSG does not grant. */
-export interface MissingNsgRule {
-  subnetId: Id;
-  nsgId: Id;
-  need: string;
-}
+export type { MissingNsgRule };
 
 export interface IngressResult {
   traces: Trace[];
   missing: MissingNsgRule[];
 }
 
-function nsgOf(design: Design, subnetId: Id): Nsg | undefined {
-  const hit = subnetById(design, subnetId);
-  return hit?.subnet.nsgId ? design.nsgs.find((n) => n.id === hit.subnet.nsgId) : undefined;
-}
-
-/** Checks one required inbound flow on a subnet; records a hop and, when blocked, what is missing. */
-function admit(design: Design, subnetId: Id, src: NsgSource, port: number, need: string, hops: Hop[], missing: MissingNsgRule[], url = NSG_URL): boolean {
-  const nsg = nsgOf(design, subnetId);
-  const v = nsgAllowsInbound(nsg, src, port);
-  if (!v.allowed && nsg) missing.push({ subnetId, nsgId: nsg.id, need });
-  hops.push({ kind: 'nsg', resourceId: nsg?.id ?? subnetId, label: `${v.allowed ? 'allowed' : 'BLOCKED'}: ${need}`, decidedBy: v.rule, learnUrl: url });
-  return v.allowed;
-}
-
-function toPods(cluster: Cluster, pool: NodePool, port: number, hops: Hop[], direct = false): void {
-  if (direct) {
-    hops.push({ kind: 'pod', resourceId: pool.id, label: `pod IP on port ${port}`, decidedBy: 'AGIC programs pod IPs as the backend pool' });
-    return;
-  }
-  hops.push({ kind: 'node', resourceId: pool.id, label: `node in ${pool.name}`, decidedBy: 'load balancer backend pool: the cluster nodes' });
-  hops.push({ kind: 'pod', resourceId: pool.id, label: `pod on port ${port}`, decidedBy: `kube-proxy / ${cluster.networkDataplane === 'cilium' ? 'Cilium eBPF' : 'iptables'} to the Service endpoints` });
-}
+const APPGW_NSG_URL = 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#network-security-groups';
+const LB_URL = 'https://learn.microsoft.com/azure/aks/load-balancer-standard';
 
 /** Replies leave by the node subnet's default route; through a firewall they break the flow. */
 function replyPath(design: Design, plan: Pick<Plan, 'clusters'>, pool: NodePool, hops: Hop[]): boolean {
-  const { chosen } = nextHop(design, pool.nodeSubnetId, INTERNET_PROBE, plan);
+  const chosen = nextHopRoute(design, pool.nodeSubnetId, INTERNET_PROBE, plan);
   if (chosen?.nextHopType === 'VirtualAppliance') {
     hops.push({ kind: 'drop', label: `reply follows ${chosen.prefix} → ${chosen.nextHopIp}: asymmetric, dropped by the firewall`, decidedBy: chosen.note, learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic#add-a-dnat-rule-to-azure-firewall' });
     return false;
@@ -59,16 +34,28 @@ function replyPath(design: Design, plan: Pick<Plan, 'clusters'>, pool: NodePool,
   return true;
 }
 
-function trace(from: string, to: string, hops: Hop[], ok: boolean, seen: string | null, blocked = false): Trace {
-  return { from, to, hops, sourceIpSeen: ok ? seen : null, outcome: ok ? 'delivered' : blocked ? 'blocked' : 'dropped', findings: [] };
+/** A cluster's load balancers, through a per-scope index by cluster id. */
+function loadBalancersOf(design: Design, clusterId: Id): LoadBalancer[] {
+  const memo = memoTable<LoadBalancer[]>(design, 'lbs-by-cluster');
+  if (!memo) return design.loadBalancers.filter((l) => l.clusterId === clusterId);
+  const built = '\u0000built';
+  if (!memo.has(built)) {
+    memo.set(built, []);
+    for (const l of design.loadBalancers) {
+      const list = memo.get(l.clusterId);
+      if (list) list.push(l);
+      else memo.set(l.clusterId, [l]);
+    }
+  }
+  return memo.get(clusterId) ?? [];
 }
 
 export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'>, poolId: Id): IngressResult {
-  const cluster = design.clusters.find((c) => c.nodePools.some((p) => p.id === poolId));
-  const pool = cluster?.nodePools.find((p) => p.id === poolId);
+  const pool = lookup(design).pool.get(poolId);
+  const cluster = pool ? design.clusters.find((c) => c.nodePools.includes(pool)) : undefined;
   const out: IngressResult = { traces: [], missing: [] };
   if (!cluster || !pool) return out;
-  for (const lb of design.loadBalancers.filter((l) => l.clusterId === cluster.id)) {
+  for (const lb of loadBalancersOf(design, cluster.id)) {
     for (const f of lb.frontends) {
       const hops: Hop[] = [];
       const client: NsgSource = lb.type === 'public' ? { tag: 'Internet' } : { tag: 'VirtualNetwork' };
@@ -79,8 +66,9 @@ export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'
       const ok = okProbe && okClient;
       if (ok) toPods(cluster, pool, f.targetPort, hops);
       const replies = ok && lb.type === 'public' ? replyPath(design, plan, pool, hops) : ok;
-      const from = lb.type === 'public' ? 'internet' : 'peered VNets and on-premises';
+      const from = lb.type === 'public' ? 'internet' : 'peered VNets';
       out.traces.push(trace(from, `${lb.name}/${f.name}`, hops, replies, lb.type === 'public' ? 'the client public IP' : 'the client IP', !ok));
+      if (lb.type === 'internal') out.traces.push(...onPremIngress(design, plan, cluster, pool, lb, f, out.missing));
     }
   }
   for (const gw of design.appGateways.filter((g) => g.agicClusterId === cluster.id)) {

@@ -5,7 +5,7 @@ import type { Design, OutboundType } from '../model';
 import { aksEgressRuleSet } from './egress-rules';
 import { traceEgress } from './egress';
 import { traceIngress } from './ingress';
-import { defaultPortsPerNode, lbSnat } from './snat';
+import { defaultPortsPerNode, lbSnat, natSnat } from './snat';
 
 /** Spoke with the cluster, hub with a firewall at 10.200.0.4 and its public IP, on-prem behind the hub gateway. */
 function withHub(outboundType: OutboundType, viaFirewall: boolean, plugin: 'kubenet' | 'azure' = 'azure'): Design {
@@ -76,6 +76,47 @@ describe('egress traces per outbound type', () => {
   });
 });
 
+describe('egress through the hub', () => {
+  it('userDefinedRouting via an NVA (not a firewall): the appliance forwards and SNATs to its own public IP', () => {
+    const d = withHub('userDefinedRouting', true);
+    d.vnets[1]!.subnets.push({ id: 'nva-sub', name: 'snet-nva', cidr: '10.200.0.128/27', purpose: 'general' });
+    // 10.200.0.128/27: .128-.131 reserved, the NVA takes .132.
+    d.routeTables[0]!.routes[0]!.nextHopIpAddress = '10.200.0.132';
+    const t = egress(d);
+    expect(t.hops.map((h) => h.kind)).toEqual(['pod', 'appliance', 'public-ip', 'destination']);
+    expect(t.hops[1]!.label).toBe('network virtual appliance 10.200.0.132 in snet-nva');
+    expect(t.sourceIpSeen).toBe('the public IP of network virtual appliance 10.200.0.132 in snet-nva');
+  });
+
+  it('another spoke through the firewall: 0.0.0.0/0 → 10.200.0.4 covers 10.241.0.0/16 (the 10/8 None route is invalid), no SNAT', () => {
+    const d = withHub('userDefinedRouting', true);
+    d.vnets.push({ id: 'spoke2', name: 'vnet-spoke2', addressSpaces: ['10.241.0.0/16'], subnets: [{ id: 's2', name: 'snet-app', cidr: '10.241.1.0/24', purpose: 'general' }] });
+    d.peerings.push({ id: 'p2', name: 'hub-spoke2', localVnetId: 'hub', remoteVnetId: 'spoke2', allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
+    const t = egress(d, '10.241.1.10');
+    expect(t.hops.map((h) => h.kind)).toEqual(['pod', 'firewall', 'peering', 'destination']);
+    expect(t.hops[1]!.snat).toBeUndefined();
+    expect(t.hops[2]!.decidedBy).toBe('AzureFirewallSubnet: 10.241.0.0/16 → VNetPeering (peered VNet vnet-spoke2 (hub-spoke2))');
+    // Azure CNI (node subnet): the destination sees the pod's own VNet address.
+    expect(t.sourceIpSeen).toBe('pod IP in snet-nodes');
+  });
+
+  it('a private endpoint in the hub: its /32 route goes straight past the firewall default route', () => {
+    const d = withHub('userDefinedRouting', true);
+    d.vnets[1]!.subnets.push({ id: 'pe-sub', name: 'snet-pe', cidr: '10.200.0.64/27', purpose: 'private-endpoints' });
+    d.privateEndpoints.push({ id: 'pe', name: 'pe-acr', subnetId: 'pe-sub', targetType: 'Microsoft.ContainerRegistry/registries', targetName: 'acr1', groupId: 'registry', privateIp: '10.200.0.70' });
+    const t = egress(d, '10.200.0.70');
+    expect(t.hops.map((h) => h.kind)).toEqual(['pod', 'peering', 'destination']);
+    expect(t.hops[2]!.label).toBe('private endpoint pe-acr (registry of acr1) at 10.200.0.70');
+    expect(t.hops[2]!.resourceId).toBe('pe');
+  });
+
+  it('kubenet on-premises: pod IP → node IP 10.240.0.4, which on-prem sees', () => {
+    const t = egress(withHub('loadBalancer', false, 'kubenet'), '192.168.10.20');
+    expect(t.hops.map((h) => h.kind)).toEqual(['pod', 'node', 'gateway', 'destination']);
+    expect(t.sourceIpSeen).toBe('10.240.0.4');
+  });
+});
+
 describe('ingress traces', () => {
   it('App Gateway v2 needs GatewayManager on 65200-65535: an NSG without it blocks the path', () => {
     const d = withHub('loadBalancer', false);
@@ -98,6 +139,45 @@ describe('ingress traces', () => {
   });
 });
 
+describe('on-premises clients to an internal load balancer', () => {
+  /** Hub with a GatewaySubnet (10.200.0.64/27), dc1 192.168.10.0/24 behind it, an ILB frontend 10.240.4.10 in the spoke. */
+  function onPrem(): Design {
+    const d = withHub('loadBalancer', false);
+    d.vnets[1]!.subnets.push({ id: 'gw-sub', name: 'GatewaySubnet', cidr: '10.200.0.64/27', purpose: 'gateway' });
+    d.loadBalancers.push({ id: 'ilb', name: 'kubernetes-internal', type: 'internal', clusterId: 'aks', frontends: [{ id: 'f', name: 'api', namespace: 'default', privateIp: '10.240.4.10', port: 443, targetPort: 8443, appLabel: 'api' }] });
+    return d;
+  }
+  const onPremTrace = (d: Design) => traceIngress(d, computeAddressPlan(d), 'pool').find((t) => t.from === 'on-premises dc1')!;
+
+  it('in through the gateway, back by the gateway route the spoke learns (transit + remote gateways)', () => {
+    const t = onPremTrace(onPrem());
+    expect(t.outcome).toBe('delivered');
+    expect(t.hops.map((h) => h.kind)).toEqual(['gateway', 'load-balancer', 'nsg', 'nsg', 'node', 'pod', 'destination']);
+    // The client is the first usable address of 192.168.10.0/24; nothing translates it.
+    expect(t.sourceIpSeen).toBe('192.168.10.4 (no SNAT)');
+  });
+
+  it('a reply sent to the firewall while the request came straight from the gateway is dropped (asymmetric)', () => {
+    const d = onPrem();
+    d.routeTables.push({ id: 'rt', name: 'rt-spoke', disableBgpRoutePropagation: false, routes: [{ id: 'r', name: 'onprem-via-fw', addressPrefix: '192.168.10.0/24', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' }] });
+    d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
+    expect(onPremTrace(d).outcome).toBe('dropped');
+    expect(onPremTrace(d).hops.at(-1)!.label).toBe('reply dropped: asymmetric: the request came around the appliance, the reply goes through it');
+    // Fixed by sending the spoke through the firewall on the GatewaySubnet too.
+    d.routeTables.push({ id: 'rt-gw', name: 'rt-gateway', disableBgpRoutePropagation: false, routes: [{ id: 'g', name: 'spoke-via-fw', addressPrefix: '10.240.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' }] });
+    d.vnets[1]!.subnets.find((s) => s.id === 'gw-sub')!.routeTableId = 'rt-gw';
+    expect(onPremTrace(d).outcome).toBe('delivered');
+    expect(onPremTrace(d).hops[1]!.label).toBe('appliance 10.200.0.4');
+  });
+
+  it('without gateway routes in the spoke the reply has no way back', () => {
+    const d = onPrem();
+    d.peerings[0]!.useRemoteGateways = false;
+    // 192.168.10.4 then matches 192.168.0.0/16 → None in the spoke.
+    expect(onPremTrace(d).hops.at(-1)!.label).toBe('reply dropped: the node subnet has no route back to dc1');
+  });
+});
+
 describe('SNAT capacity and egress rules', () => {
   it('uses the default table: 50 → 1,024, 51 → 512 ports per node; manual ports times nodes against 64,000 per IP', () => {
     expect([50, 51, 100, 101, 400, 1000, 1001].map(defaultPortsPerNode)).toEqual([1024, 512, 512, 256, 128, 32, 0]);
@@ -108,10 +188,58 @@ describe('SNAT capacity and egress rules', () => {
     expect(lbSnat(c, 16).ok).toBe(true);
   });
 
+  it('default allocation is per frontend IP, capped at 1,024 per node', () => {
+    const c = withHub('loadBalancer', false).clusters[0]!;
+    // 100 nodes: 512 per IP; 2 IPs → 1,024; 3 IPs → min(1,536, 1,024) = 1,024.
+    c.loadBalancerProfile = { managedOutboundIpCount: 3, allocatedOutboundPorts: 0, idleTimeoutMinutes: 30 };
+    expect(lbSnat(c, 100).portsPerNode).toBe(1024);
+    c.loadBalancerProfile.managedOutboundIpCount = 1;
+    expect(lbSnat(c, 100).portsPerNode).toBe(512);
+    // 1,001 backends: the default table has no row.
+    expect(lbSnat(c, 1001).ok).toBe(false);
+    // Manual ports must be a multiple of 8: 1,000 is (125 × 8), 1,001 is not.
+    c.loadBalancerProfile.allocatedOutboundPorts = 1001;
+    expect(lbSnat(c, 2).formula).toBe('allocatedOutboundPorts 1,001 must be a multiple of 8 between 0 and 64,000');
+  });
+
+  it('a NAT gateway shares 64,512 ports per public IP; no public IP means no ports', () => {
+    const d = withHub('userAssignedNATGateway', false);
+    d.natGateways.push({ id: 'nat', name: 'nat-spoke', publicIpIds: ['pip-nat'], idleTimeoutMinutes: 4 });
+    // 2 IPs × 64,512 = 129,024 ports over 8 nodes = 16,128 each.
+    d.natGateways[0]!.publicIpIds.push('pip');
+    expect(natSnat(d, 'nat', 8)).toMatchObject({ capacity: 129024, portsPerNode: 16128, ok: true });
+    d.natGateways[0]!.publicIpIds = [];
+    expect(natSnat(d, 'nat', 8).ok).toBe(false);
+  });
+
   it('lists the required FQDNs for the region and the nodes as sources', () => {
     const rules = aksEgressRuleSet(withHub('userDefinedRouting', true), 'aks');
     expect(rules.sourceAddresses).toEqual(['10.240.0.0/22']);
     expect(rules.application[0]!.targetFqdns).toContain('*.hcp.eastus2.azmk8s.io');
     expect(rules.network.map((n) => n.destinationPorts[0])).toEqual(['1194', '9000', '123']);
+  });
+});
+
+describe('AKS egress rule set', () => {
+  const fqdns = (d: Design) => aksEgressRuleSet(d, 'aks').application.flatMap((a) => a.targetFqdns ?? []);
+
+  it('a private cluster drops the API server tunnel ports and the *.hcp FQDN', () => {
+    const d = withHub('userDefinedRouting', true);
+    d.clusters[0]!.privateCluster = true;
+    const rules = aksEgressRuleSet(d, 'aks');
+    expect(rules.network.map((n) => n.name)).toEqual(['time']);
+    expect(fqdns(d)).not.toContain('*.hcp.eastus2.azmk8s.io');
+    expect(fqdns(d)).toContain('mcr.microsoft.com');
+  });
+
+  it('Windows and GPU pools add their FQDNs (Windows: HTTPS for binaries, HTTP for updates)', () => {
+    const d = withHub('userDefinedRouting', true);
+    d.clusters[0]!.nodePools.push({ ...d.clusters[0]!.nodePools[0]!, id: 'win', name: 'win1', osType: 'Windows', mode: 'User' });
+    d.clusters[0]!.nodePools.push({ ...d.clusters[0]!.nodePools[0]!, id: 'gpu', name: 'gpu1', vmSize: 'Standard_NC6s_v3', mode: 'User' });
+    const app = aksEgressRuleSet(d, 'aks').application;
+    expect(app.find((a) => a.name === 'windows-https')!.targetFqdns).toEqual(['onegetcdn.azureedge.net', 'go.microsoft.com']);
+    expect(app.find((a) => a.name === 'windows-http')!.protocols).toEqual([{ type: 'Http', port: 80 }]);
+    expect(app.find((a) => a.name === 'gpu')!.targetFqdns).toEqual(['nvidia.github.io', 'us.download.nvidia.com', 'download.docker.com']);
+    expect(aksEgressRuleSet(withHub('userDefinedRouting', true), 'aks').application.map((a) => a.name)).toEqual(['aks-required', 'ubuntu-updates', 'ubuntu-snapshots']);
   });
 });

@@ -1,19 +1,23 @@
 /**
  * SNAT port capacity of the outbound paths. Load balancer: 64,000 ports per frontend IP, handed to each node
- * either by the default table (by backend pool size) or as a fixed allocatedOutboundPorts.
+ * either by the default table (by backend pool size, per frontend IP, at most 1,024 per node) or as a fixed
+ * allocatedOutboundPorts (a multiple of 8, 0 to 64,000).
  * https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports
  * https://learn.microsoft.com/azure/aks/configure-load-balancer-standard#configure-the-allocated-outbound-ports
- * NAT gateway: 64,512 ports per public IP, shared on demand by every VM in its subnets.
- * https://learn.microsoft.com/azure/nat-gateway/nat-gateway-resource#source-network-address-translation
+ * NAT gateway: 64,512 ports per public IP, up to 16 IPs, shared on demand by every VM in its subnets.
+ * https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway
  */
 import type { Cluster, Design } from '../model';
 
 export const LB_PORTS_PER_IP = 64000;
 export const NAT_PORTS_PER_IP = 64512;
+export const NAT_MAX_PUBLIC_IPS = 16;
+/** Default allocation never gives a node more than this, however many frontend IPs. */
+export const LB_DEFAULT_MAX_PORTS = 1024;
 export const LB_SNAT_URL = 'https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports';
-export const NAT_SNAT_URL = 'https://learn.microsoft.com/azure/nat-gateway/nat-gateway-resource#source-network-address-translation';
+export const NAT_SNAT_URL = 'https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway';
 
-/** Default ports per instance by backend pool size (the load balancer's preallocation table). */
+/** Default ports per instance by backend pool size, for one frontend IP (the load balancer's preallocation table). */
 const DEFAULT_TABLE: readonly [maxPool: number, ports: number][] = [
   [50, 1024],
   [100, 512],
@@ -40,31 +44,48 @@ export interface SnatCapacity {
   formula: string;
 }
 
+const fmt = (n: number) => n.toLocaleString('en-US');
+
 export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
   const prof = cluster.loadBalancerProfile;
   const ips = prof?.outboundPublicIpIds?.length || prof?.managedOutboundIpCount || 1;
   const capacity = ips * LB_PORTS_PER_IP;
   const manual = prof?.allocatedOutboundPorts ?? 0;
+  const base = { kind: 'load-balancer' as const, ips, nodes, capacity };
   if (manual > 0) {
     const needed = manual * nodes;
-    return { kind: 'load-balancer', ips, nodes, portsPerNode: manual, needed, capacity, ok: needed <= capacity, formula: `${nodes} nodes × ${manual} ports = ${needed} of ${ips} × 64,000 = ${capacity}` };
+    if (manual % 8 !== 0 || manual > LB_PORTS_PER_IP) {
+      return { ...base, portsPerNode: manual, needed, ok: false, formula: `allocatedOutboundPorts ${fmt(manual)} must be a multiple of 8 between 0 and 64,000` };
+    }
+    return { ...base, portsPerNode: manual, needed, ok: needed <= capacity, formula: `${nodes} nodes × ${manual} ports = ${needed} of ${ips} × 64,000 = ${capacity}` };
   }
-  // The default table is per frontend IP; more IPs scale the ports each node gets.
-  const perNode = defaultPortsPerNode(nodes) * ips;
+  // The table is per frontend IP; more IPs add ports per node up to 1,024.
+  const table = defaultPortsPerNode(nodes);
+  const perNode = Math.min(table * ips, LB_DEFAULT_MAX_PORTS);
   const ok = perNode > 0;
   return {
-    kind: 'load-balancer', ips, nodes, portsPerNode: perNode, needed: perNode * nodes, capacity, ok,
-    formula: ok ? `default allocation for ${nodes} backends: ${perNode} ports per node` : `${nodes} backends exceed the 1,000 the default allocation serves`,
+    ...base, portsPerNode: perNode, needed: perNode * nodes, ok,
+    formula: ok
+      ? `default allocation for ${nodes} backends: min(${table} × ${ips} IP(s), 1,024) = ${perNode} ports per node`
+      : `${nodes} backends exceed the 1,000 the default allocation serves; set allocatedOutboundPorts`,
   };
 }
 
+/**
+ * NAT gateway ports are shared on demand, so there is no per-node allocation to exhaust; what can fail is a
+ * gateway with no public IP (no ports at all) or more IPs than a gateway takes.
+ */
 export function natSnat(design: Design, natGatewayId: string | undefined, nodes: number, managedIps?: number): SnatCapacity {
   const gw = natGatewayId ? design.natGateways.find((n) => n.id === natGatewayId) : undefined;
   const ips = gw ? gw.publicIpIds.length : (managedIps ?? 1);
-  const capacity = ips * NAT_PORTS_PER_IP;
+  const usable = Math.min(ips, NAT_MAX_PUBLIC_IPS);
+  const capacity = usable * NAT_PORTS_PER_IP;
   const perNode = nodes > 0 ? Math.floor(capacity / nodes) : capacity;
-  return {
-    kind: 'nat-gateway', ips, nodes, portsPerNode: perNode, needed: 0, capacity, ok: ips > 0,
-    formula: `${ips} × 64,512 = ${capacity} ports shared by ${nodes} nodes (${perNode} each on average)`,
-  };
+  const ok = ips > 0 && ips <= NAT_MAX_PUBLIC_IPS;
+  const formula = ips === 0
+    ? `NAT gateway ${gw?.name ?? ''} has no public IP: 0 SNAT ports for ${nodes} nodes`.replace('  ', ' ')
+    : ips > NAT_MAX_PUBLIC_IPS
+      ? `a NAT gateway takes at most 16 public IPs, ${ips} are attached`
+      : `${ips} × 64,512 = ${fmt(capacity)} ports shared by ${nodes} nodes (${fmt(perNode)} each on average)`;
+  return { kind: 'nat-gateway', ips, nodes, portsPerNode: perNode, needed: 0, capacity, ok, formula };
 }

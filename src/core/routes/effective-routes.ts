@@ -7,16 +7,29 @@
 import { parseCidr } from '../cidr';
 import { computeAddressPlan } from '../ipam/address-plan';
 import { lookup, memoTable } from '../lookup';
-import type { Design, Id } from '../model';
+import type { Design, Id, RouteTable } from '../model';
 import type { Plan } from '../plan-types';
 import { kubenetRoutes } from './kubenet-routes';
 import type { EffectiveRoute } from './route-types';
-import { gatewayRoutes, systemRoutes, vnetOfSubnet } from './system-routes';
+import { privateEndpointRoutes } from './endpoint-routes';
+import { gatewayRoutes, NONE_ROUTE_PREFIXES, systemRoutes, vnetOfSubnet } from './system-routes';
 
 const RANK: Record<EffectiveRoute['source'], number> = { User: 0, VirtualNetworkGateway: 1, Default: 2 };
 
+/** A route table by id, through a per-scope index so large designs don't scan the list per subnet. */
+function routeTableOf(design: Design, id: Id | undefined): RouteTable | undefined {
+  if (!id) return undefined;
+  const memo = memoTable<Map<Id, RouteTable>>(design, 'route-tables');
+  let index = memo?.get('all');
+  if (!index) {
+    index = new Map(design.routeTables.map((t) => [t.id, t]));
+    memo?.set('all', index);
+  }
+  return index.get(id);
+}
+
 function userRoutes(design: Design, routeTableId: Id | undefined): EffectiveRoute[] {
-  const rt = routeTableId ? design.routeTables.find((r) => r.id === routeTableId) : undefined;
+  const rt = routeTableOf(design, routeTableId);
   if (!rt) return [];
   return rt.routes.flatMap((r) => {
     const p = parseCidr(r.addressPrefix);
@@ -74,19 +87,31 @@ function computeEffectiveRoutes(design: Design, subnetId: Id, plan?: Pick<Plan, 
   const vnet = vnetOfSubnet(design, subnetId);
   const subnet = vnet?.subnets.find((s) => s.id === subnetId);
   if (!vnet || !subnet) return [];
-  const rt = subnet.routeTableId ? design.routeTables.find((r) => r.id === subnet.routeTableId) : undefined;
+  const rt = routeTableOf(design, subnet.routeTableId);
   const clusters = plan ?? computeAddressPlan(design);
+  const user = userRoutes(design, subnet.routeTableId);
   const all = [
     ...systemRoutes(design, vnet),
+    ...privateEndpointRoutes(design, vnet, user),
     ...(rt?.disableBgpRoutePropagation ? [] : gatewayRoutes(design, vnet)),
-    ...userRoutes(design, subnet.routeTableId),
+    ...user,
     ...podRoutes(design, clusters, subnetId, subnet.routeTableId),
   ];
-  // One Active route per prefix: the best-ranked source; the first of equals.
+  // One Active route per prefix: the best-ranked source; the first of equals. Routes already invalid stay so.
   const best = new Map<string, EffectiveRoute>();
   for (const r of all) {
+    if (r.state === 'Invalid') continue;
     const cur = best.get(r.prefix);
     if (!cur || RANK[r.source] < RANK[cur.source]) best.set(r.prefix, r);
   }
-  return all.map((r) => (best.get(r.prefix) === r ? r : { ...r, state: 'Invalid' as const }));
+  // A default route sent to an appliance or gateway also takes the private ranges Azure would drop: the
+  // reserved None routes show as Invalid in the effective routes, so spoke-to-spoke traffic follows 0.0.0.0/0.
+  const def = best.get('0.0.0.0/0');
+  const forced = def && def.source !== 'Default' && def.nextHopType !== 'Internet' ? def : null;
+  return all.map((r) => {
+    if (forced && r.source === 'Default' && r.nextHopType === 'None' && NONE_ROUTE_PREFIXES.includes(r.prefix)) {
+      return { ...r, state: 'Invalid' as const, note: `${r.note}; invalidated by the 0.0.0.0/0 route to ${forced.nextHopIp ?? forced.nextHopType}` };
+    }
+    return best.get(r.prefix) === r || r.state === 'Invalid' ? r : { ...r, state: 'Invalid' as const };
+  });
 }

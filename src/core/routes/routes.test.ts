@@ -37,10 +37,12 @@ describe('effective routes', () => {
       'Default 10.240.0.0/16 VnetLocal Active',
       'Default 10.200.0.0/24 VNetPeering Active',
       'Default 0.0.0.0/0 Internet Invalid',
-      // 10/8 is partly used by the VNet: its None route disappears; the other reserved ranges stay dropped.
-      'Default 172.16.0.0/12 None Active',
-      'Default 192.168.0.0/16 None Active',
-      'Default 100.64.0.0/10 None Active',
+      // The VNet (10.240.0.0/16) sits inside 10.0.0.0/8 but does not cover it: the None route stays for the
+      // rest, and like the other reserved ranges it is Invalid once 0.0.0.0/0 goes to an appliance.
+      'Default 10.0.0.0/8 None Invalid',
+      'Default 172.16.0.0/12 None Invalid',
+      'Default 192.168.0.0/16 None Invalid',
+      'Default 100.64.0.0/10 None Invalid',
       'VirtualNetworkGateway 192.168.10.0/24 VirtualNetworkGateway Active',
       'User 0.0.0.0/0 VirtualAppliance Active',
     ]);
@@ -50,7 +52,10 @@ describe('effective routes', () => {
     const d = hubSpoke();
     d.routeTables[0]!.disableBgpRoutePropagation = true;
     expect(effectiveRoutes(d, 'nodes').some((r) => r.source === 'VirtualNetworkGateway')).toBe(false);
-    // On-prem traffic then falls to 192.168.0.0/16 → None.
+    // On-prem traffic then follows the user 0.0.0.0/0 to the firewall (192.168.0.0/16 → None is invalid under it) ...
+    expect(nextHop(d, 'nodes', '192.168.10.5').chosen!.nextHopIp).toBe('10.200.0.4');
+    // ... and without that route it falls to 192.168.0.0/16 → None.
+    d.routeTables[0]!.routes = [];
     expect(nextHop(d, 'nodes', '192.168.10.5').chosen!.nextHopType).toBe('None');
   });
 
@@ -68,7 +73,7 @@ describe('next hop', () => {
     expect(r.candidates.map((c) => `${c.route.prefix} ${c.why.split(':')[0]}`)).toEqual([
       '192.168.10.0/24 chosen',
       '0.0.0.0/0 replaced by a higher-priority route for the same prefix 0.0.0.0/0 (user > gateway > system)',
-      '192.168.0.0/16 less specific',
+      '192.168.0.0/16 invalid',
       '0.0.0.0/0 less specific',
     ]);
   });
@@ -91,3 +96,46 @@ describe('next hop', () => {
     expect(r.candidates.find((c) => c.route.source === 'VirtualNetworkGateway')!.why).toContain('Azure prefers');
   });
 });
+
+describe('reserved ranges and private endpoints', () => {
+  it('an address space equal to or wider than a reserved range removes its None route; a narrower one keeps it', () => {
+    const d = oneClusterDesign({});
+    d.vnets[0]!.addressSpaces = ['10.240.0.0/16', '172.16.0.0/12', '192.168.0.0/15'];
+    const none = effectiveRoutes(d, 'nodes').filter((r) => r.nextHopType === 'None').map((r) => r.prefix);
+    // 10.240/16 ⊂ 10/8 keeps 10/8 → None; 172.16/12 equals its range; 192.168/15 ⊇ 192.168/16: both removed.
+    expect(none).toEqual(['10.0.0.0/8', '100.64.0.0/10']);
+    // So 10.99.0.1 (outside the VNet, inside 10/8) is dropped, not sent to the Internet.
+    expect(nextHop(d, 'nodes', '10.99.0.1').chosen!.prefix).toBe('10.0.0.0/8');
+    expect(nextHop(d, 'nodes', '172.20.0.1').chosen!.nextHopType).toBe('VnetLocal');
+  });
+
+  function withEndpoint(policies: 'Enabled' | 'Disabled', prefix: string): Design {
+    const d = hubSpoke();
+    d.vnets[1]!.subnets.push({ id: 'pe-sub', name: 'snet-pe', cidr: '10.200.0.64/27', purpose: 'private-endpoints', privateEndpointNetworkPolicies: policies });
+    d.privateEndpoints.push({ id: 'pe', name: 'pe-kv', subnetId: 'pe-sub', targetType: 'Microsoft.KeyVault/vaults', targetName: 'kv1', groupId: 'vault', privateIp: '10.200.0.68' });
+    d.routeTables[0]!.routes.push({ id: 'r-hub', name: 'hub-via-fw', addressPrefix: prefix, nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' });
+    return d;
+  }
+
+  it("a private endpoint's /32 in a peered VNet wins by longest prefix when network policies are off", () => {
+    const r = nextHop(withEndpoint('Disabled', '10.200.0.0/24'), 'nodes', '10.200.0.68');
+    expect(r.chosen!.prefix).toBe('10.200.0.68/32');
+    expect(r.chosen!.nextHopType).toBe('VNetPeering');
+    expect(r.chosen!.note).toBe('private endpoint pe-kv (vault of kv1, InterfaceEndpoint) in peered vnet-hub');
+  });
+
+  it('with network policies on, a user route as wide as the endpoint VNet space (/24) invalidates the /32', () => {
+    const r = nextHop(withEndpoint('Enabled', '10.200.0.0/24'), 'nodes', '10.200.0.68');
+    expect(r.chosen!.routeId).toBe('r-hub');
+    const pe = r.candidates.find((c) => c.route.prefix === '10.200.0.68/32')!;
+    expect(pe.route.state).toBe('Invalid');
+    expect(pe.why).toBe('invalid: private endpoint pe-kv (vault of kv1, InterfaceEndpoint) in peered vnet-hub; invalidated by user route 10.200.0.0/24 (network policies enabled on snet-pe)');
+  });
+
+  it('a user route narrower than the endpoint VNet space (/25 inside a /24), or 0.0.0.0/0, does not invalidate it', () => {
+    expect(nextHop(withEndpoint('Enabled', '10.200.0.0/25'), 'nodes', '10.200.0.68').chosen!.prefix).toBe('10.200.0.68/32');
+    // hubSpoke already has 0.0.0.0/0 → firewall in the same table.
+    expect(nextHop(withEndpoint('Enabled', '10.200.0.0/25'), 'nodes', '10.200.0.68').candidates.some((c) => c.route.prefix === '0.0.0.0/0' && c.why.startsWith('less specific'))).toBe(true);
+  });
+});
+

@@ -1,21 +1,22 @@
 /** The routing traps, checked over the effective routes of the subnets that matter. */
 import { parseCidr, parseIp } from '../cidr';
 import { lookup } from '../lookup';
-import type { Design, Id } from '../model';
+import type { Cluster, Design, Id } from '../model';
 import type { Finding, Plan } from '../plan-types';
 import { firewallAt, subnetOfIp } from '../paths/locate';
 import { INTERNET_PROBE } from '../paths/egress';
 import { traceIngressDetailed } from '../paths/ingress';
-import { lbSnat } from '../paths/snat';
+import { lbSnat, natSnat, type SnatCapacity } from '../paths/snat';
 import { makeFinding, type Checker } from '../validate/rule';
 import { effectiveRoutes } from './effective-routes';
 import { kubenetRoutes, ROUTE_TABLE_LIMIT } from './kubenet-routes';
-import { routesFor } from './next-hop';
+import { chooseRoute } from './next-hop';
 import type { EffectiveRoute } from './route-types';
 import * as R from './routing-rules';
 import { checkPeeringTransit } from './transit-check';
 
 type Base = Omit<Plan, 'findings'>;
+const INTERNET_NUMBER = parseIp(INTERNET_PROBE)!;
 
 function isDefaultRoute(prefix: string): boolean {
   const p = parseCidr(prefix);
@@ -26,7 +27,7 @@ function isDefaultRoute(prefix: string): boolean {
 function defaultRouteOf(design: Design, plan: Base, cache: Map<Id, EffectiveRoute[]>, subnetId: Id): EffectiveRoute | null {
   let routes = cache.get(subnetId);
   if (!routes) cache.set(subnetId, (routes = effectiveRoutes(design, subnetId, plan)));
-  return routesFor(routes, INTERNET_PROBE).chosen;
+  return chooseRoute(routes, INTERNET_NUMBER);
 }
 
 function checkOutbound(design: Design, plan: Base): Finding[] {
@@ -49,13 +50,23 @@ function checkOutbound(design: Design, plan: Base): Finding[] {
         out.push(makeFinding(R.asymmetricFirewallLb, c.id, { text: `${c.name} publishes a public load balancer but ${name} sends replies to ${r.nextHopIp}; publish through a firewall DNAT rule to an internal load balancer instead` }));
       }
     }
-    if (c.outboundType === 'loadBalancer') {
-      const nodes = plan.clusters[c.id]?.peakNodes ?? 0;
-      const snat = lbSnat(c, nodes);
-      if (!snat.ok) out.push(makeFinding(R.snatExhaustion, c.id, { text: `${c.name}: ${snat.formula}` }));
-    }
+    out.push(...checkSnat(design, plan, c, subnets));
   }
   return out;
+}
+
+/** SNAT capacity at peak nodes: the load balancer's per-node allocation, or the NAT gateway's public IPs. */
+function checkSnat(design: Design, plan: Base, c: Cluster, nodeSubnets: Id[]): Finding[] {
+  const nodes = plan.clusters[c.id]?.peakNodes ?? 0;
+  const subnetsWithNat = nodeSubnets.filter((sid) => lookup(design).subnet.get(sid)?.subnet.natGatewayId);
+  const results: SnatCapacity[] = [];
+  // A NAT gateway on the node subnet takes the Internet traffic whatever the outbound type.
+  for (const sid of subnetsWithNat) results.push(natSnat(design, lookup(design).subnet.get(sid)!.subnet.natGatewayId, nodes));
+  if (subnetsWithNat.length === 0) {
+    if (c.outboundType === 'loadBalancer') results.push(lbSnat(c, nodes));
+    if (c.outboundType === 'managedNATGateway') results.push(natSnat(design, undefined, nodes, c.natGatewayManagedIpCount ?? 1));
+  }
+  return results.filter((r) => !r.ok).map((r) => makeFinding(R.snatExhaustion, c.id, { text: `${c.name}: ${r.formula}` }));
 }
 
 function checkRouteTables(design: Design, plan: Base): Finding[] {
@@ -108,8 +119,11 @@ function checkNsgs(design: Design, plan: Base): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const c of design.clusters) {
-    for (const p of c.nodePools) {
-      for (const m of traceIngressDetailed(design, plan, p.id).missing) {
+    // Pools of one cluster on one subnet need the same rules: trace the first of each.
+    const firstOnSubnet = new Map<Id, Id>();
+    for (const p of c.nodePools) if (!firstOnSubnet.has(p.nodeSubnetId)) firstOnSubnet.set(p.nodeSubnetId, p.id);
+    for (const poolId of firstOnSubnet.values()) {
+      for (const m of traceIngressDetailed(design, plan, poolId).missing) {
         const key = `${m.nsgId}|${m.need}`;
         if (seen.has(key)) continue;
         seen.add(key);

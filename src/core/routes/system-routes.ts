@@ -37,8 +37,9 @@ export function systemRoutes(design: Design, vnet: Vnet): EffectiveRoute[] {
   }
   out.push(sys('0.0.0.0/0', 'Internet', 'default route to the Internet'));
   for (const prefix of NONE_ROUTE_PREFIXES) {
-    // A VNet that uses (part of) a reserved range turns that None route into VNet routing.
-    if (own.some((a) => containsCidr(a, prefix) || containsCidr(prefix, a))) continue;
+    // Only an address space equal to or wider than a reserved range replaces its None route with VNet
+    // routing; a VNet inside 10.0.0.0/8 keeps 10.0.0.0/8 → None for the rest of the range.
+    if (own.some((a) => containsCidr(a, prefix))) continue;
     out.push(sys(prefix, 'None', 'private range outside the VNet: dropped'));
   }
   return out;

@@ -84,6 +84,9 @@ describe('routing traps', () => {
     d.routeTables.push({ id: 'rt', name: 'rt', disableBgpRoutePropagation: false, routes: [{ id: 'r', name: 'spoke2', addressPrefix: '10.241.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' }] });
     d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
     expect(found(d, 'peering-not-transitive')).toEqual([]);
+    // A default route to the hub firewall fixes it too: it also takes 10.0.0.0/8, whose None route turns Invalid.
+    d.routeTables[0]!.routes[0]!.addressPrefix = '0.0.0.0/0';
+    expect(found(d, 'peering-not-transitive')).toEqual([]);
   });
 
   it('route-table-limit: 2 user routes + 399 + 1 surge kubenet routes = 402 > 400', () => {
@@ -103,6 +106,17 @@ describe('routing traps', () => {
     d.clusters[0]!.loadBalancerProfile = { managedOutboundIpCount: 1, allocatedOutboundPorts: 4000, idleTimeoutMinutes: 30 };
     expect(found(d, 'snat-exhaustion')[0]!.message).toBe('aks-one: 20 nodes × 4000 ports = 80000 of 1 × 64,000 = 64000');
     d.clusters[0]!.loadBalancerProfile.managedOutboundIpCount = 2;
+    expect(found(d, 'snat-exhaustion')).toEqual([]);
+  });
+
+  it('snat-exhaustion: a NAT gateway on the node subnet without a public IP has no ports', () => {
+    const d = oneClusterDesign({ cluster: { outboundType: 'userAssignedNATGateway' }, pool: { count: 2 } });
+    d.natGateways.push({ id: 'nat', name: 'nat-aks', publicIpIds: [], idleTimeoutMinutes: 4 });
+    d.vnets[0]!.subnets[0]!.natGatewayId = 'nat';
+    // 2 nodes + 1 surge = 3 at peak.
+    expect(found(d, 'snat-exhaustion')[0]!.message).toBe('aks-one: NAT gateway nat-aks has no public IP: 0 SNAT ports for 3 nodes');
+    d.publicIps.push({ id: 'pip', name: 'pip-nat', sku: 'Standard' });
+    d.natGateways[0]!.publicIpIds = ['pip'];
     expect(found(d, 'snat-exhaustion')).toEqual([]);
   });
 

@@ -1,0 +1,48 @@
+/** The hops every ingress trace shares: NSG admission on a subnet and the last steps to the pods. */
+import type { Cluster, Design, Id, Nsg, NodePool } from '../model';
+import { memoTable } from '../lookup';
+import { subnetById } from './locate';
+import { NSG_URL, nsgAllowsInbound, type NsgSource } from './nsg-eval';
+import type { Hop, Trace } from './trace-types';
+
+/** A rule a hop needs that the subnet's NSG does not grant. */
+export interface MissingNsgRule {
+  subnetId: Id;
+  nsgId: Id;
+  need: string;
+}
+
+/** The NSG on a subnet, through a per-scope index of NSGs by id. */
+export function nsgOf(design: Design, subnetId: Id): Nsg | undefined {
+  const nsgId = subnetById(design, subnetId)?.subnet.nsgId;
+  if (!nsgId) return undefined;
+  const memo = memoTable<Map<Id, Nsg>>(design, 'nsgs');
+  let index = memo?.get('all');
+  if (!index) {
+    index = new Map(design.nsgs.map((n) => [n.id, n]));
+    memo?.set('all', index);
+  }
+  return index.get(nsgId);
+}
+
+/** Checks one required inbound flow on a subnet; records a hop and, when blocked, what is missing. */
+export function admit(design: Design, subnetId: Id, src: NsgSource, port: number, need: string, hops: Hop[], missing: MissingNsgRule[], url = NSG_URL): boolean {
+  const nsg = nsgOf(design, subnetId);
+  const v = nsgAllowsInbound(nsg, src, port);
+  if (!v.allowed && nsg) missing.push({ subnetId, nsgId: nsg.id, need });
+  hops.push({ kind: 'nsg', resourceId: nsg?.id ?? subnetId, label: `${v.allowed ? 'allowed' : 'BLOCKED'}: ${need}`, decidedBy: v.rule, learnUrl: url });
+  return v.allowed;
+}
+
+export function toPods(cluster: Cluster, pool: NodePool, port: number, hops: Hop[], direct = false): void {
+  if (direct) {
+    hops.push({ kind: 'pod', resourceId: pool.id, label: `pod IP on port ${port}`, decidedBy: 'AGIC programs pod IPs as the backend pool' });
+    return;
+  }
+  hops.push({ kind: 'node', resourceId: pool.id, label: `node in ${pool.name}`, decidedBy: 'load balancer backend pool: the cluster nodes' });
+  hops.push({ kind: 'pod', resourceId: pool.id, label: `pod on port ${port}`, decidedBy: `kube-proxy / ${cluster.networkDataplane === 'cilium' ? 'Cilium eBPF' : 'iptables'} to the Service endpoints` });
+}
+
+export function trace(from: string, to: string, hops: Hop[], ok: boolean, seen: string | null, blocked = false): Trace {
+  return { from, to, hops, sourceIpSeen: ok ? seen : null, outcome: ok ? 'delivered' : blocked ? 'blocked' : 'dropped', findings: [] };
+}
