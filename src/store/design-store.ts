@@ -1,0 +1,82 @@
+/**
+ * The one store: the design document (design + layout + meta) is the single source of truth; selection, path
+ * highlight and the banner are view state. Undo/redo (zundo) tracks the document only.
+ */
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import type { Design, Id } from '../core/model';
+import { newDocument, type DesignDocument } from '../io';
+
+export interface Highlight {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+export interface Banner {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface DesignState {
+  doc: DesignDocument;
+  selection: Id[];
+  highlight: Highlight | null;
+  banner: Banner | null;
+  replaceDoc: (doc: DesignDocument) => void;
+  /** Applies a change to a copy of the design: one undo step. */
+  updateDesign: (recipe: (draft: Design) => void) => void;
+  setPosition: (id: Id, x: number, y: number) => void;
+  /** Several layout changes (a drag of many nodes) as one step. */
+  setLayout: (changes: Record<Id, { x: number; y: number; w?: number; h?: number }>) => void;
+  renameDesign: (name: string) => void;
+  select: (ids: Id[]) => void;
+  setHighlight: (h: Highlight | null) => void;
+  setBanner: (b: Banner | null) => void;
+}
+
+export const useDesignStore = create<DesignState>()(
+  temporal(
+    (set) => ({
+      doc: newDocument('Untitled design'),
+      selection: [],
+      highlight: null,
+      banner: null,
+      replaceDoc: (doc) => set({ doc, selection: [], highlight: null }),
+      updateDesign: (recipe) =>
+        set((s) => {
+          const design = structuredClone(s.doc.design);
+          recipe(design);
+          return { doc: { ...s.doc, design } };
+        }),
+      setPosition: (id, x, y) =>
+        set((s) => {
+          const prev = s.doc.layout.nodes[id];
+          return { doc: { ...s.doc, layout: { nodes: { ...s.doc.layout.nodes, [id]: { ...prev, x: Math.round(x), y: Math.round(y) } } } } };
+        }),
+      setLayout: (changes) =>
+        set((s) => {
+          const nodes = { ...s.doc.layout.nodes };
+          for (const [id, c] of Object.entries(changes)) nodes[id] = { ...nodes[id], ...c, x: Math.round(c.x), y: Math.round(c.y) };
+          return { doc: { ...s.doc, layout: { nodes } } };
+        }),
+      renameDesign: (name) => set((s) => ({ doc: { ...s.doc, meta: { ...s.doc.meta, name } } })),
+      select: (ids) => set({ selection: ids }),
+      setHighlight: (highlight) => set({ highlight }),
+      setBanner: (banner) => set({ banner }),
+    }),
+    {
+      // Only the document is history; selection and view state are not undone.
+      partialize: (s) => ({ doc: s.doc }),
+      equality: (a, b) => a.doc === b.doc,
+      limit: 200,
+    },
+  ),
+);
+
+export function undo(): void {
+  useDesignStore.temporal.getState().undo();
+}
+
+export function redo(): void {
+  useDesignStore.temporal.getState().redo();
+}

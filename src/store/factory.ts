@@ -1,0 +1,123 @@
+/**
+ * New elements with sensible defaults: unique ids and names, the next free address block, and a place on the
+ * canvas. Each function changes a draft design and layout (inside one store update, so one undo step).
+ */
+import { nextFreeCidr, parseCidr } from '../core/cidr';
+import type { Cluster, Design, Id, Subnet, SubnetPurpose } from '../core/model';
+import type { DesignDocument } from '../io';
+
+type Layout = DesignDocument['layout']['nodes'];
+
+/** Every id in use (design and layout), so a new id never collides. */
+function usedIds(d: Design, layout: Layout): Set<string> {
+  const ids = new Set(Object.keys(layout));
+  JSON.stringify(d, (k, v) => {
+    if (k === 'id' && typeof v === 'string') ids.add(v);
+    return v;
+  });
+  return ids;
+}
+
+export function newId(d: Design, layout: Layout, prefix: string): Id {
+  const used = usedIds(d, layout);
+  for (let i = 1; ; i++) if (!used.has(`${prefix}-${i}`)) return `${prefix}-${i}`;
+}
+
+function newName(existing: string[], base: string): string {
+  const set = new Set(existing);
+  for (let i = 1; ; i++) if (!set.has(`${base}${i}`)) return `${base}${i}`;
+}
+
+export const SUBNET_SIZE = { w: 340, h: 90, nodesH: 170 };
+export const POOL_SIZE = { w: 140, h: 64 };
+
+export function addVnet(d: Design, layout: Layout, x: number, y: number): Id {
+  const id = newId(d, layout, 'vnet');
+  const taken = d.vnets.flatMap((v) => v.addressSpaces);
+  const space = nextFreeCidr(['10.0.0.0/8'], ['10.0.0.0/16', ...taken], 16) ?? '172.16.0.0/16';
+  d.vnets.push({ id, name: newName(d.vnets.map((v) => v.name), 'vnet-'), addressSpaces: [space], subnets: [] });
+  layout[id] = { x: Math.round(x), y: Math.round(y), w: 380, h: 160 };
+  return id;
+}
+
+const SPECIAL_NAMES: Partial<Record<SubnetPurpose, { name: string; prefix: number }>> = {
+  firewall: { name: 'AzureFirewallSubnet', prefix: 26 },
+  'firewall-management': { name: 'AzureFirewallManagementSubnet', prefix: 26 },
+  gateway: { name: 'GatewaySubnet', prefix: 27 },
+  bastion: { name: 'AzureBastionSubnet', prefix: 26 },
+  apiserver: { name: 'snet-apiserver', prefix: 28 },
+  'aks-nodes': { name: 'snet-nodes', prefix: 22 },
+};
+
+/** Adds a subnet with the next free block of its usual size; the VNet box grows to hold it. */
+export function addSubnet(d: Design, layout: Layout, vnetId: Id, purpose: SubnetPurpose = 'general'): Id | null {
+  const vnet = d.vnets.find((v) => v.id === vnetId);
+  if (!vnet) return null;
+  const special = SPECIAL_NAMES[purpose];
+  const taken = vnet.subnets.map((s) => s.cidr).filter((c) => parseCidr(c).ok);
+  const cidr = nextFreeCidr(vnet.addressSpaces, taken, special?.prefix ?? 24) ?? nextFreeCidr(vnet.addressSpaces, taken, 28);
+  if (!cidr) return null;
+  const id = newId(d, layout, 'snet');
+  const names = vnet.subnets.map((s) => s.name);
+  const name = special && !names.includes(special.name) ? special.name : newName(names, 'snet-');
+  const subnet: Subnet = { id, name, cidr, purpose };
+  if (purpose === 'apiserver') subnet.delegation = 'Microsoft.ContainerService/managedClusters';
+  vnet.subnets.push(subnet);
+  const bottom = vnet.subnets.slice(0, -1).reduce((m, s) => Math.max(m, (layout[s.id]?.y ?? 0) + (layout[s.id]?.h ?? SUBNET_SIZE.h)), 40);
+  const h = purpose === 'aks-nodes' ? SUBNET_SIZE.nodesH : SUBNET_SIZE.h;
+  layout[id] = { x: 20, y: bottom + 12, w: SUBNET_SIZE.w, h };
+  const box = layout[vnetId] ?? { x: 0, y: 0 };
+  layout[vnetId] = { ...box, w: Math.max(box.w ?? 380, SUBNET_SIZE.w + 40), h: Math.max(box.h ?? 160, bottom + 12 + h + 20) };
+  return id;
+}
+
+export function addCluster(d: Design, layout: Layout, x: number, y: number): Id {
+  const id = newId(d, layout, 'aks');
+  // Azure CNI Overlay is AKS's default network model for new clusters.
+  const c: Cluster = {
+    id,
+    name: newName(d.clusters.map((c) => c.name), 'aks-'),
+    networkPlugin: 'azure',
+    networkPluginMode: 'overlay',
+    networkDataplane: 'azure',
+    networkPolicy: 'none',
+    podIpAllocation: 'nodeSubnet',
+    podCidr: '10.244.0.0/16',
+    serviceCidr: '10.0.0.0/16',
+    dnsServiceIp: '10.0.0.10',
+    outboundType: 'loadBalancer',
+    privateCluster: false,
+    apiServerVnetIntegration: false,
+    nodePools: [],
+  };
+  d.clusters.push(c);
+  layout[id] = { x: Math.round(x), y: Math.round(y), w: 240, h: 110 };
+  return id;
+}
+
+/** Adds a node pool in a subnet (which becomes an AKS node subnet), to the given or first cluster. */
+export function addPool(d: Design, layout: Layout, subnetId: Id, clusterId?: Id): Id | null {
+  const vnet = d.vnets.find((v) => v.subnets.some((s) => s.id === subnetId));
+  const subnet = vnet?.subnets.find((s) => s.id === subnetId);
+  if (!vnet || !subnet) return null;
+  const vbox = layout[vnet.id] ?? { x: 0, y: 0 };
+  const cid = clusterId ?? d.clusters[0]?.id ?? addCluster(d, layout, vbox.x + (vbox.w ?? 380) + 60, vbox.y);
+  const cluster = d.clusters.find((c) => c.id === cid)!;
+  if (subnet.purpose === 'general') subnet.purpose = 'aks-nodes';
+  const id = newId(d, layout, 'pool');
+  const first = cluster.nodePools.length === 0;
+  cluster.nodePools.push({
+    id,
+    name: newName(d.clusters.flatMap((c) => c.nodePools.map((p) => p.name)), first ? 'system' : 'user'),
+    mode: first ? 'System' : 'User',
+    osType: 'Linux',
+    vmSize: 'Standard_D4ds_v5',
+    count: 3,
+    nodeSubnetId: subnetId,
+  });
+  const inSubnet = d.clusters.flatMap((c) => c.nodePools).filter((p) => p.nodeSubnetId === subnetId).length - 1;
+  layout[id] = { x: 12 + inSubnet * (POOL_SIZE.w + 10), y: 48, w: POOL_SIZE.w, h: POOL_SIZE.h };
+  const sbox = layout[subnetId];
+  if (sbox) layout[subnetId] = { ...sbox, h: Math.max(sbox.h ?? SUBNET_SIZE.h, SUBNET_SIZE.nodesH), w: Math.max(sbox.w ?? SUBNET_SIZE.w, 24 + (inSubnet + 1) * (POOL_SIZE.w + 10)) };
+  return id;
+}
