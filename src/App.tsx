@@ -1,7 +1,101 @@
+/** The app shell: toolbar, palette, canvas and side panels; keyboard shortcuts; the banner. */
+import { useEffect } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { Canvas } from './canvas/Canvas';
+import { autoLayout } from './canvas/auto-layout';
+import { copySelection, paste } from './canvas/clipboard';
+import { dropKind } from './canvas/drop';
+import { Palette } from './canvas/Palette';
+import { exportPicture } from './canvas/picture';
+import { FileMenu, SidePanels } from './panels';
+import { redo, undo, useDesignStore } from './store';
+
+function isTyping(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+}
+
+function useShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isTyping(e)) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) undo();
+      else if ((k === 'z' && e.shiftKey) || k === 'y') redo();
+      else if (k === 'c') copySelection();
+      else if (k === 'v') paste();
+      else if (k === 'a') {
+        const d = useDesignStore.getState().doc.design;
+        useDesignStore.getState().select([...d.vnets.map((v) => v.id), ...d.clusters.map((c) => c.id)]);
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function Toolbar() {
+  const flow = useReactFlow();
+  const name = useDesignStore((s) => s.doc.meta.name);
+  return (
+    <header className="toolbar">
+      <h1>AKS network designer</h1>
+      <span className="design-name" data-testid="design-name">{name}</span>
+      <FileMenu />
+      <div className="tool-group">
+        <button type="button" data-testid="undo" onClick={undo} title="Undo (Ctrl+Z)">Undo</button>
+        <button type="button" data-testid="redo" onClick={redo} title="Redo (Ctrl+Shift+Z)">Redo</button>
+        <button type="button" onClick={() => void autoLayout().then(() => flow.fitView())}>Auto-layout</button>
+        <button type="button" onClick={() => void flow.fitView()}>Fit</button>
+        <button type="button" onClick={() => void exportPicture('png', name)}>PNG</button>
+        <button type="button" onClick={() => void exportPicture('svg', name)}>SVG</button>
+      </div>
+    </header>
+  );
+}
+
+function Banner() {
+  const banner = useDesignStore((s) => s.banner);
+  if (!banner) return null;
+  return (
+    <div className={`banner banner-${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="banner">
+      {banner.text}
+      <button type="button" onClick={() => useDesignStore.getState().setBanner(null)} aria-label="Dismiss">×</button>
+    </div>
+  );
+}
+
+function Shell() {
+  useShortcuts();
+  const flow = useReactFlow();
+  const addAtCentre = (kind: string) => {
+    const s = useDesignStore.getState();
+    const el = document.querySelector('.canvas')?.getBoundingClientRect();
+    const p = flow.screenToFlowPosition({ x: (el?.left ?? 0) + (el?.width ?? 800) / 2, y: (el?.top ?? 0) + (el?.height ?? 600) / 2 });
+    // A click adds into the selected VNet or subnet, as a drop there would.
+    const sel = s.selection[0];
+    const vnet = s.doc.design.vnets.find((v) => v.id === sel || v.subnets.some((x) => x.id === sel));
+    const subnetId = vnet?.subnets.find((x) => x.id === sel)?.id;
+    dropKind(kind, p.x, p.y, vnet ? { vnetId: vnet.id, ...(subnetId ? { subnetId } : {}) } : undefined);
+  };
+  return (
+    <div className="app" data-testid="app">
+      <Toolbar />
+      <Banner />
+      <div className="workspace">
+        <Palette onAdd={addAtCentre} />
+        <Canvas />
+        <SidePanels />
+      </div>
+    </div>
+  );
+}
+
 export function App() {
   return (
-    <main data-testid="app">
-      <h1>AKS network designer</h1>
-    </main>
+    <ReactFlowProvider>
+      <Shell />
+    </ReactFlowProvider>
   );
 }

@@ -1,6 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './app.css';
 import { App } from './App';
+import { loadFromHash } from './panels';
+import { restoreSaved, startAutosave } from './store';
+
+restoreSaved();
+// A share link wins over the autosaved design; a bad link leaves the autosaved one in place.
+loadFromHash();
+startAutosave();
+window.addEventListener('hashchange', loadFromHash);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

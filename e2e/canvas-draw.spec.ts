@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { dropFromPalette, freshApp, watchErrors } from './helpers';
+
+test('draw a VNet, a node subnet and a pool from an empty canvas; the numbers follow the inspector', async ({ page }) => {
+  const errors = watchErrors(page);
+  await freshApp(page);
+  await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 300, y: 150 });
+  await expect(page.getByTestId('node-vnet-1')).toBeVisible();
+  await dropFromPalette(page, 'node-subnet', { testId: 'node-vnet-1' });
+  await expect(page.getByTestId('node-snet-nodes')).toBeVisible();
+  await dropFromPalette(page, 'pool', { testId: 'node-snet-nodes' });
+  // Overlay cluster, 3 nodes + 1 surge in the /22: 4 used, 1024 − 5 − 4 = 1015 free.
+  const usage = page.getByTestId('node-snet-nodes').getByTestId('usage-text');
+  await expect(usage).toHaveText('4 used · 1,015 free · 5 reserved');
+  // The new pool is selected: raise its count in the inspector.
+  await page.getByTestId('field-count').fill('10');
+  await expect(usage).toHaveText('11 used · 1,008 free · 5 reserved');
+  // Switch the cluster to legacy Azure CNI: (10 + 1) × (30 + 1) = 341 used.
+  await page.getByTestId('node-aks-1').click();
+  await page.getByTestId('field-networkPluginMode').selectOption('');
+  await expect(usage).toHaveText('341 used · 678 free · 5 reserved');
+  await page.getByTestId('field-networkPlugin').selectOption('kubenet');
+  await expect(usage).toHaveText('11 used · 1,008 free · 5 reserved');
+  expect(errors).toEqual([]);
+});
+
+test('a bad CIDR shows a message next to the field and loses nothing', async ({ page }) => {
+  await freshApp(page);
+  await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 300, y: 150 });
+  await dropFromPalette(page, 'subnet', { testId: 'node-vnet-1' });
+  const cidr = page.getByTestId('field-cidr');
+  await expect(cidr).toHaveValue('10.1.0.0/24');
+  await cidr.fill('10.1.0/24');
+  await expect(page.getByTestId('field-error-cidr')).toHaveText('"10.1.0" is not a four-part decimal IPv4 address');
+  await expect(cidr).toHaveValue('10.1.0/24');
+  // The design keeps the last valid CIDR.
+  await expect(page.getByTestId('node-snet-1')).toContainText('10.1.0.0/24');
+  await cidr.fill('10.1.8.0/24');
+  await expect(page.getByTestId('field-error-cidr')).toHaveCount(0);
+  await expect(page.getByTestId('node-snet-1')).toContainText('10.1.8.0/24');
+});

@@ -1,0 +1,53 @@
+import { expect, test, type Page } from '@playwright/test';
+import { dropFromPalette, freshApp } from './helpers';
+
+async function drawVnetWithSubnet(page: Page) {
+  await freshApp(page);
+  await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 250, y: 120 });
+  await dropFromPalette(page, 'subnet', { testId: 'node-vnet-1' });
+  await expect(page.getByTestId('node-snet-1')).toBeVisible();
+}
+
+const transformOf = (page: Page, name: string) =>
+  page.getByTestId(`node-${name}`).locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]').evaluate((el) => (el as HTMLElement).style.transform);
+
+async function drag(page: Page, name: string, dx: number, dy: number) {
+  const box = (await page.getByTestId(`node-${name}`).boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 30 + dx, box.y + 10 + dy, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('drag a VNet (its subnet moves with it) and a subnet inside it', async ({ page }) => {
+  await drawVnetWithSubnet(page);
+  const vnetBefore = await transformOf(page, 'vnet-1');
+  const subnetScreen = (await page.getByTestId('node-snet-1').boundingBox())!;
+  await drag(page, 'vnet-1', 120, 60);
+  await expect.poll(() => transformOf(page, 'vnet-1')).not.toBe(vnetBefore);
+  const moved = (await page.getByTestId('node-snet-1').boundingBox())!;
+  expect(moved.x).toBeGreaterThan(subnetScreen.x + 50);
+  // The subnet's own position is relative to the VNet: dragging it changes only that.
+  const subnetBefore = await transformOf(page, 'snet-1');
+  await drag(page, 'snet-1', 0, 30);
+  await expect.poll(() => transformOf(page, 'snet-1')).not.toBe(subnetBefore);
+});
+
+test('undo and redo with the keyboard; reload keeps the design', async ({ page }) => {
+  await drawVnetWithSubnet(page);
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('node-snet-1')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('node-snet-1')).toBeVisible();
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('node-vnet-1')).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('node-snet-1')).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(page.getByTestId('node-snet-1')).toBeVisible();
+  await expect(page.getByTestId('node-vnet-1')).toContainText('10.1.0.0/16');
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { freshApp, watchErrors } from './helpers';
+
+test('every template loads without a console error', async ({ page }) => {
+  const errors = watchErrors(page);
+  await freshApp(page);
+  const options = await page.getByTestId('templates').locator('option').allInnerTexts();
+  const values = await page.getByTestId('templates').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  expect(values.length).toBeGreaterThanOrEqual(6);
+  for (const v of values) {
+    await page.getByTestId('templates').selectOption(v);
+    await expect(page.getByTestId('design-name')).not.toHaveText('Untitled design');
+    await page.getByTestId('tab-findings').click();
+    await page.getByTestId('tab-plan').click();
+  }
+  expect(options.length).toBe(values.length + 1);
+  expect(errors).toEqual([]);
+});
+
+test('share link round trip; a corrupt link keeps the current design', async ({ page, context }) => {
+  await freshApp(page);
+  await page.getByTestId('templates').selectOption('seed-kubenet');
+  await expect(page.getByTestId('node-myAKSSubnet')).toBeVisible();
+  await page.getByTestId('file-share').click();
+  const url = page.url();
+  expect(url).toContain('#d=');
+  const other = await context.newPage();
+  await other.goto('/');
+  await other.evaluate(() => localStorage.clear());
+  await other.goto(url);
+  await expect(other.getByTestId('node-myAKSSubnet')).toBeVisible();
+  await expect(other.getByTestId('design-name')).toHaveText('Seed: kubenet with your own VNet');
+  // A corrupt link: an error banner, and the design stays.
+  await other.evaluate(() => { location.hash = '#d=corrupt%%%payload'; });
+  await expect(other.getByTestId('banner')).toContainText('could not be opened, your design is unchanged');
+  await expect(other.getByTestId('node-myAKSSubnet')).toBeVisible();
+});
+
+test('download the az CLI export', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('templates').selectOption('seed-kubenet');
+  await page.getByTestId('tab-export').click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+  expect(dl.suggestedFilename()).toBe('deploy.sh');
+  const text = readFileSync((await dl.path())!, 'utf8');
+  expect(text).toBe(readFileSync(new URL('../src/export/golden/seed-kubenet.sh', import.meta.url), 'utf8'));
+});
+
+test('a finding fix applies from the findings panel', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('templates').selectOption('broken');
+  await page.getByTestId('tab-findings').click();
+  const outside = page.getByTestId('finding-subnet-outside-vnet');
+  await expect(outside).toBeVisible();
+  await outside.getByTestId('apply-fix').click();
+  await expect(page.getByTestId('finding-subnet-outside-vnet')).toHaveCount(0);
+});

@@ -1,0 +1,104 @@
+/**
+ * The canvas. Nodes and edges come from the store's document (deriveFlow); while a node is dragged its position
+ * lives in a local overlay, committed to the layout in one step when the drag ends (one undo step per drag).
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+} from '@xyflow/react';
+import { removeElement, usePlan, useDesignStore } from '../store';
+import { deriveFlow } from './derive';
+import { dropKind } from './drop';
+import { connectElements } from './connect';
+import { NODE_TYPES } from './nodes';
+import { DRAG_TYPE } from './Palette';
+
+export function Canvas() {
+  const doc = useDesignStore((s) => s.doc);
+  const selection = useDesignStore((s) => s.selection);
+  const highlight = useDesignStore((s) => s.highlight);
+  const plan = usePlan();
+  const [overlay, setOverlay] = useState<Record<string, { x: number; y: number }>>({});
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const hot = useMemo(() => new Set(highlight?.nodeIds ?? []), [highlight]);
+  const derived = useMemo(() => deriveFlow(doc, plan, selection, hot), [doc, plan, selection, hot]);
+  const nodes = useMemo(
+    () => (Object.keys(overlay).length === 0 ? derived.nodes : derived.nodes.map((n) => (overlay[n.id] ? { ...n, position: overlay[n.id]!, dragging: true } : n))),
+    [derived.nodes, overlay],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const store = useDesignStore.getState();
+    const moved: Record<string, { x: number; y: number }> = {};
+    const removed: string[] = [];
+    let select: string[] | null = null;
+    for (const c of changes) {
+      // Drag positions stay local until onNodeDragStop commits them.
+      if (c.type === 'position' && c.position && c.dragging) moved[c.id] = c.position;
+      else if (c.type === 'remove') removed.push(c.id);
+      else if (c.type === 'select') {
+        const base: string[] = select ?? store.selection;
+        const cur = new Set<string>(base);
+        if (c.selected) cur.add(c.id);
+        else cur.delete(c.id);
+        select = [...cur];
+      }
+    }
+    if (Object.keys(moved).length) setOverlay((o) => ({ ...o, ...moved }));
+    if (removed.length) store.updateDesign((d) => removed.forEach((id) => removeElement(d, id)));
+    if (select) store.select(select);
+  }, []);
+
+  const onNodeDragStop = useCallback((_e: unknown, _n: unknown, dragged: { id: string; position: { x: number; y: number } }[]) => {
+    const store = useDesignStore.getState();
+    const nodesNow = store.doc.layout.nodes;
+    store.setLayout(Object.fromEntries(dragged.map((n) => [n.id, { ...nodesNow[n.id], x: n.position.x, y: n.position.y }])));
+    setOverlay({});
+  }, []);
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const kind = e.dataTransfer.getData(DRAG_TYPE);
+      if (!kind) return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      dropKind(kind, p.x, p.y);
+    },
+    [flow],
+  );
+
+  const onConnect = useCallback((c: Connection) => connectElements(c.source, c.target), []);
+
+  return (
+    <div className="canvas" ref={wrapper} data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={derived.edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onPaneClick={() => useDesignStore.getState().select([])}
+        snapToGrid
+        snapGrid={[10, 10]}
+        fitView
+        minZoom={0.1}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <Controls />
+        <MiniMap pannable zoomable />
+      </ReactFlow>
+    </div>
+  );
+}

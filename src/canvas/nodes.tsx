@@ -1,0 +1,46 @@
+/** The node components: one box with a header, details, a usage bar for subnets and a finding badge. */
+import { memo } from 'react';
+import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { BoxData } from './derive';
+
+function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
+  const pct = (n: number) => `${Math.max(0, (n / usage.total) * 100)}%`;
+  const over = usage.free < 0;
+  return (
+    <div className="usage" data-testid="usage" title={`${usage.used} used, ${usage.reserved} reserved, ${usage.free} free of ${usage.total}`}>
+      <div className="usage-bar">
+        <span className="usage-reserved" style={{ width: pct(usage.reserved) }} />
+        <span className={over ? 'usage-used usage-over' : 'usage-used'} style={{ width: pct(Math.min(usage.used, usage.total - usage.reserved)) }} />
+      </div>
+      <div className="usage-text" data-testid="usage-text">
+        {usage.used.toLocaleString('en-US')} used · {usage.free.toLocaleString('en-US')} free · 5 reserved
+      </div>
+    </div>
+  );
+}
+
+function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
+  const cls = ['box', `box-${type}`, selected ? 'box-selected' : '', data.highlighted ? 'box-highlight' : '', data.severity ? `box-${data.severity}` : ''].join(' ');
+  return (
+    <div className={cls} data-testid={`node-${data.name}`}>
+      {(type === 'vnet' || type === 'subnet') && <NodeResizer isVisible={!!selected} minWidth={160} minHeight={60} />}
+      <Handle type="target" position={Position.Top} />
+      <div className="box-head">
+        <span className="box-kind">{data.kind}</span>
+        <span className="box-name">{data.name}</span>
+        {data.findings ? (
+          <span className={`badge badge-${data.severity}`} title={`${data.findings} finding(s)`}>
+            {data.findings}
+          </span>
+        ) : null}
+      </div>
+      {data.detail ? <div className="box-detail">{data.detail}</div> : null}
+      {data.usage ? <UsageBar usage={data.usage} /> : null}
+      <Handle type="source" position={Position.Bottom} />
+    </div>
+  );
+}
+
+const BoxNode = memo(Box);
+
+export const NODE_TYPES = { vnet: BoxNode, subnet: BoxNode, cluster: BoxNode, pool: BoxNode, resource: BoxNode };

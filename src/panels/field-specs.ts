@@ -1,0 +1,151 @@
+/** The inspector's fields for every kind of element, as data: path in the element, label, type and checks. */
+import type { NameKind } from '../core/validate/fields';
+import type { ElementKind } from '../store';
+
+export type FieldType = 'text' | 'name' | 'cidr' | 'ip' | 'int' | 'select' | 'bool' | 'cidr-list' | 'ref' | 'ref-list' | 'surge';
+
+export interface FieldSpec {
+  path: string;
+  label: string;
+  type: FieldType;
+  options?: readonly string[];
+  nameKind?: NameKind;
+  min?: number;
+  max?: number;
+  /** Design list the reference points into ('subnets' means every subnet of every VNet). */
+  ref?: 'subnets' | 'nsgs' | 'routeTables' | 'natGateways' | 'publicIps' | 'clusters' | 'vnets';
+  optional?: boolean;
+}
+
+const name = (nameKind: NameKind): FieldSpec => ({ path: 'name', label: 'Name', type: 'name', nameKind });
+
+export const FIELDS: Record<ElementKind, FieldSpec[]> = {
+  vnet: [name('vnet'), { path: 'addressSpaces', label: 'Address spaces (one per line)', type: 'cidr-list' }],
+  subnet: [
+    name('subnet'),
+    { path: 'cidr', label: 'CIDR', type: 'cidr' },
+    { path: 'purpose', label: 'Purpose', type: 'select', options: ['general', 'aks-nodes', 'aks-pods', 'app-gateway', 'firewall', 'firewall-management', 'gateway', 'bastion', 'apiserver', 'private-endpoints'] },
+    { path: 'delegation', label: 'Delegation', type: 'select', options: ['', 'Microsoft.ContainerService/managedClusters', 'Microsoft.ServiceNetworking/trafficControllers'], optional: true },
+    { path: 'nsgId', label: 'NSG', type: 'ref', ref: 'nsgs', optional: true },
+    { path: 'routeTableId', label: 'Route table', type: 'ref', ref: 'routeTables', optional: true },
+    { path: 'natGatewayId', label: 'NAT gateway', type: 'ref', ref: 'natGateways', optional: true },
+    { path: 'privateEndpointNetworkPolicies', label: 'Private endpoint network policies', type: 'select', options: ['', 'Enabled', 'Disabled'], optional: true },
+  ],
+  peering: [
+    name('peering'),
+    { path: 'localVnetId', label: 'Local VNet', type: 'ref', ref: 'vnets' },
+    { path: 'remoteVnetId', label: 'Remote VNet', type: 'ref', ref: 'vnets' },
+    { path: 'allowForwardedTraffic', label: 'Allow forwarded traffic', type: 'bool' },
+    { path: 'allowGatewayTransit', label: 'Local side offers its gateway (gateway transit)', type: 'bool' },
+    { path: 'useRemoteGateways', label: 'Remote side uses it (use remote gateways)', type: 'bool' },
+  ],
+  onprem: [
+    name('vnet'),
+    { path: 'addressPrefixes', label: 'On-premises prefixes (one per line)', type: 'cidr-list' },
+    { path: 'gateway.vnetId', label: 'Gateway VNet', type: 'ref', ref: 'vnets' },
+    { path: 'gateway.type', label: 'Gateway type', type: 'select', options: ['Vpn', 'ExpressRoute'] },
+    { path: 'gateway.sku', label: 'Gateway SKU', type: 'text' },
+    { path: 'gateway.bgp', label: 'BGP', type: 'bool' },
+  ],
+  cluster: [
+    name('cluster'),
+    { path: 'kubernetesVersion', label: 'Kubernetes version', type: 'text', optional: true },
+    { path: 'networkPlugin', label: 'Network plugin', type: 'select', options: ['azure', 'kubenet', 'none'] },
+    { path: 'networkPluginMode', label: 'Plugin mode', type: 'select', options: ['', 'overlay'], optional: true },
+    { path: 'podIpAllocation', label: 'Pod IP allocation', type: 'select', options: ['nodeSubnet', 'dynamicPodSubnet', 'staticBlock'] },
+    { path: 'networkDataplane', label: 'Dataplane', type: 'select', options: ['azure', 'cilium'] },
+    { path: 'networkPolicy', label: 'Network policy', type: 'select', options: ['none', 'azure', 'calico', 'cilium'] },
+    { path: 'podCidr', label: 'Pod CIDR', type: 'cidr', optional: true },
+    { path: 'serviceCidr', label: 'Service CIDR', type: 'cidr' },
+    { path: 'dnsServiceIp', label: 'DNS service IP', type: 'ip' },
+    { path: 'outboundType', label: 'Outbound type', type: 'select', options: ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'] },
+    { path: 'loadBalancerProfile.managedOutboundIpCount', label: 'LB managed outbound IPs', type: 'int', min: 1, max: 100, optional: true },
+    { path: 'loadBalancerProfile.allocatedOutboundPorts', label: 'LB ports per node (0 = automatic)', type: 'int', min: 0, max: 64000, optional: true },
+    { path: 'loadBalancerProfile.idleTimeoutMinutes', label: 'LB idle timeout (minutes)', type: 'int', min: 4, max: 120, optional: true },
+    { path: 'natGatewayManagedIpCount', label: 'Managed NAT gateway IPs', type: 'int', min: 1, max: 16, optional: true },
+    { path: 'privateCluster', label: 'Private cluster', type: 'bool' },
+    { path: 'apiServerVnetIntegration', label: 'API server VNet integration', type: 'bool' },
+    { path: 'apiServerSubnetId', label: 'API server subnet', type: 'ref', ref: 'subnets', optional: true },
+    { path: 'tier', label: 'Tier', type: 'select', options: ['', 'free', 'standard', 'premium'], optional: true },
+  ],
+  pool: [
+    { path: 'name', label: 'Name', type: 'name', nameKind: 'linux-pool' },
+    { path: 'mode', label: 'Mode', type: 'select', options: ['System', 'User'] },
+    { path: 'osType', label: 'OS', type: 'select', options: ['Linux', 'Windows'] },
+    { path: 'vmSize', label: 'VM size', type: 'text' },
+    { path: 'count', label: 'Node count', type: 'int', min: 0, max: 1000 },
+    { path: 'autoscale.min', label: 'Autoscale min', type: 'int', min: 0, max: 1000, optional: true },
+    { path: 'autoscale.max', label: 'Autoscale max', type: 'int', min: 1, max: 1000, optional: true },
+    { path: 'maxPods', label: 'Max pods per node', type: 'int', min: 10, max: 250, optional: true },
+    { path: 'maxSurge', label: 'Max surge (count or %)', type: 'surge', optional: true },
+    { path: 'nodeSubnetId', label: 'Node subnet', type: 'ref', ref: 'subnets' },
+    { path: 'podSubnetId', label: 'Pod subnet', type: 'ref', ref: 'subnets', optional: true },
+  ],
+  loadBalancer: [
+    name('load-balancer'),
+    { path: 'type', label: 'Type', type: 'select', options: ['internal', 'public'] },
+    { path: 'clusterId', label: 'Cluster', type: 'ref', ref: 'clusters' },
+    { path: 'subnetId', label: 'Frontend subnet (internal)', type: 'ref', ref: 'subnets', optional: true },
+  ],
+  appGateway: [
+    name('app-gateway'),
+    { path: 'sku', label: 'SKU', type: 'select', options: ['Standard_v2', 'WAF_v2'] },
+    { path: 'subnetId', label: 'Subnet', type: 'ref', ref: 'subnets' },
+    { path: 'minCapacity', label: 'Min instances', type: 'int', min: 0, max: 125 },
+    { path: 'maxCapacity', label: 'Max instances', type: 'int', min: 2, max: 125 },
+    { path: 'privateFrontendIp', label: 'Private frontend IP', type: 'ip', optional: true },
+    { path: 'publicIpId', label: 'Public IP', type: 'ref', ref: 'publicIps', optional: true },
+    { path: 'agicClusterId', label: 'AGIC cluster', type: 'ref', ref: 'clusters', optional: true },
+  ],
+  firewall: [
+    name('firewall'),
+    { path: 'tier', label: 'Tier', type: 'select', options: ['Basic', 'Standard', 'Premium'] },
+    { path: 'subnetId', label: 'AzureFirewallSubnet', type: 'ref', ref: 'subnets' },
+    { path: 'managementSubnetId', label: 'Management subnet', type: 'ref', ref: 'subnets', optional: true },
+    { path: 'publicIpIds', label: 'Public IPs', type: 'ref-list', ref: 'publicIps' },
+    { path: 'privateIp', label: 'Private IP (x.x.x.4 when empty)', type: 'ip', optional: true },
+    { path: 'dnsProxy', label: 'DNS proxy', type: 'bool' },
+  ],
+  natGateway: [name('nat-gateway'), { path: 'publicIpIds', label: 'Public IPs', type: 'ref-list', ref: 'publicIps' }, { path: 'idleTimeoutMinutes', label: 'Idle timeout (minutes)', type: 'int', min: 4, max: 120 }],
+  publicIp: [name('public-ip'), { path: 'sku', label: 'SKU', type: 'select', options: ['Standard'] }],
+  routeTable: [name('route-table'), { path: 'disableBgpRoutePropagation', label: 'Disable gateway route propagation', type: 'bool' }],
+  nsg: [name('nsg')],
+  privateEndpoint: [
+    name('private-endpoint'),
+    { path: 'subnetId', label: 'Subnet', type: 'ref', ref: 'subnets' },
+    { path: 'targetType', label: 'Target type', type: 'text' },
+    { path: 'targetName', label: 'Target name', type: 'text' },
+    { path: 'groupId', label: 'Group id', type: 'text' },
+    { path: 'privateIp', label: 'Private IP', type: 'ip', optional: true },
+  ],
+  bastion: [
+    name('bastion'),
+    { path: 'sku', label: 'SKU', type: 'select', options: ['Basic', 'Standard', 'Premium'] },
+    { path: 'subnetId', label: 'AzureBastionSubnet', type: 'ref', ref: 'subnets' },
+    { path: 'publicIpId', label: 'Public IP', type: 'ref', ref: 'publicIps', optional: true },
+  ],
+};
+
+/** Row fields of the lists inside an element (routes, NSG rules, frontends, DNAT rules). */
+export const LISTS: Partial<Record<ElementKind, { path: string; label: string; fields: FieldSpec[]; make: () => Record<string, unknown> }>> = {
+  routeTable: {
+    path: 'routes', label: 'Routes',
+    fields: [name('route'), { path: 'addressPrefix', label: 'Prefix', type: 'cidr' }, { path: 'nextHopType', label: 'Next hop', type: 'select', options: ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'] }, { path: 'nextHopIpAddress', label: 'Next hop IP', type: 'ip', optional: true }],
+    make: () => ({ name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' }),
+  },
+  nsg: {
+    path: 'rules', label: 'Rules',
+    fields: [name('route'), { path: 'priority', label: 'Priority', type: 'int', min: 100, max: 4096 }, { path: 'direction', label: 'Direction', type: 'select', options: ['Inbound', 'Outbound'] }, { path: 'access', label: 'Access', type: 'select', options: ['Allow', 'Deny'] }, { path: 'protocol', label: 'Protocol', type: 'select', options: ['*', 'Tcp', 'Udp', 'Icmp'] }, { path: 'sourceAddressPrefix', label: 'Source', type: 'text' }, { path: 'destinationPortRange', label: 'Destination ports', type: 'text' }],
+    make: () => ({ name: 'allow-https', priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'Internet', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443' }),
+  },
+  loadBalancer: {
+    path: 'frontends', label: 'Frontends (Kubernetes Services)',
+    fields: [{ path: 'name', label: 'Service', type: 'name', nameKind: 'k8s-service' }, { path: 'namespace', label: 'Namespace', type: 'name', nameKind: 'k8s-namespace' }, { path: 'privateIp', label: 'Static IP', type: 'ip', optional: true }, { path: 'port', label: 'Port', type: 'int', min: 1, max: 65535 }, { path: 'targetPort', label: 'Target port', type: 'int', min: 1, max: 65535 }, { path: 'appLabel', label: 'app label', type: 'text' }],
+    make: () => ({ name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }),
+  },
+  firewall: {
+    path: 'dnatRules', label: 'DNAT rules',
+    fields: [{ path: 'name', label: 'Name', type: 'text' }, { path: 'protocol', label: 'Protocol', type: 'select', options: ['TCP', 'UDP'] }, { path: 'destinationPort', label: 'Public port', type: 'int', min: 1, max: 65535 }, { path: 'translatedAddress', label: 'Translated address', type: 'ip' }, { path: 'translatedPort', label: 'Translated port', type: 'int', min: 1, max: 65535 }],
+    make: () => ({ name: 'web', protocol: 'TCP', destinationPort: 443, translatedAddress: '10.240.4.4', translatedPort: 443 }),
+  },
+};

@@ -1,0 +1,4 @@
+/** The side panels mounted by the app shell. */
+export { Inspector } from './Inspector';
+export { SidePanels } from './SidePanels';
+export { FileMenu, loadFromHash } from './FileMenu';
