@@ -51,3 +51,21 @@ test('undo and redo with the keyboard; reload keeps the design', async ({ page }
   await expect(page.getByTestId('node-snet-1')).toBeVisible();
   await expect(page.getByTestId('node-vnet-1')).toContainText('10.1.0.0/16');
 });
+
+test('connect two VNets to peer them, and export the canvas as PNG', async ({ page }) => {
+  await freshApp(page);
+  await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 60, y: 40 });
+  await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 60, y: 560 });
+  await expect(page.getByTestId('node-vnet-2')).toBeVisible();
+  const handle = (name: string, kind: 'source' | 'target') =>
+    page.getByTestId(`node-${name}`).locator(`xpath=..`).locator(`.react-flow__handle.${kind}`);
+  const from = (await handle('vnet-1', 'source').boundingBox())!;
+  const to = (await handle('vnet-2', 'target').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge.edge-peering')).toHaveCount(1);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+  expect(dl.suggestedFilename()).toBe('Untitled design.png');
+});

@@ -106,7 +106,10 @@ function deriveEdges(d: Design, highlight: Set<string>): Edge[] {
   const edges: Edge[] = [];
   const add = (id: string, source: string, target: string, label: string, className: string) => {
     const hot = highlight.has(source) && highlight.has(target);
-    edges.push({ id, source, target, label, className: `${className}${hot ? ' edge-highlight' : ''}`, animated: hot });
+    // Labels are measured by the browser on every move (getBBox): only peerings and on-prem links carry one.
+    const e: Edge = { id, source, target, className: `${className}${hot ? ' edge-highlight' : ''}`, animated: hot };
+    if (label && className === 'edge-peering') e.label = label;
+    edges.push(e);
   };
   for (const p of d.peerings) add(`peer:${p.id}`, p.localVnetId, p.remoteVnetId, p.name, 'edge-peering');
   for (const v of d.vnets) {

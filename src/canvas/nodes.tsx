@@ -21,10 +21,12 @@ function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
 
 function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
   const cls = ['box', `box-${type}`, selected ? 'box-selected' : '', data.highlighted ? 'box-highlight' : '', data.severity ? `box-${data.severity}` : ''].join(' ');
+  // Handles sit outside the clipped box so the whole handle takes the pointer.
   return (
-    <div className={cls} data-testid={`node-${data.name}`}>
+    <>
       {(type === 'vnet' || type === 'subnet') && <NodeResizer isVisible={!!selected} minWidth={160} minHeight={60} />}
       <Handle type="target" position={Position.Top} />
+      <div className={cls} data-testid={`node-${data.name}`}>
       <div className="box-head">
         <span className="box-kind">{data.kind}</span>
         <span className="box-name">{data.name}</span>
@@ -36,8 +38,9 @@ function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
       </div>
       {data.detail ? <div className="box-detail">{data.detail}</div> : null}
       {data.usage ? <UsageBar usage={data.usage} /> : null}
+      </div>
       <Handle type="source" position={Position.Bottom} />
-    </div>
+    </>
   );
 }
 

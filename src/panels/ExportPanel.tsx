@@ -3,6 +3,14 @@ import { useMemo, useState } from 'react';
 import { EXPORT_FORMATS, exportAs, type ExportFormatId } from '../export';
 import { useDesignStore, usePlan } from '../store';
 
+const LEARN: Record<ExportFormatId, string> = {
+  az: 'https://learn.microsoft.com/cli/azure/aks#az-aks-create',
+  bicep: 'https://learn.microsoft.com/azure/templates/microsoft.containerservice/managedclusters',
+  k8s: 'https://learn.microsoft.com/azure/aks/internal-lb',
+  md: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning',
+  csv: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning',
+};
+
 export function download(filename: string, text: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
@@ -28,6 +36,9 @@ export function ExportPanel() {
         <button type="button" data-testid="export-download" onClick={() => download(spec.filename, text, spec.mime)}>Download {spec.filename}</button>
       </div>
       <pre data-testid="export-text">{text}</pre>
+      <p className="learn">
+        <a href={LEARN[format]} target="_blank" rel="noreferrer">Reference (Microsoft Learn)</a>
+      </p>
     </div>
   );
 }

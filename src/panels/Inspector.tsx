@@ -6,6 +6,24 @@ import { FIELDS, LISTS, type FieldSpec } from './field-specs';
 import { getPath, setPath } from './field-logic';
 import { newId } from '../store';
 
+const LEARN: Record<string, string> = {
+  vnet: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq',
+  subnet: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet',
+  peering: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview',
+  onprem: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpngateways',
+  cluster: 'https://learn.microsoft.com/azure/aks/concepts-network',
+  pool: 'https://learn.microsoft.com/azure/aks/create-node-pools',
+  loadBalancer: 'https://learn.microsoft.com/azure/aks/internal-lb',
+  appGateway: 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure',
+  firewall: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
+  natGateway: 'https://learn.microsoft.com/azure/aks/nat-gateway',
+  publicIp: 'https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses',
+  routeTable: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview',
+  nsg: 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
+  privateEndpoint: 'https://learn.microsoft.com/azure/private-link/private-endpoint-overview',
+  bastion: 'https://learn.microsoft.com/azure/bastion/configuration-settings',
+};
+
 function update(id: Id, recipe: (el: Record<string, unknown>) => void): void {
   useDesignStore.getState().updateDesign((d: Design) => {
     const found = findElement(d, id);
@@ -69,6 +87,9 @@ export function Inspector() {
           </button>
         </section>
       )}
+      <p className="learn">
+        <a href={LEARN[found.kind]} target="_blank" rel="noreferrer">About this resource (Microsoft Learn)</a>
+      </p>
       <button type="button" className="danger" data-testid="delete-element" onClick={() => useDesignStore.getState().updateDesign((d) => removeElement(d, id))}>
         Delete {found.kind}
       </button>

@@ -1,0 +1,30 @@
+/** Applying a finding's proposed fix to a design draft, and grouping findings for the findings panel. */
+import type { Design } from '../core/model';
+import type { Finding, Fix, Severity } from '../core/plan-types';
+
+/** Applies a fix in place (inside one store update, so it is one undo step). Returns false when its subject is gone. */
+export function applyFix(d: Design, fix: Fix): boolean {
+  if (fix.kind === 'set-cluster-field') {
+    const c = d.clusters.find((x) => x.id === fix.clusterId);
+    if (!c) return false;
+    c[fix.field] = fix.value;
+    return true;
+  }
+  for (const v of d.vnets) {
+    const s = v.subnets.find((x) => x.id === fix.subnetId);
+    if (!s) continue;
+    if (fix.kind === 'set-subnet-cidr') s.cidr = fix.cidr;
+    else s.name = fix.name;
+    return true;
+  }
+  return false;
+}
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Findings by severity (errors first), each group in the plan's order. Empty groups are left out. */
+export function groupFindings(findings: readonly Finding[]): { severity: Severity; findings: Finding[] }[] {
+  return SEVERITIES.map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity) })).filter(
+    (g) => g.findings.length > 0,
+  );
+}
