@@ -24,19 +24,26 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function importsOf(file: string): string[] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
+/** Module specifiers of every import form: static, re-export, side-effect, dynamic and require. */
+function specifiersIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"`;]*?from\s*['"]([^'"]+)['"]/g)) out.push(m[1]!);
-  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
+  for (const m of text.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)) out.push(m[1]!);
+  for (const m of text.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
   return out;
+}
+
+function importsOf(file: string): string[] {
+  return specifiersIn(readFileSync(join(ROOT, file), 'utf8'));
 }
 
 /** The src folder an import lands in ('core', 'io', ...) or the package name. */
 function target(file: string, spec: string): string {
   if (!spec.startsWith('.')) return spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
   const resolved = relative(join(ROOT, 'src'), join(ROOT, file, '..', spec));
-  return resolved.startsWith('..') ? `outside:${resolved}` : `src/${resolved.split('/')[0]}`;
+  if (!resolved.startsWith('..')) return `src/${resolved.split('/')[0]}`;
+  const fromRoot = relative(ROOT, join(ROOT, file, '..', spec));
+  return fromRoot.startsWith('..') ? `outside:${fromRoot}` : fromRoot.split('/')[0]!;
 }
 
 const ALLOWED: Record<string, (t: string) => boolean> = {
@@ -46,7 +53,32 @@ const ALLOWED: Record<string, (t: string) => boolean> = {
   store: (t) => !['src/canvas', 'src/panels', 'src/App.tsx'].includes(t) && !t.startsWith('@xyflow'),
 };
 
+const UI = ['src/store', 'src/canvas', 'src/panels', 'src/App.tsx', 'src/main.tsx', 'react', 'react-dom', 'zustand', '@xyflow/react'];
+
 describe('architecture', () => {
+  it('reads every import form', () => {
+    const text = [
+      "import a from 'a';",
+      "import type { B } from '../b';",
+      "export * from './c';",
+      "import 'd';",
+      "const e = await import('e');",
+      "const f = require('f');",
+      "import {\n  g,\n} from 'g';",
+    ].join('\n');
+    expect(specifiersIn(text).sort()).toEqual(['../b', './c', 'a', 'd', 'e', 'f', 'g']);
+  });
+
+  it('cli and bench use the core, exports and io, never the UI layers', () => {
+    const bad = ['cli', 'bench'].flatMap(sourceFiles).flatMap((f) =>
+      importsOf(f)
+        .map((s) => target(f, s))
+        .filter((t) => UI.includes(t))
+        .map((t) => `${f} → ${t}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
   for (const [area, ok] of Object.entries(ALLOWED)) {
     it(`src/${area} imports only what it may`, () => {
       const bad = sourceFiles(`src/${area}`).flatMap((f) =>

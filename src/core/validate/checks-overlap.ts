@@ -26,6 +26,17 @@ function siteVnets(design: Design, idx: DesignIndex, siteId: Id): Set<Id> {
   return new Set([site.gateway.vnetId, ...(idx.peers.get(site.gateway.vnetId) ?? [])]);
 }
 
+/** VNets whose traffic to on-prem uses the site's gateway: the gateway VNet and peers using it by gateway transit. */
+function siteTransitVnets(design: Design, siteId: Id): Set<Id> {
+  const gw = design.onPremSites.find((s) => s.id === siteId)?.gateway.vnetId;
+  if (!gw) return new Set();
+  const out = new Set<Id>([gw]);
+  for (const p of design.peerings) {
+    if (p.localVnetId === gw && p.allowGatewayTransit && p.useRemoteGateways) out.add(p.remoteVnetId);
+  }
+  return out;
+}
+
 function checkSubnetsInside(design: Design, plan: Omit<Plan, 'findings'>): Finding[] {
   const out: Finding[] = [];
   for (const v of design.vnets) {
@@ -59,8 +70,16 @@ function checkPair(design: Design, idx: DesignIndex, o: Overlap): Finding | null
   const text = `${nameOf(design, idx, a)} ${a.cidr} overlaps ${nameOf(design, idx, b)} ${b.cidr}`;
   if (a.kind === 'vnet' && b.kind === 'vnet') {
     if (a.ownerId === b.ownerId) return makeFinding(vnetOverlap, a.ownerId, { text: `${text}: address spaces of one VNet cannot overlap` });
-    if (!idx.peers.get(a.ownerId)?.has(b.ownerId)) return null;
-    return makeFinding(vnetOverlap, b.ownerId, { text: `${text}; peered VNets cannot have overlapping address spaces` });
+    if (idx.peers.get(a.ownerId)?.has(b.ownerId)) {
+      return makeFinding(vnetOverlap, b.ownerId, { text: `${text}; peered VNets cannot have overlapping address spaces` });
+    }
+    // Unpeered VNets may overlap, unless both reach the same on-premises network: it could not route back to both.
+    const site = design.onPremSites.find((x) => {
+      const reach = siteTransitVnets(design, x.id);
+      return reach.has(a.ownerId) && reach.has(b.ownerId);
+    });
+    if (!site) return null;
+    return makeFinding(vnetOverlap, b.ownerId, { text: `${text}; both reach on-premises ${site.name}, which could not route to both` });
   }
   const vnetSide = a.kind === 'vnet' ? a : b.kind === 'vnet' ? b : null;
   const siteSide = a.kind === 'on-prem' ? a : b.kind === 'on-prem' ? b : null;

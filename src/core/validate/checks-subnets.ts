@@ -4,9 +4,10 @@
  */
 import { nextFreeCidr, prefixForUsable } from '../cidr';
 import type { Design, Subnet, Vnet } from '../model';
-import type { Finding, Fix, Plan, SubnetPlan } from '../plan-types';
+import type { Finding, Fix, Plan, Severity, SubnetPlan } from '../plan-types';
 import { otherSubnetCidrs, vnetSpaces } from './design-index';
 import { specialSubnet, subnetTooSmall } from './foundation-rules';
+import { checkSpecialRoutes } from './checks-special-routes';
 import { makeFinding, type Checker } from './rule';
 
 /** A fix moving the subnet to a free block of `prefix` in its VNet, when there is one. */
@@ -48,7 +49,7 @@ const AKS_DELEGATION = 'Microsoft.ContainerService/managedClusters';
 
 function special(vnet: Vnet, s: Subnet, sp: SubnetPlan, design: Design): Finding[] {
   const out: Finding[] = [];
-  const say = (text: string, url: string, opts: { fix?: Fix; severity?: 'warning' } = {}) =>
+  const say = (text: string, url: string, opts: { fix?: Fix; severity?: Severity } = {}) =>
     out.push(makeFinding(specialSubnet, s.id, { text }, { ...opts, learnUrl: url }));
   const spec = SPECIAL[s.purpose];
   const prefix = sp.prefixLength;
@@ -69,14 +70,7 @@ function special(vnet: Vnet, s: Subnet, sp: SubnetPlan, design: Design): Finding
       say(`${spec.name} should be /${spec.recommendedPrefix} or larger (is /${prefix})`, spec.url, { severity: 'warning' });
     }
   }
-  if (s.purpose === 'gateway' && s.nsgId) say('network security groups on GatewaySubnet are not supported', spec!.url);
-  if (s.purpose === 'bastion' && s.routeTableId) say('route tables are not supported on AzureBastionSubnet', spec!.url);
-  if (s.purpose === 'gateway' && s.routeTableId) {
-    const rt = design.routeTables.find((r) => r.id === s.routeTableId);
-    if (rt?.disableBgpRoutePropagation) {
-      say('do not disable gateway route propagation on GatewaySubnet', 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#border-gateway-protocol', { severity: 'warning' });
-    }
-  }
+  checkSpecialRoutes(design, vnet, s, (text, url, opts) => say(text, url, opts ?? {}));
   if (s.purpose === 'apiserver') {
     if (s.delegation !== AKS_DELEGATION) say(`the API server subnet must be delegated to ${AKS_DELEGATION}`, APISERVER_URL);
     if (prefix !== null && prefix > 28) say(`the API server subnet must be /28 or larger (is /${prefix})`, APISERVER_URL, resizeFixOpt(vnet, s, 28));

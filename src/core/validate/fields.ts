@@ -50,6 +50,8 @@ const NAME_RULES: Record<NameKind, NameRule> = {
   route: net(1, 80),
   'public-ip': net(1, 80),
   'nat-gateway': net(1, 80),
+  // azureFirewalls: older copies of the naming page say 1-80, the current one 1-56; the stricter bound is kept
+  // so a name is never accepted here and refused at deployment.
   firewall: net(1, 56),
   'app-gateway': net(1, 80),
   'load-balancer': net(1, 80),
