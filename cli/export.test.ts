@@ -29,6 +29,15 @@ describe('aksnet export', () => {
     expect(await main(['export', example('broken.json'), '--format', 'md'], collect())).toBe(0);
   });
 
+  it('sets the script default resource group with --resource-group, and refuses an invalid one', async () => {
+    const io = collect();
+    expect(await main(['export', example('seed-kubenet.json'), '--format', 'az', '--resource-group', 'rg-prod(1)'], io)).toBe(0);
+    expect(io.stdout()).toContain('RESOURCE_GROUP="${RESOURCE_GROUP:-rg-prod(1)}"');
+    const bad = collect();
+    expect(await main(['export', example('seed-kubenet.json'), '--format', 'az', '-g', 'rg;rm -rf'], bad)).toBe(2);
+    expect(bad.stderr()).toContain('--resource-group "rg;rm -rf" is not a valid resource group name');
+  });
+
   it('exits 2 on an unknown format', async () => {
     const io = collect();
     expect(await main(['export', example('seed-kubenet.json'), '--format', 'pdf'], io)).toBe(2);

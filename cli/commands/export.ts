@@ -1,24 +1,30 @@
 /**
- * `aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE] [--force]`: writes the export to stdout or
- * a file. Deployable formats (az, bicep, k8s) are refused while the design has names or addresses Azure would
- * reject, unless --force; the address plan formats always export (they list the findings).
+ * `aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE] [--resource-group NAME] [--force]`: writes
+ * the export to stdout or a file. Deployable formats (az, bicep, k8s) are refused while the design has names or
+ * addresses Azure would reject, unless --force; the address plan formats always export (they list the findings).
+ * --resource-group sets the az script's default resource group and where the manifests find static public IPs.
  */
 import { writeFile } from 'node:fs/promises';
 import { computePlan } from '../../src/core/plan';
-import { EXPORT_FORMATS, exportAs, type ExportFormatId } from '../../src/export';
+import { EXPORT_FORMATS, exportAs, RESOURCE_GROUP_PATTERN, type ExportFormatId } from '../../src/export';
 import type { Command } from '../io';
 import { EXIT_INPUT, nameOfSubject, parseCommandArgs, printable, readDesign } from '../read-design';
 
-const USAGE = 'aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE] [--force]';
+const USAGE = 'aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE] [--resource-group NAME] [--force]';
 const BLOCKING = new Set(['invalid-name', 'pool-name', 'invalid-cidr']);
 
 export const exportCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } }, USAGE, io);
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'resource-group': { type: 'string', short: 'g' }, force: { type: 'boolean' } }, USAGE, io);
   if (!parsed.ok) return parsed.exitCode;
   const format = parsed.values.format as string | undefined;
   const spec = EXPORT_FORMATS.find((f) => f.id === format);
   if (!spec) {
     io.err(`aksnet: --format must be one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}\nUsage: ${USAGE}\n`);
+    return EXIT_INPUT;
+  }
+  const resourceGroup = parsed.values['resource-group'] as string | undefined;
+  if (resourceGroup !== undefined && !RESOURCE_GROUP_PATTERN.test(resourceGroup)) {
+    io.err(`aksnet: --resource-group "${printable(resourceGroup)}" is not a valid resource group name (1 to 90 letters, digits, _ - . ( ), not ending in a period)\n`);
     return EXIT_INPUT;
   }
   const read = await readDesign(parsed.file, io);
@@ -32,7 +38,7 @@ export const exportCommand: Command = async (args, io) => {
     io.err(`aksnet: not exporting ${spec.label}: Azure would reject the ${blocking.length} item(s) above (use --force to export anyway)\n`);
     return 1;
   }
-  const text = exportAs(spec.id as ExportFormatId, design, plan);
+  const text = exportAs(spec.id as ExportFormatId, design, plan, resourceGroup ? { resourceGroup } : {});
   const out = parsed.values.output as string | undefined;
   if (!out) {
     io.out(text);

@@ -4,9 +4,12 @@ import type { Plan } from '../core/plan-types';
 
 const num = (n: number) => n.toLocaleString('en-US');
 
-/** Markdown table cells: pipes escaped, line breaks flattened. */
+/**
+ * Markdown text from design names: characters Markdown would read as markup (tables, links, code, emphasis,
+ * HTML) are backslash-escaped and line breaks flattened, so a name can only ever show as itself.
+ */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return text.replace(/[\\`*[\]<>|]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }
 
 export function exportMarkdown(design: Design, plan: Plan): string {
@@ -52,14 +55,25 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * One row per VNet (its address spaces, how much of them subnets take) and one per subnet (its consumption),
+ * each with the findings about it. Findings about clusters and pools are in the Markdown plan.
+ */
 export function exportCsv(design: Design, plan: Plan): string {
-  const rows: (string | number)[][] = [['vnet', 'subnet', 'cidr', 'prefix', 'total', 'reserved', 'used', 'free', 'utilisation', 'consumers', 'findings']];
+  const rows: (string | number)[][] = [['kind', 'vnet', 'subnet', 'cidr', 'prefix', 'total', 'reserved', 'used', 'free', 'utilisation', 'consumers', 'findings']];
+  const findingsOf = new Map<string, string[]>();
+  for (const f of plan.findings) findingsOf.set(f.subjectId, [...(findingsOf.get(f.subjectId) ?? []), `${f.severity} ${f.rule}: ${f.message}`]);
+  const findings = (id: string) => (findingsOf.get(id) ?? []).join('; ');
   for (const v of design.vnets) {
+    const vp = plan.vnets[v.id];
+    const total = vp?.total ?? 0;
+    const allocated = vp?.allocated ?? 0;
+    rows.push(['vnet', v.name, '', v.addressSpaces.join(' '), '', total, '', allocated, total - allocated, total > 0 ? (allocated / total).toFixed(4) : '', '', findings(v.id)]);
     for (const s of v.subnets) {
       const p = plan.subnets[s.id];
       if (!p) continue;
-      const findings = plan.findings.filter((f) => f.subjectId === s.id).map((f) => `${f.severity} ${f.rule}: ${f.message}`).join('; ');
-      rows.push([v.name, s.name, p.cidr ?? s.cidr, p.prefixLength ?? '', p.total, p.reserved, p.used, p.free, p.utilisation.toFixed(4), p.items.map((i) => `${i.label}: ${i.count}`).join('; '), findings]);
+      rows.push(['subnet', v.name, s.name, p.cidr ?? s.cidr, p.prefixLength ?? '', p.total, p.reserved, p.used, p.free, p.utilisation.toFixed(4),
+        p.items.map((i) => `${i.label}: ${i.count}`).join('; '), findings(s.id)]);
     }
   }
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;

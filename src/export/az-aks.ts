@@ -5,16 +5,19 @@
 import { networkModelOf } from '../core/ipam/defaults';
 import type { Cluster, Design, NodePool } from '../core/model';
 import { az, Flags, type AzCommand } from './az-model';
+import { servicesNeedNetworkRole } from './k8s-yaml';
 import { nameOf, nm, resourceId, subnetId } from './names';
-import { param } from './shell';
+import { concat, lit, param } from './shell';
 
 const RG = () => param('RESOURCE_GROUP');
 
-function poolFlags(d: Design, p: NodePool, f: Flags, prefix: 'node' | 'pool'): Flags {
+function poolFlags(d: Design, c: Cluster, p: NodePool, f: Flags, prefix: 'node' | 'pool'): Flags {
   f.add(prefix === 'node' ? '--nodepool-name' : '--name', p.name).add('--node-vm-size', p.vmSize).add('--node-count', p.count);
   if (p.autoscale) f.switch('--enable-cluster-autoscaler').add('--min-count', p.autoscale.min).add('--max-count', p.autoscale.max);
   if (p.maxPods !== undefined) f.add('--max-pods', p.maxPods);
   f.add('--vnet-subnet-id', subnetId(d, p.nodeSubnetId)).add('--pod-subnet-id', subnetId(d, p.podSubnetId));
+  // Static block allocation is a per-pool setting: every pool with a pod subnet states it.
+  if (networkModelOf(c) === 'azure-cni-pod-subnet-static' && p.podSubnetId) f.add('--pod-ip-allocation-mode', 'StaticBlock');
   if (p.zones?.length) f.many('--zones', p.zones);
   return f;
 }
@@ -26,7 +29,6 @@ function networkFlags(d: Design, c: Cluster, f: Flags): void {
   if (c.networkDataplane === 'cilium') f.add('--network-dataplane', 'cilium');
   if (c.networkPolicy !== 'none') f.add('--network-policy', c.networkPolicy);
   if (model === 'kubenet' || model === 'azure-cni-overlay') f.add('--pod-cidr', c.podCidr);
-  if (model === 'azure-cni-pod-subnet-static') f.add('--pod-ip-allocation-mode', 'StaticBlock');
   f.add('--service-cidr', c.serviceCidr).add('--dns-service-ip', c.dnsServiceIp).add('--outbound-type', c.outboundType);
   const lb = c.loadBalancerProfile;
   if (c.outboundType === 'loadBalancer' && lb) {
@@ -44,15 +46,28 @@ function networkFlags(d: Design, c: Cluster, f: Flags): void {
   if (c.authorizedIpRanges?.length) f.add('--api-server-authorized-ip-ranges', c.authorizedIpRanges.join(','));
 }
 
+function networkRoleCommands(c: Cluster, index: number): AzCommand[] {
+  const principal = `AKS_${index + 1}_PRINCIPAL_ID`;
+  return [
+    {
+      ...az('aks show', new Flags().add('--resource-group', RG()).add('--name', nm(c.name)).add('--query', 'identity.principalId').add('--output', 'tsv'),
+        `${c.name}: its identity manages load balancer IPs and subnets in the resource group`),
+      assignTo: principal,
+    },
+    az('role assignment create', new Flags().add('--assignee-object-id', param(principal)).add('--assignee-principal-type', 'ServicePrincipal')
+      .add('--role', 'Network Contributor').add('--scope', concat(lit('/subscriptions/'), param('SUBSCRIPTION_ID'), lit('/resourceGroups/'), param('RESOURCE_GROUP')))),
+  ];
+}
+
 export function aksCommands(d: Design): AzCommand[] {
-  return d.clusters.flatMap((c) => {
+  return d.clusters.flatMap((c, index) => {
     const [first, ...rest] = [...c.nodePools].sort((a, b) => (a.mode === 'System' ? 0 : 1) - (b.mode === 'System' ? 0 : 1));
     if (!first) return [];
     const f = new Flags().add('--resource-group', RG()).add('--name', nm(c.name)).add('--location', param('LOCATION'));
     if (c.kubernetesVersion) f.add('--kubernetes-version', c.kubernetesVersion);
     if (c.tier) f.add('--tier', c.tier);
     networkFlags(d, c, f);
-    poolFlags(d, first, f, 'node');
+    poolFlags(d, c, first, f, 'node');
     const agic = d.appGateways.find((g) => g.agicClusterId === c.id);
     if (agic) f.add('--enable-addons', 'ingress-appgw').add('--appgw-id', resourceId('Microsoft.Network/applicationGateways', ['', agic.name]));
     f.switch('--enable-managed-identity').switch('--generate-ssh-keys');
@@ -62,10 +77,11 @@ export function aksCommands(d: Design): AzCommand[] {
     }
     for (const p of rest) {
       const pf = new Flags().add('--resource-group', RG()).add('--cluster-name', nm(c.name));
-      poolFlags(d, p, pf, 'pool').add('--mode', p.mode).add('--os-type', p.osType);
+      poolFlags(d, c, p, pf, 'pool').add('--mode', p.mode).add('--os-type', p.osType);
       if (p.maxSurge) pf.add('--max-surge', p.maxSurge);
       out.push(az('aks nodepool add', pf, `Node pool ${p.name}`));
     }
+    if (servicesNeedNetworkRole(d, c)) out.push(...networkRoleCommands(c, index));
     return out;
   });
 }

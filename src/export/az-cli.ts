@@ -6,14 +6,19 @@
 import type { Design } from '../core/model';
 import type { Plan } from '../core/plan-types';
 import { aksCommands } from './az-aks';
+import { firewallCommands } from './az-firewall';
 import { az, Flags, renderCommand, type AzCommand } from './az-model';
 import { natGatewayCommands, nsgCommands, peeringCommands, publicIpCommands, routeTableCommands, vnetCommands } from './az-network';
-import { appGatewayCommands, bastionCommands, firewallCommands, privateEndpointCommands } from './az-services';
-import { clusterManifests, renderManifests, subnetNamesOf } from './k8s-yaml';
+import { appGatewayCommands, bastionCommands, privateEndpointCommands } from './az-services';
+import { clusterManifests, DEFAULT_RESOURCE_GROUP, renderManifests, subnetNamesOf, type ManifestContext } from './k8s-yaml';
 import { nm } from './names';
 import { param, shQuote } from './shell';
 
+/** Azure resource group names: 1 to 90 letters, digits, _ - . ( ), not ending in a period. */
+export const RESOURCE_GROUP_PATTERN = /^[-A-Za-z0-9._()]{0,89}[-A-Za-z0-9_()]$/;
+
 export interface AzCliOptions {
+  /** Default of the RESOURCE_GROUP parameter. */
   resourceGroup?: string;
 }
 
@@ -37,39 +42,82 @@ export function azCommands(design: Design): AzCommand[] {
 
 /** A heredoc delimiter that no line of the body equals, so the body can never end the heredoc early. */
 function delimiter(body: string): string {
-  const lines = new Set(body.split('\n'));
+  const framed = `\n${body}\n`;
   let tag = 'AKSNET_MANIFESTS';
-  for (let i = 2; lines.has(tag); i++) tag = `AKSNET_MANIFESTS_${i}`;
+  for (let i = 2; framed.includes(`\n${tag}\n`); i++) tag = `AKSNET_MANIFESTS_${i}`;
   return tag;
+}
+
+/**
+ * The manifests name Azure resources by the script's parameters. They are written with a quoted heredoc (no
+ * expansion at all) holding placeholders the design's own text does not contain; bash pattern substitution then
+ * replaces them, with the replacement quoted so that `&` in a value stays literal (bash 5.2 patsub_replacement).
+ */
+function marker(name: string, text: string): string {
+  let mark = `@@${name}@@`;
+  for (let i = 2; text.includes(mark); i++) mark = `@@${name}_${i}@@`;
+  return mark;
+}
+
+function substitution(mark: string, param: string): string {
+  return `manifest="\${manifest//${mark}/"\${${param}}"}"`;
 }
 
 function manifestSteps(design: Design): string[] {
   const names = subnetNamesOf(design);
+  // The manifests' texts come from the load balancers, public IP names and subnet names: a marker absent from
+  // those is absent from the manifests.
+  const designText = JSON.stringify([design.loadBalancers, design.publicIps, [...names.values()]]);
+  const ctx: ManifestContext = { resourceGroup: marker('RESOURCE_GROUP', designText), namePrefix: marker('NAME_PREFIX', designText) };
   return design.clusters.flatMap((c, i) => {
-    const m = clusterManifests(design, c, names);
-    if (m.length === 0) return [];
-    const file = `manifests-${i + 1}.yaml`;
-    const body = renderManifests(m).replace(/\n$/, '');
+    const manifests = clusterManifests(design, c, names, ctx);
+    if (manifests.length === 0) return [];
+    const file = shQuote(`manifests-${i + 1}.yaml`);
+    const body = renderManifests(manifests).replace(/\n$/, '');
     const tag = delimiter(body);
+    const subs = [
+      ...(body.includes(ctx.resourceGroup) ? [substitution(ctx.resourceGroup, 'RESOURCE_GROUP')] : []),
+      ...(body.includes(ctx.namePrefix) ? [substitution(ctx.namePrefix, 'NAME_PREFIX')] : []),
+    ];
+    const write = subs.length === 0
+      ? `cat > ${file} <<'${tag}'\n${body}\n${tag}`
+      : [`manifest="$(cat <<'${tag}'\n${body}\n${tag}\n)"`, ...subs, `printf '%s\\n' "\${manifest}" > ${file}`].join('\n');
     const invoke = az('aks command invoke', new Flags().add('--resource-group', param('RESOURCE_GROUP')).add('--name', nm(c.name))
-      .add('--command', `kubectl apply -f ${file}`).add('--file', file));
-    return [`# Kubernetes manifests for ${c.name.replace(/[\r\n]+/g, ' ')}\ncat > ${shQuote(file)} <<'${tag}'\n${body}\n${tag}\n${renderCommand(invoke)}`];
+      .add('--command', `kubectl apply -f manifests-${i + 1}.yaml`).add('--file', `manifests-${i + 1}.yaml`));
+    return [`# Kubernetes manifests for ${c.name.replace(/[\r\n]+/g, ' ')}\n${write}\n${renderCommand(invoke)}`];
   });
 }
 
-export function exportAzCli(design: Design, _plan: Plan, opts: AzCliOptions = {}): string {
-  const rg = opts.resourceGroup ?? 'rg-aks-network';
-  const header = [
+/**
+ * Parameters, checked before anything runs: Azure resource group names take letters, digits, _ - . ( ) and
+ * up to 90 characters; the name prefix is kept to letters, digits and hyphens, valid in every resource name.
+ * https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
+ */
+function header(design: Design, rg: string): string {
+  return [
     '#!/usr/bin/env bash',
     '# Deploys the AKS network design with the Azure CLI. Review, set the parameters, then run it.',
     'set -euo pipefail',
     '',
     '# Parameters: override any of them from the environment.',
-    `RESOURCE_GROUP="\${RESOURCE_GROUP:-${rg.replace(/[^A-Za-z0-9._()-]/g, '')}}"`,
+    `RESOURCE_GROUP="\${RESOURCE_GROUP:-${RESOURCE_GROUP_PATTERN.test(rg) ? rg : DEFAULT_RESOURCE_GROUP}}"`,
     `LOCATION="\${LOCATION:-${design.location.replace(/[^a-z0-9]/g, '')}}"`,
     'NAME_PREFIX="${NAME_PREFIX:-}"',
+    `rg_pattern='${RESOURCE_GROUP_PATTERN.source}'`,
+    'if [[ ! "${RESOURCE_GROUP}" =~ ${rg_pattern} ]]; then',
+    "  echo 'RESOURCE_GROUP: 1 to 90 letters, digits, _ - . ( ), not ending in a period' >&2",
+    '  exit 2',
+    'fi',
+    "prefix_pattern='^[-A-Za-z0-9]{0,20}$'",
+    'if [[ ! "${NAME_PREFIX}" =~ ${prefix_pattern} ]]; then',
+    "  echo 'NAME_PREFIX: up to 20 letters, digits and hyphens' >&2",
+    '  exit 2',
+    'fi',
     'SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"',
   ].join('\n');
+}
+
+export function exportAzCli(design: Design, _plan: Plan, opts: AzCliOptions = {}): string {
   const body = azCommands(design).map(renderCommand);
-  return `${[header, ...body, ...manifestSteps(design)].join('\n\n')}\n`;
+  return `${[header(design, opts.resourceGroup ?? DEFAULT_RESOURCE_GROUP), ...body, ...manifestSteps(design)].join('\n\n')}\n`;
 }

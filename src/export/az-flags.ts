@@ -11,6 +11,8 @@ export interface AzCommandSpec {
 const L = 'https://learn.microsoft.com/cli/azure/';
 const BOOL = ['true', 'false'] as const;
 const any = null;
+/** Firewall Policy rule IP protocols (FirewallPolicyRuleNetworkProtocol). */
+const IP_PROTOCOLS = ['Any', 'ICMP', 'TCP', 'UDP'];
 
 export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
   'account show': { learnUrl: `${L}account#az-account-show`, flags: { '--query': any, '--output': ['tsv', 'json'] } },
@@ -65,42 +67,67 @@ export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
       '--allow-forwarded-traffic': BOOL, '--allow-gateway-transit': BOOL, '--use-remote-gateways': BOOL,
     },
   },
+  // Azure Firewall and Firewall Policy commands come from the azure-firewall extension (az installs it on first use).
+  'network firewall policy create': {
+    learnUrl: `${L}network/firewall/policy#az-network-firewall-policy-create`,
+    flags: { '--resource-group': any, '--name': any, '--location': any, '--sku': ['Basic', 'Standard', 'Premium'], '--enable-dns-proxy': BOOL },
+  },
+  'network firewall policy rule-collection-group create': {
+    learnUrl: `${L}network/firewall/policy/rule-collection-group#az-network-firewall-policy-rule-collection-group-create`,
+    flags: { '--resource-group': any, '--policy-name': any, '--name': any, '--priority': any },
+  },
+  'network firewall policy rule-collection-group collection add-filter-collection': {
+    learnUrl: `${L}network/firewall/policy/rule-collection-group/collection#az-network-firewall-policy-rule-collection-group-collection-add-filter-collection`,
+    flags: {
+      '--resource-group': any, '--policy-name': any, '--rcg-name': any, '--name': any, '--collection-priority': any, '--action': ['Allow', 'Deny'],
+      '--rule-type': ['ApplicationRule', 'NetworkRule'], '--rule-name': any, '--ip-protocols': IP_PROTOCOLS, '--source-addresses': any,
+      '--destination-addresses': any, '--destination-fqdns': any, '--destination-ports': any, '--protocols': any, '--target-fqdns': any, '--fqdn-tags': any,
+    },
+  },
+  'network firewall policy rule-collection-group collection add-nat-collection': {
+    learnUrl: `${L}network/firewall/policy/rule-collection-group/collection#az-network-firewall-policy-rule-collection-group-collection-add-nat-collection`,
+    flags: {
+      '--resource-group': any, '--policy-name': any, '--rcg-name': any, '--name': any, '--collection-priority': any, '--action': ['DNAT', 'SNAT'],
+      '--rule-name': any, '--ip-protocols': ['TCP', 'UDP'], '--source-addresses': any, '--destination-addresses': any, '--destination-ports': any,
+      '--translated-address': any, '--translated-port': any,
+    },
+  },
+  'network firewall policy rule-collection-group collection rule add': {
+    learnUrl: `${L}network/firewall/policy/rule-collection-group/collection/rule#az-network-firewall-policy-rule-collection-group-collection-rule-add`,
+    flags: {
+      '--resource-group': any, '--policy-name': any, '--rcg-name': any, '--collection-name': any, '--name': any,
+      '--rule-type': ['ApplicationRule', 'NatRule', 'NetworkRule'], '--ip-protocols': IP_PROTOCOLS, '--source-addresses': any,
+      '--destination-addresses': any, '--destination-fqdns': any, '--destination-ports': any, '--protocols': any, '--target-fqdns': any,
+      '--fqdn-tags': any, '--translated-address': any, '--translated-port': any,
+    },
+  },
   'network firewall create': {
     learnUrl: `${L}network/firewall#az-network-firewall-create`,
-    flags: { '--resource-group': any, '--name': any, '--location': any, '--tier': ['Basic', 'Standard', 'Premium'], '--enable-dns-proxy': BOOL },
+    flags: {
+      '--resource-group': any, '--name': any, '--location': any, '--sku': ['AZFW_VNet', 'AZFW_Hub'], '--tier': ['Basic', 'Standard', 'Premium'],
+      '--firewall-policy': any, '--vnet-name': any, '--conf-name': any, '--public-ip': any, '--m-conf-name': any, '--m-public-ip': any,
+    },
   },
   'network firewall ip-config create': {
     learnUrl: `${L}network/firewall/ip-config#az-network-firewall-ip-config-create`,
     flags: { '--resource-group': any, '--firewall-name': any, '--name': any, '--public-ip-address': any, '--vnet-name': any },
   },
-  'network firewall network-rule create': {
-    learnUrl: `${L}network/firewall/network-rule#az-network-firewall-network-rule-create`,
+  'network application-gateway waf-policy create': {
+    learnUrl: `${L}network/application-gateway/waf-policy#az-network-application-gateway-waf-policy-create`,
     flags: {
-      '--resource-group': any, '--firewall-name': any, '--collection-name': any, '--name': any, '--protocols': ['Any', 'ICMP', 'TCP', 'UDP'],
-      '--source-addresses': any, '--destination-addresses': any, '--destination-fqdns': any, '--destination-ports': any,
-      '--action': ['Allow', 'Deny'], '--priority': any,
+      '--resource-group': any, '--name': any, '--location': any,
+      '--type': ['Microsoft_BotManagerRuleSet', 'Microsoft_DefaultRuleSet', 'Microsoft_HTTPDDoSRuleSet', 'OWASP'], '--version': any,
     },
   },
-  'network firewall application-rule create': {
-    learnUrl: `${L}network/firewall/application-rule#az-network-firewall-application-rule-create`,
-    flags: {
-      '--resource-group': any, '--firewall-name': any, '--collection-name': any, '--name': any, '--protocols': any,
-      '--source-addresses': any, '--target-fqdns': any, '--fqdn-tags': any, '--action': ['Allow', 'Deny'], '--priority': any,
-    },
-  },
-  'network firewall nat-rule create': {
-    learnUrl: `${L}network/firewall/nat-rule#az-network-firewall-nat-rule-create`,
-    flags: {
-      '--resource-group': any, '--firewall-name': any, '--collection-name': any, '--name': any, '--protocols': ['Any', 'ICMP', 'TCP', 'UDP'],
-      '--source-addresses': any, '--destination-addresses': any, '--destination-ports': any, '--translated-address': any,
-      '--translated-port': any, '--action': ['Dnat', 'Snat'], '--priority': any,
-    },
+  'network application-gateway waf-policy policy-setting update': {
+    learnUrl: `${L}network/application-gateway/waf-policy/policy-setting#az-network-application-gateway-waf-policy-policy-setting-update`,
+    flags: { '--resource-group': any, '--policy-name': any, '--state': ['Disabled', 'Enabled'], '--mode': ['Detection', 'Prevention'] },
   },
   'network application-gateway create': {
     learnUrl: `${L}network/application-gateway#az-network-application-gateway-create`,
     flags: {
       '--resource-group': any, '--name': any, '--location': any, '--sku': ['Standard_v2', 'WAF_v2'], '--min-capacity': any,
-      '--max-capacity': any, '--vnet-name': any, '--subnet': any, '--priority': any, '--public-ip-address': any, '--private-ip-address': any,
+      '--max-capacity': any, '--vnet-name': any, '--subnet': any, '--priority': any, '--public-ip-address': any, '--private-ip-address': any, '--waf-policy': any,
     },
   },
   'network bastion create': {
@@ -136,12 +163,21 @@ export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
     flags: {
       '--resource-group': any, '--cluster-name': any, '--name': any, '--node-vm-size': any, '--node-count': any,
       '--enable-cluster-autoscaler': [], '--min-count': any, '--max-count': any, '--max-pods': any, '--vnet-subnet-id': any,
-      '--pod-subnet-id': any, '--zones': ['1', '2', '3'], '--mode': ['System', 'User'], '--os-type': ['Linux', 'Windows'], '--max-surge': any,
+      '--pod-subnet-id': any, '--pod-ip-allocation-mode': ['DynamicIndividual', 'StaticBlock'], '--zones': ['1', '2', '3'],
+      '--mode': ['System', 'User'], '--os-type': ['Linux', 'Windows'], '--max-surge': any,
     },
   },
   'aks nodepool update': {
     learnUrl: `${L}aks/nodepool#az-aks-nodepool-update`,
     flags: { '--resource-group': any, '--cluster-name': any, '--name': any, '--max-surge': any },
+  },
+  'aks show': {
+    learnUrl: `${L}aks#az-aks-show`,
+    flags: { '--resource-group': any, '--name': any, '--query': any, '--output': ['tsv', 'json'] },
+  },
+  'role assignment create': {
+    learnUrl: `${L}role/assignment#az-role-assignment-create`,
+    flags: { '--assignee-object-id': any, '--assignee-principal-type': ['ForeignGroup', 'Group', 'ServicePrincipal', 'User'], '--role': any, '--scope': any },
   },
   'aks command invoke': {
     learnUrl: `${L}aks/command#az-aks-command-invoke`,

@@ -42,9 +42,11 @@ export function az(path: string, flags: Flags, comment?: string): AzCommand {
 }
 
 export function renderCommand(cmd: AzCommand): string {
-  const head = `az ${cmd.path.join(' ')}`;
-  const parts = cmd.flags.map((f) => [f.flag, ...f.values.map(renderWord)].join(' '));
-  const body = [head, ...parts].join(' \\\n  ');
+  let body = `az ${cmd.path.join(' ')}`;
+  for (const f of cmd.flags) {
+    body += ` \\\n  ${f.flag}`;
+    for (const v of f.values) body += ` ${renderWord(v)}`;
+  }
   const line = cmd.assignTo ? `${cmd.assignTo}="$(${body})"` : body;
   return cmd.comment ? `# ${cmd.comment.replace(/[\r\n]+/g, ' ')}\n${line}` : line;
 }

@@ -77,7 +77,9 @@ export function peeringCommands(d: Design): AzCommand[] {
         .add('--allow-gateway-transit', String(transit)).add('--use-remote-gateways', String(useRemote)));
     return [
       { ...one(local, remote, p.name, p.allowGatewayTransit, false), comment: `Peering ${p.name}: ${local} <-> ${remote}` },
-      one(remote, local, `${p.name}-return`, false, p.useRemoteGateways),
+      p.useRemoteGateways
+        ? { ...one(remote, local, `${p.name}-return`, false, true), comment: `${remote} uses the gateway of ${local}: its virtual network gateway must exist first (this script does not create gateways)` }
+        : one(remote, local, `${p.name}-return`, false, false),
     ];
   });
 }

@@ -3,17 +3,20 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { oneClusterDesign } from '../core/ipam/test-design';
+import { parseAllDocuments } from 'yaml';
 import { computePlan } from '../core/plan';
 import { azCommands, exportAzCli } from './az-cli';
-import { AZ_COMMANDS } from './az-flags';
+import { azTableProblems } from './az-check';
+import type { AzCommand } from './az-model';
+import { readAzCommands } from './script-reader';
 import { wordValue } from './shell';
+import { AZ_COMMANDS } from './az-flags';
+import { featureDesign, HOSTILE, makeHostile } from './test-feature-design';
 import { example, exampleNames } from './test-support';
 
-const PARAMS = { RESOURCE_GROUP: 'rg', LOCATION: 'eastus2', NAME_PREFIX: '', SUBSCRIPTION_ID: 'sub', FW_0_PUBLIC_IP: '20.1.2.3' };
-
-function shellcheck(script: string): string {
-  const r = spawnSync('shellcheck', ['-s', 'bash', '-'], { input: script, encoding: 'utf8' });
+/** shellcheck's findings at `severity` and above (all of them by default). */
+function shellcheck(script: string, severity: 'style' | 'warning' = 'style'): string {
+  const r = spawnSync('shellcheck', ['-s', 'bash', '-S', severity, '-'], { input: script, encoding: 'utf8' });
   if (r.error) throw new Error(`shellcheck is required (Debian package shellcheck): ${r.error.message}`);
   return r.stdout + r.stderr;
 }
@@ -25,25 +28,19 @@ describe('az CLI script', () => {
   });
 
   it.each(exampleNames())('%s uses only commands, flags and values from the az reference table', (name) => {
-    const { design } = example(name);
-    const problems: string[] = [];
-    for (const cmd of azCommands(design)) {
-      const key = cmd.path.join(' ');
-      const spec = AZ_COMMANDS[key];
-      if (!spec) {
-        problems.push(`unknown command az ${key}`);
-        continue;
-      }
-      for (const f of cmd.flags) {
-        const allowed = spec.flags[f.flag];
-        if (allowed === undefined) problems.push(`az ${key}: unknown flag ${f.flag}`);
-        else if (allowed !== null && allowed.length === 0 && f.values.length > 0) problems.push(`az ${key} ${f.flag} takes no value`);
-        else if (allowed !== null && allowed.length > 0) {
-          for (const v of f.values) if (!allowed.includes(wordValue(v, PARAMS))) problems.push(`az ${key} ${f.flag} ${wordValue(v, PARAMS)} not in ${allowed.join('|')}`);
-        }
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(azTableProblems(azCommands(example(name).design))).toEqual([]);
+  });
+
+  it.each([...exampleNames(), 'every modelled element'])('%s: the script text reads back word for word as its commands', (name) => {
+    const { design, plan } = name === 'every modelled element' ? { design: featureDesign(), plan: undefined } : example(name);
+    const params = { RESOURCE_GROUP: 'rg-x', LOCATION: 'westus3', NAME_PREFIX: 'p-', SUBSCRIPTION_ID: 'sub-1' };
+    const read = readAzCommands(exportAzCli(design, plan ?? computePlan(design)), params);
+    expect(azTableProblems(read)).toEqual([]);
+    const plain = (cmds: AzCommand[]) => cmds.map((c) => [c.path.join(' '), ...c.flags.map((f) => [f.flag, ...f.values.map((v) => wordValue(v, params))])]);
+    const built = azCommands(design);
+    expect(plain(read.slice(0, built.length))).toEqual(plain(built));
+    // After the resources come only the manifest steps, one per cluster with manifests.
+    expect(read.slice(built.length).map((c) => c.path.join(' ')).every((p) => p === 'aks command invoke')).toBe(true);
   });
 
   it('every az invocation in the text is a command of the table', () => {
@@ -55,43 +52,121 @@ describe('az CLI script', () => {
   });
 });
 
-const HOSTILE = [
-  "it's",
-  'a"b',
-  '$(touch PWNED)',
-  '`touch PWNED`',
-  'x; touch PWNED',
-  'line\ntouch PWNED',
-  '${HOME}',
-  "'; touch PWNED; '",
-  '\\',
-  'AKSNET_MANIFESTS',
-];
+interface ScriptRun {
+  status: number | null;
+  stderr: string;
+  /** Each az call's arguments, in order. */
+  calls: string[][];
+  dir: string;
+}
+
+/** Runs a script with a fake az that records every call's arguments (NUL-separated) and prints an id for $(...). */
+function runWithFakeAz(script: string, env: Record<string, string> = {}): ScriptRun {
+  const dir = mkdtempSync(join(tmpdir(), 'aksnet-script-'));
+  const bin = join(dir, 'bin');
+  execFileSync('mkdir', [bin]);
+  writeFileSync(join(bin, 'az'), '#!/usr/bin/env bash\nprintf "%s\\0" "$@" >> "$AZ_LOG"; printf "END-OF-CALL\\0" >> "$AZ_LOG"; echo fake-id\n');
+  chmodSync(join(bin, 'az'), 0o755);
+  writeFileSync(join(dir, 'deploy.sh'), script);
+  const log = join(dir, 'az.log');
+  const r = spawnSync('bash', ['--norc', '--noprofile', 'deploy.sh'], { cwd: dir, env: { PATH: `${bin}:/usr/bin:/bin`, AZ_LOG: log, ...env }, encoding: 'utf8' });
+  const calls: string[][] = [];
+  let call: string[] = [];
+  for (const part of (existsSync(log) ? readFileSync(log, 'utf8') : '').split('\0').slice(0, -1)) {
+    if (part === 'END-OF-CALL') {
+      calls.push(call);
+      call = [];
+    } else call.push(part);
+  }
+  return { status: r.status, stderr: r.stderr, calls, dir };
+}
+
+const flagOf = (call: string[], flag: string) => call[call.indexOf(flag) + 1];
+const startsWith = (call: string[], ...path: string[]) => path.every((p, i) => call[i] === p);
+
+describe('every modelled element', () => {
+  const design = featureDesign();
+  const script = exportAzCli(design, computePlan(design));
+
+  it('uses only commands, flags and values of the table, and passes shellcheck', () => {
+    expect(azTableProblems(azCommands(design))).toEqual([]);
+    expect(shellcheck(script)).toBe('');
+  });
+
+  it('runs in dependency order with every networking flag the design implies', () => {
+    const run = runWithFakeAz(script, { NAME_PREFIX: 'contoso-', RESOURCE_GROUP: 'rg-(prod)_1.x' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const index = (...path: string[]) => run.calls.findIndex((c) => startsWith(c, ...path));
+    // Public IPs, then the VNets, then the firewall policy before the firewall, and the firewall before the
+    // userDefinedRouting cluster that needs it for egress.
+    expect(index('network', 'public-ip', 'create')).toBeLessThan(index('network', 'vnet', 'create'));
+    expect(index('network', 'firewall', 'policy', 'create')).toBeLessThan(index('network', 'firewall', 'create'));
+    expect(index('network', 'firewall', 'create')).toBeLessThan(index('aks', 'create'));
+    // A WAF_v2 gateway gets its WAF policy first.
+    const agw = run.calls.find((c) => startsWith(c, 'network', 'application-gateway', 'create'))!;
+    expect(flagOf(agw, '--waf-policy')).toBe('contoso-agw-spoke-waf');
+    expect(index('network', 'application-gateway', 'waf-policy', 'create')).toBeLessThan(index('network', 'application-gateway', 'create'));
+    // --tier takes effect only with --sku; the management IP configuration gets its own public IP.
+    const fw = run.calls.find((c) => startsWith(c, 'network', 'firewall', 'create'))!;
+    expect([flagOf(fw, '--sku'), flagOf(fw, '--tier'), flagOf(fw, '--public-ip'), flagOf(fw, '--m-public-ip')]).toEqual(['AZFW_VNet', 'Premium', 'contoso-pip-fw', 'contoso-fw-hub-mgmt-pip']);
+    expect(index('network', 'public-ip', 'create')).toBeLessThan(index('network', 'firewall', 'create'));
+    const extra = run.calls.find((c) => startsWith(c, 'network', 'firewall', 'ip-config', 'create'))!;
+    expect([flagOf(extra, '--name'), flagOf(extra, '--public-ip-address')]).toEqual(['ipconfig2', 'contoso-pip-fw-2']);
+    const [cni, overlay] = run.calls.filter((c) => startsWith(c, 'aks', 'create'));
+    expect(flagOf(cni!, '--name')).toBe('contoso-aks-cni');
+    expect(flagOf(cni!, '--pod-ip-allocation-mode')).toBe('StaticBlock');
+    expect(flagOf(cni!, '--outbound-type')).toBe('userDefinedRouting');
+    expect(flagOf(overlay!, '--network-plugin-mode')).toBe('overlay');
+    expect(flagOf(overlay!, '--network-dataplane')).toBe('cilium');
+    expect(flagOf(overlay!, '--pod-cidr')).toBe('10.244.0.0/16');
+    expect(flagOf(overlay!, '--apiserver-subnet-id')).toBe('/subscriptions/fake-id/resourceGroups/rg-(prod)_1.x/providers/Microsoft.Network/virtualNetworks/contoso-vnet-spoke/subnets/snet-apiserver');
+    expect(overlay).toContain('--enable-private-cluster');
+    const win = run.calls.find((c) => startsWith(c, 'aks', 'nodepool', 'add') && flagOf(c, '--name') === 'win1')!;
+    expect([flagOf(win, '--os-type'), flagOf(win, '--mode'), flagOf(win, '--max-surge'), flagOf(win, '--pod-ip-allocation-mode')]).toEqual(['Windows', 'User', '1', 'StaticBlock']);
+    // DNAT translates the firewall's public IP, read into a parameter by `az network public-ip show`.
+    const nat = run.calls.find((c) => c.includes('add-nat-collection'))!;
+    expect([flagOf(nat, '--destination-addresses'), flagOf(nat, '--translated-address'), flagOf(nat, '--translated-port')]).toEqual(['fake-id', '10.1.4.10', '22']);
+    // The CNI cluster's Services use a static public IP and an ILB subnet: its identity gets Network Contributor.
+    const roles = run.calls.filter((c) => startsWith(c, 'role', 'assignment', 'create'));
+    expect(roles.map((c) => flagOf(c, '--scope'))).toEqual(['/subscriptions/fake-id/resourceGroups/rg-(prod)_1.x']);
+    // The manifests name the prefixed public IP in the script's resource group.
+    const manifests = readFileSync(join(run.dir, 'manifests-1.yaml'), 'utf8');
+    expect(manifests).toContain('service.beta.kubernetes.io/azure-pip-name: "contoso-pip-web"');
+    expect(manifests).toContain('service.beta.kubernetes.io/azure-load-balancer-resource-group: "rg-(prod)_1.x"');
+  });
+
+  it('refuses parameters that are not valid Azure names before calling az', () => {
+    const bad: Record<string, string>[] = [{ RESOURCE_GROUP: 'rg;touch PWNED' }, { NAME_PREFIX: 'a b' }, { RESOURCE_GROUP: 'ends-with.' }];
+    for (const env of bad) {
+      const run = runWithFakeAz(script, env);
+      expect(run.status).toBe(2);
+      expect(run.calls).toEqual([]);
+      expect(existsSync(join(run.dir, 'PWNED'))).toBe(false);
+    }
+  });
+});
 
 describe('hostile names can never run code', () => {
-  it('runs the script with a recording az: every value arrives intact and nothing executes', () => {
-    const d = oneClusterDesign({ cluster: { networkPolicy: 'azure' } });
-    HOSTILE.forEach((name, i) => d.nsgs.push({ id: `n${i}`, name, rules: [{ id: `r${i}`, name, priority: 100 + i, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: name, sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '80' }] }));
-    d.vnets[0]!.name = HOSTILE[2]!;
-    d.vnets[0]!.subnets[0]!.name = HOSTILE[5]!;
-    d.clusters[0]!.name = HOSTILE[7]!;
-    d.loadBalancers.push({ id: 'lb', name: HOSTILE[3]!, type: 'internal', clusterId: 'aks', frontends: [{ id: 'f', name: HOSTILE[5]!, namespace: HOSTILE[9]!, port: 80, targetPort: 80, appLabel: HOSTILE[4]! }] });
+  it('runs the script of a design whose every name is hostile: values arrive intact and nothing executes', () => {
+    const d = featureDesign();
+    makeHostile(d);
+    // The public Service's manifest gets the resource group filled in: its own name must survive that.
+    d.loadBalancers[1]!.frontends[0]!.name = '@@RESOURCE_GROUP@@';
     const script = exportAzCli(d, computePlan(d));
-    const dir = mkdtempSync(join(tmpdir(), 'aksnet-hostile-'));
-    const bin = join(dir, 'bin');
-    execFileSync('mkdir', [bin]);
-    // The fake az records its arguments NUL-separated, one call per line, and prints an id for $(...).
-    writeFileSync(join(bin, 'az'), '#!/usr/bin/env bash\nprintf "%s\\0" "$@" >> "$AZ_LOG"; printf "\\n" >> "$AZ_LOG"; echo fake-id\n');
-    chmodSync(join(bin, 'az'), 0o755);
-    writeFileSync(join(dir, 'deploy.sh'), script);
-    const log = join(dir, 'az.log');
-    const r = spawnSync('bash', ['deploy.sh'], { cwd: dir, env: { PATH: `${bin}:/usr/bin:/bin`, AZ_LOG: log }, encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(existsSync(join(dir, 'PWNED'))).toBe(false);
-    const args = readFileSync(log, 'utf8').split('\0');
-    for (const name of HOSTILE) expect(args, name).toContain(name);
-    // The manifests file holds the hostile Service name as YAML data, not as shell.
-    expect(readFileSync(join(dir, 'manifests-1.yaml'), 'utf8')).toContain('touch PWNED');
+    // Only the info notes SC1003/SC2016 remain: "this single-quoted text does not expand", which is the point.
+    expect(shellcheck(script, 'warning')).toBe('');
+    const run = runWithFakeAz(script);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(existsSync(join(run.dir, 'PWNED'))).toBe(false);
+    const args = new Set(run.calls.flat());
+    for (const name of HOSTILE) expect(args.has(name), JSON.stringify(name)).toBe(true);
+    // The manifests hold the hostile Service names as YAML data, not as shell.
+    const docs = parseAllDocuments(readFileSync(join(run.dir, 'manifests-1.yaml'), 'utf8')).map((x) => x.toJS());
+    const names = docs.filter((x) => x.kind === 'Service').map((x) => x.metadata.name);
+    expect(names.length).toBe(2);
+    for (const n of names) expect(HOSTILE).toContain(n);
+    expect(names).toContain('@@RESOURCE_GROUP@@');
   });
 });

@@ -1,13 +1,8 @@
-/**
- * az commands for the services in the VNets: Azure Firewall with the AKS egress rules (classic rule
- * collections, as in https://learn.microsoft.com/azure/aks/limit-egress-traffic), Application Gateway, Bastion
- * and private endpoints.
- */
+/** az commands for the services in the VNets: Application Gateway, Bastion and private endpoints. */
 import type { Design } from '../core/model';
-import { firewallIp } from '../core/paths/locate';
-import { aksEgressRuleSet } from '../core/paths/egress-rules';
 import { az, Flags, type AzCommand } from './az-model';
 import { nameOf, nm } from './names';
+import { wafPolicyNameOf } from './policy-layout';
 import { concat, lit, param } from './shell';
 
 const RG = () => param('RESOURCE_GROUP');
@@ -18,76 +13,29 @@ function vnetOfSubnet(d: Design, subnetId: string) {
   return undefined;
 }
 
-export function firewallCommands(d: Design): AzCommand[] {
-  return d.firewalls.flatMap((fw) => {
-    const at = vnetOfSubnet(d, fw.subnetId);
-    if (!at) return [];
-    const out: AzCommand[] = [
-      az('network firewall create', new Flags().add('--resource-group', RG()).add('--name', nm(fw.name)).add('--location', LOC())
-        .add('--tier', fw.tier).add('--enable-dns-proxy', String(fw.dnsProxy)), `Azure Firewall ${fw.name}`),
-    ];
-    fw.publicIpIds.forEach((pipId, i) => {
-      const f = new Flags().add('--resource-group', RG()).add('--firewall-name', nm(fw.name)).add('--name', `ipconfig${i + 1}`)
-        .add('--public-ip-address', nm(nameOf(d.publicIps, pipId) ?? pipId));
-      // Only the first IP configuration names the VNet (it takes AzureFirewallSubnet).
-      if (i === 0) f.add('--vnet-name', nm(at.vnet.name));
-      out.push(az('network firewall ip-config create', f));
-    });
-    const clusters = d.clusters.filter((c) => c.nodePools.some((p) => {
-      const route = vnetOfSubnet(d, p.nodeSubnetId)?.subnet.routeTableId;
-      const rt = d.routeTables.find((r) => r.id === route);
-      return rt?.routes.some((r) => r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress === firewallIp(d, fw));
-    }));
-    let priority = 100;
-    for (const c of clusters) {
-      const rules = aksEgressRuleSet(d, c.id);
-      for (const n of rules.network) {
-        const f = new Flags().add('--resource-group', RG()).add('--firewall-name', nm(fw.name)).add('--collection-name', `${c.name}-net`)
-          .add('--name', n.name).many('--protocols', n.protocols).many('--source-addresses', rules.sourceAddresses)
-          .many('--destination-ports', n.destinationPorts);
-        if (n.destinationAddresses) f.many('--destination-addresses', n.destinationAddresses);
-        if (n.destinationFqdns) f.many('--destination-fqdns', n.destinationFqdns);
-        // Priority and action belong to the collection: only its first rule sets them.
-        if (n === rules.network[0]) f.add('--action', 'Allow').add('--priority', priority);
-        out.push(az('network firewall network-rule create', f, n === rules.network[0] ? `AKS egress for ${c.name}: ${n.why}` : n.why));
-      }
-      for (const a of rules.application) {
-        const f = new Flags().add('--resource-group', RG()).add('--firewall-name', nm(fw.name)).add('--collection-name', `${c.name}-app`)
-          .add('--name', a.name).many('--source-addresses', rules.sourceAddresses)
-          .many('--protocols', a.protocols.map((p) => `${p.type.toLowerCase()}=${p.port}`)).many('--target-fqdns', a.targetFqdns ?? []);
-        if (a === rules.application[0]) f.add('--action', 'Allow').add('--priority', priority);
-        out.push(az('network firewall application-rule create', f, a.why));
-      }
-      priority += 10;
-    }
-    fw.dnatRules.forEach((r, i) => {
-      const f = new Flags().add('--resource-group', RG()).add('--firewall-name', nm(fw.name)).add('--collection-name', 'dnat')
-        .add('--name', r.name).many('--protocols', [r.protocol]).many('--source-addresses', ['*'])
-        .many('--destination-addresses', [param(`FW_${i}_PUBLIC_IP`)]).many('--destination-ports', [String(r.destinationPort)])
-        .add('--translated-address', r.translatedAddress).add('--translated-port', r.translatedPort);
-      if (i === 0) f.add('--action', 'Dnat').add('--priority', 100);
-      const pip = nameOf(d.publicIps, fw.publicIpIds[0]) ?? '';
-      out.push({
-        ...az('network public-ip show', new Flags().add('--resource-group', RG()).add('--name', nm(pip)).add('--query', 'ipAddress').add('--output', 'tsv')),
-        assignTo: `FW_${i}_PUBLIC_IP`,
-      });
-      out.push(az('network firewall nat-rule create', f, `DNAT ${r.name} to ${r.translatedAddress}:${r.translatedPort}`));
-    });
-    return out;
-  });
-}
-
 export function appGatewayCommands(d: Design): AzCommand[] {
   return d.appGateways.flatMap((g) => {
     const at = vnetOfSubnet(d, g.subnetId);
     if (!at) return [];
+    const out: AzCommand[] = [];
+    // WAF_v2 gateways get a WAF policy: the Microsoft default rule set, in Prevention mode.
+    const waf = g.sku === 'WAF_v2' ? nm(wafPolicyNameOf(g.name)) : undefined;
+    if (waf) {
+      out.push(
+        az('network application-gateway waf-policy create', new Flags().add('--resource-group', RG()).add('--name', waf).add('--location', LOC())
+          .add('--type', 'Microsoft_DefaultRuleSet').add('--version', '2.1'), `WAF policy of ${g.name}`),
+        az('network application-gateway waf-policy policy-setting update', new Flags().add('--resource-group', RG()).add('--policy-name', waf)
+          .add('--state', 'Enabled').add('--mode', 'Prevention')),
+      );
+    }
     const f = new Flags().add('--resource-group', RG()).add('--name', nm(g.name)).add('--location', LOC()).add('--sku', g.sku)
       .add('--min-capacity', g.minCapacity).add('--max-capacity', g.maxCapacity).add('--vnet-name', nm(at.vnet.name)).add('--subnet', at.subnet.name)
-      .add('--priority', 100);
+      .add('--priority', 100).add('--waf-policy', waf);
     const pip = nameOf(d.publicIps, g.publicIpId);
     if (pip) f.add('--public-ip-address', nm(pip));
     if (g.privateFrontendIp) f.add('--private-ip-address', g.privateFrontendIp);
-    return [az('network application-gateway create', f, `Application Gateway ${g.name}`)];
+    out.push(az('network application-gateway create', f, `Application Gateway ${g.name}`));
+    return out;
   });
 }
 

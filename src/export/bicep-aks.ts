@@ -3,13 +3,14 @@ import { networkModelOf } from '../core/ipam/defaults';
 import type { Cluster, Design } from '../core/model';
 import { ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 import { res } from './bicep-network';
+import { servicesNeedNetworkRole } from './k8s-yaml';
 
 const idOf = (sym: Symbols, key: string | undefined): BVal | undefined => {
   const s = key ? sym.get(key) : undefined;
   return s ? ex(`${s}.id`) : undefined;
 };
 
-function networkProfile(d: Design, c: Cluster, sym: Symbols): BVal {
+function networkProfile(c: Cluster, sym: Symbols): BVal {
   const model = networkModelOf(c);
   const lb = c.loadBalancerProfile;
   return {
@@ -32,7 +33,6 @@ function networkProfile(d: Design, c: Cluster, sym: Symbols): BVal {
       : undefined,
     natGatewayProfile: c.outboundType === 'managedNATGateway' && c.natGatewayManagedIpCount ? { managedOutboundIPProfile: { count: c.natGatewayManagedIpCount } } : undefined,
   };
-  void d;
 }
 
 function agentPools(c: Cluster, sym: Symbols): BVal[] {
@@ -50,14 +50,29 @@ function agentPools(c: Cluster, sym: Symbols): BVal[] {
     maxPods: p.maxPods,
     vnetSubnetID: idOf(sym, p.nodeSubnetId),
     podSubnetID: idOf(sym, p.podSubnetId),
-    podIPAllocationMode: model === 'azure-cni-pod-subnet-static' ? 'StaticBlock' : undefined,
+    podIPAllocationMode: model === 'azure-cni-pod-subnet-static' && p.podSubnetId ? 'StaticBlock' : undefined,
     availabilityZones: p.zones?.length ? p.zones : undefined,
     upgradeSettings: p.maxSurge ? { maxSurge: p.maxSurge } : undefined,
   }));
 }
 
+/** Network Contributor, a built-in role. https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/networking#network-contributor */
+const NETWORK_CONTRIBUTOR = '4d97b98b-1d4f-4787-a291-c67834d212e7';
+
+/** The cluster identity manages its Services' static public IPs and ILB subnets in this resource group. */
+function networkRole(c: Cluster, sym: Symbols, cluster: string): BResource {
+  return res('Microsoft.Authorization/roleAssignments', sym.name(`${c.id}:network-role`, `${cluster}_network_contributor`), {
+    name: ex(`guid(resourceGroup().id, ${cluster}.id, '${NETWORK_CONTRIBUTOR}')`),
+    properties: {
+      principalId: ex(`${cluster}.identity.principalId`),
+      principalType: 'ServicePrincipal',
+      roleDefinitionId: ex(`subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${NETWORK_CONTRIBUTOR}')`),
+    },
+  }, `${c.name}: its identity manages load balancer IPs and subnets in this resource group`);
+}
+
 export function aksResources(d: Design, sym: Symbols): BResource[] {
-  return d.clusters.map((c) => {
+  return d.clusters.flatMap((c) => {
     const agic = d.appGateways.find((g) => g.agicClusterId === c.id);
     const apiAccess: BVal = {
       enablePrivateCluster: c.privateCluster || undefined,
@@ -69,7 +84,8 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
     const hasAccess = Object.values(apiAccess).some((v) => v !== undefined);
     // With userDefinedRouting the firewall must exist before the cluster checks its egress.
     const dependsOn = c.outboundType === 'userDefinedRouting' ? d.firewalls.flatMap((f) => (sym.get(f.id) ? [ex(sym.get(f.id)!)] : [])) : [];
-    return res('Microsoft.ContainerService/managedClusters', sym.name(c.id, `aks_${c.name}`), {
+    const cluster = sym.name(c.id, `aks_${c.name}`);
+    const aks = res('Microsoft.ContainerService/managedClusters', cluster, {
       name: prefixed(c.name),
       location: ex('location'),
       identity: { type: 'SystemAssigned' },
@@ -78,11 +94,12 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
         kubernetesVersion: c.kubernetesVersion,
         dnsPrefix: prefixed(c.name),
         agentPoolProfiles: agentPools(c, sym),
-        networkProfile: networkProfile(d, c, sym),
+        networkProfile: networkProfile(c, sym),
         apiServerAccessProfile: hasAccess ? apiAccess : undefined,
         addonProfiles: agic ? { ingressApplicationGateway: { enabled: true, config: { applicationGatewayId: idOf(sym, agic.id) } } } : undefined,
       },
       dependsOn: dependsOn.length ? dependsOn : undefined,
     }, `AKS cluster ${c.name} (${networkModelOf(c)})`);
+    return servicesNeedNetworkRole(d, c) ? [aks, networkRole(c, sym, cluster)] : [aks];
   });
 }

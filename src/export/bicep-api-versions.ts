@@ -1,9 +1,14 @@
 /**
- * Resource types and the API versions the Bicep export uses, in one table.
- * https://learn.microsoft.com/azure/templates/microsoft.network/allversions
- * https://learn.microsoft.com/azure/templates/microsoft.containerservice/allversions
+ * Resource types and the API versions the Bicep export uses, in one table. Each version is a stable one that has
+ * every property the export writes:
+ * - Microsoft.Network 2024-05-01: firewall policies with DNS proxy and rule collection groups, subnet
+ *   delegations and privateEndpointNetworkPolicies. https://learn.microsoft.com/azure/templates/microsoft.network/allversions
+ * - Microsoft.ContainerService 2025-10-01: apiServerAccessProfile.enableVnetIntegration/subnetId and agent pool
+ *   podIPAllocationMode are in the stable API from this family on (2024-09-01 lacks the API server fields).
+ *   https://learn.microsoft.com/azure/templates/microsoft.containerservice/2025-10-01/managedclusters
  */
 const NETWORK = '2024-05-01';
+const AKS = '2025-10-01';
 
 export const API_VERSIONS = {
   'Microsoft.Network/publicIPAddresses': NETWORK,
@@ -17,9 +22,12 @@ export const API_VERSIONS = {
   'Microsoft.Network/firewallPolicies/ruleCollectionGroups': NETWORK,
   'Microsoft.Network/azureFirewalls': NETWORK,
   'Microsoft.Network/applicationGateways': NETWORK,
+  'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies': NETWORK,
   'Microsoft.Network/bastionHosts': NETWORK,
   'Microsoft.Network/privateEndpoints': NETWORK,
-  'Microsoft.ContainerService/managedClusters': '2024-09-01',
+  'Microsoft.ContainerService/managedClusters': AKS,
+  // https://learn.microsoft.com/azure/templates/microsoft.authorization/2022-04-01/roleassignments
+  'Microsoft.Authorization/roleAssignments': '2022-04-01',
 } as const;
 
 export type ResourceType = keyof typeof API_VERSIONS;

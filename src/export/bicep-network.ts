@@ -102,7 +102,7 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
           allowGatewayTransit: transit,
           useRemoteGateways: remote,
         },
-      });
+      }, remote ? 'Uses the remote VNet\'s gateway: its virtual network gateway must exist first (this file does not create gateways)' : undefined);
     out.push(one(a, b, p.name, p.allowGatewayTransit, false, `${p.id}:out`), one(b, a, `${p.name}-return`, false, p.useRemoteGateways, `${p.id}:back`));
   }
   return out;

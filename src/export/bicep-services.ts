@@ -1,52 +1,82 @@
 /** Bicep resources for Azure Firewall (with its policy and the AKS egress rules), Application Gateway, Bastion and private endpoints. */
-import type { Design } from '../core/model';
+import type { AppGateway, Design, Firewall } from '../core/model';
 import { aksEgressRuleSet } from '../core/paths/egress-rules';
-import { firewallIp } from '../core/paths/locate';
 import { bstr, ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 import { res } from './bicep-network';
+import { APPLICATION_COLLECTION, DNAT_GROUP, egressClustersOf, egressGroupNameOf, egressGroupPriority, managementPipNameOf, NETWORK_COLLECTION, policyNameOf, wafPolicyNameOf } from './policy-layout';
 
 const subnetRef = (sym: Symbols, id: string | undefined): BVal | undefined => {
   const s = id ? sym.get(id) : undefined;
   return s ? { id: ex(`${s}.id`) } : undefined;
 };
 
-/** Clusters whose node subnets send 0.0.0.0/0 to this firewall. */
-function egressClusters(d: Design, fwIp: string | null) {
-  const subnets = new Map(d.vnets.flatMap((v) => v.subnets).map((s) => [s.id, s]));
-  return d.clusters.filter((c) => c.nodePools.some((p) => {
-    const rt = d.routeTables.find((r) => r.id === subnets.get(p.nodeSubnetId)?.routeTableId);
-    return rt?.routes.some((r) => r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress === fwIp);
-  }));
+function dnatGroup(fw: Firewall, sym: Symbols, policy: string): BResource[] {
+  const pip = fw.publicIpIds[0] ? sym.get(fw.publicIpIds[0]) : undefined;
+  if (fw.dnatRules.length === 0 || !pip) return [];
+  return [res('Microsoft.Network/firewallPolicies/ruleCollectionGroups', sym.name(`${fw.id}:dnat`, `${policy}_dnat`), {
+    parent: ex(policy),
+    name: DNAT_GROUP.name,
+    properties: {
+      priority: DNAT_GROUP.priority,
+      ruleCollections: [{
+        ruleCollectionType: 'FirewallPolicyNatRuleCollection', name: DNAT_GROUP.collection, priority: DNAT_GROUP.collectionPriority, action: { type: 'DNAT' },
+        rules: fw.dnatRules.map((r) => ({
+          ruleType: 'NatRule', name: r.name, ipProtocols: [r.protocol], sourceAddresses: ['*'], destinationAddresses: [ex(`${pip}.properties.ipAddress`)],
+          destinationPorts: [String(r.destinationPort)], translatedAddress: r.translatedAddress, translatedPort: String(r.translatedPort),
+        })),
+      }],
+    },
+  }, `DNAT rules of ${fw.name} on its public IP`)];
+}
+
+function egressGroups(d: Design, fw: Firewall, sym: Symbols, policy: string): BResource[] {
+  return egressClustersOf(d, fw).map((c, i) => {
+    const rules = aksEgressRuleSet(d, c.id);
+    const collections: BVal[] = [];
+    if (rules.network.length > 0) {
+      collections.push({ ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: NETWORK_COLLECTION.name, priority: NETWORK_COLLECTION.priority, action: { type: 'Allow' }, rules: rules.network.map((n) => ({
+        ruleType: 'NetworkRule', name: n.name, ipProtocols: n.protocols, sourceAddresses: rules.sourceAddresses,
+        destinationAddresses: n.destinationAddresses, destinationFqdns: n.destinationFqdns, destinationPorts: n.destinationPorts,
+      })) });
+    }
+    if (rules.application.length > 0) {
+      collections.push({ ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: APPLICATION_COLLECTION.name, priority: APPLICATION_COLLECTION.priority, action: { type: 'Allow' }, rules: rules.application.map((a) => ({
+        ruleType: 'ApplicationRule', name: a.name, protocols: a.protocols.map((p) => ({ protocolType: p.type, port: p.port })),
+        sourceAddresses: rules.sourceAddresses, targetFqdns: a.targetFqdns, fqdnTags: a.fqdnTags,
+      })) });
+    }
+    return res('Microsoft.Network/firewallPolicies/ruleCollectionGroups', sym.name(`${fw.id}:${c.id}`, `${policy}_${c.name}`), {
+      parent: ex(policy),
+      name: egressGroupNameOf(c),
+      properties: { priority: egressGroupPriority(i), ruleCollections: collections },
+    }, `AKS egress rules for ${c.name}`);
+  });
 }
 
 function firewallResources(d: Design, sym: Symbols): BResource[] {
   return d.firewalls.flatMap((fw) => {
     const policy = sym.name(`${fw.id}:policy`, `fwpol_${fw.name}`);
     const out: BResource[] = [res('Microsoft.Network/firewallPolicies', policy, {
-      name: prefixed(`${fw.name}-policy`),
+      name: prefixed(policyNameOf(fw)),
       location: ex('location'),
       properties: { sku: { tier: fw.tier }, dnsSettings: { enableProxy: fw.dnsProxy } },
     })];
-    egressClusters(d, firewallIp(d, fw)).forEach((c, i) => {
-      const rules = aksEgressRuleSet(d, c.id);
-      out.push(res('Microsoft.Network/firewallPolicies/ruleCollectionGroups', sym.name(`${fw.id}:${c.id}`, `${policy}_${c.name}`), {
-        parent: ex(policy),
-        name: `aks-${c.name}`,
-        properties: {
-          priority: 200 + i * 10,
-          ruleCollections: [
-            { ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: 'network', priority: 100, action: { type: 'Allow' }, rules: rules.network.map((n) => ({
-              ruleType: 'NetworkRule', name: n.name, ipProtocols: n.protocols, sourceAddresses: rules.sourceAddresses,
-              destinationAddresses: n.destinationAddresses, destinationFqdns: n.destinationFqdns, destinationPorts: n.destinationPorts,
-            })) },
-            { ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: 'application', priority: 200, action: { type: 'Allow' }, rules: rules.application.map((a) => ({
-              ruleType: 'ApplicationRule', name: a.name, protocols: a.protocols.map((p) => ({ protocolType: p.type, port: p.port })),
-              sourceAddresses: rules.sourceAddresses, targetFqdns: a.targetFqdns,
-            })) },
-          ],
-        },
-      }, `AKS egress rules for ${c.name}`));
+    // A policy takes one rule collection group change at a time: the groups deploy one after another, and the
+    // firewall after the last of them.
+    const groups = [...dnatGroup(fw, sym, policy), ...egressGroups(d, fw, sym, policy)];
+    groups.forEach((g, i) => {
+      if (i > 0) g.body = { ...g.body, dependsOn: [ex(groups[i - 1]!.symbol)] };
     });
+    out.push(...groups);
+    const last = groups[groups.length - 1];
+    // Basic always, and forced tunnelling, use a management IP configuration with its own public IP.
+    // https://learn.microsoft.com/azure/firewall/management-nic
+    const mgmtPip = fw.managementSubnetId ? sym.name(`${fw.id}:mgmt-pip`, `pip_${managementPipNameOf(fw)}`) : undefined;
+    if (mgmtPip) {
+      out.push(res('Microsoft.Network/publicIPAddresses', mgmtPip, {
+        name: prefixed(managementPipNameOf(fw)), location: ex('location'), sku: { name: 'Standard' }, properties: { publicIPAllocationMethod: 'Static' },
+      }, `Management public IP of ${fw.name}`));
+    }
     out.push(res('Microsoft.Network/azureFirewalls', sym.name(fw.id, `fw_${fw.name}`), {
       name: prefixed(fw.name),
       location: ex('location'),
@@ -57,27 +87,42 @@ function firewallResources(d: Design, sym: Symbols): BResource[] {
           name: `ipconfig${i + 1}`,
           properties: { subnet: i === 0 ? subnetRef(sym, fw.subnetId) : undefined, publicIPAddress: subnetRef(sym, pip) },
         })),
-        managementIpConfiguration: fw.managementSubnetId ? { name: 'management', properties: { subnet: subnetRef(sym, fw.managementSubnetId) } } : undefined,
+        managementIpConfiguration: mgmtPip ? { name: 'management', properties: { subnet: subnetRef(sym, fw.managementSubnetId), publicIPAddress: { id: ex(`${mgmtPip}.id`) } } } : undefined,
       },
+      dependsOn: last ? [ex(last.symbol)] : undefined,
     }, `Azure Firewall ${fw.name}`));
     return out;
   });
 }
 
+/** The WAF policy of a WAF_v2 gateway, as the az script creates it. */
+function wafPolicy(g: AppGateway, sym: Symbols): BResource {
+  return res('Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies', sym.name(`${g.id}:waf`, `waf_${g.name}`), {
+    name: prefixed(wafPolicyNameOf(g.name)),
+    location: ex('location'),
+    properties: {
+      policySettings: { state: 'Enabled', mode: 'Prevention' },
+      managedRules: { managedRuleSets: [{ ruleSetType: 'Microsoft_DefaultRuleSet', ruleSetVersion: '2.1' }] },
+    },
+  }, `WAF policy of ${g.name}`);
+}
+
 function appGatewayResources(d: Design, sym: Symbols): BResource[] {
-  return d.appGateways.map((g) => {
+  return d.appGateways.flatMap((g) => {
+    const waf = g.sku === 'WAF_v2' ? wafPolicy(g, sym) : undefined;
     const self = sym.name(g.id, `agw_${g.name}`);
     // Parts of the gateway itself are addressed by id; the gateway cannot reference its own symbol.
     const id = (kind: string, name: string) => ex(`resourceId('Microsoft.Network/applicationGateways/${kind}', ${prefixed(g.name).expr}, '${name}')`);
     const frontends: BVal[] = [];
     if (g.publicIpId) frontends.push({ name: 'public', properties: { publicIPAddress: subnetRef(sym, g.publicIpId) } });
     if (g.privateFrontendIp) frontends.push({ name: 'private', properties: { privateIPAddress: g.privateFrontendIp, privateIPAllocationMethod: 'Static', subnet: subnetRef(sym, g.subnetId) } });
-    return res('Microsoft.Network/applicationGateways', self, {
+    const gateway = res('Microsoft.Network/applicationGateways', self, {
       name: prefixed(g.name),
       location: ex('location'),
       properties: {
         sku: { name: g.sku, tier: g.sku },
         autoscaleConfiguration: { minCapacity: g.minCapacity, maxCapacity: g.maxCapacity },
+        firewallPolicy: waf ? { id: ex(`${waf.symbol}.id`) } : undefined,
         gatewayIPConfigurations: [{ name: 'gateway', properties: { subnet: subnetRef(sym, g.subnetId) } }],
         frontendIPConfigurations: frontends,
         frontendPorts: [{ name: 'http', properties: { port: 80 } }],
@@ -87,6 +132,7 @@ function appGatewayResources(d: Design, sym: Symbols): BResource[] {
         requestRoutingRules: [{ name: 'default', properties: { ruleType: 'Basic', priority: 100, httpListener: { id: id('httpListeners', 'default') }, backendAddressPool: { id: id('backendAddressPools', 'default') }, backendHttpSettings: { id: id('backendHttpSettingsCollection', 'default') } } }],
       },
     }, `Application Gateway ${g.name}${g.agicClusterId ? ' (AGIC manages its listeners and rules)' : ''}`);
+    return waf ? [waf, gateway] : [gateway];
   });
 }
 

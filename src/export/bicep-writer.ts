@@ -79,6 +79,7 @@ export interface BResource {
 
 export function renderResource(r: BResource): string {
   const head = `resource ${r.symbol} '${r.type}@${r.apiVersion}'${r.existing ? ' existing' : ''} = `;
-  const comment = r.comment ? `// ${r.comment.replace(/[\r\n]+/g, ' ')}\n` : '';
+  // One line; backslashes doubled so none can end the line (a backslash-newline would continue the comment).
+  const comment = r.comment ? `// ${r.comment.replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\')}\n` : '';
   return `${comment}${head}${renderValue(r.body)}`;
 }

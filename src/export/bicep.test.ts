@@ -5,6 +5,7 @@ import { API_VERSIONS } from './bicep-api-versions';
 import { exportBicep } from './bicep';
 import { bicepSyntaxProblems } from '../../cli/bicep-syntax';
 import { bstr } from './bicep-writer';
+import { featureDesign, makeHostile } from './test-feature-design';
 import { example, exampleNames } from './test-support';
 
 /** Our own semantic checks: one declaration per symbol, every reference declared, types and versions from the table. */
@@ -19,7 +20,9 @@ function semanticProblems(text: string): string[] {
   }
   // Symbol references outside string literals: x.id, x.name, x.properties, parent: x, dependsOn entries.
   const code = text.replace(/'(?:[^'\\]|\\.)*'/g, "''");
-  for (const m of code.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.(?:id|name|properties)\b/g)) if (!declared.has(m[1]!)) problems.push(`undeclared ${m[1]}`);
+  for (const m of code.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.(?:id|name|properties|identity)\b/g)) if (!declared.has(m[1]!)) problems.push(`undeclared ${m[1]}`);
+  // A bare symbol on its own line is a dependsOn entry.
+  for (const m of code.matchAll(/^\s+([A-Za-z_][A-Za-z0-9_]*)$/gm)) if (!declared.has(m[1]!)) problems.push(`undeclared dependency ${m[1]}`);
   for (const m of code.matchAll(/parent: ([A-Za-z_][A-Za-z0-9_]*)/g)) if (!declared.has(m[1]!)) problems.push(`undeclared parent ${m[1]}`);
   return problems;
 }
@@ -30,6 +33,35 @@ describe('Bicep export', () => {
     const text = exportBicep(design, plan);
     expect(await bicepSyntaxProblems(text)).toEqual([]);
     expect(semanticProblems(text)).toEqual([]);
+  });
+
+  it('writes every modelled element: grammar, semantics and the networking properties', async () => {
+    const d = featureDesign();
+    const text = exportBicep(d, computePlan(d));
+    expect(await bicepSyntaxProblems(text)).toEqual([]);
+    expect(semanticProblems(text)).toEqual([]);
+    // API server VNet integration and static block pod IPs need the 2025-10-01 managedClusters API.
+    expect(text).toContain("resource aks_overlay 'Microsoft.ContainerService/managedClusters@2025-10-01'");
+    expect(text).toContain('enableVnetIntegration: true\n      subnetId: vnet_spoke_snet_apiserver.id');
+    expect(text.match(/podIPAllocationMode: 'StaticBlock'/g)?.length).toBe(2);
+    // DNAT goes first, then the egress group that waits for it; the firewall waits for the last group.
+    expect(text).toContain("name: 'dnat'\n  properties: {\n    priority: 100");
+    expect(text).toMatch(/name: 'aks-cni-egress'\n {2}properties: \{\n {4}priority: 200[\s\S]*?dependsOn: \[\n {4}fwpol_fw_hub_dnat\n {2}\]/);
+    expect(text).toMatch(/destinationAddresses: \[\n\s+pip_fw\.properties\.ipAddress\n\s+\]/);
+    // WAF_v2 gateways reference their WAF policy.
+    expect(text).toMatch(/resource waf_agw_spoke 'Microsoft\.Network\/ApplicationGatewayWebApplicationFirewallPolicies@2024-05-01'[\s\S]*firewallPolicy: \{\n\s+id: waf_agw_spoke\.id/);
+    expect(text).toContain("roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4d97b98b-1d4f-4787-a291-c67834d212e7')");
+  });
+
+  it('a design whose every name is hostile still parses, every string escaped', async () => {
+    const d = featureDesign();
+    makeHostile(d);
+    const text = exportBicep(d, computePlan(d));
+    expect(await bicepSyntaxProblems(text)).toEqual([]);
+    expect(semanticProblems(text)).toEqual([]);
+    // No interpolation sneaks in: outside comments, every ${ is the namePrefix parameter or escaped.
+    const code = text.replace(/^\s*\/\/.*$/gm, '');
+    expect([...code.matchAll(/(?<!\\)\$\{(\w*)/g)].map((m) => m[1]).filter((p) => p !== 'namePrefix')).toEqual([]);
   });
 
   it('the grammar check does catch a broken file', async () => {

@@ -16,14 +16,19 @@ export const EXPORT_FORMATS: readonly { id: ExportFormatId; label: string; filen
   { id: 'csv', label: 'Address plan (CSV)', filename: 'address-plan.csv', mime: 'text/csv' },
 ];
 
-export function exportAs(format: ExportFormatId, design: Design, plan: Plan): string {
+export interface ExportOptions {
+  /** Resource group the az script deploys to by default, and where the manifests look for static public IPs. */
+  resourceGroup?: string;
+}
+
+export function exportAs(format: ExportFormatId, design: Design, plan: Plan, opts: ExportOptions = {}): string {
   switch (format) {
     case 'az':
-      return exportAzCli(design, plan);
+      return exportAzCli(design, plan, opts);
     case 'bicep':
       return exportBicep(design, plan);
     case 'k8s':
-      return exportK8sYaml(design, plan);
+      return exportK8sYaml(design, plan, opts);
     case 'md':
       return exportMarkdown(design, plan);
     case 'csv':

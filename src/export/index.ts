@@ -1,6 +1,6 @@
 /** Exports: design + plan → text people deploy with. Pure functions. */
-export { exportAzCli, azCommands, type AzCliOptions } from './az-cli';
+export { exportAzCli, azCommands, RESOURCE_GROUP_PATTERN, type AzCliOptions } from './az-cli';
 export { exportBicep } from './bicep';
-export { exportK8sYaml } from './k8s-yaml';
+export { exportK8sYaml, type K8sYamlOptions } from './k8s-yaml';
 export { exportMarkdown, exportCsv } from './address-plan';
-export { EXPORT_FORMATS, exportAs, type ExportFormatId } from './formats';
+export { EXPORT_FORMATS, exportAs, type ExportFormatId, type ExportOptions } from './formats';

@@ -10,7 +10,19 @@ import type { Plan } from '../core/plan-types';
 
 type Manifest = Record<string, unknown>;
 
-function service(d: Design, lb: LoadBalancer, f: LbFrontend, subnetNames: Map<string, string>): Manifest {
+/**
+ * Where the deployment put the Azure resources the Services refer to: the az script fills in its own parameters,
+ * the standalone YAML assumes the script's defaults.
+ */
+export interface ManifestContext {
+  resourceGroup: string;
+  namePrefix: string;
+}
+
+export const DEFAULT_RESOURCE_GROUP = 'rg-aks-network';
+const STANDALONE: ManifestContext = { resourceGroup: DEFAULT_RESOURCE_GROUP, namePrefix: '' };
+
+function service(d: Design, lb: LoadBalancer, f: LbFrontend, subnetNames: Map<string, string>, ctx: ManifestContext): Manifest {
   const annotations: Record<string, string> = {};
   if (lb.type === 'internal') {
     annotations['service.beta.kubernetes.io/azure-load-balancer-internal'] = 'true';
@@ -18,8 +30,13 @@ function service(d: Design, lb: LoadBalancer, f: LbFrontend, subnetNames: Map<st
     if (subnet) annotations['service.beta.kubernetes.io/azure-load-balancer-internal-subnet'] = subnet;
     if (f.privateIp) annotations['service.beta.kubernetes.io/azure-load-balancer-ipv4'] = f.privateIp;
   } else if (f.publicIpId) {
+    // A static public IP outside the node resource group: name it and its resource group.
+    // https://learn.microsoft.com/azure/aks/static-ip
     const pip = d.publicIps.find((p) => p.id === f.publicIpId);
-    if (pip) annotations['service.beta.kubernetes.io/azure-pip-name'] = pip.name;
+    if (pip) {
+      annotations['service.beta.kubernetes.io/azure-load-balancer-resource-group'] = ctx.resourceGroup;
+      annotations['service.beta.kubernetes.io/azure-pip-name'] = `${ctx.namePrefix}${pip.name}`;
+    }
   }
   const metadata: Manifest = { name: f.name, namespace: f.namespace };
   if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
@@ -66,13 +83,26 @@ function ingress(d: Design, c: Cluster): Manifest[] {
   });
 }
 
+/**
+ * Services that use a static public IP, or an internal load balancer in a subnet other than the cluster's node
+ * subnets, act on resources in the script's resource group: the cluster identity needs Network Contributor there
+ * (az aks create grants it on the node subnet only).
+ * https://learn.microsoft.com/azure/aks/static-ip, https://learn.microsoft.com/azure/aks/internal-lb
+ */
+export function servicesNeedNetworkRole(d: Design, c: Cluster): boolean {
+  const nodeSubnets = new Set(c.nodePools.map((p) => p.nodeSubnetId));
+  return d.loadBalancers.some((lb) => lb.clusterId === c.id && (lb.type === 'internal'
+    ? lb.subnetId !== undefined && !nodeSubnets.has(lb.subnetId)
+    : lb.frontends.some((f) => f.publicIpId)));
+}
+
 export function subnetNamesOf(d: Design): Map<string, string> {
   return new Map(d.vnets.flatMap((v) => v.subnets.map((s) => [s.id, s.name] as const)));
 }
 
 /** The manifests of one cluster, in apply order. */
-export function clusterManifests(d: Design, c: Cluster, subnetNames = subnetNamesOf(d)): Manifest[] {
-  const services = d.loadBalancers.filter((l) => l.clusterId === c.id).flatMap((lb) => lb.frontends.map((f) => service(d, lb, f, subnetNames)));
+export function clusterManifests(d: Design, c: Cluster, subnetNames = subnetNamesOf(d), ctx: ManifestContext = STANDALONE): Manifest[] {
+  const services = d.loadBalancers.filter((l) => l.clusterId === c.id).flatMap((lb) => lb.frontends.map((f) => service(d, lb, f, subnetNames, ctx)));
   return [...policies(d, c), ...services, ...ingress(d, c)];
 }
 
@@ -80,11 +110,22 @@ export function renderManifests(manifests: Manifest[]): string {
   return manifests.map((m) => stringify(m, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
 }
 
-export function exportK8sYaml(design: Design, _plan: Plan): string {
+export interface K8sYamlOptions {
+  /** Resource group of the static public IPs (the az script's default when absent). */
+  resourceGroup?: string;
+}
+
+export function exportK8sYaml(design: Design, _plan: Plan, opts: K8sYamlOptions = {}): string {
   const names = subnetNamesOf(design);
+  const ctx: ManifestContext = { resourceGroup: opts.resourceGroup ?? DEFAULT_RESOURCE_GROUP, namePrefix: '' };
   const parts = design.clusters.flatMap((c) => {
-    const m = clusterManifests(design, c, names);
+    const m = clusterManifests(design, c, names, ctx);
     return m.length > 0 ? [`# Cluster ${c.name.replace(/[\r\n]+/g, ' ')}\n${renderManifests(m)}`] : [];
   });
-  return parts.length > 0 ? parts.join('---\n') : '# The design has no Kubernetes Services, ingresses or network policies to apply.\n';
+  if (parts.length === 0) return '# The design has no Kubernetes Services, ingresses or network policies to apply.\n';
+  const text = parts.join('---\n');
+  const note = text.includes('azure-load-balancer-resource-group')
+    ? `# Static public IPs are looked up in resource group ${ctx.resourceGroup.replace(/[\r\n]+/g, ' ')}: edit those annotations if the IPs live elsewhere.\n`
+    : '';
+  return note + text;
 }

@@ -11,7 +11,7 @@ export type Word = WordPart[];
 const PARAM = /^[A-Z][A-Z0-9_]*$/;
 
 export function shQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+  return text.includes("'") ? `'${text.replace(/'/g, `'\\''`)}'` : `'${text}'`;
 }
 
 export function lit(text: string): Word {
@@ -24,20 +24,26 @@ export function param(name: string): Word {
 }
 
 export function concat(...words: Word[]): Word {
-  return words.flat();
+  const out: Word = [];
+  for (const w of words) for (const p of w) out.push(p);
+  return out;
 }
 
 /** One shell word from its parts, adjacent so bash joins them: "${RG}"'/suffix'. */
 export function renderWord(word: Word): string {
   // Adjacent literals are merged so each quoted run is as long as possible.
-  const merged: WordPart[] = [];
+  let out = '';
+  let run: string | null = null;
   for (const p of word) {
-    const last = merged[merged.length - 1];
-    if (last && 'lit' in last && 'lit' in p) merged[merged.length - 1] = { lit: last.lit + p.lit };
-    else merged.push(p);
+    if ('lit' in p) run = run === null ? p.lit : run + p.lit;
+    else {
+      if (run !== null) out += shQuote(run);
+      run = null;
+      out += `"\${${p.param}}"`;
+    }
   }
-  if (merged.length === 0) return "''";
-  return merged.map((p) => ('param' in p ? `"\${${p.param}}"` : shQuote(p.lit))).join('');
+  if (run !== null) out += shQuote(run);
+  return out === '' ? "''" : out;
 }
 
 /** The plain value of a word given parameter values (tests use it to read a script back). */

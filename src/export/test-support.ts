@@ -1,18 +1,20 @@
-/** Example designs and their plans for the export tests. */
-import { readFileSync, readdirSync } from 'node:fs';
+/** Example designs and their plans for the export tests (the example files are bundled by Vite's glob import). */
 import { computePlan } from '../core/plan';
 import type { Design } from '../core/model';
 import type { Plan } from '../core/plan-types';
 import { loadDocument } from '../io';
 
-const DIR = new URL('../../examples/', import.meta.url);
+const FILES = import.meta.glob<string>('../../examples/*.json', { eager: true, query: '?raw', import: 'default' });
+const BY_NAME = new Map(Object.entries(FILES).map(([path, text]) => [path.replace(/^.*\/|\.json$/g, ''), text]));
 
 export function exampleNames(): string[] {
-  return readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+  return [...BY_NAME.keys()].sort();
 }
 
 export function example(name: string): { design: Design; plan: Plan } {
-  const r = loadDocument(readFileSync(new URL(`${name}.json`, DIR), 'utf8'));
+  const text = BY_NAME.get(name);
+  if (text === undefined) throw new Error(`no example ${name}.json in examples/`);
+  const r = loadDocument(text);
   if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.errors)}`);
   return { design: r.doc.design, plan: computePlan(r.doc.design) };
 }

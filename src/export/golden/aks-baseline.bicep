@@ -564,7 +564,7 @@ resource fwpol_fw_eastus2 'Microsoft.Network/firewallPolicies@2024-05-01' = {
 // AKS egress rules for aks-BU0001A0008
 resource fwpol_fw_eastus2_aks_BU0001A0008 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = {
   parent: fwpol_fw_eastus2
-  name: 'aks-aks-BU0001A0008'
+  name: 'aks-BU0001A0008-egress'
   properties: {
     priority: 200
     ruleCollections: [
@@ -724,6 +724,29 @@ resource fw_eastus2 'Microsoft.Network/azureFirewalls@2024-05-01' = {
       }
     ]
   }
+  dependsOn: [
+    fwpol_fw_eastus2_aks_BU0001A0008
+  ]
+}
+
+// WAF policy of apw-aks-BU0001A0008
+resource waf_apw_aks_BU0001A0008 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies@2024-05-01' = {
+  name: '${namePrefix}apw-aks-BU0001A0008-waf'
+  location: location
+  properties: {
+    policySettings: {
+      state: 'Enabled'
+      mode: 'Prevention'
+    }
+    managedRules: {
+      managedRuleSets: [
+        {
+          ruleSetType: 'Microsoft_DefaultRuleSet'
+          ruleSetVersion: '2.1'
+        }
+      ]
+    }
+  }
 }
 
 // Application Gateway apw-aks-BU0001A0008
@@ -738,6 +761,9 @@ resource agw_apw_aks_BU0001A0008 'Microsoft.Network/applicationGateways@2024-05-
     autoscaleConfiguration: {
       minCapacity: 0
       maxCapacity: 10
+    }
+    firewallPolicy: {
+      id: waf_apw_aks_BU0001A0008.id
     }
     gatewayIPConfigurations: [
       {
@@ -883,7 +909,7 @@ resource pe_acraks 'Microsoft.Network/privateEndpoints@2024-05-01' = {
 }
 
 // AKS cluster aks-BU0001A0008 (azure-cni-overlay)
-resource aks_BU0001A0008 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+resource aks_BU0001A0008 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
   name: '${namePrefix}aks-BU0001A0008'
   location: location
   identity: {
@@ -959,6 +985,16 @@ resource aks_BU0001A0008 'Microsoft.ContainerService/managedClusters@2024-09-01'
   dependsOn: [
     fw_eastus2
   ]
+}
+
+// aks-BU0001A0008: its identity manages load balancer IPs and subnets in this resource group
+resource aks_BU0001A0008_network_contributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(resourceGroup().id, aks_BU0001A0008.id, '4d97b98b-1d4f-4787-a291-c67834d212e7')
+  properties: {
+    principalId: aks_BU0001A0008.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4d97b98b-1d4f-4787-a291-c67834d212e7')
+  }
 }
 
 output vnet_eastus2_hub_id string = vnet_eastus2_hub.id

@@ -6,6 +6,16 @@ set -euo pipefail
 RESOURCE_GROUP="${RESOURCE_GROUP:-rg-aks-network}"
 LOCATION="${LOCATION:-eastus2}"
 NAME_PREFIX="${NAME_PREFIX:-}"
+rg_pattern='^[-A-Za-z0-9._()]{0,89}[-A-Za-z0-9_()]$'
+if [[ ! "${RESOURCE_GROUP}" =~ ${rg_pattern} ]]; then
+  echo 'RESOURCE_GROUP: 1 to 90 letters, digits, _ - . ( ), not ending in a period' >&2
+  exit 2
+fi
+prefix_pattern='^[-A-Za-z0-9]{0,20}$'
+if [[ ! "${NAME_PREFIX}" =~ ${prefix_pattern} ]]; then
+  echo 'NAME_PREFIX: up to 20 letters, digits and hyphens' >&2
+  exit 2
+fi
 SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
 
 # Resource group
@@ -436,87 +446,125 @@ az network vnet peering create \
   --allow-gateway-transit 'false' \
   --use-remote-gateways 'false'
 
-# Azure Firewall fw-eastus2
-az network firewall create \
+# Azure Firewall fw-eastus2: its policy, rules, then the firewall
+az network firewall policy create \
   --resource-group "${RESOURCE_GROUP}" \
-  --name "${NAME_PREFIX}"'fw-eastus2' \
+  --name "${NAME_PREFIX}"'fw-eastus2-policy' \
   --location "${LOCATION}" \
-  --tier 'Premium' \
+  --sku 'Premium' \
   --enable-dns-proxy 'true'
 
-az network firewall ip-config create \
+# AKS egress rules for aks-BU0001A0008 (nodes in 10.240.0.0/22)
+az network firewall policy rule-collection-group create \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
-  --name 'ipconfig1' \
-  --public-ip-address "${NAME_PREFIX}"'pip-fw-eastus2-default' \
-  --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub'
+  --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
+  --name 'aks-BU0001A0008-egress' \
+  --priority '200'
 
-# AKS egress for aks-BU0001A0008: tunnelled node to control plane traffic (clusters without konnectivity)
-az network firewall network-rule create \
+# tunnelled node to control plane traffic (clusters without konnectivity)
+az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
-  --collection-name 'aks-BU0001A0008-net' \
-  --name 'apiudp' \
-  --protocols 'UDP' \
+  --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
+  --rcg-name 'aks-BU0001A0008-egress' \
+  --name 'network' \
+  --collection-priority '100' \
+  --action 'Allow' \
+  --rule-type 'NetworkRule' \
+  --rule-name 'apiudp' \
+  --ip-protocols 'UDP' \
   --source-addresses '10.240.0.0/22' \
   --destination-ports '1194' \
-  --destination-addresses 'AzureCloud.eastus2' \
-  --action 'Allow' \
-  --priority '100'
+  --destination-addresses 'AzureCloud.eastus2'
 
 # tunnelled node to control plane traffic
-az network firewall network-rule create \
+az network firewall policy rule-collection-group collection rule add \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
-  --collection-name 'aks-BU0001A0008-net' \
+  --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
+  --rcg-name 'aks-BU0001A0008-egress' \
+  --collection-name 'network' \
+  --rule-type 'NetworkRule' \
   --name 'apitcp' \
-  --protocols 'TCP' \
+  --ip-protocols 'TCP' \
   --source-addresses '10.240.0.0/22' \
   --destination-ports '9000' \
   --destination-addresses 'AzureCloud.eastus2'
 
 # time synchronisation on Linux nodes (nodes provisioned before March 2021)
-az network firewall network-rule create \
+az network firewall policy rule-collection-group collection rule add \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
-  --collection-name 'aks-BU0001A0008-net' \
+  --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
+  --rcg-name 'aks-BU0001A0008-egress' \
+  --collection-name 'network' \
+  --rule-type 'NetworkRule' \
   --name 'time' \
-  --protocols 'UDP' \
+  --ip-protocols 'UDP' \
   --source-addresses '10.240.0.0/22' \
   --destination-ports '123' \
   --destination-fqdns 'ntp.ubuntu.com'
 
 # API server, images, Azure APIs, Entra ID, packages and Kubernetes binaries
-az network firewall application-rule create \
+az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
-  --collection-name 'aks-BU0001A0008-app' \
-  --name 'aks-required' \
-  --source-addresses '10.240.0.0/22' \
-  --protocols 'https=443' \
-  --target-fqdns '*.hcp.eastus2.azmk8s.io' 'mcr.microsoft.com' '*.data.mcr.microsoft.com' 'mcr-0001.mcr-msedge.net' 'management.azure.com' 'login.microsoftonline.com' 'packages.microsoft.com' 'acs-mirror.azureedge.net' 'packages.aks.azure.com' \
+  --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
+  --rcg-name 'aks-BU0001A0008-egress' \
+  --name 'application' \
+  --collection-priority '200' \
   --action 'Allow' \
-  --priority '100'
+  --rule-type 'ApplicationRule' \
+  --rule-name 'aks-required' \
+  --protocols 'Https=443' \
+  --source-addresses '10.240.0.0/22' \
+  --target-fqdns '*.hcp.eastus2.azmk8s.io' 'mcr.microsoft.com' '*.data.mcr.microsoft.com' 'mcr-0001.mcr-msedge.net' 'management.azure.com' 'login.microsoftonline.com' 'packages.microsoft.com' 'acs-mirror.azureedge.net' 'packages.aks.azure.com'
 
 # Linux node security patches (recommended)
-az network firewall application-rule create \
+az network firewall policy rule-collection-group collection rule add \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
-  --collection-name 'aks-BU0001A0008-app' \
+  --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
+  --rcg-name 'aks-BU0001A0008-egress' \
+  --collection-name 'application' \
+  --rule-type 'ApplicationRule' \
   --name 'ubuntu-updates' \
+  --protocols 'Http=80' \
   --source-addresses '10.240.0.0/22' \
-  --protocols 'http=80' \
   --target-fqdns 'security.ubuntu.com' 'azure.archive.ubuntu.com' 'changelogs.ubuntu.com'
 
 # Linux node security patches from the Ubuntu snapshot service (recommended)
-az network firewall application-rule create \
+az network firewall policy rule-collection-group collection rule add \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
-  --collection-name 'aks-BU0001A0008-app' \
+  --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
+  --rcg-name 'aks-BU0001A0008-egress' \
+  --collection-name 'application' \
+  --rule-type 'ApplicationRule' \
   --name 'ubuntu-snapshots' \
+  --protocols 'Https=443' \
   --source-addresses '10.240.0.0/22' \
-  --protocols 'https=443' \
   --target-fqdns 'snapshot.ubuntu.com'
+
+# Azure Firewall fw-eastus2, managed by its policy
+az network firewall create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'fw-eastus2' \
+  --location "${LOCATION}" \
+  --sku 'AZFW_VNet' \
+  --tier 'Premium' \
+  --firewall-policy "${NAME_PREFIX}"'fw-eastus2-policy' \
+  --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub' \
+  --conf-name 'ipconfig1' \
+  --public-ip "${NAME_PREFIX}"'pip-fw-eastus2-default'
+
+# WAF policy of apw-aks-BU0001A0008
+az network application-gateway waf-policy create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'apw-aks-BU0001A0008-waf' \
+  --location "${LOCATION}" \
+  --type 'Microsoft_DefaultRuleSet' \
+  --version '2.1'
+
+az network application-gateway waf-policy policy-setting update \
+  --resource-group "${RESOURCE_GROUP}" \
+  --policy-name "${NAME_PREFIX}"'apw-aks-BU0001A0008-waf' \
+  --state 'Enabled' \
+  --mode 'Prevention'
 
 # Application Gateway apw-aks-BU0001A0008
 az network application-gateway create \
@@ -529,6 +577,7 @@ az network application-gateway create \
   --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
   --subnet 'snet-applicationgateway' \
   --priority '100' \
+  --waf-policy "${NAME_PREFIX}"'apw-aks-BU0001A0008-waf' \
   --public-ip-address "${NAME_PREFIX}"'pip-BU0001A0008-00'
 
 # Bastion ab-eastus2
@@ -613,6 +662,19 @@ az aks nodepool add \
   --mode 'User' \
   --os-type 'Linux' \
   --max-surge '33%'
+
+# aks-BU0001A0008: its identity manages load balancer IPs and subnets in the resource group
+AKS_1_PRINCIPAL_ID="$(az aks show \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'aks-BU0001A0008' \
+  --query 'identity.principalId' \
+  --output 'tsv')"
+
+az role assignment create \
+  --assignee-object-id "${AKS_1_PRINCIPAL_ID}" \
+  --assignee-principal-type 'ServicePrincipal' \
+  --role 'Network Contributor' \
+  --scope '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"
 
 # Kubernetes manifests for aks-BU0001A0008
 cat > 'manifests-1.yaml' <<'AKSNET_MANIFESTS'

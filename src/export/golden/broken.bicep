@@ -134,7 +134,7 @@ resource peer_hub_to_spoke_return 'Microsoft.Network/virtualNetworks/virtualNetw
 }
 
 // AKS cluster aks cluster! (kubenet)
-resource aks_cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+resource aks_cluster 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
   name: '${namePrefix}aks cluster!'
   location: location
   identity: {

@@ -6,6 +6,16 @@ set -euo pipefail
 RESOURCE_GROUP="${RESOURCE_GROUP:-rg-aks-network}"
 LOCATION="${LOCATION:-westeurope}"
 NAME_PREFIX="${NAME_PREFIX:-}"
+rg_pattern='^[-A-Za-z0-9._()]{0,89}[-A-Za-z0-9_()]$'
+if [[ ! "${RESOURCE_GROUP}" =~ ${rg_pattern} ]]; then
+  echo 'RESOURCE_GROUP: 1 to 90 letters, digits, _ - . ( ), not ending in a period' >&2
+  exit 2
+fi
+prefix_pattern='^[-A-Za-z0-9]{0,20}$'
+if [[ ! "${NAME_PREFIX}" =~ ${prefix_pattern} ]]; then
+  echo 'NAME_PREFIX: up to 20 letters, digits and hyphens' >&2
+  exit 2
+fi
 SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
 
 # Resource group

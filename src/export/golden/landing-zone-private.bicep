@@ -201,7 +201,7 @@ resource fwpol_azfw_hub 'Microsoft.Network/firewallPolicies@2024-05-01' = {
 // AKS egress rules for aks-lza-private
 resource fwpol_azfw_hub_aks_lza_private 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = {
   parent: fwpol_azfw_hub
-  name: 'aks-aks-lza-private'
+  name: 'aks-lza-private-egress'
   properties: {
     priority: 200
     ruleCollections: [
@@ -328,6 +328,29 @@ resource fw_azfw_hub 'Microsoft.Network/azureFirewalls@2024-05-01' = {
       }
     ]
   }
+  dependsOn: [
+    fwpol_azfw_hub_aks_lza_private
+  ]
+}
+
+// WAF policy of appgw-lza
+resource waf_appgw_lza 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies@2024-05-01' = {
+  name: '${namePrefix}appgw-lza-waf'
+  location: location
+  properties: {
+    policySettings: {
+      state: 'Enabled'
+      mode: 'Prevention'
+    }
+    managedRules: {
+      managedRuleSets: [
+        {
+          ruleSetType: 'Microsoft_DefaultRuleSet'
+          ruleSetVersion: '2.1'
+        }
+      ]
+    }
+  }
 }
 
 // Application Gateway appgw-lza (AGIC manages its listeners and rules)
@@ -342,6 +365,9 @@ resource agw_appgw_lza 'Microsoft.Network/applicationGateways@2024-05-01' = {
     autoscaleConfiguration: {
       minCapacity: 2
       maxCapacity: 10
+    }
+    firewallPolicy: {
+      id: waf_appgw_lza.id
     }
     gatewayIPConfigurations: [
       {
@@ -487,7 +513,7 @@ resource pe_acr 'Microsoft.Network/privateEndpoints@2024-05-01' = {
 }
 
 // AKS cluster aks-lza-private (azure-cni-node-subnet)
-resource aks_lza_private 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+resource aks_lza_private 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
   name: '${namePrefix}aks-lza-private'
   location: location
   identity: {

@@ -6,6 +6,16 @@ set -euo pipefail
 RESOURCE_GROUP="${RESOURCE_GROUP:-rg-aks-network}"
 LOCATION="${LOCATION:-eastus}"
 NAME_PREFIX="${NAME_PREFIX:-}"
+rg_pattern='^[-A-Za-z0-9._()]{0,89}[-A-Za-z0-9_()]$'
+if [[ ! "${RESOURCE_GROUP}" =~ ${rg_pattern} ]]; then
+  echo 'RESOURCE_GROUP: 1 to 90 letters, digits, _ - . ( ), not ending in a period' >&2
+  exit 2
+fi
+prefix_pattern='^[-A-Za-z0-9]{0,20}$'
+if [[ ! "${NAME_PREFIX}" =~ ${prefix_pattern} ]]; then
+  echo 'NAME_PREFIX: up to 20 letters, digits and hyphens' >&2
+  exit 2
+fi
 SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
 
 # Resource group
@@ -124,65 +134,99 @@ az network vnet peering create \
   --allow-gateway-transit 'false' \
   --use-remote-gateways 'false'
 
-# Azure Firewall azfw-hub
+# Azure Firewall azfw-hub: its policy, rules, then the firewall
+az network firewall policy create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'azfw-hub-policy' \
+  --location "${LOCATION}" \
+  --sku 'Standard' \
+  --enable-dns-proxy 'true'
+
+# AKS egress rules for aks-lza-private (nodes in 10.1.1.0/24)
+az network firewall policy rule-collection-group create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --policy-name "${NAME_PREFIX}"'azfw-hub-policy' \
+  --name 'aks-lza-private-egress' \
+  --priority '200'
+
+# time synchronisation on Linux nodes (nodes provisioned before March 2021)
+az network firewall policy rule-collection-group collection add-filter-collection \
+  --resource-group "${RESOURCE_GROUP}" \
+  --policy-name "${NAME_PREFIX}"'azfw-hub-policy' \
+  --rcg-name 'aks-lza-private-egress' \
+  --name 'network' \
+  --collection-priority '100' \
+  --action 'Allow' \
+  --rule-type 'NetworkRule' \
+  --rule-name 'time' \
+  --ip-protocols 'UDP' \
+  --source-addresses '10.1.1.0/24' \
+  --destination-ports '123' \
+  --destination-fqdns 'ntp.ubuntu.com'
+
+# images, Azure APIs, Entra ID, packages and Kubernetes binaries
+az network firewall policy rule-collection-group collection add-filter-collection \
+  --resource-group "${RESOURCE_GROUP}" \
+  --policy-name "${NAME_PREFIX}"'azfw-hub-policy' \
+  --rcg-name 'aks-lza-private-egress' \
+  --name 'application' \
+  --collection-priority '200' \
+  --action 'Allow' \
+  --rule-type 'ApplicationRule' \
+  --rule-name 'aks-required' \
+  --protocols 'Https=443' \
+  --source-addresses '10.1.1.0/24' \
+  --target-fqdns 'mcr.microsoft.com' '*.data.mcr.microsoft.com' 'mcr-0001.mcr-msedge.net' 'management.azure.com' 'login.microsoftonline.com' 'packages.microsoft.com' 'acs-mirror.azureedge.net' 'packages.aks.azure.com'
+
+# Linux node security patches (recommended)
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "${RESOURCE_GROUP}" \
+  --policy-name "${NAME_PREFIX}"'azfw-hub-policy' \
+  --rcg-name 'aks-lza-private-egress' \
+  --collection-name 'application' \
+  --rule-type 'ApplicationRule' \
+  --name 'ubuntu-updates' \
+  --protocols 'Http=80' \
+  --source-addresses '10.1.1.0/24' \
+  --target-fqdns 'security.ubuntu.com' 'azure.archive.ubuntu.com' 'changelogs.ubuntu.com'
+
+# Linux node security patches from the Ubuntu snapshot service (recommended)
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "${RESOURCE_GROUP}" \
+  --policy-name "${NAME_PREFIX}"'azfw-hub-policy' \
+  --rcg-name 'aks-lza-private-egress' \
+  --collection-name 'application' \
+  --rule-type 'ApplicationRule' \
+  --name 'ubuntu-snapshots' \
+  --protocols 'Https=443' \
+  --source-addresses '10.1.1.0/24' \
+  --target-fqdns 'snapshot.ubuntu.com'
+
+# Azure Firewall azfw-hub, managed by its policy
 az network firewall create \
   --resource-group "${RESOURCE_GROUP}" \
   --name "${NAME_PREFIX}"'azfw-hub' \
   --location "${LOCATION}" \
+  --sku 'AZFW_VNet' \
   --tier 'Standard' \
-  --enable-dns-proxy 'true'
+  --firewall-policy "${NAME_PREFIX}"'azfw-hub-policy' \
+  --vnet-name "${NAME_PREFIX}"'vnet-hub' \
+  --conf-name 'ipconfig1' \
+  --public-ip "${NAME_PREFIX}"'pip-azfw'
 
-az network firewall ip-config create \
+# WAF policy of appgw-lza
+az network application-gateway waf-policy create \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'azfw-hub' \
-  --name 'ipconfig1' \
-  --public-ip-address "${NAME_PREFIX}"'pip-azfw' \
-  --vnet-name "${NAME_PREFIX}"'vnet-hub'
+  --name "${NAME_PREFIX}"'appgw-lza-waf' \
+  --location "${LOCATION}" \
+  --type 'Microsoft_DefaultRuleSet' \
+  --version '2.1'
 
-# AKS egress for aks-lza-private: time synchronisation on Linux nodes (nodes provisioned before March 2021)
-az network firewall network-rule create \
+az network application-gateway waf-policy policy-setting update \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'azfw-hub' \
-  --collection-name 'aks-lza-private-net' \
-  --name 'time' \
-  --protocols 'UDP' \
-  --source-addresses '10.1.1.0/24' \
-  --destination-ports '123' \
-  --destination-fqdns 'ntp.ubuntu.com' \
-  --action 'Allow' \
-  --priority '100'
-
-# images, Azure APIs, Entra ID, packages and Kubernetes binaries
-az network firewall application-rule create \
-  --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'azfw-hub' \
-  --collection-name 'aks-lza-private-app' \
-  --name 'aks-required' \
-  --source-addresses '10.1.1.0/24' \
-  --protocols 'https=443' \
-  --target-fqdns 'mcr.microsoft.com' '*.data.mcr.microsoft.com' 'mcr-0001.mcr-msedge.net' 'management.azure.com' 'login.microsoftonline.com' 'packages.microsoft.com' 'acs-mirror.azureedge.net' 'packages.aks.azure.com' \
-  --action 'Allow' \
-  --priority '100'
-
-# Linux node security patches (recommended)
-az network firewall application-rule create \
-  --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'azfw-hub' \
-  --collection-name 'aks-lza-private-app' \
-  --name 'ubuntu-updates' \
-  --source-addresses '10.1.1.0/24' \
-  --protocols 'http=80' \
-  --target-fqdns 'security.ubuntu.com' 'azure.archive.ubuntu.com' 'changelogs.ubuntu.com'
-
-# Linux node security patches from the Ubuntu snapshot service (recommended)
-az network firewall application-rule create \
-  --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'azfw-hub' \
-  --collection-name 'aks-lza-private-app' \
-  --name 'ubuntu-snapshots' \
-  --source-addresses '10.1.1.0/24' \
-  --protocols 'https=443' \
-  --target-fqdns 'snapshot.ubuntu.com'
+  --policy-name "${NAME_PREFIX}"'appgw-lza-waf' \
+  --state 'Enabled' \
+  --mode 'Prevention'
 
 # Application Gateway appgw-lza
 az network application-gateway create \
@@ -195,6 +239,7 @@ az network application-gateway create \
   --vnet-name "${NAME_PREFIX}"'vnet-spoke' \
   --subnet 'appgwSubnet' \
   --priority '100' \
+  --waf-policy "${NAME_PREFIX}"'appgw-lza-waf' \
   --public-ip-address "${NAME_PREFIX}"'pip-appgw'
 
 # Bastion bastion-hub

@@ -34,7 +34,7 @@ resource vnet_myVnet_myAKSSubnet 'Microsoft.Network/virtualNetworks/subnets@2024
 }
 
 // AKS cluster myAKSCluster (azure-cni-node-subnet)
-resource aks_myAKSCluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+resource aks_myAKSCluster 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
   name: '${namePrefix}myAKSCluster'
   location: location
   identity: {

@@ -34,7 +34,7 @@ resource vnet_myAKSVnet_myAKSSubnet 'Microsoft.Network/virtualNetworks/subnets@2
 }
 
 // AKS cluster myAKSCluster (kubenet)
-resource aks_myAKSCluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+resource aks_myAKSCluster 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
   name: '${namePrefix}myAKSCluster'
   location: location
   identity: {

@@ -221,7 +221,7 @@ resource fwpol_hub_fw 'Microsoft.Network/firewallPolicies@2024-05-01' = {
 // AKS egress rules for aks-workshop
 resource fwpol_hub_fw_aks_workshop 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = {
   parent: fwpol_hub_fw
-  name: 'aks-aks-workshop'
+  name: 'aks-workshop-egress'
   properties: {
     priority: 200
     ruleCollections: [
@@ -381,6 +381,9 @@ resource fw_hub_fw 'Microsoft.Network/azureFirewalls@2024-05-01' = {
       }
     ]
   }
+  dependsOn: [
+    fwpol_hub_fw_aks_workshop
+  ]
 }
 
 // Application Gateway workshop-appgw (AGIC manages its listeners and rules)
@@ -475,7 +478,7 @@ resource agw_workshop_appgw 'Microsoft.Network/applicationGateways@2024-05-01' =
 }
 
 // AKS cluster aks-workshop (azure-cni-node-subnet)
-resource aks_workshop 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+resource aks_workshop 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
   name: '${namePrefix}aks-workshop'
   location: location
   identity: {

@@ -6,6 +6,16 @@ set -euo pipefail
 RESOURCE_GROUP="${RESOURCE_GROUP:-rg-aks-network}"
 LOCATION="${LOCATION:-eastus2}"
 NAME_PREFIX="${NAME_PREFIX:-}"
+rg_pattern='^[-A-Za-z0-9._()]{0,89}[-A-Za-z0-9_()]$'
+if [[ ! "${RESOURCE_GROUP}" =~ ${rg_pattern} ]]; then
+  echo 'RESOURCE_GROUP: 1 to 90 letters, digits, _ - . ( ), not ending in a period' >&2
+  exit 2
+fi
+prefix_pattern='^[-A-Za-z0-9]{0,20}$'
+if [[ ! "${NAME_PREFIX}" =~ ${prefix_pattern} ]]; then
+  echo 'NAME_PREFIX: up to 20 letters, digits and hyphens' >&2
+  exit 2
+fi
 SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
 
 # Resource group
@@ -157,87 +167,111 @@ az network vnet peering create \
   --allow-gateway-transit 'false' \
   --use-remote-gateways 'false'
 
-# Azure Firewall hub-fw
-az network firewall create \
+# Azure Firewall hub-fw: its policy, rules, then the firewall
+az network firewall policy create \
   --resource-group "${RESOURCE_GROUP}" \
-  --name "${NAME_PREFIX}"'hub-fw' \
+  --name "${NAME_PREFIX}"'hub-fw-policy' \
   --location "${LOCATION}" \
-  --tier 'Standard' \
+  --sku 'Standard' \
   --enable-dns-proxy 'true'
 
-az network firewall ip-config create \
+# AKS egress rules for aks-workshop (nodes in 10.240.0.0/22)
+az network firewall policy rule-collection-group create \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'hub-fw' \
-  --name 'ipconfig1' \
-  --public-ip-address "${NAME_PREFIX}"'fw-pip' \
-  --vnet-name "${NAME_PREFIX}"'hub-vnet'
+  --policy-name "${NAME_PREFIX}"'hub-fw-policy' \
+  --name 'aks-workshop-egress' \
+  --priority '200'
 
-# AKS egress for aks-workshop: tunnelled node to control plane traffic (clusters without konnectivity)
-az network firewall network-rule create \
+# tunnelled node to control plane traffic (clusters without konnectivity)
+az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'hub-fw' \
-  --collection-name 'aks-workshop-net' \
-  --name 'apiudp' \
-  --protocols 'UDP' \
+  --policy-name "${NAME_PREFIX}"'hub-fw-policy' \
+  --rcg-name 'aks-workshop-egress' \
+  --name 'network' \
+  --collection-priority '100' \
+  --action 'Allow' \
+  --rule-type 'NetworkRule' \
+  --rule-name 'apiudp' \
+  --ip-protocols 'UDP' \
   --source-addresses '10.240.0.0/22' \
   --destination-ports '1194' \
-  --destination-addresses 'AzureCloud.eastus2' \
-  --action 'Allow' \
-  --priority '100'
+  --destination-addresses 'AzureCloud.eastus2'
 
 # tunnelled node to control plane traffic
-az network firewall network-rule create \
+az network firewall policy rule-collection-group collection rule add \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'hub-fw' \
-  --collection-name 'aks-workshop-net' \
+  --policy-name "${NAME_PREFIX}"'hub-fw-policy' \
+  --rcg-name 'aks-workshop-egress' \
+  --collection-name 'network' \
+  --rule-type 'NetworkRule' \
   --name 'apitcp' \
-  --protocols 'TCP' \
+  --ip-protocols 'TCP' \
   --source-addresses '10.240.0.0/22' \
   --destination-ports '9000' \
   --destination-addresses 'AzureCloud.eastus2'
 
 # time synchronisation on Linux nodes (nodes provisioned before March 2021)
-az network firewall network-rule create \
+az network firewall policy rule-collection-group collection rule add \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'hub-fw' \
-  --collection-name 'aks-workshop-net' \
+  --policy-name "${NAME_PREFIX}"'hub-fw-policy' \
+  --rcg-name 'aks-workshop-egress' \
+  --collection-name 'network' \
+  --rule-type 'NetworkRule' \
   --name 'time' \
-  --protocols 'UDP' \
+  --ip-protocols 'UDP' \
   --source-addresses '10.240.0.0/22' \
   --destination-ports '123' \
   --destination-fqdns 'ntp.ubuntu.com'
 
 # API server, images, Azure APIs, Entra ID, packages and Kubernetes binaries
-az network firewall application-rule create \
+az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'hub-fw' \
-  --collection-name 'aks-workshop-app' \
-  --name 'aks-required' \
-  --source-addresses '10.240.0.0/22' \
-  --protocols 'https=443' \
-  --target-fqdns '*.hcp.eastus2.azmk8s.io' 'mcr.microsoft.com' '*.data.mcr.microsoft.com' 'mcr-0001.mcr-msedge.net' 'management.azure.com' 'login.microsoftonline.com' 'packages.microsoft.com' 'acs-mirror.azureedge.net' 'packages.aks.azure.com' \
+  --policy-name "${NAME_PREFIX}"'hub-fw-policy' \
+  --rcg-name 'aks-workshop-egress' \
+  --name 'application' \
+  --collection-priority '200' \
   --action 'Allow' \
-  --priority '100'
+  --rule-type 'ApplicationRule' \
+  --rule-name 'aks-required' \
+  --protocols 'Https=443' \
+  --source-addresses '10.240.0.0/22' \
+  --target-fqdns '*.hcp.eastus2.azmk8s.io' 'mcr.microsoft.com' '*.data.mcr.microsoft.com' 'mcr-0001.mcr-msedge.net' 'management.azure.com' 'login.microsoftonline.com' 'packages.microsoft.com' 'acs-mirror.azureedge.net' 'packages.aks.azure.com'
 
 # Linux node security patches (recommended)
-az network firewall application-rule create \
+az network firewall policy rule-collection-group collection rule add \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'hub-fw' \
-  --collection-name 'aks-workshop-app' \
+  --policy-name "${NAME_PREFIX}"'hub-fw-policy' \
+  --rcg-name 'aks-workshop-egress' \
+  --collection-name 'application' \
+  --rule-type 'ApplicationRule' \
   --name 'ubuntu-updates' \
+  --protocols 'Http=80' \
   --source-addresses '10.240.0.0/22' \
-  --protocols 'http=80' \
   --target-fqdns 'security.ubuntu.com' 'azure.archive.ubuntu.com' 'changelogs.ubuntu.com'
 
 # Linux node security patches from the Ubuntu snapshot service (recommended)
-az network firewall application-rule create \
+az network firewall policy rule-collection-group collection rule add \
   --resource-group "${RESOURCE_GROUP}" \
-  --firewall-name "${NAME_PREFIX}"'hub-fw' \
-  --collection-name 'aks-workshop-app' \
+  --policy-name "${NAME_PREFIX}"'hub-fw-policy' \
+  --rcg-name 'aks-workshop-egress' \
+  --collection-name 'application' \
+  --rule-type 'ApplicationRule' \
   --name 'ubuntu-snapshots' \
+  --protocols 'Https=443' \
   --source-addresses '10.240.0.0/22' \
-  --protocols 'https=443' \
   --target-fqdns 'snapshot.ubuntu.com'
+
+# Azure Firewall hub-fw, managed by its policy
+az network firewall create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'hub-fw' \
+  --location "${LOCATION}" \
+  --sku 'AZFW_VNet' \
+  --tier 'Standard' \
+  --firewall-policy "${NAME_PREFIX}"'hub-fw-policy' \
+  --vnet-name "${NAME_PREFIX}"'hub-vnet' \
+  --conf-name 'ipconfig1' \
+  --public-ip "${NAME_PREFIX}"'fw-pip'
 
 # Application Gateway workshop-appgw
 az network application-gateway create \

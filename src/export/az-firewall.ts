@@ -1,0 +1,127 @@
+/**
+ * az commands for Azure Firewall managed by a Firewall Policy (the Bicep export does the same, and the Basic tier
+ * accepts only policies): the policy, a DNAT rule collection group, one rule collection group of AKS egress
+ * rules per cluster routed through the firewall, then the firewall and its IP configurations.
+ * Egress rules: https://learn.microsoft.com/azure/aks/outbound-rules-control-egress
+ * Commands: https://learn.microsoft.com/cli/azure/network/firewall/policy/rule-collection-group/collection
+ */
+import type { Design, Firewall } from '../core/model';
+import { aksEgressRuleSet } from '../core/paths/egress-rules';
+import type { EgressApplicationRule, EgressNetworkRule } from '../core/paths/egress-rule-types';
+import { az, Flags, type AzCommand } from './az-model';
+import { APPLICATION_COLLECTION, DNAT_GROUP, egressClustersOf, egressGroupNameOf, egressGroupPriority, managementPipNameOf, NETWORK_COLLECTION, policyNameOf } from './policy-layout';
+import { nameOf, nm } from './names';
+import { param, type Word } from './shell';
+
+const RG = () => param('RESOURCE_GROUP');
+
+function vnetOfSubnet(d: Design, subnetId: string) {
+  for (const v of d.vnets) for (const s of v.subnets) if (s.id === subnetId) return v;
+  return undefined;
+}
+
+/** Common flags of the collection commands. */
+function inGroup(policy: Word, group: string): Flags {
+  return new Flags().add('--resource-group', RG()).add('--policy-name', policy).add('--rcg-name', group);
+}
+
+function networkRuleFlags(f: Flags, n: EgressNetworkRule, sources: string[]): Flags {
+  f.many('--ip-protocols', n.protocols).many('--source-addresses', sources).many('--destination-ports', n.destinationPorts);
+  if (n.destinationAddresses?.length) f.many('--destination-addresses', n.destinationAddresses);
+  if (n.destinationFqdns?.length) f.many('--destination-fqdns', n.destinationFqdns);
+  return f;
+}
+
+function applicationRuleFlags(f: Flags, a: EgressApplicationRule, sources: string[]): Flags {
+  f.many('--protocols', a.protocols.map((p) => `${p.type}=${p.port}`)).many('--source-addresses', sources);
+  if (a.targetFqdns?.length) f.many('--target-fqdns', a.targetFqdns);
+  if (a.fqdnTags?.length) f.many('--fqdn-tags', a.fqdnTags);
+  return f;
+}
+
+/**
+ * A filter collection: its first rule comes with `add-filter-collection` (which creates the collection), the
+ * others with `collection rule add`.
+ */
+function filterCollection<R extends { name: string; why: string }>(
+  policy: Word, group: string, name: string, priority: number, type: 'NetworkRule' | 'ApplicationRule', rules: R[], ruleFlags: (f: Flags, r: R) => Flags,
+): AzCommand[] {
+  return rules.map((r, i) => i === 0
+    ? az('network firewall policy rule-collection-group collection add-filter-collection',
+      ruleFlags(inGroup(policy, group).add('--name', name).add('--collection-priority', priority).add('--action', 'Allow').add('--rule-type', type).add('--rule-name', r.name), r), r.why)
+    : az('network firewall policy rule-collection-group collection rule add',
+      ruleFlags(inGroup(policy, group).add('--collection-name', name).add('--rule-type', type).add('--name', r.name), r), r.why));
+}
+
+function egressCommands(d: Design, fw: Firewall, policy: Word): AzCommand[] {
+  return egressClustersOf(d, fw).flatMap((c, i) => {
+    const rules = aksEgressRuleSet(d, c.id);
+    const group = egressGroupNameOf(c);
+    return [
+      az('network firewall policy rule-collection-group create', new Flags().add('--resource-group', RG()).add('--policy-name', policy)
+        .add('--name', group).add('--priority', egressGroupPriority(i)), `AKS egress rules for ${c.name} (nodes in ${rules.sourceAddresses.join(', ')})`),
+      ...filterCollection(policy, group, NETWORK_COLLECTION.name, NETWORK_COLLECTION.priority, 'NetworkRule', rules.network, (f, n) => networkRuleFlags(f, n, rules.sourceAddresses)),
+      ...filterCollection(policy, group, APPLICATION_COLLECTION.name, APPLICATION_COLLECTION.priority, 'ApplicationRule', rules.application, (f, a) => applicationRuleFlags(f, a, rules.sourceAddresses)),
+    ];
+  });
+}
+
+/** DNAT rules translate the firewall's first public IP, read into a parameter once the IP exists. */
+function dnatCommands(d: Design, fw: Firewall, index: number, policy: Word): AzCommand[] {
+  const pip = nameOf(d.publicIps, fw.publicIpIds[0]);
+  if (fw.dnatRules.length === 0 || !pip) return [];
+  const ipParam = `FIREWALL_${index + 1}_PUBLIC_IP`;
+  const out: AzCommand[] = [
+    {
+      ...az('network public-ip show', new Flags().add('--resource-group', RG()).add('--name', nm(pip)).add('--query', 'ipAddress').add('--output', 'tsv'),
+        `DNAT rules of ${fw.name} translate its public IP ${pip}`),
+      assignTo: ipParam,
+    },
+    az('network firewall policy rule-collection-group create', new Flags().add('--resource-group', RG()).add('--policy-name', policy)
+      .add('--name', DNAT_GROUP.name).add('--priority', DNAT_GROUP.priority)),
+  ];
+  fw.dnatRules.forEach((r, i) => {
+    const f = i === 0
+      ? inGroup(policy, DNAT_GROUP.name).add('--name', DNAT_GROUP.collection).add('--collection-priority', DNAT_GROUP.collectionPriority).add('--action', 'DNAT').add('--rule-name', r.name)
+      : inGroup(policy, DNAT_GROUP.name).add('--collection-name', DNAT_GROUP.collection).add('--rule-type', 'NatRule').add('--name', r.name);
+    f.many('--ip-protocols', [r.protocol]).many('--source-addresses', ['*']).many('--destination-addresses', [param(ipParam)])
+      .many('--destination-ports', [String(r.destinationPort)]).add('--translated-address', r.translatedAddress).add('--translated-port', r.translatedPort);
+    out.push(az(i === 0 ? 'network firewall policy rule-collection-group collection add-nat-collection' : 'network firewall policy rule-collection-group collection rule add',
+      f, `DNAT ${r.name}: ${r.protocol} ${r.destinationPort} to ${r.translatedAddress}:${r.translatedPort}`));
+  });
+  return out;
+}
+
+export function firewallCommands(d: Design): AzCommand[] {
+  return d.firewalls.flatMap((fw, index) => {
+    const vnet = vnetOfSubnet(d, fw.subnetId);
+    if (!vnet) return [];
+    const policy = nm(policyNameOf(fw));
+    const out: AzCommand[] = [
+      // DNS proxy is a policy setting once a policy manages the firewall; FQDNs in network rules need it.
+      az('network firewall policy create', new Flags().add('--resource-group', RG()).add('--name', policy).add('--location', param('LOCATION'))
+        .add('--sku', fw.tier).add('--enable-dns-proxy', String(fw.dnsProxy)), `Azure Firewall ${fw.name}: its policy, rules, then the firewall`),
+      ...dnatCommands(d, fw, index, policy),
+      ...egressCommands(d, fw, policy),
+    ];
+    const [firstPip, ...morePips] = fw.publicIpIds.map((id) => nm(nameOf(d.publicIps, id) ?? id));
+    // The firewall takes AzureFirewallSubnet (and AzureFirewallManagementSubnet) of the VNet given here;
+    // --tier applies only together with --sku. Basic always has a management IP configuration.
+    // https://learn.microsoft.com/azure/firewall/management-nic
+    const mgmtPip = fw.managementSubnetId ? managementPipNameOf(fw) : undefined;
+    if (mgmtPip) {
+      out.push(az('network public-ip create', new Flags().add('--resource-group', RG()).add('--name', nm(mgmtPip)).add('--location', param('LOCATION'))
+        .add('--sku', 'Standard').add('--allocation-method', 'Static'), `Management public IP of ${fw.name}`));
+    }
+    const f = new Flags().add('--resource-group', RG()).add('--name', nm(fw.name)).add('--location', param('LOCATION'))
+      .add('--sku', 'AZFW_VNet').add('--tier', fw.tier).add('--firewall-policy', policy).add('--vnet-name', nm(vnet.name)).add('--conf-name', 'ipconfig1')
+      .add('--public-ip', firstPip);
+    if (mgmtPip) f.add('--m-conf-name', 'management').add('--m-public-ip', nm(mgmtPip));
+    out.push(az('network firewall create', f, `Azure Firewall ${fw.name}, managed by its policy`));
+    morePips.forEach((pip, i) => {
+      out.push(az('network firewall ip-config create', new Flags().add('--resource-group', RG()).add('--firewall-name', nm(fw.name))
+        .add('--name', `ipconfig${i + 2}`).add('--public-ip-address', pip)));
+    });
+    return out;
+  });
+}
