@@ -56,3 +56,21 @@ test('a finding fix applies from the findings panel', async ({ page }) => {
   await outside.getByTestId('apply-fix').click();
   await expect(page.getByTestId('finding-subnet-outside-vnet')).toHaveCount(0);
 });
+
+test('save then open a design file; a hostile file is refused and the design stays', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('templates').selectOption('workshop-hub-spoke');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('file-save').click()]);
+  const saved = readFileSync((await dl.path())!, 'utf8');
+  expect(JSON.parse(saved).format).toBe('aks-network-design');
+  await page.getByTestId('file-new').click();
+  await expect(page.getByTestId('design-name')).toHaveText('Untitled design');
+  await page.getByTestId('file-input').setInputFiles({ name: 'hub.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await expect(page.getByTestId('design-name')).not.toHaveText('Untitled design');
+  const name = await page.getByTestId('design-name').textContent();
+  const hostile = '{"format":"aks-network-design","schemaVersion":1,"meta":{"name":"x"},"design":{"__proto__":{"polluted":true},"vnets":"nope"},"layout":{"nodes":{}}}';
+  await page.getByTestId('file-input').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
+  await expect(page.getByTestId('banner')).toContainText('"evil.json" could not be opened, your design is unchanged');
+  await expect(page.getByTestId('design-name')).toHaveText(name!);
+  expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+});

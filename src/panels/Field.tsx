@@ -5,81 +5,107 @@
 import { useState } from 'react';
 import type { Design } from '../core/model';
 import type { FieldSpec } from './field-specs';
-import { formatField, parseField } from './field-logic';
+import { formatField, parseField, refOptions } from './field-logic';
+import { ListField } from './ListField';
 
-interface Props {
+export interface FieldProps {
   spec: FieldSpec;
   value: unknown;
   design: Design;
   osType?: string;
+  /** Test id and element id stem for fields inside a list row, e.g. "rules-0". */
+  prefix?: string;
   onCommit: (value: unknown) => void;
 }
 
-function refOptions(design: Design, ref: NonNullable<FieldSpec['ref']>): { id: string; name: string }[] {
-  if (ref === 'subnets') return design.vnets.flatMap((v) => v.subnets.map((s) => ({ id: s.id, name: `${v.name} / ${s.name}` })));
-  return design[ref];
+/** The part of test ids after "field-" and "field-error-". */
+export function fieldKey(spec: FieldSpec, prefix?: string): string {
+  const path = spec.path.replace(/\./g, '-');
+  return prefix ? `${prefix}-${path}` : path;
 }
 
-export function Field({ spec, value, design, osType, onCommit }: Props) {
-  const [draft, setDraft] = useState(formatField(spec, value));
-  const [error, setError] = useState<string | null>(null);
+function Checklist({ id, options, value, onCommit }: { id: string; options: { id: string; name: string }[]; value: unknown; onCommit: (v: unknown) => void }) {
+  const chosen = new Set(Array.isArray(value) ? (value as string[]) : []);
+  // Kept in the order of the options, so the stored list does not depend on click order.
+  const toggle = (o: string, on: boolean) => onCommit(options.map((x) => x.id).filter((x) => (x === o ? on : chosen.has(x))));
+  return (
+    <div className="ref-list" id={id} data-testid={id} role="group">
+      {options.length === 0 && <span className="muted">none in the design</span>}
+      {options.map((o) => (
+        <label key={o.id}>
+          <input type="checkbox" checked={chosen.has(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} />
+          {o.name}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function TextField({ spec, value, osType, id, invalid, onCommit, onError }: FieldProps & { id: string; invalid: boolean; onError: (m: string | null) => void }) {
+  const [draft, setDraft] = useState(formatField(value));
   // When the value changes from outside (undo, a fix, another field), show it; a value this field just
   // committed leaves the typed text alone.
   const [seen, setSeen] = useState(value);
   if (seen !== value) {
     setSeen(value);
     const mine = parseField(spec, draft, osType);
-    if (!(mine.ok && formatField(spec, mine.value) === formatField(spec, value))) {
-      setDraft(formatField(spec, value));
-      setError(null);
+    if (!(mine.ok && formatField(mine.value) === formatField(value))) {
+      setDraft(formatField(value));
+      onError(null);
     }
   }
-  const id = `field-${spec.path.replace(/\./g, '-')}`;
   const change = (text: string) => {
     setDraft(text);
     const r = parseField(spec, text, osType);
-    setError(r.ok ? null : r.message);
+    onError(r.ok ? null : r.message);
     if (r.ok) onCommit(r.value);
   };
+  return (
+    <input
+      id={id}
+      data-testid={id}
+      type="text"
+      value={draft}
+      spellCheck={false}
+      aria-invalid={invalid}
+      aria-describedby={invalid ? `${id}-error` : undefined}
+      onChange={(e) => change(e.target.value)}
+    />
+  );
+}
+
+export function Field(props: FieldProps) {
+  const { spec, value, design, onCommit } = props;
+  const [error, setError] = useState<string | null>(null);
+  const key = fieldKey(spec, props.prefix);
+  const id = `field-${key}`;
+  if (spec.type === 'cidr-list') return <ListField {...props} id={id} errorKey={key} />;
   let input: React.ReactNode;
   if (spec.type === 'bool') {
     input = <input id={id} data-testid={id} type="checkbox" checked={value === true} onChange={(e) => onCommit(e.target.checked)} />;
-  } else if (spec.type === 'select') {
-    input = (
-      <select id={id} data-testid={id} value={String(value ?? '')} onChange={(e) => onCommit(e.target.value === '' ? undefined : e.target.value)}>
-        {spec.options!.map((o) => <option key={o} value={o}>{o === '' ? '(none)' : o}</option>)}
-      </select>
-    );
-  } else if (spec.type === 'ref') {
+  } else if (spec.type === 'select' || spec.type === 'ref') {
+    const options = spec.type === 'ref' ? refOptions(design, spec.ref!) : spec.options!.filter((o) => o !== '').map((o) => ({ id: o, name: o }));
+    const known = value === undefined || options.some((o) => o.id === value);
     input = (
       <select id={id} data-testid={id} value={String(value ?? '')} onChange={(e) => onCommit(e.target.value === '' ? undefined : e.target.value)}>
         {spec.optional && <option value="">(none)</option>}
-        {refOptions(design, spec.ref!).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        {!known && <option value={String(value)}>{String(value)} (missing)</option>}
+        {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
       </select>
     );
-  } else if (spec.type === 'ref-list') {
-    const chosen = new Set(Array.isArray(value) ? (value as string[]) : []);
-    input = (
-      <div className="ref-list" id={id} data-testid={id}>
-        {refOptions(design, spec.ref!).map((o) => (
-          <label key={o.id}>
-            <input type="checkbox" checked={chosen.has(o.id)} onChange={(e) => onCommit(e.target.checked ? [...chosen, o.id] : [...chosen].filter((x) => x !== o.id))} />
-            {o.name}
-          </label>
-        ))}
-      </div>
-    );
-  } else if (spec.type === 'cidr-list') {
-    input = <textarea id={id} data-testid={id} rows={3} value={draft} aria-invalid={!!error} onChange={(e) => change(e.target.value)} />;
+  } else if (spec.type === 'ref-list' || spec.type === 'multi') {
+    const options = spec.type === 'multi' ? spec.options!.map((o) => ({ id: o, name: o })) : refOptions(design, spec.ref!);
+    input = <Checklist id={id} options={options} value={value} onCommit={(v) => onCommit(spec.optional && (v as string[]).length === 0 ? undefined : v)} />;
   } else {
-    input = <input id={id} data-testid={id} type="text" value={draft} aria-invalid={!!error} onChange={(e) => change(e.target.value)} />;
+    input = <TextField {...props} id={id} invalid={error !== null} onError={setError} />;
   }
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{spec.label}</label>
       {input}
+      {spec.hint && <div className="field-hint">{spec.hint}</div>}
       {error && (
-        <div className="field-error" role="alert" data-testid={`field-error-${spec.path.replace(/\./g, '-')}`}>
+        <div className="field-error" role="alert" id={`${id}-error`} data-testid={`field-error-${key}`}>
           {error}
         </div>
       )}

@@ -1,47 +1,48 @@
-/** Findings by severity; a click selects the subject, Fix applies the proposed change. */
-import type { Design } from '../core/model';
-import type { Fix } from '../core/plan-types';
+/** Findings grouped by severity; a click selects the subject, Fix applies the proposed change (one undo step). */
+import type { Finding } from '../core/plan-types';
 import { findElement, useDesignStore, usePlan } from '../store';
+import { applyFix, groupFindings } from './fix';
 
-export function applyFix(d: Design, fix: Fix): void {
-  if (fix.kind === 'set-cluster-field') {
-    const c = d.clusters.find((x) => x.id === fix.clusterId);
-    if (c) c[fix.field] = fix.value;
-    return;
-  }
-  for (const v of d.vnets) {
-    for (const s of v.subnets) {
-      if (s.id !== fix.subnetId) continue;
-      if (fix.kind === 'set-subnet-cidr') s.cidr = fix.cidr;
-      else s.name = fix.name;
-    }
-  }
+const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Information' } as const;
+
+function FindingItem({ f, subject }: { f: Finding; subject: string }) {
+  const selected = useDesignStore((s) => s.selection[0] === f.subjectId);
+  return (
+    <li className={`finding finding-${f.severity}${selected ? ' finding-selected' : ''}`} data-testid={`finding-${f.rule}`} data-subject={f.subjectId}>
+      <button type="button" className="finding-main" title="Select on the canvas" onClick={() => useDesignStore.getState().select([f.subjectId])}>
+        <code>{f.rule}</code> <strong>{subject}</strong>: {f.message}
+      </button>
+      <div className="finding-actions">
+        {f.fix && (
+          <button type="button" data-testid="apply-fix" onClick={() => useDesignStore.getState().updateDesign((d) => void applyFix(d, f.fix!))}>
+            {f.fix.label}
+          </button>
+        )}
+        <a href={f.learnUrl} target="_blank" rel="noreferrer">Microsoft Learn</a>
+      </div>
+    </li>
+  );
 }
 
 export function FindingsPanel() {
   const plan = usePlan();
   const design = useDesignStore((s) => s.doc.design);
-  const order = { error: 0, warning: 1, info: 2 } as const;
-  const findings = [...plan.findings].sort((a, b) => order[a.severity] - order[b.severity]);
-  if (findings.length === 0) return <p className="hint" data-testid="findings-empty">No findings: the design follows every rule checked.</p>;
+  const groups = groupFindings(plan.findings);
+  if (groups.length === 0) return <p className="hint" data-testid="findings-empty">No findings: the design follows every rule checked.</p>;
   return (
-    <ul className="findings" data-testid="findings">
-      {findings.map((f, i) => (
-        <li key={i} className={`finding finding-${f.severity}`} data-testid={`finding-${f.rule}`}>
-          <button type="button" className="finding-main" onClick={() => useDesignStore.getState().select([f.subjectId])}>
-            <span className={`badge badge-${f.severity}`}>{f.severity}</span> <code>{f.rule}</code>{' '}
-            <strong>{findElement(design, f.subjectId)?.element.name ?? f.subjectId}</strong>: {f.message}
-          </button>
-          <div className="finding-actions">
-            {f.fix && (
-              <button type="button" data-testid="apply-fix" onClick={() => useDesignStore.getState().updateDesign((d) => applyFix(d, f.fix!))}>
-                {f.fix.label}
-              </button>
-            )}
-            <a href={f.learnUrl} target="_blank" rel="noreferrer">Learn</a>
-          </div>
-        </li>
+    <div className="findings-panel" data-testid="findings">
+      {groups.map((g) => (
+        <section key={g.severity} data-testid={`findings-${g.severity}`}>
+          <h3>
+            <span className={`badge badge-${g.severity}`}>{g.findings.length}</span> {HEADINGS[g.severity]}
+          </h3>
+          <ul className="findings">
+            {g.findings.map((f, i) => (
+              <FindingItem key={`${f.rule}:${f.subjectId}:${i}`} f={f} subject={findElement(design, f.subjectId)?.element.name ?? f.subjectId} />
+            ))}
+          </ul>
+        </section>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -1,13 +1,23 @@
 /** The inspector: every field of the selected element, validated as typed; design settings when nothing is selected. */
 import type { Design, Id } from '../core/model';
-import { findElement, removeElement, useDesignStore, useSelectedElement } from '../store';
+import { findElement, removeElement, useDesignStore, useSelectedElement, type ElementKind } from '../store';
 import { Field } from './Field';
 import { FIELDS, LISTS, type FieldSpec } from './field-specs';
-import { getPath, setPath } from './field-logic';
-import { newId } from '../store';
+import { getPath, isShown, setPath } from './field-logic';
+import { InspectorList } from './InspectorList';
 
-const LEARN: Record<string, string> = {
-  vnet: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq',
+type El = Record<string, unknown>;
+
+const TITLES: Record<ElementKind, string> = {
+  vnet: 'Virtual network', subnet: 'Subnet', peering: 'VNet peering', onprem: 'On-premises site', cluster: 'AKS cluster',
+  pool: 'Node pool', loadBalancer: 'Load balancer', appGateway: 'Application Gateway', firewall: 'Azure Firewall',
+  natGateway: 'NAT gateway', publicIp: 'Public IP', routeTable: 'Route table', nsg: 'Network security group',
+  privateEndpoint: 'Private endpoint', bastion: 'Azure Bastion',
+};
+
+/** Microsoft Learn page of each kind's settings. */
+export const LEARN: Record<ElementKind, string> = {
+  vnet: 'https://learn.microsoft.com/azure/virtual-network/manage-virtual-network',
   subnet: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet',
   peering: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview',
   onprem: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpngateways',
@@ -24,24 +34,24 @@ const LEARN: Record<string, string> = {
   bastion: 'https://learn.microsoft.com/azure/bastion/configuration-settings',
 };
 
-function update(id: Id, recipe: (el: Record<string, unknown>) => void): void {
+function updateElement(id: Id, recipe: (el: El) => void): void {
   useDesignStore.getState().updateDesign((d: Design) => {
     const found = findElement(d, id);
-    if (found) recipe(found.element as unknown as Record<string, unknown>);
+    if (found) recipe(found.element as unknown as El);
   });
 }
 
+const NAME_SPEC: FieldSpec = { path: 'name', label: 'Design name', type: 'text' };
+const LOCATION_SPEC: FieldSpec = { path: 'location', label: 'Azure region', type: 'text', hint: 'e.g. eastus2, westeurope' };
+
 function DesignSettings() {
-  const meta = useDesignStore((s) => s.doc.meta);
-  const location = useDesignStore((s) => s.doc.design.location);
+  const name = useDesignStore((s) => s.doc.meta.name);
   const design = useDesignStore((s) => s.doc.design);
-  const nameSpec: FieldSpec = { path: 'name', label: 'Design name', type: 'text' };
-  const locSpec: FieldSpec = { path: 'location', label: 'Azure region', type: 'text' };
   return (
     <div className="inspector" data-testid="inspector">
       <h2>Design</h2>
-      <Field key="meta-name" spec={nameSpec} value={meta.name} design={design} onCommit={(v) => useDesignStore.getState().renameDesign(String(v))} />
-      <Field key="location" spec={locSpec} value={location} design={design} onCommit={(v) => useDesignStore.getState().updateDesign((d) => void (d.location = String(v)))} />
+      <Field key="meta-name" spec={NAME_SPEC} value={name} design={design} onCommit={(v) => useDesignStore.getState().renameDesign(String(v))} />
+      <Field key="location" spec={LOCATION_SPEC} value={design.location} design={design} onCommit={(v) => useDesignStore.getState().updateDesign((d) => void (d.location = String(v)))} />
       <p className="hint">Select an element on the canvas to edit it. Drag items from the palette to add them.</p>
     </div>
   );
@@ -51,47 +61,32 @@ export function Inspector() {
   const found = useSelectedElement();
   const design = useDesignStore((s) => s.doc.design);
   if (!found) return <DesignSettings />;
-  const el = found.element as unknown as Record<string, unknown>;
+  const el = found.element as unknown as El;
   const id = found.element.id;
   const list = LISTS[found.kind];
-  const rows = list ? ((el[list.path] as Record<string, unknown>[] | undefined) ?? []) : [];
+  const update = (recipe: (x: El) => void) => updateElement(id, recipe);
   return (
-    <div className="inspector" data-testid="inspector">
+    <div className="inspector" data-testid="inspector" data-kind={found.kind}>
       <h2>
-        {found.kind} <span className="muted">{found.element.name}</span>
+        {TITLES[found.kind]} <span className="muted">{found.element.name}</span>
       </h2>
-      {FIELDS[found.kind].map((spec) => (
-        <Field key={`${id}:${spec.path}`} spec={spec} value={getPath(el, spec.path)} design={design} osType={el.osType as string | undefined} onCommit={(v) => update(id, (x) => setPath(x, spec.path, v))} />
+      {found.parent && <p className="muted inspector-parent">in {found.parent.name}</p>}
+      {FIELDS[found.kind].filter((spec) => isShown(spec, el)).map((spec) => (
+        <Field
+          key={`${id}:${spec.path}`}
+          spec={spec}
+          value={getPath(el, spec.path)}
+          design={design}
+          osType={el.osType as string | undefined}
+          onCommit={(v) => update((x) => setPath(x, spec.path, v))}
+        />
       ))}
-      {list && (
-        <section className="inspector-list">
-          <h3>{list.label}</h3>
-          {rows.map((row, i) => (
-            <fieldset key={String(row.id)} className="inspector-row">
-              <legend>{String(row.name ?? i + 1)}</legend>
-              {list.fields.map((spec) => (
-                <Field key={`${String(row.id)}:${spec.path}`} spec={spec} value={getPath(row, spec.path)} design={design} onCommit={(v) => update(id, (x) => setPath((x[list.path] as Record<string, unknown>[])[i]!, spec.path, v))} />
-              ))}
-              <button type="button" onClick={() => update(id, (x) => void (x[list.path] = (x[list.path] as unknown[]).filter((_, j) => j !== i)))}>Remove</button>
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            onClick={() => {
-              const s = useDesignStore.getState();
-              const rowId = newId(s.doc.design, s.doc.layout.nodes, list.path.replace(/s$/, ''));
-              update(id, (x) => void (x[list.path] = [...((x[list.path] as unknown[]) ?? []), { id: rowId, ...list.make() }]));
-            }}
-          >
-            Add {list.label.toLowerCase().replace(/s( \(.*)?$/, '')}
-          </button>
-        </section>
-      )}
+      {list && <InspectorList key={id} list={list} element={el} design={design} update={update} />}
       <p className="learn">
-        <a href={LEARN[found.kind]} target="_blank" rel="noreferrer">About this resource (Microsoft Learn)</a>
+        <a href={LEARN[found.kind]} target="_blank" rel="noreferrer">{TITLES[found.kind]} settings (Microsoft Learn)</a>
       </p>
       <button type="button" className="danger" data-testid="delete-element" onClick={() => useDesignStore.getState().updateDesign((d) => removeElement(d, id))}>
-        Delete {found.kind}
+        Delete {TITLES[found.kind].toLowerCase()}
       </button>
     </div>
   );

@@ -1,44 +1,55 @@
-/** Egress and ingress paths of the selected node pool, optionally highlighted on the canvas. */
+/** Egress and ingress paths of the selected node pool; one at a time can be highlighted on the canvas. */
+import { useEffect, useMemo, useState } from 'react';
 import { traceEgress } from '../core/paths/egress';
 import { traceIngress } from '../core/paths/ingress';
 import type { Trace } from '../core/paths/trace-types';
+import { checkIp } from '../core/validate/fields';
 import { useDesignStore, usePlan, useSelectedElement } from '../store';
+import { hopNodeIds } from './paths-logic';
+import { TraceView } from './TraceView';
 
-function TraceView({ t, title }: { t: Trace; title: string }) {
-  const show = () => {
-    const ids = t.hops.flatMap((h) => (h.resourceId ? [h.resourceId] : []));
-    useDesignStore.getState().setHighlight({ nodeIds: ids, edgeIds: [] });
+const OUTBOUND_URL = 'https://learn.microsoft.com/azure/aks/egress-outboundtype';
+const INGRESS_URL = 'https://learn.microsoft.com/azure/aks/concepts-network-ingress';
+
+function PoolPaths({ poolId }: { poolId: string }) {
+  const design = useDesignStore((s) => s.doc.design);
+  const highlight = useDesignStore((s) => s.highlight);
+  const plan = usePlan();
+  const [shown, setShown] = useState<string | null>(null);
+  const [target, setTarget] = useState('');
+  const targetError = target.trim() === '' ? null : checkIp(target.trim());
+  const traces = useMemo(() => {
+    const list: { key: string; title: string; trace: Trace }[] = [{ key: 'egress', title: 'Egress to the Internet', trace: traceEgress(design, plan, poolId, 'internet') }];
+    if (target.trim() !== '' && targetError === null) list.push({ key: 'egress-ip', title: `Egress to ${target.trim()}`, trace: traceEgress(design, plan, poolId, target.trim()) });
+    traceIngress(design, plan, poolId).forEach((t, i) => list.push({ key: `ingress-${i}`, title: `Ingress from ${t.from} to ${t.to}`, trace: t }));
+    return list;
+  }, [design, plan, poolId, target, targetError]);
+  // The highlight belongs to this pool's paths: leaving the pool (or the tab) clears it.
+  useEffect(() => () => useDesignStore.getState().setHighlight(null), [poolId]);
+  const show = (key: string, trace: Trace, on: boolean) => {
+    setShown(on ? key : null);
+    useDesignStore.getState().setHighlight(on ? { nodeIds: hopNodeIds(trace), edgeIds: [] } : null);
   };
   return (
-    <section className={`trace trace-${t.outcome}`} data-testid="trace">
-      <h3>{title} <span className="muted">{t.outcome}</span> <button type="button" onClick={show}>Show on canvas</button></h3>
-      <ol>
-        {t.hops.map((h, i) => (
-          <li key={i}>
-            <strong>{h.label}</strong>
-            <div className="muted">{h.decidedBy}</div>
-            {h.snat && <div className="snat">SNAT {h.snat.from} → {h.snat.to}</div>}
-            {h.learnUrl && <a href={h.learnUrl} target="_blank" rel="noreferrer">Learn</a>}
-          </li>
-        ))}
-      </ol>
-      <p>Source seen: {t.sourceIpSeen ?? 'nothing arrives'}</p>
-    </section>
+    <div data-testid="paths-panel">
+      <div className={targetError ? 'field field-invalid' : 'field'}>
+        <label htmlFor="trace-to">Also trace egress to an IP address (on-premises, another spoke, a private endpoint)</label>
+        <input id="trace-to" data-testid="trace-to" type="text" value={target} placeholder="e.g. 10.1.0.4" onChange={(e) => setTarget(e.target.value)} />
+        {targetError && <div className="field-error" role="alert" data-testid="field-error-trace-to">{targetError}</div>}
+      </div>
+      {traces.map((t) => (
+        <TraceView key={t.key} testId={`trace-${t.key}`} trace={t.trace} title={t.title} shown={shown === t.key && highlight !== null} onShow={(on) => show(t.key, t.trace, on)} />
+      ))}
+      <p className="learn">
+        <a href={OUTBOUND_URL} target="_blank" rel="noreferrer">Outbound types in AKS (Microsoft Learn)</a> ·{' '}
+        <a href={INGRESS_URL} target="_blank" rel="noreferrer">Ingress in AKS (Microsoft Learn)</a>
+      </p>
+    </div>
   );
 }
 
 export function PathsPanel() {
   const found = useSelectedElement();
-  const design = useDesignStore((s) => s.doc.design);
-  const plan = usePlan();
   if (found?.kind !== 'pool') return <p className="hint">Select a node pool to trace its egress and ingress paths.</p>;
-  const id = found.element.id;
-  return (
-    <div data-testid="paths-panel">
-      <button type="button" onClick={() => useDesignStore.getState().setHighlight(null)}>Clear highlight</button>
-      <TraceView t={traceEgress(design, plan, id, 'internet')} title="Egress to the Internet" />
-      {traceIngress(design, plan, id).map((t, i) => <TraceView key={i} t={t} title={`Ingress ${t.from} → ${t.to}`} />)}
-      <p className="learn"><a href="https://learn.microsoft.com/azure/aks/egress-outboundtype" target="_blank" rel="noreferrer">Outbound types (Microsoft Learn)</a></p>
-    </div>
-  );
+  return <PoolPaths key={found.element.id} poolId={found.element.id} />;
 }

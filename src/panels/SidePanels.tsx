@@ -8,30 +8,41 @@ import { PathsPanel } from './PathsPanel';
 import { PlanPanel } from './PlanPanel';
 import { RoutesPanel } from './RoutesPanel';
 
-const TABS = ['inspector', 'plan', 'findings', 'routes', 'paths', 'export'] as const;
-type Tab = (typeof TABS)[number];
+const TABS = [
+  { id: 'inspector', label: 'Inspector', Panel: Inspector },
+  { id: 'plan', label: 'Address plan', Panel: PlanPanel },
+  { id: 'findings', label: 'Findings', Panel: FindingsPanel },
+  { id: 'routes', label: 'Routes', Panel: RoutesPanel },
+  { id: 'paths', label: 'Paths', Panel: PathsPanel },
+  { id: 'export', label: 'Export', Panel: ExportPanel },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
+function FindingsBadge() {
+  const plan = usePlan();
+  if (plan.findings.length === 0) return null;
+  const errors = plan.findings.filter((f) => f.severity === 'error').length;
+  return (
+    <span className={`badge badge-${errors ? 'error' : 'warning'}`} data-testid="findings-count">
+      {plan.findings.length}
+    </span>
+  );
+}
 
 export function SidePanels() {
   const [tab, setTab] = useState<Tab>('inspector');
-  const plan = usePlan();
-  const errors = plan.findings.filter((f) => f.severity === 'error').length;
+  const Panel = TABS.find((t) => t.id === tab)!.Panel;
   return (
     <aside className="side" aria-label="Panels">
       <nav className="tabs" role="tablist">
         {TABS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`tab-${t}`} onClick={() => setTab(t)}>
-            {t}
-            {t === 'findings' && plan.findings.length > 0 && <span className={`badge badge-${errors ? 'error' : 'warning'}`}>{plan.findings.length}</span>}
+          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} aria-controls="side-tabpanel" data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>
+            {t.label} {t.id === 'findings' && <FindingsBadge />}
           </button>
         ))}
       </nav>
-      <div className="tab-body">
-        {tab === 'inspector' && <Inspector />}
-        {tab === 'plan' && <PlanPanel />}
-        {tab === 'findings' && <FindingsPanel />}
-        {tab === 'routes' && <RoutesPanel />}
-        {tab === 'paths' && <PathsPanel />}
-        {tab === 'export' && <ExportPanel />}
+      <div className="tab-body" role="tabpanel" id="side-tabpanel" aria-labelledby={`tab-${tab}`}>
+        <Panel />
       </div>
     </aside>
   );

@@ -1,10 +1,24 @@
-/** Reading, validating and writing one inspector field. Pure: the component only shows the result. */
+/** Reading, validating and writing one inspector field. Pure: the components only show the result. */
 import { parseMaxSurge } from '../core/ipam/defaults';
 import { checkCidr, checkInt, checkIp, checkName } from '../core/validate/fields';
+import type { Design } from '../core/model';
 import type { FieldSpec } from './field-specs';
 
 export function getPath(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+/** The choices of a reference field: id and a readable name ("vnet / subnet" for subnets). */
+export function refOptions(design: Design, ref: NonNullable<FieldSpec['ref']>): { id: string; name: string }[] {
+  if (ref === 'subnets') return design.vnets.flatMap((v) => v.subnets.map((s) => ({ id: s.id, name: `${v.name} / ${s.name}` })));
+  return design[ref].map((x) => ({ id: x.id, name: x.name }));
+}
+
+/** Whether the inspector shows a field: it applies to the element, or it holds a value that must stay visible. */
+export function isShown(spec: FieldSpec, el: Record<string, unknown>, owner?: Record<string, unknown>): boolean {
+  if (!spec.when || spec.when(el, owner)) return true;
+  const v = getPath(el, spec.path);
+  return v !== undefined && !(Array.isArray(v) && v.length === 0);
 }
 
 /** Objects a nested field needs before it can be set, with valid defaults for their other fields. */
@@ -14,10 +28,13 @@ const PARENT_DEFAULTS: Record<string, (el: Record<string, unknown>) => Record<st
   gateway: () => ({}),
 };
 
+// Clearing one of these numbers turns the whole optional setting off (fixed count, default outbound profile).
+const OPTIONAL_GROUPS = new Set(['autoscale', 'loadBalancerProfile']);
+
 /** Writes a value at a path; `undefined` deletes (and an optional parent object goes with it). */
 export function setPath(el: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
-  if (keys.length === 2 && value === undefined && (keys[0] === 'autoscale' || keys[0] === 'loadBalancerProfile')) {
+  if (keys.length === 2 && value === undefined && OPTIONAL_GROUPS.has(keys[0]!)) {
     delete el[keys[0]!];
     return;
   }
@@ -33,6 +50,27 @@ export function setPath(el: Record<string, unknown>, path: string, value: unknow
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
+const result = (message: string | null, value: unknown): Parsed => (message ? { ok: false, message } : { ok: true, value });
+
+/** An NSG port range: '*', one port, or 'low-high', ports 0-65535 (NSG rule properties on Learn). */
+export function checkPortRange(text: string): string | null {
+  if (text === '*') return null;
+  const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
+  if (!m) return `"${text}" is not a port range: use *, a port (443) or a range (65200-65535)`;
+  const low = Number(m[1]);
+  const high = m[2] === undefined ? low : Number(m[2]);
+  if (low > 65535 || high > 65535) return `ports go up to 65535 (got ${Math.max(low, high)})`;
+  if (low > high) return `the range starts after it ends (${low} > ${high})`;
+  return null;
+}
+
+/** An NSG address prefix: '*', a CIDR, an IP, or a service tag (VirtualNetwork, AzureLoadBalancer, Storage.WestEurope). */
+export function checkAddressPrefix(text: string): string | null {
+  if (text === '*') return null;
+  if (/^[\d./]+$/.test(text)) return text.includes('/') ? checkCidr(text) : checkIp(text);
+  return /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)?$/.test(text) ? null : `"${text}" is not *, a CIDR, an IP address or a service tag`;
+}
+
 /** Text as typed → the value to store, or the message to show next to the field. */
 export function parseField(spec: FieldSpec, text: string, osType?: string): Parsed {
   const t = text.trim();
@@ -40,44 +78,55 @@ export function parseField(spec: FieldSpec, text: string, osType?: string): Pars
   switch (spec.type) {
     case 'name': {
       const kind = spec.nameKind === 'linux-pool' && osType === 'Windows' ? 'windows-pool' : spec.nameKind!;
-      const m = checkName(kind, text);
-      return m ? { ok: false, message: m } : { ok: true, value: text };
+      return result(checkName(kind, text), text);
     }
-    case 'cidr': {
-      const m = checkCidr(t);
-      return m ? { ok: false, message: m } : { ok: true, value: t };
-    }
-    case 'ip': {
-      const m = checkIp(t);
-      return m ? { ok: false, message: m } : { ok: true, value: t };
-    }
+    case 'cidr':
+      return result(checkCidr(t), t);
+    case 'ip':
+      return result(checkIp(t), t);
     case 'int': {
       if (!/^-?\d+$/.test(t)) return { ok: false, message: `${spec.label} must be a whole number` };
       const n = Number(t);
-      const m = checkInt(n, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER, spec.label);
-      return m ? { ok: false, message: m } : { ok: true, value: n };
+      return result(checkInt(n, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER, spec.label), n);
     }
     case 'surge':
-      return parseMaxSurge(t) ? { ok: true, value: t } : { ok: false, message: 'a node count ("1") or a percentage ("33%")' };
-    case 'cidr-list': {
-      const lines = text.split(/[\n,]+/).map((l) => l.trim()).filter(Boolean);
-      if (lines.length === 0) return { ok: false, message: 'at least one range is required' };
-      for (const l of lines) {
-        const m = checkCidr(l);
-        if (m) return { ok: false, message: m };
-      }
-      return { ok: true, value: lines };
-    }
+      return result(parseMaxSurge(t) ? null : 'use a node count ("1") or a percentage of the pool ("33%", 1-100)', t);
+    case 'port-range':
+      return result(checkPortRange(t), t);
+    case 'address-prefix':
+      return result(checkAddressPrefix(t), t);
     case 'text':
-      return t === '' ? { ok: false, message: `${spec.label} is required` } : { ok: true, value: text };
+      return result(t === '' ? `${spec.label} is required` : null, t);
     default:
       return { ok: true, value: text === '' ? undefined : text };
   }
 }
 
 /** The text a field shows for a stored value. */
-export function formatField(spec: FieldSpec, value: unknown): string {
+export function formatField(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (spec.type === 'cidr-list' && Array.isArray(value)) return value.join('\n');
   return String(value);
+}
+
+/**
+ * Rows of a list field (address spaces, prefixes) as typed. The list reaches the design only when every
+ * non-empty row is valid and none repeats, so one bad row never drops a range the plan is using.
+ */
+export function validateRows(rows: readonly string[], check: (text: string) => string | null, required: boolean): { errors: (string | null)[]; value: string[] | null } {
+  const seen = new Set<string>();
+  const errors = rows.map((row) => {
+    const t = row.trim();
+    if (t === '') return null;
+    const m = check(t);
+    if (m) return m;
+    if (seen.has(t)) return `${t} is listed twice`;
+    seen.add(t);
+    return null;
+  });
+  const value = rows.map((r) => r.trim()).filter((r) => r !== '');
+  if (required && value.length === 0) {
+    errors[0] = 'at least one range is required';
+    return { errors, value: null };
+  }
+  return { errors, value: errors.some((e) => e !== null) ? null : value };
 }

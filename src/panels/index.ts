@@ -1,4 +1,7 @@
-/** The side panels mounted by the app shell. */
+/** The panels mounted by the app shell: inspector, side panels (tabs) and the file menu; share-link loading. */
+import './panels.css';
+
 export { Inspector } from './Inspector';
 export { SidePanels } from './SidePanels';
-export { FileMenu, loadFromHash } from './FileMenu';
+export { FileMenu } from './FileMenu';
+export { useShareLinkLoader, loadFromHash } from './use-share-link';
