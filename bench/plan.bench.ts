@@ -9,7 +9,9 @@ import { encodeShareLink, loadDocument, newDocument, serializeDocument } from '.
 import { makeEnterpriseDesign } from './make-enterprise-design';
 
 const SCALES = [1, 4, 16];
+/** Warm-up until the JIT has settled: at least this many runs and this long. */
 const WARMUP_RUNS = 10;
+const WARMUP_MS = 300;
 const TARGET_MS = 1000;
 const MIN_RUNS = 15;
 const MAX_RUNS = 2000;
@@ -27,8 +29,12 @@ function timeScale(scale: number): { line: string; medianMs: number } {
   const subnets = design.vnets.reduce((n, v) => n + v.subnets.length, 0);
   const pools = design.clusters.reduce((n, c) => n + c.nodePools.length, 0);
   const warmStart = performance.now();
-  for (let i = 0; i < WARMUP_RUNS; i++) sink = computePlan(design);
-  const estimate = Math.max((performance.now() - warmStart) / WARMUP_RUNS, 0.001);
+  let warmRuns = 0;
+  while (warmRuns < WARMUP_RUNS || performance.now() - warmStart < WARMUP_MS) {
+    sink = computePlan(design);
+    warmRuns++;
+  }
+  const estimate = Math.max((performance.now() - warmStart) / warmRuns, 0.001);
   const runs = Math.min(MAX_RUNS, Math.max(MIN_RUNS, Math.ceil(TARGET_MS / estimate)));
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

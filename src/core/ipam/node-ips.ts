@@ -7,17 +7,28 @@
 import { firstUsableIp, formatIp, lastUsableIp, parseCidr } from '../cidr';
 import type { Design, Id } from '../model';
 import type { Plan } from '../plan-types';
-import { lookup } from '../lookup';
+import { lookup, memoTable } from '../lookup';
 
 /** Node IPs of every pool on a subnet at peak (max + surge), keyed by pool id; addresses past the end are cut. */
 export function nodeIpsBySubnet(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id): Map<Id, string[]> {
+  const memo = memoTable<Map<Id, string[]>>(design, 'node-ips');
+  const hit = memo?.get(subnetId);
+  if (hit) return hit;
+  const out = computeNodeIps(design, plan, subnetId);
+  memo?.set(subnetId, out);
+  return out;
+}
+
+function computeNodeIps(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id): Map<Id, string[]> {
   const out = new Map<Id, string[]>();
-  const subnet = lookup(design).subnet.get(subnetId)?.subnet;
+  const index = lookup(design);
+  const subnet = index.subnet.get(subnetId)?.subnet;
   const p = subnet ? parseCidr(subnet.cidr) : null;
   if (!p || !p.ok) return out;
   let next = firstUsableIp(p.range);
   const last = lastUsableIp(p.range);
-  for (const c of design.clusters) {
+  // Clusters on the subnet, in design order (the order their nodes take addresses).
+  for (const c of index.clustersOnSubnet.get(subnetId) ?? []) {
     const cp = plan.clusters[c.id];
     if (!cp) continue;
     c.nodePools.forEach((pool, i) => {

@@ -4,7 +4,7 @@
  * for the VNet and its peerings win over more specific BGP routes.
  * https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#how-azure-selects-a-route
  */
-import { containsIp, parseCidr, parseIp, type Range } from '../cidr';
+import { cidrSize, containsIp, parseCidr, parseIp, rangeEnd } from '../cidr';
 import type { Design, Id } from '../model';
 import type { Plan } from '../plan-types';
 import { effectiveRoutes } from './effective-routes';
@@ -54,21 +54,45 @@ export function nextHop(design: Design, fromSubnetId: Id, destinationIp: string,
   return routesFor(effectiveRoutes(design, fromSubnetId, plan), destinationIp);
 }
 
-type Parsed = { route: EffectiveRoute; range: Range };
-/** Active routes parsed and sorted longest prefix first, once per (memoised, read-only) route list. */
-const SORTED = new WeakMap<EffectiveRoute[], Parsed[]>();
+type Parsed = { route: EffectiveRoute; start: number; end: number; prefix: number };
+/**
+ * Active routes parsed and sorted longest prefix first, once per (memoised, read-only) route list. Long lists
+ * (a hub peered with hundreds of spokes) are also indexed by prefix length and network address, so a lookup
+ * costs one probe per distinct prefix length instead of a scan of every route.
+ */
+interface Sorted {
+  list: Parsed[];
+  byLength: { size: number; at: Map<number, Parsed[]> }[] | null;
+}
+const SORTED = new WeakMap<EffectiveRoute[], Sorted>();
+const INDEX_FROM = 24;
 
-function sortedActive(routes: EffectiveRoute[]): Parsed[] {
+function sortedActive(routes: EffectiveRoute[]): Sorted {
   let out = SORTED.get(routes);
   if (!out) {
-    out = routes
+    const list = routes
       .filter((r) => r.state === 'Active')
       .flatMap((route) => {
         const p = parseCidr(route.prefix);
-        return p.ok ? [{ route, range: p.range }] : [];
+        return p.ok ? [{ route, start: p.range.start, end: rangeEnd(p.range), prefix: p.range.prefix }] : [];
       })
-      .sort((a, b) => b.range.prefix - a.range.prefix);
+      .sort((a, b) => b.prefix - a.prefix);
+    out = { list, byLength: list.length >= INDEX_FROM ? indexByLength(list) : null };
     SORTED.set(routes, out);
+  }
+  return out;
+}
+
+/** Longest prefix first; within a length, routes keep their list order (the sort above is stable). */
+function indexByLength(list: Parsed[]): Sorted['byLength'] {
+  const out: NonNullable<Sorted['byLength']> = [];
+  for (const p of list) {
+    const size = cidrSize(p.prefix);
+    let level = out[out.length - 1];
+    if (!level || level.size !== size) out.push((level = { size, at: new Map() }));
+    const same = level.at.get(p.start);
+    if (same) same.push(p);
+    else level.at.set(p.start, [p]);
   }
   return out;
 }
@@ -87,14 +111,31 @@ export function routeChooser(routes: EffectiveRoute[]): (ip: number) => Effectiv
   return (ip) => chooseSorted(sorted, ip);
 }
 
-function chooseSorted(sorted: Parsed[], ip: number): EffectiveRoute | null {
-  const containing: EffectiveRoute[] = [];
-  for (const p of sorted) {
-    if (!containsIp(p.range, ip)) continue;
-    if (containing.length === 0 && p.route.source !== 'VirtualNetworkGateway') return p.route;
-    containing.push(p.route);
+function chooseSorted(sorted: Sorted, ip: number): EffectiveRoute | null {
+  // The first containing route decides alone unless it is a gateway route (see selectRoute).
+  let containing: EffectiveRoute[] | null = null;
+  if (sorted.byLength) {
+    for (const level of sorted.byLength) {
+      const at = level.at.get(ip - (ip % level.size));
+      if (!at) continue;
+      for (const p of at) {
+        if (!containing && p.route.source !== 'VirtualNetworkGateway') return p.route;
+        (containing ??= []).push(p.route);
+      }
+    }
+  } else {
+    for (const p of sorted.list) {
+      if (ip < p.start || ip > p.end) continue;
+      if (!containing && p.route.source !== 'VirtualNetworkGateway') return p.route;
+      (containing ??= []).push(p.route);
+    }
   }
-  return selectRoute(containing);
+  return containing ? selectRoute(containing) : null;
+}
+
+/** Start and end of every Active route of a list (parsed once per list), for sweeps over address stretches. */
+export function activeSpans(routes: EffectiveRoute[]): readonly { start: number; end: number }[] {
+  return sortedActive(routes).list;
 }
 
 /** The route a subnet uses for an address (no candidate list): for traces and checks. */

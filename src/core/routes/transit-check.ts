@@ -5,39 +5,90 @@
  */
 import { firstUsableIp, parseCidr } from '../cidr';
 import { lookup } from '../lookup';
-import type { Design, Id } from '../model';
+import type { Design, Id, Vnet } from '../model';
 import type { Finding } from '../plan-types';
 import { makeFinding, type Checker } from '../validate/rule';
 import { effectiveRoutes } from './effective-routes';
-import { routeChooser } from './next-hop';
+import { activeSpans, routeChooser } from './next-hop';
 import { peeringNotTransitive } from './routing-rules';
+import type { EffectiveRoute } from './route-types';
 
-/** VNets a VNet reaches only through a shared hub. */
-function spokesBehindHubs(design: Design, vnetId: Id): Set<Id> {
-  const peers = lookup(design).peerings;
-  const direct = new Set((peers.get(vnetId) ?? []).map((p) => p.peer.id));
-  const out = new Set<Id>();
-  for (const hub of direct) for (const { peer } of peers.get(hub) ?? []) if (peer.id !== vnetId && !direct.has(peer.id)) out.add(peer.id);
-  return out;
+/** The address each VNet is probed at (first usable of its first space), sorted, for range queries. */
+interface Probe {
+  ip: number;
+  vnet: Vnet;
+  cidr: string;
 }
+
+function probes(design: Design): Probe[] {
+  const out: Probe[] = [];
+  for (const v of design.vnets) {
+    const space = parseCidr(v.addressSpaces[0] ?? '');
+    if (space.ok) out.push({ ip: firstUsableIp(space.range), vnet: v, cidr: space.cidr });
+  }
+  return out.sort((a, b) => a.ip - b.ip);
+}
+
+/** First index in `sorted` whose ip is at or above `ip`. */
+function lowerBound(sorted: Probe[], ip: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.ip < ip) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Stretches of the address space in which the same routes apply: every route start and end bounds one. Routes
+ * are prefixes, so which of them contain an address is constant between two consecutive bounds.
+ */
+function stretches(routes: EffectiveRoute[]): Float64Array {
+  const spans = activeSpans(routes);
+  const bounds = new Float64Array(2 * spans.length + 2);
+  bounds[1] = 2 ** 32;
+  spans.forEach((r, i) => {
+    bounds[2 + 2 * i] = r.start;
+    bounds[3 + 2 * i] = r.end + 1;
+  });
+  // Repeated bounds leave empty stretches, which hold no probe and are skipped.
+  return bounds.sort();
+}
+
+const reachesSpokes = (r: EffectiveRoute | null) => !r || r.nextHopType === 'VirtualAppliance' || r.nextHopType === 'VirtualNetworkGateway';
 
 export const checkPeeringTransit: Checker = (design, plan) => {
   const out: Finding[] = [];
+  const { peerings, subnet: subnets } = lookup(design);
+  const direct = (id: Id) => peerings.get(id) ?? [];
+  // Whether b is reachable from a only through a hub they share: not a itself, not a direct peer.
+  const behindHub = (a: Id, b: Id) =>
+    a !== b && !direct(a).some((p) => p.peer.id === b) && direct(a).some((hub) => direct(hub.peer.id).some((p) => p.peer.id === b));
+  const sorted = probes(design);
   const nodeSubnets = new Set(design.clusters.flatMap((c) => c.nodePools.map((p) => p.nodeSubnetId)));
-  const { vnet: vnets } = lookup(design);
-  for (const a of design.vnets) {
-    const behind = spokesBehindHubs(design, a.id);
-    if (behind.size === 0) continue;
-    for (const s of a.subnets.filter((x) => nodeSubnets.has(x.id))) {
-      const choose = routeChooser(effectiveRoutes(design, s.id, plan));
-      for (const bId of behind) {
-        const b = vnets.get(bId)!;
-        const space = parseCidr(b.addressSpaces[0] ?? '');
-        if (!space.ok) continue;
-        const chosen = choose(firstUsableIp(space.range));
-        if (chosen && chosen.nextHopType !== 'VirtualAppliance' && chosen.nextHopType !== 'VirtualNetworkGateway') {
-          out.push(makeFinding(peeringNotTransitive, s.id, { text: `${s.name} in ${a.name} reaches ${b.name} (${space.cidr}) only through a shared hub, and peering is not transitive: its route ${chosen.prefix} → ${chosen.nextHopType} cannot get there; route ${space.cidr} to the hub firewall` }));
-        }
+  // Per node subnet, only the stretches holding some VNet's probe are routed, so a clean hub with many spokes
+  // costs the routes of each subnet rather than every pair of spokes.
+  for (const sid of nodeSubnets) {
+    const ref = subnets.get(sid);
+    if (!ref || direct(ref.vnet.id).length === 0) continue;
+    const routes = effectiveRoutes(design, sid, plan);
+    const choose = routeChooser(routes);
+    const bounds = stretches(routes);
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      let k = lowerBound(sorted, bounds[i]!);
+      if (k >= sorted.length || sorted[k]!.ip >= bounds[i + 1]!) continue;
+      const chosen = choose(bounds[i]!);
+      if (reachesSpokes(chosen)) continue;
+      for (; k < sorted.length && sorted[k]!.ip < bounds[i + 1]!; k++) {
+        const b = sorted[k]!;
+        if (!behindHub(ref.vnet.id, b.vnet.id)) continue;
+        out.push(
+          makeFinding(peeringNotTransitive, sid, {
+            text: `${ref.subnet.name} in ${ref.vnet.name} reaches ${b.vnet.name} (${b.cidr}) only through a shared hub, and peering is not transitive: its route ${chosen!.prefix} → ${chosen!.nextHopType} cannot get there; route ${b.cidr} to the hub firewall`,
+          }),
+        );
       }
     }
   }
