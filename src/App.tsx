@@ -8,7 +8,7 @@ import { dropKind } from './canvas/drop';
 import { Palette } from './canvas/Palette';
 import { exportPicture } from './canvas/picture';
 import { FileMenu, SidePanels } from './panels';
-import { redo, undo, useDesignStore } from './store';
+import { redo, undo, useDesignStore, type LineMode } from './store';
 
 function isTyping(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
@@ -38,6 +38,7 @@ function useShortcuts() {
 function Toolbar() {
   const flow = useReactFlow();
   const name = useDesignStore((s) => s.doc.meta.name);
+  const lines = useDesignStore((s) => s.lines);
   return (
     <header className="toolbar">
       <h1>AKS network designer</h1>
@@ -50,6 +51,14 @@ function Toolbar() {
         <button type="button" onClick={() => void flow.fitView()}>Fit</button>
         <button type="button" onClick={() => void exportPicture('png', name)}>PNG</button>
         <button type="button" onClick={() => void exportPicture('svg', name)}>SVG</button>
+        <label className="tool-select" title="Association lines: subnet to NSG, route table and NAT gateway; pool to cluster; resource to subnet">
+          Lines{' '}
+          <select data-testid="lines" value={lines} onChange={(e) => useDesignStore.getState().setLines(e.target.value as LineMode)}>
+            <option value="auto">auto</option>
+            <option value="all">all</option>
+            <option value="selection">selection only</option>
+          </select>
+        </label>
       </div>
     </header>
   );

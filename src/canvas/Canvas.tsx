@@ -9,27 +9,43 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type NodeChange,
 } from '@xyflow/react';
 import { removeElement, usePlan, useDesignStore } from '../store';
-import { deriveFlow } from './derive';
+import { deriveFlow, type Derived } from './derive';
+import { reuseUnchanged } from './reuse';
 import { dropKind } from './drop';
 import { connectElements } from './connect';
 import { NODE_TYPES } from './nodes';
 import { DRAG_TYPE } from './Palette';
 
+/**
+ * Below this zoom, box text other than the name is under 5 px tall: it is hidden (semantic zoom), which also
+ * keeps dragging smooth on large designs, since every repaint then rasterises far less text.
+ */
+export const FAR_ZOOM = 0.45;
+
 export function Canvas() {
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   const doc = useDesignStore((s) => s.doc);
   const selection = useDesignStore((s) => s.selection);
   const highlight = useDesignStore((s) => s.highlight);
+  const lines = useDesignStore((s) => s.lines);
   const plan = usePlan();
   const [overlay, setOverlay] = useState<Record<string, { x: number; y: number }>>({});
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
 
   const hot = useMemo(() => new Set(highlight?.nodeIds ?? []), [highlight]);
-  const derived = useMemo(() => deriveFlow(doc, plan, selection, hot), [doc, plan, selection, hot]);
+  const previous = useRef<Derived>({ nodes: [], edges: [] });
+  const derived = useMemo(() => {
+    const next = deriveFlow(doc, plan, selection, hot, lines);
+    const shared = { nodes: reuseUnchanged(previous.current.nodes, next.nodes), edges: reuseUnchanged(previous.current.edges, next.edges) };
+    previous.current = shared;
+    return shared;
+  }, [doc, plan, selection, hot, lines]);
   const nodes = useMemo(
     () => (Object.keys(overlay).length === 0 ? derived.nodes : derived.nodes.map((n) => (overlay[n.id] ? { ...n, position: overlay[n.id]!, dragging: true } : n))),
     [derived.nodes, overlay],
@@ -78,7 +94,7 @@ export function Canvas() {
   const onConnect = useCallback((c: Connection) => connectElements(c.source, c.target), []);
 
   return (
-    <div className="canvas" ref={wrapper} data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
+    <div className={far ? 'canvas canvas-far' : 'canvas'} ref={wrapper} data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={derived.edges}

@@ -7,6 +7,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Design } from '../core/model';
 import type { Finding, Plan } from '../core/plan-types';
 import type { DesignDocument } from '../io';
+import type { LineMode } from '../store';
 
 export interface BoxData extends Record<string, unknown> {
   kind: string;
@@ -16,8 +17,13 @@ export interface BoxData extends Record<string, unknown> {
   severity?: Finding['severity'];
   findings?: number;
   usage?: { used: number; reserved: number; free: number; total: number };
+  /** Associations named inside the box (NSG, route table, NAT gateway, cluster, subnet), lines or not. */
+  tags?: string[];
   highlighted?: boolean;
 }
+
+/** Above this many association lines, `auto` draws only those of the selection: hundreds hide the drawing. */
+export const AUTO_LINES_LIMIT = 150;
 
 const DEFAULTS: Record<string, { w: number; h: number }> = {
   vnet: { w: 380, h: 200 }, subnet: { w: 340, h: 90 }, pool: { w: 140, h: 64 }, cluster: { w: 240, h: 110 }, resource: { w: 190, h: 70 },
@@ -39,8 +45,11 @@ export interface Derived {
   edges: Edge[];
 }
 
-export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[], highlight: Set<string>): Derived {
+export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[], highlight: Set<string>, lines: LineMode = 'auto'): Derived {
   const d: Design = doc.design;
+  const names = new Map<string, string>();
+  for (const list of [d.nsgs, d.routeTables, d.natGateways, d.clusters, d.vnets.flatMap((v) => v.subnets)]) for (const x of list) names.set(x.id, x.name);
+  const tag = (label: string, id: string | undefined) => (id && names.has(id) ? [`${label} ${names.get(id)}`] : []);
   const layout = doc.layout.nodes;
   const sev = severityOf(plan.findings);
   const selected = new Set(selection);
@@ -59,6 +68,10 @@ export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[],
       data: { ...data, ...(s ? { severity: s.severity, findings: s.count } : {}), ...(highlight.has(id) ? { highlighted: true } : {}) },
       width: l?.w ?? def.w,
       height: l?.h ?? def.h,
+      // The box is drawn at exactly this size. Saying so keeps React Flow's measured handles when a node object
+      // is re-derived (each edit, each drag frame); without it every re-derived node is measured again in the
+      // DOM and its edges are unmounted until then.
+      measured: { width: l?.w ?? def.w, height: l?.h ?? def.h },
       selected: selected.has(id),
     };
     if (parentId) {
@@ -72,8 +85,10 @@ export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[],
     box(v.id, 'vnet', { kind: 'vnet', name: v.name, detail: `${v.addressSpaces.join(', ')}${vp ? ` · ${vp.allocated.toLocaleString('en-US')} of ${vp.total.toLocaleString('en-US')} in subnets` : ''}` });
     for (const s of v.subnets) {
       const sp = plan.subnets[s.id];
+      const tags = [...tag('NSG', s.nsgId), ...tag('RT', s.routeTableId), ...tag('NAT', s.natGatewayId)];
       box(s.id, 'subnet', {
         kind: 'subnet', name: s.name, detail: `${sp?.cidr ?? s.cidr}${s.purpose !== 'general' ? ` · ${s.purpose}` : ''}`,
+        ...(tags.length ? { tags } : {}),
         ...(sp && sp.total > 0 ? { usage: { used: sp.used, reserved: sp.reserved, free: sp.free, total: sp.total } } : {}),
       }, v.id);
     }
@@ -83,7 +98,7 @@ export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[],
     box(c.id, 'cluster', { kind: 'cluster', name: c.name, detail: `${cp?.model ?? c.networkPlugin} · ${c.outboundType}${cp ? ` · ${cp.peakNodes} nodes at peak` : ''}` });
     c.nodePools.forEach((p, i) => {
       const pp = cp?.pools[i];
-      box(p.id, 'pool', { kind: 'pool', name: p.name, detail: pp ? `${pp.maxNodes}+${pp.surge} nodes · ${pp.maxPods} pods` : '' }, p.nodeSubnetId);
+      box(p.id, 'pool', { kind: 'pool', name: p.name, detail: pp ? `${pp.maxNodes}+${pp.surge} nodes · ${pp.maxPods} pods` : '', tags: [c.name] }, p.nodeSubnetId);
     });
   }
   const flat: [string, { id: string; name: string }[], (x: never) => string][] = [
@@ -98,11 +113,33 @@ export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[],
     ['Bastion', d.bastions, (x: Design['bastions'][number]) => x.sku],
     ['on-premises', d.onPremSites, (x: Design['onPremSites'][number]) => `${x.addressPrefixes.join(', ')} · ${x.gateway.type}`],
   ];
-  for (const [kind, list, detail] of flat) for (const x of list) box(x.id, 'resource', { kind, name: x.name, detail: detail(x as never) });
-  return { nodes, edges: deriveEdges(d, highlight) };
+  for (const [kind, list, detail] of flat) {
+    for (const x of list) {
+      const placed = tag('in', (x as { subnetId?: string }).subnetId);
+      box(x.id, 'resource', { kind, name: x.name, detail: detail(x as never), ...(placed.length ? { tags: placed } : {}) });
+    }
+  }
+  return { nodes, edges: deriveEdges(d, highlight, selected, lines) };
 }
 
-function deriveEdges(d: Design, highlight: Set<string>): Edge[] {
+/** Lines that only repeat what a box's tags say: shown all, or only where they touch the selection. */
+const ASSOCIATION = new Set(['edge-assoc', 'edge-place', 'edge-member']);
+
+function deriveEdges(d: Design, highlight: Set<string>, selected: Set<string>, lines: LineMode): Edge[] {
+  const all = collectEdges(d, highlight);
+  const associations = all.filter((e) => ASSOCIATION.has(e.className!.split(' ')[0]!)).length;
+  const showAll = lines === 'all' || (lines === 'auto' && associations <= AUTO_LINES_LIMIT);
+  if (showAll) return all;
+  return all.filter(
+    (e) =>
+      !ASSOCIATION.has(e.className!.split(' ')[0]!) ||
+      selected.has(e.source) ||
+      selected.has(e.target) ||
+      (highlight.has(e.source) && highlight.has(e.target)),
+  );
+}
+
+function collectEdges(d: Design, highlight: Set<string>): Edge[] {
   const edges: Edge[] = [];
   const add = (id: string, source: string, target: string, label: string, className: string) => {
     const hot = highlight.has(source) && highlight.has(target);
@@ -119,7 +156,7 @@ function deriveEdges(d: Design, highlight: Set<string>): Edge[] {
       if (s.natGatewayId) add(`nat:${s.id}`, s.id, s.natGatewayId, 'NAT', 'edge-assoc');
     }
   }
-  for (const c of d.clusters) for (const p of c.nodePools) add(`pool:${p.id}`, c.id, p.id, '', 'edge-cluster');
+  for (const c of d.clusters) for (const p of c.nodePools) add(`pool:${p.id}`, c.id, p.id, '', 'edge-member');
   for (const l of d.loadBalancers) add(`lb:${l.id}`, l.id, l.clusterId, 'Services', 'edge-cluster');
   for (const g of d.appGateways) {
     add(`agw:${g.id}`, g.id, g.subnetId, '', 'edge-place');

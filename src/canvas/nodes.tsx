@@ -37,6 +37,13 @@ function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
         ) : null}
       </div>
       {data.detail ? <div className="box-detail">{data.detail}</div> : null}
+      {data.tags ? (
+        <div className="box-tags">
+          {data.tags.map((t) => (
+            <span key={t} className="box-tag">{t}</span>
+          ))}
+        </div>
+      ) : null}
       {data.usage ? <UsageBar usage={data.usage} /> : null}
       </div>
       <Handle type="source" position={Position.Bottom} />

@@ -17,11 +17,18 @@ export interface Banner {
   text: string;
 }
 
+/**
+ * Which association lines (subnet to NSG, route table, NAT gateway; resource to its subnet) the canvas draws:
+ * all, only those touching the selection, or `auto` (all unless the design has so many that they hide it).
+ */
+export type LineMode = 'auto' | 'all' | 'selection';
+
 export interface DesignState {
   doc: DesignDocument;
   selection: Id[];
   highlight: Highlight | null;
   banner: Banner | null;
+  lines: LineMode;
   replaceDoc: (doc: DesignDocument) => void;
   /** Applies a change to a copy of the design: one undo step. */
   updateDesign: (recipe: (draft: Design) => void) => void;
@@ -32,6 +39,7 @@ export interface DesignState {
   select: (ids: Id[]) => void;
   setHighlight: (h: Highlight | null) => void;
   setBanner: (b: Banner | null) => void;
+  setLines: (mode: LineMode) => void;
 }
 
 export const useDesignStore = create<DesignState>()(
@@ -41,6 +49,7 @@ export const useDesignStore = create<DesignState>()(
       selection: [],
       highlight: null,
       banner: null,
+      lines: 'auto',
       replaceDoc: (doc) => set({ doc, selection: [], highlight: null }),
       updateDesign: (recipe) =>
         set((s) => {
@@ -63,6 +72,7 @@ export const useDesignStore = create<DesignState>()(
       select: (ids) => set({ selection: ids }),
       setHighlight: (highlight) => set({ highlight }),
       setBanner: (banner) => set({ banner }),
+      setLines: (lines) => set({ lines }),
     }),
     {
       // Only the document is history; selection and view state are not undone.

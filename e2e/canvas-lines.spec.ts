@@ -1,0 +1,20 @@
+import { expect, test } from '@playwright/test';
+import { freshApp } from './helpers';
+
+test('association lines: all, or only those of the selection; the box names its associations either way', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('templates').selectOption('aks-baseline');
+  const nodes = page.getByTestId('node-snet-clusternodes');
+  await expect(nodes).toBeVisible();
+  // A small design: auto draws them all (7 subnet associations: 5 NSGs and 2 route tables).
+  const assoc = page.locator('.react-flow__edge.edge-assoc');
+  await expect(assoc).toHaveCount(7);
+  await expect(nodes.locator('.box-tag')).toHaveText(['NSG nsg-vnet-spoke-BU0001A0008-00-nodepools', 'RT route-to-eastus2-hub-fw']);
+
+  await page.getByTestId('lines').selectOption('selection');
+  await expect(assoc).toHaveCount(0);
+  await nodes.click();
+  await expect(assoc).toHaveCount(2);
+  await page.getByTestId('lines').selectOption('all');
+  await expect(assoc).toHaveCount(7);
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { computePlan } from '../core/plan';
+import { newDocument, type DesignDocument } from '../io';
+import { AUTO_LINES_LIMIT, deriveFlow } from './derive';
+import { reuseUnchanged } from './reuse';
+
+/** One VNet with `n` /28 subnets, each associated with the same NSG: n association lines. */
+function manySubnets(n: number): DesignDocument {
+  const doc = newDocument('many');
+  doc.design.nsgs.push({ id: 'nsg', name: 'nsg-shared', rules: [] });
+  doc.design.vnets.push({
+    id: 'v',
+    name: 'vnet-a',
+    addressSpaces: ['10.0.0.0/16'],
+    subnets: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `snet-${i}`, cidr: `10.0.${Math.floor(i / 16)}.${(i % 16) * 16}/28`, purpose: 'general' as const, nsgId: 'nsg' })),
+  });
+  return doc;
+}
+
+const assocLines = (edges: { id: string }[]) => edges.filter((e) => e.id.startsWith('nsg:')).length;
+
+describe('association lines', () => {
+  it('auto draws every line up to the limit', () => {
+    const doc = manySubnets(AUTO_LINES_LIMIT);
+    const { edges, nodes } = deriveFlow(doc, computePlan(doc.design), [], new Set());
+    expect(assocLines(edges)).toBe(AUTO_LINES_LIMIT);
+    // The association is named inside the subnet box whether or not its line is drawn.
+    expect(nodes.find((n) => n.id === 's0')!.data.tags).toEqual(['NSG nsg-shared']);
+  });
+
+  it('past the limit, auto draws only the lines touching the selection; "all" draws them all', () => {
+    const doc = manySubnets(AUTO_LINES_LIMIT + 1);
+    const plan = computePlan(doc.design);
+    expect(assocLines(deriveFlow(doc, plan, [], new Set()).edges)).toBe(0);
+    expect(deriveFlow(doc, plan, ['s3'], new Set()).edges.map((e) => e.id)).toEqual(['nsg:s3']);
+    expect(assocLines(deriveFlow(doc, plan, ['nsg'], new Set()).edges)).toBe(AUTO_LINES_LIMIT + 1);
+    expect(assocLines(deriveFlow(doc, plan, [], new Set(), 'all').edges)).toBe(AUTO_LINES_LIMIT + 1);
+  });
+
+  it('"selection" hides unselected lines even in a small design', () => {
+    const doc = manySubnets(2);
+    expect(assocLines(deriveFlow(doc, computePlan(doc.design), [], new Set(), 'selection').edges)).toBe(0);
+  });
+});
+
+describe('reuseUnchanged', () => {
+  it('keeps the previous object of every unchanged node, and the previous array when nothing changed', () => {
+    const doc = manySubnets(3);
+    const plan = computePlan(doc.design);
+    const first = deriveFlow(doc, plan, [], new Set()).nodes;
+    const again = reuseUnchanged(first, deriveFlow(doc, plan, [], new Set()).nodes);
+    expect(again).toBe(first);
+
+    const selected = reuseUnchanged(first, deriveFlow(doc, plan, ['s1'], new Set()).nodes);
+    expect(selected).not.toBe(first);
+    const changed = selected.filter((n, i) => n !== first[i]).map((n) => n.id);
+    expect(changed).toEqual(['s1']);
+  });
+
+  it('a moved node is a new object, its siblings are not', () => {
+    const doc = manySubnets(2);
+    doc.layout.nodes = { v: { x: 0, y: 0, w: 400, h: 300 }, s0: { x: 10, y: 40, w: 300, h: 80 }, s1: { x: 10, y: 140, w: 300, h: 80 }, nsg: { x: 500, y: 0, w: 190, h: 70 } };
+    const plan = computePlan(doc.design);
+    const first = deriveFlow(doc, plan, [], new Set()).nodes;
+    const moved: DesignDocument = { ...doc, layout: { nodes: { ...doc.layout.nodes, s0: { x: 40, y: 50, w: 300, h: 80 } } } };
+    const next = reuseUnchanged(first, deriveFlow(moved, plan, [], new Set()).nodes);
+    expect(next.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['s0']);
+  });
+});
