@@ -19,6 +19,7 @@ import { reuseUnchanged } from './reuse';
 import { dropKind } from './drop';
 import { connectElements } from './connect';
 import { NODE_TYPES } from './nodes';
+import { EDGE_TYPES } from './edges';
 import { DRAG_TYPE } from './Palette';
 
 /**
@@ -99,6 +100,7 @@ export function Canvas() {
         nodes={nodes}
         edges={derived.edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}

@@ -4,6 +4,7 @@
  * pool positions to their subnet, as in the design file's layout.
  */
 import type { Edge, Node } from '@xyflow/react';
+import { formatCount } from '../core/format';
 import type { Design } from '../core/model';
 import type { Finding, Plan } from '../core/plan-types';
 import type { DesignDocument } from '../io';
@@ -82,7 +83,7 @@ export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[],
   };
   for (const v of d.vnets) {
     const vp = plan.vnets[v.id];
-    box(v.id, 'vnet', { kind: 'vnet', name: v.name, detail: `${v.addressSpaces.join(', ')}${vp ? ` · ${vp.allocated.toLocaleString('en-US')} of ${vp.total.toLocaleString('en-US')} in subnets` : ''}` });
+    box(v.id, 'vnet', { kind: 'vnet', name: v.name, detail: `${v.addressSpaces.join(', ')}${vp ? ` · ${formatCount(vp.allocated)} of ${formatCount(vp.total)} in subnets` : ''}` });
     for (const s of v.subnets) {
       const sp = plan.subnets[s.id];
       const tags = [...tag('NSG', s.nsgId), ...tag('RT', s.routeTableId), ...tag('NAT', s.natGatewayId)];

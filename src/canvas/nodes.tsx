@@ -1,6 +1,7 @@
 /** The node components: one box with a header, details, a usage bar for subnets and a finding badge. */
 import { memo } from 'react';
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
+import { formatCount } from '../core/format';
 import type { BoxData } from './derive';
 
 function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
@@ -13,7 +14,7 @@ function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
         <span className={over ? 'usage-used usage-over' : 'usage-used'} style={{ width: pct(Math.min(usage.used, usage.total - usage.reserved)) }} />
       </div>
       <div className="usage-text" data-testid="usage-text">
-        {usage.used.toLocaleString('en-US')} used · {usage.free.toLocaleString('en-US')} free · 5 reserved
+        {formatCount(usage.used)} used · {formatCount(usage.free)} free · {usage.reserved} reserved
       </div>
     </div>
   );

@@ -1,7 +1,5 @@
 /** Number formats of the panels: grouped thousands and whole percentages, the same in every locale. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export { formatCount } from '../core/format';
 
 /** A 0..n share as a percentage; above 100% means over-committed. */
 export function formatPercent(share: number): string {
