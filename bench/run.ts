@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: runs every benchmark script (bench/*.bench.ts) and prints its lines. Benchmarks are scripts,
  * not tests: their numbers go into docs/perf.md and the issue notes. `npm run bench -- --no-canvas` skips the
- * browser one.
+ * browser one; `npm run bench -- --only export` runs one.
+ *
+ * Each benchmark runs in a process of its own, so one leaves no heap behind for the next to collect (the 16x
+ * designs of the plan and routes benchmarks otherwise slow the exports after them by half).
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const order = ['plan', 'routes', 'export', 'canvas'];
 const dir = new URL('.', import.meta.url);
@@ -13,17 +17,35 @@ const names = readdirSync(dir)
   .map((f) => f.replace(/\.bench\.ts$/, ''))
   .sort((a, b) => order.indexOf(a) - order.indexOf(b));
 
-const skipCanvas = process.argv.includes('--no-canvas');
-let failed = false;
-for (const name of names) {
-  if (name === 'canvas' && skipCanvas) continue;
-  console.log(`# ${name}`);
+const argv = process.argv.slice(2);
+const onlyAt = argv.indexOf('--only');
+const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
+const inProcess = argv.includes('--in-process');
+
+async function runHere(name: string): Promise<boolean> {
   try {
     const mod = (await import(pathToFileURL(`${dir.pathname}${name}.bench.ts`).href)) as { run: () => Promise<string> };
     console.log(await mod.run());
+    return true;
   } catch (e) {
-    failed = true;
     console.log(`  failed: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
   }
 }
-process.exitCode = failed ? 1 : 0;
+
+if (only && inProcess) {
+  process.exitCode = (await runHere(only)) ? 0 : 1;
+} else {
+  if (only && !names.includes(only)) {
+    console.log(`no benchmark named ${only}; there are: ${names.join(', ')}`);
+    process.exit(2);
+  }
+  let failed = false;
+  for (const name of only ? [only] : names) {
+    if (name === 'canvas' && argv.includes('--no-canvas')) continue;
+    console.log(`# ${name}`);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--only', name, '--in-process'], { stdio: 'inherit' });
+    failed ||= child.status !== 0;
+  }
+  process.exitCode = failed ? 1 : 0;
+}
