@@ -1,14 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { dropFromPalette, freshApp, watchErrors } from './helpers';
 
-test('draw a VNet, a node subnet and a pool from an empty canvas; the numbers follow the inspector', async ({ page }) => {
+test('draw a VNet, a node subnet, a cluster and its pool from an empty canvas; the numbers follow the inspector', async ({ page }) => {
   const errors = watchErrors(page);
   await freshApp(page);
   await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 300, y: 150 });
   await expect(page.getByTestId('node-vnet-1')).toBeVisible();
   await dropFromPalette(page, 'node-subnet', { testId: 'node-vnet-1' });
   await expect(page.getByTestId('node-snet-nodes')).toBeVisible();
+  await dropFromPalette(page, 'cluster', { testId: 'canvas', x: 700, y: 150 });
+  await expect(page.getByTestId('node-aks-1')).toBeVisible();
+  // The cluster is selected: the pool dropped on the node subnet joins it.
   await dropFromPalette(page, 'pool', { testId: 'node-snet-nodes' });
+  await expect(page.getByTestId('node-system1')).toBeVisible();
   // Overlay cluster, 3 nodes + 1 surge in the /22: 4 used, 1024 − 5 − 4 = 1015 free.
   const usage = page.getByTestId('node-snet-nodes').getByTestId('usage-text');
   await expect(usage).toHaveText('4 used · 1,015 free · 5 reserved');

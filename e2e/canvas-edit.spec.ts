@@ -69,3 +69,32 @@ test('connect two VNets to peer them, and export the canvas as PNG', async ({ pa
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
   expect(dl.suggestedFilename()).toBe('Untitled design.png');
 });
+
+test('connect a subnet to an NSG to associate them; a meaningless pair explains itself', async ({ page }) => {
+  await freshApp(page);
+  await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 60, y: 40 });
+  await dropFromPalette(page, 'subnet', { testId: 'node-vnet-1' });
+  await dropFromPalette(page, 'nsg', { testId: 'canvas', x: 600, y: 500 });
+  const nsg = page.locator('.react-flow__node-resource').filter({ hasText: 'NSG' });
+  await expect(nsg).toHaveCount(1);
+  const nsgName = (await nsg.locator('.box-name').textContent())!;
+  const subnet = page.getByTestId('node-snet-1');
+  const from = (await subnet.locator('xpath=..').locator('.react-flow__handle.source').boundingBox())!;
+  const to = (await nsg.locator('.react-flow__handle.target').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge.edge-assoc')).toHaveCount(1);
+  await expect(subnet.locator('.box-tag')).toHaveText([`NSG ${nsgName}`]);
+
+  // NSG to VNet means nothing: a message says what can be connected, and nothing changes.
+  const nsgOut = (await nsg.locator('.react-flow__handle.source').boundingBox())!;
+  const vnetIn = (await page.getByTestId('node-vnet-1').locator('xpath=..').locator('.react-flow__handle.target').first().boundingBox())!;
+  await page.mouse.move(nsgOut.x + nsgOut.width / 2, nsgOut.y + nsgOut.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(vnetIn.x + vnetIn.width / 2, vnetIn.y + vnetIn.height / 2, { steps: 15 });
+  await page.mouse.up();
+  await expect(page.getByTestId('banner')).toContainText('NSG and VNet: nothing to connect.');
+  await expect(page.locator('.react-flow__edge.edge-assoc')).toHaveCount(1);
+});

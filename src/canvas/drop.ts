@@ -51,9 +51,12 @@ export function dropKind(kind: string, x: number, y: number, target?: DropTarget
     case 'cluster':
       result = addCluster(design, layout, x, y);
       break;
-    case 'pool':
-      result = t.subnetId ? addPool(design, layout, t.subnetId) ?? 'Drop the node pool on a subnet.' : 'Drop a node pool on a subnet: its nodes take addresses there.';
+    case 'pool': {
+      // The pool joins the selected cluster (or the cluster of a selected pool), else the first one.
+      const selected = store.selection.map((id) => design.clusters.find((c) => c.id === id || c.nodePools.some((p) => p.id === id))).find(Boolean);
+      result = t.subnetId ? addPool(design, layout, t.subnetId, selected?.id) ?? 'Drop the node pool on a subnet.' : 'Drop a node pool on a subnet: its nodes take addresses there.';
       break;
+    }
     case 'peering':
       result = addPeering(design, layout, t);
       break;
