@@ -1,12 +1,26 @@
 /** The tabs on the right: inspector, address plan, findings, routes, paths, export. */
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { usePlan } from '../store';
-import { ExportPanel } from './ExportPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
 import { PathsPanel } from './PathsPanel';
 import { PlanPanel } from './PlanPanel';
 import { RoutesPanel } from './RoutesPanel';
+
+/**
+ * The exporters (and the YAML library) load with the Export tab, not with the app: the canvas draws sooner. They
+ * are fetched once the app is idle, so the tab opens at once; the build serves them locally, offline too.
+ */
+const loadExports = () => import('./ExportPanel').then((m) => ({ default: m.ExportPanel }));
+const ExportPanel = lazy(loadExports);
+
+function LazyExportPanel() {
+  return (
+    <Suspense fallback={<p className="muted">Loading the exporters…</p>}>
+      <ExportPanel />
+    </Suspense>
+  );
+}
 
 const TABS = [
   { id: 'inspector', label: 'Inspector', Panel: Inspector },
@@ -14,7 +28,7 @@ const TABS = [
   { id: 'findings', label: 'Findings', Panel: FindingsPanel },
   { id: 'routes', label: 'Routes', Panel: RoutesPanel },
   { id: 'paths', label: 'Paths', Panel: PathsPanel },
-  { id: 'export', label: 'Export', Panel: ExportPanel },
+  { id: 'export', label: 'Export', Panel: LazyExportPanel },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -31,6 +45,10 @@ function FindingsBadge() {
 
 export function SidePanels() {
   const [tab, setTab] = useState<Tab>('inspector');
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1500));
+    idle(() => void loadExports());
+  }, []);
   const Panel = TABS.find((t) => t.id === tab)!.Panel;
   return (
     <aside className="side" aria-label="Panels">
