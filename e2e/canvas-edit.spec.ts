@@ -86,7 +86,8 @@ test('connect a subnet to an NSG to associate them; a meaningless pair explains 
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
   await page.mouse.up();
   await expect(page.locator('.react-flow__edge.edge-assoc')).toHaveCount(1);
-  await expect(subnet.locator('.box-tag')).toHaveText([`NSG ${nsgName}`]);
+  await expect(subnet.locator('.box-tag')).toHaveText(['NSG']);
+  await expect(subnet.locator('.box-tag')).toHaveAttribute('title', `NSG ${nsgName}`);
 
   // NSG to VNet means nothing: a message says what can be connected, and nothing changes.
   const nsgOut = (await nsg.locator('.react-flow__handle.source').boundingBox())!;

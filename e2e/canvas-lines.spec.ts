@@ -9,7 +9,10 @@ test('association lines: all, or only those of the selection; the box names its 
   // A small design: auto draws them all (7 subnet associations: 5 NSGs and 2 route tables).
   const assoc = page.locator('.react-flow__edge.edge-assoc');
   await expect(assoc).toHaveCount(7);
-  await expect(nodes.locator('.box-tag')).toHaveText(['NSG nsg-vnet-spoke-BU0001A0008-00-nodepools', 'RT route-to-eastus2-hub-fw']);
+  const tags = nodes.locator('.box-tag');
+  await expect(tags).toHaveText(['NSG', 'RT']);
+  await expect(tags.first()).toHaveAttribute('title', 'NSG nsg-vnet-spoke-BU0001A0008-00-nodepools');
+  await expect(tags.last()).toHaveAttribute('title', 'RT route-to-eastus2-hub-fw');
 
   await page.getByTestId('lines').selectOption('selection');
   await expect(assoc).toHaveCount(0);

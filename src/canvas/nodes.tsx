@@ -31,6 +31,12 @@ function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
       <div className="box-head">
         <span className="box-kind">{data.kind}</span>
         <span className="box-name">{data.name}</span>
+        {type === 'subnet' && data.tags
+          ? data.tags.map((t) => (
+              // Subnets hold pools below their header, so their associations sit in it: the kind, the name on hover.
+              <span key={t} className="box-tag" title={t}>{t.split(' ')[0]}</span>
+            ))
+          : null}
         {data.findings ? (
           <span className={`badge badge-${data.severity}`} title={`${data.findings} finding(s)`}>
             {data.findings}
@@ -38,7 +44,7 @@ function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
         ) : null}
       </div>
       {data.detail ? <div className="box-detail">{data.detail}</div> : null}
-      {data.tags ? (
+      {data.tags && type !== 'subnet' ? (
         <div className="box-tags">
           {data.tags.map((t) => (
             <span key={t} className="box-tag">{t}</span>
