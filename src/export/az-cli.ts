@@ -69,11 +69,12 @@ function manifestSteps(design: Design): string[] {
   // those is absent from the manifests.
   const designText = JSON.stringify([design.loadBalancers, design.publicIps, [...names.values()]]);
   const ctx: ManifestContext = { resourceGroup: marker('RESOURCE_GROUP', designText), namePrefix: marker('NAME_PREFIX', designText) };
+  const seen = new Map<string, string>();
   return design.clusters.flatMap((c, i) => {
     const manifests = clusterManifests(design, c, names, ctx);
     if (manifests.length === 0) return [];
     const file = shQuote(`manifests-${i + 1}.yaml`);
-    const body = renderManifests(manifests).replace(/\n$/, '');
+    const body = renderManifests(manifests, seen).replace(/\n$/, '');
     const tag = delimiter(body);
     const subs = [
       ...(body.includes(ctx.resourceGroup) ? [substitution(ctx.resourceGroup, 'RESOURCE_GROUP')] : []),

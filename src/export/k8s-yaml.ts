@@ -106,8 +106,19 @@ export function clusterManifests(d: Design, c: Cluster, subnetNames = subnetName
   return [...policies(d, c), ...services, ...ingress(d, c)];
 }
 
-export function renderManifests(manifests: Manifest[]): string {
-  return manifests.map((m) => stringify(m, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+/**
+ * YAML text of manifests, one document each. Clusters often share manifests (the same network policies): pass
+ * one `seen` map for a whole export and each distinct manifest is stringified once.
+ */
+export function renderManifests(manifests: Manifest[], seen = new Map<string, string>()): string {
+  return manifests
+    .map((m) => {
+      const key = JSON.stringify(m);
+      let text = seen.get(key);
+      if (text === undefined) seen.set(key, (text = stringify(m, { lineWidth: 0, aliasDuplicateObjects: false })));
+      return text;
+    })
+    .join('---\n');
 }
 
 export interface K8sYamlOptions {
@@ -118,9 +129,10 @@ export interface K8sYamlOptions {
 export function exportK8sYaml(design: Design, _plan: Plan, opts: K8sYamlOptions = {}): string {
   const names = subnetNamesOf(design);
   const ctx: ManifestContext = { resourceGroup: opts.resourceGroup ?? DEFAULT_RESOURCE_GROUP, namePrefix: '' };
+  const seen = new Map<string, string>();
   const parts = design.clusters.flatMap((c) => {
     const m = clusterManifests(design, c, names, ctx);
-    return m.length > 0 ? [`# Cluster ${c.name.replace(/[\r\n]+/g, ' ')}\n${renderManifests(m)}`] : [];
+    return m.length > 0 ? [`# Cluster ${c.name.replace(/[\r\n]+/g, ' ')}\n${renderManifests(m, seen)}`] : [];
   });
   if (parts.length === 0) return '# The design has no Kubernetes Services, ingresses or network policies to apply.\n';
   const text = parts.join('---\n');
