@@ -123,30 +123,26 @@ export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[],
   return { nodes, edges: deriveEdges(d, highlight, selected, lines) };
 }
 
-/** Lines that only repeat what a box's tags say: shown all, or only where they touch the selection. */
+/** Kinds of line that only repeat what a box's tags say: drawn all, or only where they touch the selection. */
 const ASSOCIATION = new Set(['edge-assoc', 'edge-place', 'edge-member']);
 
 function deriveEdges(d: Design, highlight: Set<string>, selected: Set<string>, lines: LineMode): Edge[] {
-  const all = collectEdges(d, highlight);
-  const associations = all.filter((e) => ASSOCIATION.has(e.className!.split(' ')[0]!)).length;
-  const showAll = lines === 'all' || (lines === 'auto' && associations <= AUTO_LINES_LIMIT);
-  if (showAll) return all;
-  return all.filter(
-    (e) =>
-      !ASSOCIATION.has(e.className!.split(' ')[0]!) ||
-      selected.has(e.source) ||
-      selected.has(e.target) ||
-      (highlight.has(e.source) && highlight.has(e.target)),
-  );
+  const { edges, associations } = collectEdges(d, highlight);
+  const showAll = lines === 'all' || (lines === 'auto' && associations.size <= AUTO_LINES_LIMIT);
+  if (showAll) return edges;
+  const touches = (e: Edge) => selected.has(e.source) || selected.has(e.target) || (highlight.has(e.source) && highlight.has(e.target));
+  return edges.filter((e) => !associations.has(e.id) || touches(e));
 }
 
-function collectEdges(d: Design, highlight: Set<string>): Edge[] {
+function collectEdges(d: Design, highlight: Set<string>): { edges: Edge[]; associations: Set<string> } {
   const edges: Edge[] = [];
+  const associations = new Set<string>();
   const add = (id: string, source: string, target: string, label: string, className: string) => {
     const hot = highlight.has(source) && highlight.has(target);
-    // Labels are measured by the browser on every move (getBBox): only peerings and on-prem links carry one.
     const e: Edge = { id, source, target, className: `${className}${hot ? ' edge-highlight' : ''}`, animated: hot };
+    // Only links between networks are labelled; the other lines explain themselves by their ends.
     if (label && className === 'edge-peering') e.label = label;
+    if (ASSOCIATION.has(className)) associations.add(id);
     edges.push(e);
   };
   for (const p of d.peerings) add(`peer:${p.id}`, p.localVnetId, p.remoteVnetId, p.name, 'edge-peering');
@@ -167,5 +163,5 @@ function collectEdges(d: Design, highlight: Set<string>): Edge[] {
   for (const b of d.bastions) add(`bas:${b.id}`, b.id, b.subnetId, '', 'edge-place');
   for (const e of d.privateEndpoints) add(`pe:${e.id}`, e.id, e.subnetId, '', 'edge-place');
   for (const s of d.onPremSites) add(`op:${s.id}`, s.id, s.gateway.vnetId, s.gateway.type, 'edge-peering');
-  return edges;
+  return { edges, associations };
 }
