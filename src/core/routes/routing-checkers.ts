@@ -80,14 +80,19 @@ function checkRouteTables(design: Design, plan: Base): Finding[] {
     else byTable.set(s.routeTableId, [s]);
   }
   const subnetById = new Map(subnets.map((s) => [s.id, s]));
+  const appGatewaySubnets = new Set(design.appGateways.map((g) => g.subnetId));
+  const { clustersOnSubnet } = lookup(design);
   for (const rt of design.routeTables) {
     const onSubnets = byTable.get(rt.id) ?? [];
     for (const s of onSubnets) {
-      if (s.purpose !== 'app-gateway' && !design.appGateways.some((g) => g.subnetId === s.id)) continue;
+      if (s.purpose !== 'app-gateway' && !appGatewaySubnets.has(s.id)) continue;
       const bad = rt.routes.find((r) => isDefaultRoute(r.addressPrefix) && r.nextHopType !== 'Internet');
       if (bad) out.push(makeFinding(R.appgwDefaultRoute, s.id, { text: `route ${bad.name} in ${rt.name} sends 0.0.0.0/0 to ${bad.nextHopType} on Application Gateway subnet ${s.name}; v2 needs 0.0.0.0/0 → Internet` }));
     }
-    const kubenet = design.clusters.filter((c) => c.networkPlugin === 'kubenet' && c.nodePools.some((p) => onSubnets.some((s) => s.id === p.nodeSubnetId)));
+    // Clusters with a pool on a subnet of this table, each once, in design order.
+    const kubenet = [...new Set(onSubnets.flatMap((s) => clustersOnSubnet.get(s.id) ?? []))]
+      .filter((c) => c.networkPlugin === 'kubenet')
+      .sort((a, b) => design.clusters.indexOf(a) - design.clusters.indexOf(b));
     const podRoutes = kubenet.reduce((n, c) => n + kubenetRoutes(design, plan, c.id).length, 0);
     if (rt.routes.length + podRoutes > ROUTE_TABLE_LIMIT) {
       out.push(makeFinding(R.routeTableLimit, rt.id, { text: `${rt.name} holds ${rt.routes.length} user routes + ${podRoutes} kubenet pod routes = ${rt.routes.length + podRoutes}, over the ${ROUTE_TABLE_LIMIT} allowed` }));
