@@ -3,12 +3,17 @@
  * (nothing is lost) and the app starts empty with a banner saying so.
  */
 import { loadDocument, serializeDocument } from '../io';
-import { useDesignStore } from './design-store';
+import { useDesignStore, type LineMode } from './design-store';
 
 export const STORAGE_KEY = 'aksnet.design';
 const CORRUPT_KEY = 'aksnet.design.unreadable';
+/** View preferences, not part of the design: which association lines the canvas draws. */
+const LINES_KEY = 'aksnet.view.lines';
+const LINE_MODES: readonly LineMode[] = ['auto', 'all', 'selection'];
 
 export function restoreSaved(storage: Storage = localStorage): void {
+  const lines = storage.getItem(LINES_KEY);
+  if (LINE_MODES.includes(lines as LineMode)) useDesignStore.getState().setLines(lines as LineMode);
   const text = storage.getItem(STORAGE_KEY);
   if (!text) return;
   const r = loadDocument(text);
@@ -30,6 +35,13 @@ export function restoreSaved(storage: Storage = localStorage): void {
 export function startAutosave(storage: Storage = localStorage, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribe = useDesignStore.subscribe((s, prev) => {
+    if (s.lines !== prev.lines) {
+      try {
+        storage.setItem(LINES_KEY, s.lines);
+      } catch {
+        // A view preference that cannot be kept is not worth a banner.
+      }
+    }
     if (s.doc === prev.doc) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {

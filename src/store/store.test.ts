@@ -76,4 +76,18 @@ describe('design store', () => {
     expect(useDesignStore.getState().banner!.kind).toBe('error');
     expect(storage.getItem('aksnet.design.unreadable')).toBe('{"format":"nope"');
   });
+
+  it('keeps the lines preference across reloads; an unknown value is ignored', () => {
+    const storage = new MemoryStorage();
+    const stop = startAutosave(storage as unknown as Storage, 0);
+    useDesignStore.getState().setLines('selection');
+    stop();
+    useDesignStore.getState().setLines('auto');
+    restoreSaved(storage as unknown as Storage);
+    expect(useDesignStore.getState().lines).toBe('selection');
+    storage.setItem('aksnet.view.lines', 'everything');
+    useDesignStore.getState().setLines('all');
+    restoreSaved(storage as unknown as Storage);
+    expect(useDesignStore.getState().lines).toBe('all');
+  });
 });
