@@ -58,8 +58,10 @@ export function usesPodCidr(model: NetworkModel): boolean {
 }
 
 /**
- * Upgrade surge: one extra node per pool unless set, as a count ("3") or a percentage of the pool ("33%"),
- * rounded up. https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling
+ * Upgrade surge: one extra node per pool unless set, as a count ("3") or a percentage of the pool ("33%");
+ * "for percentages, fractional nodes are rounded up" (AgentPoolUpgradeSettings.maxSurge).
+ * https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling
+ * https://learn.microsoft.com/rest/api/aks/agent-pools/create-or-update#agentpoolupgradesettings
  */
 export const SURGE_URL = 'https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling';
 export const DEFAULT_MAX_SURGE = 1;
