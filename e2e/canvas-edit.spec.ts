@@ -99,3 +99,19 @@ test('connect a subnet to an NSG to associate them; a meaningless pair explains 
   await expect(page.getByTestId('banner')).toContainText('NSG and VNet: nothing to connect.');
   await expect(page.locator('.react-flow__edge.edge-assoc')).toHaveCount(1);
 });
+
+test('copy and paste a VNet with the keyboard: the copy gets a free address space; Delete removes it', async ({ page }) => {
+  await drawVnetWithSubnet(page);
+  await page.getByTestId('node-vnet-1').click({ position: { x: 30, y: 8 } });
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  // Taken: 10.0.0.0/16 (default service CIDR), 10.1.0.0/16 (vnet-1), 10.244.0.0/16 (default pod CIDR).
+  const copy = page.getByTestId('node-vnet-1-copy');
+  await expect(copy).toContainText('10.2.0.0/16');
+  await expect(page.locator('.react-flow__node-subnet')).toHaveCount(2);
+  // The pasted copy is selected: Delete removes it and its subnet, and nothing else.
+  await page.keyboard.press('Delete');
+  await expect(copy).toHaveCount(0);
+  await expect(page.locator('.react-flow__node-subnet')).toHaveCount(1);
+  await expect(page.getByTestId('node-vnet-1')).toContainText('10.1.0.0/16');
+});

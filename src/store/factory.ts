@@ -3,6 +3,7 @@
  * canvas. Each function changes a draft design and layout (inside one store update, so one undo step).
  */
 import { nextFreeCidr, parseCidr } from '../core/cidr';
+import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from '../core/ipam/defaults';
 import type { Cluster, Design, Id, Subnet, SubnetPurpose } from '../core/model';
 import type { DesignDocument } from '../io';
 
@@ -31,10 +32,24 @@ function newName(existing: string[], base: string): string {
 export const SUBNET_SIZE = { w: 340, h: 90, nodesH: 170 };
 export const POOL_SIZE = { w: 140, h: 64 };
 
+/**
+ * A free block of `prefix` for a new VNet in 10.0.0.0/8: clear of every VNet, on-premises range and cluster pod
+ * and service CIDR (their defaults when unset), so a new or pasted VNet never creates an overlap.
+ */
+export function freeVnetSpace(d: Design, prefix: number): string | null {
+  const taken = [
+    ...d.vnets.flatMap((v) => v.addressSpaces),
+    ...d.onPremSites.flatMap((o) => o.addressPrefixes),
+    ...d.clusters.flatMap((c) => [c.serviceCidr || DEFAULT_SERVICE_CIDR, ...(c.podCidr ? [c.podCidr] : [])]),
+    DEFAULT_SERVICE_CIDR,
+    DEFAULT_POD_CIDR,
+  ];
+  return nextFreeCidr(['10.0.0.0/8'], taken, prefix);
+}
+
 export function addVnet(d: Design, layout: Layout, x: number, y: number): Id {
   const id = newId(d, layout, 'vnet');
-  const taken = d.vnets.flatMap((v) => v.addressSpaces);
-  const space = nextFreeCidr(['10.0.0.0/8'], ['10.0.0.0/16', ...taken], 16) ?? '172.16.0.0/16';
+  const space = freeVnetSpace(d, 16) ?? '172.16.0.0/16';
   d.vnets.push({ id, name: newName(d.vnets.map((v) => v.name), 'vnet-'), addressSpaces: [space], subnets: [] });
   layout[id] = { x: Math.round(x), y: Math.round(y), w: 380, h: 160 };
   return id;

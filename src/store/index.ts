@@ -4,5 +4,5 @@ export { usePlan, planOf } from './plan';
 export { findElement, removeElement, type ElementKind, type Found } from './find';
 export { useSelectedElement } from './selected';
 export { restoreSaved, startAutosave, STORAGE_KEY } from './persist';
-export { addVnet, addSubnet, addCluster, addPool, newId } from './factory';
+export { addVnet, addSubnet, addCluster, addPool, newId, freeVnetSpace } from './factory';
 export { addResource, type ResourceKind, type DropTarget } from './factory-resources';
