@@ -59,7 +59,10 @@ export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
     }
     return { ...base, portsPerNode: manual, needed, ok: needed <= capacity, formula: `${nodes} nodes × ${manual} ports = ${needed} of ${ips} × 64,000 = ${capacity}` };
   }
-  // The table is per frontend IP; more IPs add ports per node up to 1,024.
+  // The table is per frontend IP: an earlier version of the Load Balancer page multiplied it by the number of
+  // frontends; the current one states neither that nor a ceiling. The plan multiplies and caps at 1,024 per node,
+  // the most a node gets by default; AKS recommends setting allocatedOutboundPorts instead.
+  // https://learn.microsoft.com/azure/aks/configure-load-balancer-standard#configure-the-allocated-outbound-ports
   const table = defaultPortsPerNode(nodes);
   const perNode = Math.min(table * ips, LB_DEFAULT_MAX_PORTS);
   const ok = perNode > 0;
