@@ -3,6 +3,7 @@
  * reserved, used and free addresses and what uses them; per cluster: network model, pools, pod CIDR
  * capacity, kubenet routes, service CIDR) and the count of findings by severity.
  */
+import { formatCount } from '../../src/core/format';
 import { computePlan } from '../../src/core/plan';
 import type { Cluster, Design, Vnet } from '../../src/core/model';
 import type { Finding, Plan, Severity, SubnetPlan } from '../../src/core/plan-types';
@@ -11,7 +12,7 @@ import { parseCommandArgs, printable, readDesign } from '../read-design';
 
 const USAGE = 'aksnet plan DESIGN.json [--json]';
 
-const num = (n: number | undefined | null): string => (n === undefined || n === null ? '-' : n.toLocaleString('en-US'));
+const num = (n: number | undefined | null): string => (n === undefined || n === null ? '-' : formatCount(n));
 const percent = (ratio: number | undefined): string => (ratio === undefined ? '-' : `${(ratio * 100).toFixed(1)}%`);
 
 /** Left-aligned first column, right-aligned numbers; two spaces between columns. */

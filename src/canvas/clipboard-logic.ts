@@ -6,7 +6,7 @@
 import { nextFreeCidr } from '../core/cidr';
 import type { Design, Id, Subnet, Vnet } from '../core/model';
 import type { DesignDocument, LayoutNode } from '../io';
-import { findElement, freeVnetSpace, type ElementKind } from '../store';
+import { findElement, FLAT_LISTS, freeVnetSpace, type ElementKind } from '../store';
 
 type Layout = DesignDocument['layout']['nodes'];
 
@@ -18,9 +18,11 @@ export interface ClipItem {
   parentId?: Id;
 }
 
+// Peerings are not pasted: a copy would join the same two VNets again.
 const LISTS: Partial<Record<ElementKind, keyof Design>> = {
-  vnet: 'vnets', cluster: 'clusters', onprem: 'onPremSites', loadBalancer: 'loadBalancers', appGateway: 'appGateways', firewall: 'firewalls',
-  natGateway: 'natGateways', publicIp: 'publicIps', routeTable: 'routeTables', nsg: 'nsgs', privateEndpoint: 'privateEndpoints', bastion: 'bastions',
+  vnet: 'vnets',
+  cluster: 'clusters',
+  ...Object.fromEntries(FLAT_LISTS.filter(([kind]) => kind !== 'peering')),
 };
 
 /** The selected elements, deep-copied. Subnets of a selected VNet travel with it, not twice. */

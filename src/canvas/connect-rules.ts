@@ -4,7 +4,7 @@
  * an on-premises site. Either end may be the source. Pure: the canvas applies the change through the store.
  */
 import type { Design, Id } from '../core/model';
-import type { ElementKind, Found } from '../store';
+import { addPeering, type ElementKind, type Found } from '../store';
 
 export type Connection = { what: string; apply: (draft: Design) => void } | { error: string };
 
@@ -29,7 +29,7 @@ const RULES: Rule[] = [
     return {
       what: `peering ${a.element.name} ↔ ${b.element.name}`,
       apply: (draft) => {
-        draft.peerings.push({ id: makeId(draft, 'peer'), name: `${a.element.name}-to-${b.element.name}`, localVnetId: a.element.id, remoteVnetId: b.element.id, allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
+        addPeering(draft, makeId(draft, 'peer'), a.element, b.element);
       },
     };
   }),

@@ -1,7 +1,7 @@
 /** What a palette drop does: find the VNet or subnet under the pointer and add the element there. */
 import type { Design, Id } from '../core/model';
 import type { DesignDocument } from '../io';
-import { addCluster, addPool, addResource, addSubnet, addVnet, newId, useDesignStore, type DropTarget, type ResourceKind } from '../store';
+import { addCluster, addPeering, addPool, addResource, addSubnet, addVnet, newId, useDesignStore, type DropTarget, type ResourceKind } from '../store';
 
 type Layout = DesignDocument['layout']['nodes'];
 
@@ -20,16 +20,13 @@ export function hitTest(d: Design, layout: Layout, x: number, y: number): DropTa
   return {};
 }
 
-function addPeering(d: Design, layout: Layout, t: DropTarget): Id | string {
+function dropPeering(d: Design, layout: Layout, t: DropTarget): Id | string {
   const a = t.vnetId ?? d.vnets[0]?.id;
   if (!a) return 'Add two VNets first, then drop a peering on one of them (or connect their handles).';
   const peered = new Set(d.peerings.flatMap((p) => (p.localVnetId === a ? [p.remoteVnetId] : p.remoteVnetId === a ? [p.localVnetId] : [])));
   const b = d.vnets.find((v) => v.id !== a && !peered.has(v.id));
   if (!b) return 'Every other VNet is already peered with this one.';
-  const id = newId(d, layout, 'peer');
-  const an = d.vnets.find((v) => v.id === a)!.name;
-  d.peerings.push({ id, name: `${an}-to-${b.name}`, localVnetId: a, remoteVnetId: b.id, allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
-  return id;
+  return addPeering(d, newId(d, layout, 'peer'), d.vnets.find((v) => v.id === a)!, b);
 }
 
 /** Adds an element of a palette kind at a flow position; returns its id or shows why it could not. */
@@ -58,7 +55,7 @@ export function dropKind(kind: string, x: number, y: number, target?: DropTarget
       break;
     }
     case 'peering':
-      result = addPeering(design, layout, t);
+      result = dropPeering(design, layout, t);
       break;
     default: {
       const r = addResource(design, layout, kind as ResourceKind, x, y, t);

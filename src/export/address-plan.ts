@@ -1,8 +1,9 @@
 /** The address plan as Markdown (for wikis and reviews) and CSV (for spreadsheets). */
+import { formatCount } from '../core/format';
 import type { Design } from '../core/model';
 import type { Plan } from '../core/plan-types';
 
-const num = (n: number) => n.toLocaleString('en-US');
+const num = formatCount;
 
 /**
  * Markdown text from design names: characters Markdown would read as markup (tables, links, code, emphasis,

@@ -47,6 +47,12 @@ export function freeVnetSpace(d: Design, prefix: number): string | null {
   return nextFreeCidr(['10.0.0.0/8'], taken, prefix);
 }
 
+/** A peering between two VNets with the defaults of a new one: forwarded traffic allowed, no gateway transit. */
+export function addPeering(d: Design, id: Id, local: { id: Id; name: string }, remote: { id: Id; name: string }): Id {
+  d.peerings.push({ id, name: `${local.name}-to-${remote.name}`, localVnetId: local.id, remoteVnetId: remote.id, allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
+  return id;
+}
+
 export function addVnet(d: Design, layout: Layout, x: number, y: number): Id {
   const id = newId(d, layout, 'vnet');
   const space = freeVnetSpace(d, 16) ?? '172.16.0.0/16';

@@ -11,7 +11,8 @@ export interface Found {
   parent?: { id: Id; name: string };
 }
 
-const FLAT: [ElementKind, keyof Design][] = [
+/** The design list of each kind that is not nested in a VNet or a cluster. */
+export const FLAT_LISTS: readonly (readonly [ElementKind, keyof Design])[] = [
   ['peering', 'peerings'], ['onprem', 'onPremSites'], ['loadBalancer', 'loadBalancers'], ['appGateway', 'appGateways'],
   ['firewall', 'firewalls'], ['natGateway', 'natGateways'], ['publicIp', 'publicIps'], ['routeTable', 'routeTables'],
   ['nsg', 'nsgs'], ['privateEndpoint', 'privateEndpoints'], ['bastion', 'bastions'],
@@ -28,7 +29,7 @@ export function findElement(design: Design, id: Id): Found | null {
     const p = c.nodePools.find((x) => x.id === id);
     if (p) return { kind: 'pool', element: p, parent: c };
   }
-  for (const [kind, key] of FLAT) {
+  for (const [kind, key] of FLAT_LISTS) {
     const hit = (design[key] as { id: Id; name: string }[]).find((x) => x.id === id);
     if (hit) return { kind, element: hit };
   }
@@ -46,7 +47,7 @@ export function removeElement(d: Design, id: Id): void {
   for (const v of d.vnets) v.subnets = v.subnets.filter((s) => !gone.has(s.id));
   d.clusters = d.clusters.filter((c) => !gone.has(c.id));
   for (const c of d.clusters) c.nodePools = c.nodePools.filter((p) => !gone.has(p.id));
-  for (const [, key] of FLAT) (d[key] as unknown) = (d[key] as { id: Id }[]).filter((x) => !gone.has(x.id));
+  for (const [, key] of FLAT_LISTS) (d[key] as unknown) = (d[key] as { id: Id }[]).filter((x) => !gone.has(x.id));
   // Dangling references: associations are cleared; resources that cannot live without theirs go too.
   for (const v of d.vnets) {
     for (const s of v.subnets) {

@@ -7,6 +7,7 @@
  * NAT gateway: 64,512 ports per public IP, up to 16 IPs, shared on demand by every VM in its subnets.
  * https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway
  */
+import { formatCount } from '../format';
 import type { Cluster, Design } from '../model';
 
 export const LB_PORTS_PER_IP = 64000;
@@ -44,7 +45,7 @@ export interface SnatCapacity {
   formula: string;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatCount;
 
 export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
   const prof = cluster.loadBalancerProfile;
