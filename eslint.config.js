@@ -2,12 +2,36 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const why = 'Dependencies point one way: core <- export, io <- store <- canvas, panels (docs/ARCHITECTURE.md).';
-const restrict = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: why })) }],
+const surface = 'Import the planning core through src/core/index.ts: its public surface (docs/ARCHITECTURE.md).';
+// Deep paths into core are refused outside core; test helpers (core/**/test-*.ts) are not part of the surface.
+const deepCore = {
+  regex: '(^|/)core/(?!index$)(?!(.*/)?test-[^/]*$).+',
+  message: surface,
+};
+const restrict = (patterns, extra = [deepCore]) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: [...patterns.map((group) => ({ group: [group], message: why })), ...extra] },
+  ],
 });
 
+const restrictCore = (patterns) => restrict(patterns, []);
+
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'test-results-*', 'examples', 'fixtures', 'node_modules', 'reports', 'test-results', 'playwright-report', 'src/export/golden'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'test-results-*',
+      'examples',
+      'fixtures',
+      'node_modules',
+      'reports',
+      'test-results',
+      'playwright-report',
+      'src/export/golden',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,19 +42,64 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['src/core/**'],
+    rules: restrict([]),
+  },
+  {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts', 'src/core/**/test-*.ts'],
-    rules: restrict(['react', 'react-dom', 'zustand', 'zundo', '@xyflow/*', '**/export/**', '**/io/**', '**/store/**', '**/canvas/**', '**/panels/**', 'node:*', 'fs', 'path']),
+    rules: restrictCore([
+      'react',
+      'react-dom',
+      'zustand',
+      'zundo',
+      '@xyflow/*',
+      '**/export/**',
+      '**/io/**',
+      '**/store/**',
+      '**/canvas/**',
+      '**/panels/**',
+      'node:*',
+      'fs',
+      'path',
+    ]),
   },
   {
     files: ['src/export/**/*.ts'],
     ignores: ['src/export/**/*.test.ts', 'src/export/**/test-support.ts'],
-    rules: restrict(['react', 'react-dom', 'zustand', 'zundo', '@xyflow/*', '**/io/**', '**/store/**', '**/canvas/**', '**/panels/**', 'node:*', 'fs', 'path']),
+    rules: restrict([
+      'react',
+      'react-dom',
+      'zustand',
+      'zundo',
+      '@xyflow/*',
+      '**/io/**',
+      '**/store/**',
+      '**/canvas/**',
+      '**/panels/**',
+      'node:*',
+      'fs',
+      'path',
+    ]),
   },
   {
     files: ['src/io/**/*.ts'],
     ignores: ['src/io/**/*.test.ts', 'src/io/**/test-support.ts'],
-    rules: restrict(['react', 'react-dom', 'zustand', 'zundo', '@xyflow/*', '**/export/**', '**/store/**', '**/canvas/**', '**/panels/**', 'node:*', 'fs', 'path']),
+    rules: restrict([
+      'react',
+      'react-dom',
+      'zustand',
+      'zundo',
+      '@xyflow/*',
+      '**/export/**',
+      '**/store/**',
+      '**/canvas/**',
+      '**/panels/**',
+      'node:*',
+      'fs',
+      'path',
+    ]),
   },
   {
     files: ['src/store/**/*.ts'],

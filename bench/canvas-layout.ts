@@ -1,11 +1,12 @@
 /** A grid layout for a generated design, so the canvas benchmark draws a realistic picture. */
-import type { Design } from '../src/core/model';
+import type { Design } from '../src/core/index';
 import type { DesignDocument } from '../src/io';
 
 export function gridLayout(d: Design): DesignDocument['layout'] {
   const nodes: DesignDocument['layout']['nodes'] = {};
   const pools = new Map<string, string[]>();
-  for (const c of d.clusters) for (const p of c.nodePools) pools.set(p.nodeSubnetId, [...(pools.get(p.nodeSubnetId) ?? []), p.id]);
+  for (const c of d.clusters)
+    for (const p of c.nodePools) pools.set(p.nodeSubnetId, [...(pools.get(p.nodeSubnetId) ?? []), p.id]);
   d.vnets.forEach((v, i) => {
     let y = 40;
     for (const s of v.subnets) {
@@ -17,7 +18,19 @@ export function gridLayout(d: Design): DesignDocument['layout'] {
     }
     nodes[v.id] = { x: (i % 8) * 400, y: Math.floor(i / 8) * 1400, w: 360, h: y + 10 };
   });
-  const rest = [d.clusters, d.loadBalancers, d.appGateways, d.firewalls, d.natGateways, d.publicIps, d.routeTables, d.nsgs, d.privateEndpoints, d.bastions, d.onPremSites].flat();
+  const rest = [
+    d.clusters,
+    d.loadBalancers,
+    d.appGateways,
+    d.firewalls,
+    d.natGateways,
+    d.publicIps,
+    d.routeTables,
+    d.nsgs,
+    d.privateEndpoints,
+    d.bastions,
+    d.onPremSites,
+  ].flat();
   rest.forEach((x, i) => (nodes[x.id] = { x: 3300 + (i % 6) * 220, y: Math.floor(i / 6) * 100, w: 200, h: 70 }));
   return { nodes };
 }

@@ -56,7 +56,9 @@ async function dragFor(page: Page, vnet: Locator): Promise<{ line: string; p95: 
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
-  const frames = (await page.evaluate('(() => { window.recording = false; return window.frames2.slice(2); })()')) as number[];
+  const frames = (await page.evaluate(
+    '(() => { window.recording = false; return window.frames2.slice(2); })()',
+  )) as number[];
   frames.sort((a, b) => a - b);
   const p95 = frames[Math.floor(frames.length * 0.95)] ?? 0;
   const median = frames[Math.floor(frames.length / 2)] ?? 0;
@@ -85,15 +87,28 @@ async function waitFor(url: string): Promise<void> {
 export async function run(): Promise<string> {
   execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { stdio: 'inherit' });
   const size = initialJsGzip();
-  const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: 'ignore', detached: true },
+  );
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     await waitFor(`http://127.0.0.1:${PORT}/`);
     const design = makeEnterpriseDesign(1);
     // BENCH_FILE=examples/x.json measures a small design instead, as a baseline for this machine.
     const doc = process.env.BENCH_FILE
       ? JSON.parse(readFileSync(process.env.BENCH_FILE, 'utf8'))
-      : { format: 'aks-network-design', schemaVersion: 1, meta: { name: 'Enterprise benchmark' }, design, layout: gridLayout(design) };
+      : {
+          format: 'aks-network-design',
+          schemaVersion: 1,
+          meta: { name: 'Enterprise benchmark' },
+          design,
+          layout: gridLayout(design),
+        };
     const text = serializeDocument(doc as never);
     const nodeCount = Object.keys(doc.layout.nodes).length;
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

@@ -9,8 +9,10 @@
  * Addressing (all disjoint): hub 10.0.0.0/22; spoke i 10.16.0.0 + i × /20; service CIDRs /22 from
  * 10.64.0.0/10; kubenet and overlay pod CIDRs /18 from 10.128.0.0/9; on-prem 172.16.0.0/16 and 192.168.0.0/20.
  */
-import { formatIp, formatRange, parseIp } from '../src/core/cidr';
 import {
+  formatIp,
+  formatRange,
+  parseIp,
   emptyDesign,
   type Cluster,
   type Design,
@@ -20,7 +22,7 @@ import {
   type Subnet,
   type SubnetPurpose,
   type Vnet,
-} from '../src/core/model';
+} from '../src/core/index';
 
 const FIREWALL_IP = '10.0.0.4';
 const SPOKE_BASE = parseIp('10.16.0.0')!;
@@ -49,7 +51,12 @@ const SPOKE_SUBNETS: readonly [string, number, number, SubnetPurpose, boolean][]
 const cidrAt = (start: number, prefix: number) => formatRange({ start, prefix });
 
 function makeHub(d: Design): void {
-  const subnet = (id: string, name: string, cidr: string, purpose: SubnetPurpose): Subnet => ({ id, name, cidr, purpose });
+  const subnet = (id: string, name: string, cidr: string, purpose: SubnetPurpose): Subnet => ({
+    id,
+    name,
+    cidr,
+    purpose,
+  });
   d.vnets.push({
     id: 'hub',
     name: 'vnet-hub',
@@ -61,7 +68,10 @@ function makeHub(d: Design): void {
       subnet('hub-shared', 'snet-shared-services', '10.0.1.0/24', 'general'),
     ],
   });
-  d.publicIps.push({ id: 'pip-fw', name: 'pip-fw', sku: 'Standard' }, { id: 'pip-bastion', name: 'pip-bastion', sku: 'Standard' });
+  d.publicIps.push(
+    { id: 'pip-fw', name: 'pip-fw', sku: 'Standard' },
+    { id: 'pip-bastion', name: 'pip-bastion', sku: 'Standard' },
+  );
   d.firewalls.push({
     id: 'fw',
     name: 'fw-hub',
@@ -72,7 +82,13 @@ function makeHub(d: Design): void {
     dnsProxy: true,
     dnatRules: [],
   });
-  d.bastions.push({ id: 'bastion', name: 'bas-hub', sku: 'Standard', subnetId: 'hub-bastion', publicIpId: 'pip-bastion' });
+  d.bastions.push({
+    id: 'bastion',
+    name: 'bas-hub',
+    sku: 'Standard',
+    subnetId: 'hub-bastion',
+    publicIpId: 'pip-bastion',
+  });
   d.onPremSites.push({
     id: 'onprem',
     name: 'datacenter-1',
@@ -109,7 +125,11 @@ function makeNsgs(i: number): Nsg[] {
     destinationPortRange: port,
   });
   return [
-    { id: `s${i}-nsg`, name: `nsg-spoke-${i}`, rules: [rule('nsg-https', 'AllowVnetHttps', 100, 'VirtualNetwork', '443')] },
+    {
+      id: `s${i}-nsg`,
+      name: `nsg-spoke-${i}`,
+      rules: [rule('nsg-https', 'AllowVnetHttps', 100, 'VirtualNetwork', '443')],
+    },
     {
       id: `s${i}-nsg-appgw`,
       name: `nsg-appgw-${i}`,
@@ -169,13 +189,15 @@ function makeCluster(i: number, model: Model, egress: Egress): Cluster {
     podIpAllocation: model === 'dynamic' ? 'dynamicPodSubnet' : model === 'static' ? 'staticBlock' : 'nodeSubnet',
     serviceCidr: cidrAt(service, 22),
     dnsServiceIp: formatIp(service + 10),
-    outboundType: egress === 'udr' ? 'userDefinedRouting' : egress === 'nat' ? 'userAssignedNATGateway' : 'loadBalancer',
+    outboundType:
+      egress === 'udr' ? 'userDefinedRouting' : egress === 'nat' ? 'userAssignedNATGateway' : 'loadBalancer',
     privateCluster: i % 5 === 0,
     apiServerVnetIntegration: i % 7 === 0,
     nodePools: makePools(i, model),
   };
   if (model === 'overlay' || model === 'cilium') cluster.networkPluginMode = 'overlay';
-  if (model === 'kubenet' || model === 'overlay' || model === 'cilium') cluster.podCidr = cidrAt(POD_BASE + i * 16384, 18);
+  if (model === 'kubenet' || model === 'overlay' || model === 'cilium')
+    cluster.podCidr = cidrAt(POD_BASE + i * 16384, 18);
   if (cluster.apiServerVnetIntegration) cluster.apiServerSubnetId = `s${i}-sn-apiserver`;
   return cluster;
 }
@@ -228,7 +250,12 @@ function addSpoke(d: Design, i: number): void {
   );
   if (egress === 'nat') {
     d.publicIps.push({ id: `s${i}-pip-nat`, name: `pip-nat-${i}`, sku: 'Standard' });
-    d.natGateways.push({ id: `s${i}-nat`, name: `ng-spoke-${i}`, publicIpIds: [`s${i}-pip-nat`], idleTimeoutMinutes: 4 });
+    d.natGateways.push({
+      id: `s${i}-nat`,
+      name: `ng-spoke-${i}`,
+      publicIpIds: [`s${i}-pip-nat`],
+      idleTimeoutMinutes: 4,
+    });
   }
   if (i % 3 === 0) {
     d.publicIps.push({ id: `s${i}-pip-agw`, name: `pip-agw-${i}`, sku: 'Standard' });

@@ -3,8 +3,7 @@
  * warmed up, then timed over enough runs to fill about a second; the median is reported, and every result
  * goes to a sink so the work cannot be optimised away. Goal: under 5 ms median at 1x, growth close to linear.
  */
-import { computePlan } from '../src/core/plan';
-import type { Plan } from '../src/core/plan-types';
+import { computePlan, type Plan } from '../src/core/index';
 import { encodeShareLink, loadDocument, newDocument, serializeDocument } from '../src/io';
 import { makeEnterpriseDesign } from './make-enterprise-design';
 

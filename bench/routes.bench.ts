@@ -2,10 +2,7 @@
  * Effective routes for every subnet plus one Internet egress trace per node pool, on the generated enterprise
  * design at 1x, 4x and 16x. Median over repeated runs after a warm-up long enough for the JIT to settle.
  */
-import { computeAddressPlan } from '../src/core/ipam/address-plan';
-import { withDesignCache } from '../src/core/lookup';
-import { traceEgress } from '../src/core/paths/egress';
-import { effectiveRoutes } from '../src/core/routes/effective-routes';
+import { computeAddressPlan, withDesignCache, traceEgress, effectiveRoutes } from '../src/core/index';
 import { makeEnterpriseDesign } from './make-enterprise-design';
 
 let sink = 0;
@@ -47,8 +44,10 @@ function timeScale(scale: number, runs: number): string {
       traces.push(t);
     }
   }
-  return `  ${scale}x: effective routes for ${subnets.length} subnets median ${median(routes).toFixed(1)} ms; ` +
-    `${pools.length} egress traces median ${median(traces).toFixed(1)} ms (${(median(traces) / pools.length).toFixed(3)} ms each)`;
+  return (
+    `  ${scale}x: effective routes for ${subnets.length} subnets median ${median(routes).toFixed(1)} ms; ` +
+    `${pools.length} egress traces median ${median(traces).toFixed(1)} ms (${(median(traces) / pools.length).toFixed(3)} ms each)`
+  );
 }
 
 export async function run(): Promise<string> {

@@ -44,7 +44,11 @@ if (only && inProcess) {
   for (const name of only ? [only] : names) {
     if (name === 'canvas' && argv.includes('--no-canvas')) continue;
     console.log(`# ${name}`);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--only', name, '--in-process'], { stdio: 'inherit' });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--only', name, '--in-process'],
+      { stdio: 'inherit' },
+    );
     failed ||= child.status !== 0;
   }
   process.exitCode = failed ? 1 : 0;

@@ -31,7 +31,12 @@ export async function bicepSyntaxProblems(text: string): Promise<SyntaxProblem[]
   const out: SyntaxProblem[] = [];
   const walk = (n: Node) => {
     if (n.isError || n.isMissing) {
-      out.push({ line: n.startPosition.row + 1, column: n.startPosition.column + 1, kind: n.isMissing ? 'missing' : 'error', text: n.text.slice(0, 60) });
+      out.push({
+        line: n.startPosition.row + 1,
+        column: n.startPosition.column + 1,
+        kind: n.isMissing ? 'missing' : 'error',
+        text: n.text.slice(0, 60),
+      });
     }
     if (n.hasError) for (const c of n.children) if (c) walk(c);
   };

@@ -31,7 +31,9 @@ describe('aksnet export', () => {
 
   it('sets the script default resource group with --resource-group, and refuses an invalid one', async () => {
     const io = collect();
-    expect(await main(['export', example('seed-kubenet.json'), '--format', 'az', '--resource-group', 'rg-prod(1)'], io)).toBe(0);
+    expect(
+      await main(['export', example('seed-kubenet.json'), '--format', 'az', '--resource-group', 'rg-prod(1)'], io),
+    ).toBe(0);
     expect(io.stdout()).toContain('RESOURCE_GROUP="${RESOURCE_GROUP:-rg-prod(1)}"');
     const bad = collect();
     expect(await main(['export', example('seed-kubenet.json'), '--format', 'az', '-g', 'rg;rm -rf'], bad)).toBe(2);

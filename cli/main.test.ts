@@ -23,11 +23,17 @@ describe('aksnet main', () => {
   });
 
   it('the binary runs: node cli/aksnet.mjs plan and validate on an example', () => {
-    const plan = spawnSync(process.execPath, ['cli/aksnet.mjs', 'plan', 'examples/seed-kubenet.json'], { cwd: ROOT, encoding: 'utf8' });
+    const plan = spawnSync(process.execPath, ['cli/aksnet.mjs', 'plan', 'examples/seed-kubenet.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(plan.status).toBe(0);
     expect(plan.stdout).toContain('Plan of Seed: kubenet with your own VNet');
     expect(plan.stdout).toMatch(/\n {2}myAKSSubnet +192\.168\.1\.0\/24 /);
-    const missing = spawnSync(process.execPath, ['cli/aksnet.mjs', 'validate', 'examples/missing.json'], { cwd: ROOT, encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, ['cli/aksnet.mjs', 'validate', 'examples/missing.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('aksnet: examples/missing.json: cannot read: no such file\n');
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../src/core/model';
-import type { Plan } from '../src/core/plan-types';
+import type { Design, Plan } from '../src/core/index';
 import { makeMinimalDocument } from '../src/io/test-support';
 import { main } from './main';
 import { makePlanCommand } from './commands/plan';
@@ -26,12 +25,26 @@ function fixedPlan(_design: Design): Plan {
         utilisation: 9 / 256,
       },
     },
-    vnets: { vnet1: { vnetId: 'vnet1', addressSpaces: [{ cidr: '10.10.0.0/16', total: 65536 }], total: 65536, allocated: 256 } },
+    vnets: {
+      vnet1: { vnetId: 'vnet1', addressSpaces: [{ cidr: '10.10.0.0/16', total: 65536 }], total: 65536, allocated: 256 },
+    },
     clusters: {
       aks1: {
         clusterId: 'aks1',
         model: 'kubenet',
-        pools: [{ poolId: 'pool1', clusterId: 'aks1', name: 'system', maxNodes: 3, surge: 1, peakNodes: 4, maxPods: 110, nodeIps: 4, podIps: 0 }],
+        pools: [
+          {
+            poolId: 'pool1',
+            clusterId: 'aks1',
+            name: 'system',
+            maxNodes: 3,
+            surge: 1,
+            peakNodes: 4,
+            maxPods: 110,
+            nodeIps: 4,
+            podIps: 0,
+          },
+        ],
         peakNodes: 4,
         podCidrCapacityNodes: 256,
         kubenetRouteCount: 4,
@@ -118,7 +131,9 @@ describe('aksnet plan', () => {
     const file = writeTemp('bad-count.json', doc);
     const io = collect();
     expect(await main(['plan', file], io)).toBe(2);
-    expect(io.stderr()).toBe(`aksnet: ${file}: design.clusters[0].nodePools[0].count: expected an integer ≥ 0, got -3\n`);
+    expect(io.stderr()).toBe(
+      `aksnet: ${file}: design.clusters[0].nodePools[0].count: expected an integer ≥ 0, got -3\n`,
+    );
     expect(io.stdout()).toBe('');
   });
 

@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Design, Id } from '../src/core/model';
+import type { Design, Id } from '../src/core/index';
 import { loadDocument, MAX_INPUT_CHARS, type DesignDocument } from '../src/io';
 import type { CliIo } from './io';
 
@@ -50,14 +50,16 @@ export async function readDesign(file: string, io: CliIo): Promise<ReadDesignRes
   }
   const result = loadDocument(text);
   if (!result.ok) {
-    for (const e of result.errors) io.err(`aksnet: ${label}: ${e.path ? `${printable(e.path)}: ` : ''}${printable(e.message)}\n`);
+    for (const e of result.errors)
+      io.err(`aksnet: ${label}: ${e.path ? `${printable(e.path)}: ` : ''}${printable(e.message)}\n`);
     return { ok: false, exitCode: EXIT_INPUT };
   }
   for (const w of result.warnings) io.err(`aksnet: ${label}: warning: ${printable(w)}\n`);
   return { ok: true, doc: result.doc };
 }
 
-export type ParsedArgs = { ok: true; file: string; values: Record<string, string | boolean | undefined> } | { ok: false; exitCode: number };
+export type ParsedArgs =
+  { ok: true; file: string; values: Record<string, string | boolean | undefined> } | { ok: false; exitCode: number };
 
 /**
  * Parses `COMMAND DESIGN.json [options]` with node's parseArgs. Unknown options and a missing file print
@@ -78,7 +80,9 @@ export function parseCommandArgs(
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) {
-    io.err(`aksnet: ${file ? `unexpected argument "${printable(extra[0]!)}"` : 'missing the design file'}\nUsage: ${usage}\n`);
+    io.err(
+      `aksnet: ${file ? `unexpected argument "${printable(extra[0]!)}"` : 'missing the design file'}\nUsage: ${usage}\n`,
+    );
     return { ok: false, exitCode: EXIT_INPUT };
   }
   return { ok: true, file, values: parsed.values as Record<string, string | boolean | undefined> };

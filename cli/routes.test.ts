@@ -12,7 +12,9 @@ describe('aksnet routes', () => {
     expect(lines[0]).toBe('Subnet aks-subnet (spoke-vnet)');
     expect(lines[1]).toMatch(/^ {2}Source +State +Prefix +Next hop +Next hop IP +Why$/);
     expect(io.stdout()).toMatch(/Default {2}Invalid {2}0\.0\.0\.0\/0 +Internet +default route to the Internet/);
-    expect(io.stdout()).toMatch(/User +Active +0\.0\.0\.0\/0 +VirtualAppliance +10\.100\.0\.4 +route default-to-firewall in aks-egress-udr/);
+    expect(io.stdout()).toMatch(
+      /User +Active +0\.0\.0\.0\/0 +VirtualAppliance +10\.100\.0\.4 +route default-to-firewall in aks-egress-udr/,
+    );
   });
 
   it('--json gives every subnet with its routes', async () => {

@@ -16,11 +16,15 @@ describe('aksnet trace', () => {
   it('--json returns the trace object; bad input exits 2', async () => {
     const io = collect();
     // 192.168.1.20 is in the VNet (VnetLocal); 10.0.0.1 is outside it and falls to 10.0.0.0/8 → None.
-    expect(await main(['trace', example('seed-kubenet.json'), '--from', 'nodepool1', '--to', '192.168.1.20', '--json'], io)).toBe(0);
+    expect(
+      await main(['trace', example('seed-kubenet.json'), '--from', 'nodepool1', '--to', '192.168.1.20', '--json'], io),
+    ).toBe(0);
     expect(JSON.parse(io.stdout()).outcome).toBe('delivered');
     const dropped = collect();
     await main(['trace', example('seed-kubenet.json'), '--from', 'nodepool1', '--to', '10.0.0.1', '--json'], dropped);
-    expect(JSON.parse(dropped.stdout()).hops.at(-1).decidedBy).toBe('myAKSSubnet: 10.0.0.0/8 → None (private range outside the VNet: dropped)');
+    expect(JSON.parse(dropped.stdout()).hops.at(-1).decidedBy).toBe(
+      'myAKSSubnet: 10.0.0.0/8 → None (private range outside the VNet: dropped)',
+    );
     const bad = collect();
     expect(await main(['trace', example('seed-kubenet.json'), '--from', 'nodepool1', '--to', '1.2.3'], bad)).toBe(2);
     expect(bad.stderr()).toBe('aksnet: --to "1.2.3" is neither an IPv4 address nor "internet"\n');
@@ -30,7 +34,12 @@ describe('aksnet trace', () => {
 describe('aksnet trace, sources and errors', () => {
   it('accepts cluster/pool and subnet names; a subnet trace starts at a VM in it', async () => {
     const io = collect();
-    expect(await main(['trace', example('aks-baseline.json'), '--from', 'snet-privatelinkendpoints', '--to', 'internet', '--json'], io)).toBe(0);
+    expect(
+      await main(
+        ['trace', example('aks-baseline.json'), '--from', 'snet-privatelinkendpoints', '--to', 'internet', '--json'],
+        io,
+      ),
+    ).toBe(0);
     const t = JSON.parse(io.stdout());
     // snet-privatelinkendpoints has no route table: 0.0.0.0/0 → Internet, no cluster outbound, Azure default outbound.
     expect(t.hops[0].label).toBe('a VM in snet-privatelinkendpoints');
@@ -39,7 +48,9 @@ describe('aksnet trace, sources and errors', () => {
 
   it('the landing zone private cluster egresses through the hub firewall while its outbound type is loadBalancer', async () => {
     const io = collect();
-    expect(await main(['trace', example('landing-zone-private.json'), '--from', 'system', '--to', 'internet'], io)).toBe(0);
+    expect(
+      await main(['trace', example('landing-zone-private.json'), '--from', 'system', '--to', 'internet'], io),
+    ).toBe(0);
     expect(io.stdout()).toContain('Azure Firewall azfw-hub (10.0.1.4)');
   });
 

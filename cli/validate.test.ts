@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../src/core/model';
-import type { Finding, Plan } from '../src/core/plan-types';
+import type { Design, Finding, Plan } from '../src/core/index';
 import { makeMinimalDocument } from '../src/io/test-support';
 import { main } from './main';
 import { makeValidateCommand } from './commands/validate';
@@ -20,8 +19,20 @@ describe('aksnet validate', () => {
     const run = makeValidateCommand(
       planWith([
         { rule: 'pool-name', severity: 'warning', subjectId: 'pool1', message: 'name is long', learnUrl: LEARN },
-        { rule: 'subnet-too-small', severity: 'error', subjectId: 'snet1', message: 'needs 300, has 251', learnUrl: LEARN },
-        { rule: 'kubenet-note', severity: 'info', subjectId: 'gone', message: 'about an id the design lacks', learnUrl: LEARN },
+        {
+          rule: 'subnet-too-small',
+          severity: 'error',
+          subjectId: 'snet1',
+          message: 'needs 300, has 251',
+          learnUrl: LEARN,
+        },
+        {
+          rule: 'kubenet-note',
+          severity: 'info',
+          subjectId: 'gone',
+          message: 'about an id the design lacks',
+          learnUrl: LEARN,
+        },
       ]),
     );
     const file = minimalFile();
@@ -39,7 +50,9 @@ describe('aksnet validate', () => {
 
   it('exits 0 when there are only warnings', async () => {
     const io = collect();
-    const run = makeValidateCommand(planWith([{ rule: 'r', severity: 'warning', subjectId: 'vnet1', message: 'm', learnUrl: LEARN }]));
+    const run = makeValidateCommand(
+      planWith([{ rule: 'r', severity: 'warning', subjectId: 'vnet1', message: 'm', learnUrl: LEARN }]),
+    );
     expect(await run([minimalFile()], io)).toBe(0);
     expect(io.stdout()).toBe('warning r vnet-app: m\n');
   });
@@ -48,7 +61,9 @@ describe('aksnet validate', () => {
     const doc = makeMinimalDocument();
     doc.design.vnets[0]!.name = 'evil\nerror fake-rule x: y';
     const io = collect();
-    const run = makeValidateCommand(planWith([{ rule: 'r', severity: 'warning', subjectId: 'vnet1', message: 'm', learnUrl: LEARN }]));
+    const run = makeValidateCommand(
+      planWith([{ rule: 'r', severity: 'warning', subjectId: 'vnet1', message: 'm', learnUrl: LEARN }]),
+    );
     expect(await run([writeTemp('evil.json', doc)], io)).toBe(0);
     expect(io.stdout()).toBe('warning r evil\\nerror fake-rule x: y: m\n');
   });
@@ -88,6 +103,8 @@ describe('aksnet validate', () => {
     const file = writeTemp('unknown-field.json', raw);
     const io = collect();
     expect(await makeValidateCommand(planWith([]))([file], io)).toBe(0);
-    expect(io.stderr()).toBe(`aksnet: ${file}: warning: design.vnets[0].colour: unknown field ignored\n${file}: 0 errors, 0 warnings, 0 info\n`);
+    expect(io.stderr()).toBe(
+      `aksnet: ${file}: warning: design.vnets[0].colour: unknown field ignored\n${file}: 0 errors, 0 warnings, 0 info\n`,
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { dropFromPalette, freshApp, watchErrors } from './helpers';
 
-test('draw a VNet, a node subnet, a cluster and its pool from an empty canvas; the numbers follow the inspector', async ({ page }) => {
+test('draw a VNet, a node subnet, a cluster and its pool from an empty canvas; the numbers follow the inspector', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await freshApp(page);
   await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 300, y: 150 });

@@ -9,7 +9,10 @@ async function drawVnetWithSubnet(page: Page) {
 }
 
 const transformOf = (page: Page, name: string) =>
-  page.getByTestId(`node-${name}`).locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]').evaluate((el) => (el as HTMLElement).style.transform);
+  page
+    .getByTestId(`node-${name}`)
+    .locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]')
+    .evaluate((el) => (el as HTMLElement).style.transform);
 
 async function drag(page: Page, name: string, dx: number, dy: number) {
   const box = (await page.getByTestId(`node-${name}`).boundingBox())!;
@@ -91,7 +94,12 @@ test('connect a subnet to an NSG to associate them; a meaningless pair explains 
 
   // NSG to VNet means nothing: a message says what can be connected, and nothing changes.
   const nsgOut = (await nsg.locator('.react-flow__handle.source').boundingBox())!;
-  const vnetIn = (await page.getByTestId('node-vnet-1').locator('xpath=..').locator('.react-flow__handle.target').first().boundingBox())!;
+  const vnetIn = (await page
+    .getByTestId('node-vnet-1')
+    .locator('xpath=..')
+    .locator('.react-flow__handle.target')
+    .first()
+    .boundingBox())!;
   await page.mouse.move(nsgOut.x + nsgOut.width / 2, nsgOut.y + nsgOut.height / 2);
   await page.mouse.down();
   await page.mouse.move(vnetIn.x + vnetIn.width / 2, vnetIn.y + vnetIn.height / 2, { steps: 15 });
@@ -100,7 +108,9 @@ test('connect a subnet to an NSG to associate them; a meaningless pair explains 
   await expect(page.locator('.react-flow__edge.edge-assoc')).toHaveCount(1);
 });
 
-test('copy and paste a VNet with the keyboard: the copy gets a free address space; Delete removes it', async ({ page }) => {
+test('copy and paste a VNet with the keyboard: the copy gets a free address space; Delete removes it', async ({
+  page,
+}) => {
   await drawVnetWithSubnet(page);
   await page.getByTestId('node-vnet-1').click({ position: { x: 30, y: 8 } });
   await page.keyboard.press('Control+c');

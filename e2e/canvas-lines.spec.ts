@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { freshApp } from './helpers';
 
-test('association lines: all, or only those of the selection; the box names its associations either way', async ({ page }) => {
+test('association lines: all, or only those of the selection; the box names its associations either way', async ({
+  page,
+}) => {
   await freshApp(page);
   await page.getByTestId('templates').selectOption('aks-baseline');
   const nodes = page.getByTestId('node-snet-clusternodes');

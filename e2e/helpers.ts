@@ -18,9 +18,15 @@ export async function freshApp(page: Page): Promise<void> {
 }
 
 /** Drags a palette item onto a point of the canvas or onto an element (HTML5 drag and drop). */
-export async function dropFromPalette(page: Page, kind: string, target: { testId: string; x?: number; y?: number }): Promise<void> {
+export async function dropFromPalette(
+  page: Page,
+  kind: string,
+  target: { testId: string; x?: number; y?: number },
+): Promise<void> {
   const to = page.getByTestId(target.testId);
   const box = await to.boundingBox();
   if (!box) throw new Error(`no ${target.testId}`);
-  await page.getByTestId(`palette-${kind}`).dragTo(to, { targetPosition: { x: target.x ?? box.width / 2, y: target.y ?? Math.min(box.height / 2, 60) } });
+  await page
+    .getByTestId(`palette-${kind}`)
+    .dragTo(to, { targetPosition: { x: target.x ?? box.width / 2, y: target.y ?? Math.min(box.height / 2, 60) } });
 }

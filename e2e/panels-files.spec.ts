@@ -6,7 +6,10 @@ test('every template loads without a console error', async ({ page }) => {
   const errors = watchErrors(page);
   await freshApp(page);
   const options = await page.getByTestId('templates').locator('option').allInnerTexts();
-  const values = await page.getByTestId('templates').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const values = await page
+    .getByTestId('templates')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   expect(values.length).toBeGreaterThanOrEqual(6);
   for (const v of values) {
     await page.getByTestId('templates').selectOption(v);
@@ -32,7 +35,9 @@ test('share link round trip; a corrupt link keeps the current design', async ({ 
   await expect(other.getByTestId('node-myAKSSubnet')).toBeVisible();
   await expect(other.getByTestId('design-name')).toHaveText('Seed: kubenet with your own VNet');
   // A corrupt link: an error banner, and the design stays.
-  await other.evaluate(() => { location.hash = '#d=corrupt%%%payload'; });
+  await other.evaluate(() => {
+    location.hash = '#d=corrupt%%%payload';
+  });
   await expect(other.getByTestId('banner')).toContainText('could not be opened, your design is unchanged');
   await expect(other.getByTestId('node-myAKSSubnet')).toBeVisible();
 });
@@ -65,12 +70,17 @@ test('save then open a design file; a hostile file is refused and the design sta
   expect(JSON.parse(saved).format).toBe('aks-network-design');
   await page.getByTestId('file-new').click();
   await expect(page.getByTestId('design-name')).toHaveText('Untitled design');
-  await page.getByTestId('file-input').setInputFiles({ name: 'hub.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'hub.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
   await expect(page.getByTestId('design-name')).not.toHaveText('Untitled design');
   const name = await page.getByTestId('design-name').textContent();
-  const hostile = '{"format":"aks-network-design","schemaVersion":1,"meta":{"name":"x"},"design":{"__proto__":{"polluted":true},"vnets":"nope"},"layout":{"nodes":{}}}';
-  await page.getByTestId('file-input').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
+  const hostile =
+    '{"format":"aks-network-design","schemaVersion":1,"meta":{"name":"x"},"design":{"__proto__":{"polluted":true},"vnets":"nope"},"layout":{"nodes":{}}}';
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
   await expect(page.getByTestId('banner')).toContainText('"evil.json" could not be opened, your design is unchanged');
   await expect(page.getByTestId('design-name')).toHaveText(name!);
-  expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
 });

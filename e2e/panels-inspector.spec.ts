@@ -23,7 +23,9 @@ test('changing the network plugin in the inspector changes the subnet consumptio
   await page.getByTestId('tab-inspector').click();
   await page.getByTestId('field-networkPlugin').selectOption('azure');
   // Azure CNI on the node subnet: (3 + 1 surge) × 30 default max pods = 120 pod IPs; 4 + 120 = 124 used, 256 − 5 − 124 = 127 free.
-  await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText('124 used · 127 free · 5 reserved');
+  await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText(
+    '124 used · 127 free · 5 reserved',
+  );
   await page.getByTestId('tab-plan').click();
   await expect(page.getByTestId('plan-used-snet-aks')).toHaveText('124');
   await expect(page.getByTestId('plan-free-snet-aks')).toHaveText('127');
@@ -38,11 +40,15 @@ test('a bad address space shows a message, keeps the typed text and the last val
   const space = page.getByTestId('field-addressSpaces-0');
   await expect(space).toHaveValue('192.168.0.0/16');
   await space.fill('192.168.0/16');
-  await expect(page.getByTestId('field-error-addressSpaces-0')).toHaveText('"192.168.0" is not a four-part decimal IPv4 address');
+  await expect(page.getByTestId('field-error-addressSpaces-0')).toHaveText(
+    '"192.168.0" is not a four-part decimal IPv4 address',
+  );
   await expect(space).toHaveValue('192.168.0/16');
   // The design still holds the last valid space: the subnet stays inside its VNet and keeps planning.
   await expect(page.getByTestId('node-myAKSVnet')).toContainText('192.168.0.0/16');
-  await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText('4 used · 247 free · 5 reserved');
+  await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText(
+    '4 used · 247 free · 5 reserved',
+  );
   // No finding appears (the subnet is still inside 192.168.0.0/16): the tab shows no count.
   await expect(page.getByTestId('findings-count')).toHaveCount(0);
   // A second space waits until every row is valid, then both reach the design.
@@ -70,7 +76,9 @@ test('a bad subnet CIDR shows a message next to the field and the plan keeps the
   await expect(page.getByTestId('node-myAKSSubnet')).toContainText('192.168.1.0/24');
   // A /25 halves the subnet: 128 − 5 − 4 = 119 free.
   await cidr.fill('192.168.1.0/25');
-  await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText('4 used · 119 free · 5 reserved');
+  await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText(
+    '4 used · 119 free · 5 reserved',
+  );
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('node-myAKSSubnet')).toContainText('192.168.1.0/24');
   await expect(cidr).toHaveValue('192.168.1.0/24');
@@ -88,7 +96,9 @@ test('route rows: a bad prefix is refused, a new route shows in the effective ro
   await page.getByTestId('tab-plan').click();
   await page.getByTestId('plan-row-snet-nodes').click();
   await page.getByTestId('tab-routes').click();
-  await expect(page.getByTestId('routes-panel').locator('[data-prefix="0.0.0.0/0"][data-state="Active"]')).toContainText('VirtualAppliance 10.200.0.4');
+  await expect(
+    page.getByTestId('routes-panel').locator('[data-prefix="0.0.0.0/0"][data-state="Active"]'),
+  ).toContainText('VirtualAppliance 10.200.0.4');
   await expect(page.getByTestId('routes-panel').locator('[data-prefix="172.16.50.0/24"]')).toContainText('None');
 });
 

@@ -42,18 +42,39 @@ function Toolbar() {
   return (
     <header className="toolbar">
       <h1>AKS network designer</h1>
-      <span className="design-name" data-testid="design-name">{name}</span>
+      <span className="design-name" data-testid="design-name">
+        {name}
+      </span>
       <FileMenu />
       <div className="tool-group">
-        <button type="button" data-testid="undo" onClick={undo} title="Undo (Ctrl+Z)">Undo</button>
-        <button type="button" data-testid="redo" onClick={redo} title="Redo (Ctrl+Shift+Z)">Redo</button>
-        <button type="button" onClick={() => void autoLayout().then(() => flow.fitView())}>Auto-layout</button>
-        <button type="button" onClick={() => void flow.fitView()}>Fit</button>
-        <button type="button" onClick={() => void exportPicture('png', name)}>PNG</button>
-        <button type="button" onClick={() => void exportPicture('svg', name)}>SVG</button>
-        <label className="tool-select" title="Association lines: subnet to NSG, route table and NAT gateway; pool to cluster; resource to subnet">
+        <button type="button" data-testid="undo" onClick={undo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" data-testid="redo" onClick={redo} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+        <button type="button" onClick={() => void autoLayout().then(() => flow.fitView())}>
+          Auto-layout
+        </button>
+        <button type="button" onClick={() => void flow.fitView()}>
+          Fit
+        </button>
+        <button type="button" onClick={() => void exportPicture('png', name)}>
+          PNG
+        </button>
+        <button type="button" onClick={() => void exportPicture('svg', name)}>
+          SVG
+        </button>
+        <label
+          className="tool-select"
+          title="Association lines: subnet to NSG, route table and NAT gateway; pool to cluster; resource to subnet"
+        >
           Lines{' '}
-          <select data-testid="lines" value={lines} onChange={(e) => useDesignStore.getState().setLines(e.target.value as LineMode)}>
+          <select
+            data-testid="lines"
+            value={lines}
+            onChange={(e) => useDesignStore.getState().setLines(e.target.value as LineMode)}
+          >
             <option value="auto">auto</option>
             <option value="all">all</option>
             <option value="selection">selection only</option>
@@ -68,9 +89,15 @@ function Banner() {
   const banner = useDesignStore((s) => s.banner);
   if (!banner) return null;
   return (
-    <div className={`banner banner-${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="banner">
+    <div
+      className={`banner banner-${banner.kind}`}
+      role={banner.kind === 'error' ? 'alert' : 'status'}
+      data-testid="banner"
+    >
       {banner.text}
-      <button type="button" onClick={() => useDesignStore.getState().setBanner(null)} aria-label="Dismiss">×</button>
+      <button type="button" onClick={() => useDesignStore.getState().setBanner(null)} aria-label="Dismiss">
+        ×
+      </button>
     </div>
   );
 }
@@ -81,7 +108,10 @@ function Shell() {
   const addAtCentre = (kind: string) => {
     const s = useDesignStore.getState();
     const el = document.querySelector('.canvas')?.getBoundingClientRect();
-    const p = flow.screenToFlowPosition({ x: (el?.left ?? 0) + (el?.width ?? 800) / 2, y: (el?.top ?? 0) + (el?.height ?? 600) / 2 });
+    const p = flow.screenToFlowPosition({
+      x: (el?.left ?? 0) + (el?.width ?? 800) / 2,
+      y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
+    });
     // A click adds into the selected VNet or subnet, as a drop there would.
     const sel = s.selection[0];
     const vnet = s.doc.design.vnets.find((v) => v.id === sel || v.subnets.some((x) => x.id === sel));

@@ -53,7 +53,17 @@ const ALLOWED: Record<string, (t: string) => boolean> = {
   store: (t) => !['src/canvas', 'src/panels', 'src/App.tsx'].includes(t) && !t.startsWith('@xyflow'),
 };
 
-const UI = ['src/store', 'src/canvas', 'src/panels', 'src/App.tsx', 'src/main.tsx', 'react', 'react-dom', 'zustand', '@xyflow/react'];
+const UI = [
+  'src/store',
+  'src/canvas',
+  'src/panels',
+  'src/App.tsx',
+  'src/main.tsx',
+  'react',
+  'react-dom',
+  'zustand',
+  '@xyflow/react',
+];
 
 describe('architecture', () => {
   it('reads every import form', () => {
@@ -98,7 +108,9 @@ describe('architecture', () => {
 
   it('the core uses no clock, randomness, DOM or Node API', () => {
     const bad = sourceFiles('src/core').filter((f) =>
-      /\b(Date\.now|Math\.random|document\.|window\.|localStorage|process\.|require\()/.test(readFileSync(join(ROOT, f), 'utf8')),
+      /\b(Date\.now|Math\.random|document\.|window\.|localStorage|process\.|require\()/.test(
+        readFileSync(join(ROOT, f), 'utf8'),
+      ),
     );
     expect(bad).toEqual([]);
   });

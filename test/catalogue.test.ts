@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../src/core/plan';
-import { RULES } from '../src/core/validate/catalogue';
-import { FOUNDATION_RULES } from '../src/core/validate/foundation-rules';
+import { computePlan, RULES, FOUNDATION_RULES } from '../src/core/index';
 import { loadDocument } from '../src/io';
 
 function planOf(file: string) {

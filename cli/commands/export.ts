@@ -5,7 +5,7 @@
  * --resource-group sets the az script's default resource group and where the manifests find static public IPs.
  */
 import { writeFile } from 'node:fs/promises';
-import { computePlan } from '../../src/core/plan';
+import { computePlan } from '../../src/core/index';
 import { EXPORT_FORMATS, exportAs, RESOURCE_GROUP_PATTERN, type ExportFormatId } from '../../src/export';
 import type { Command } from '../io';
 import { EXIT_INPUT, nameOfSubject, parseCommandArgs, printable, readDesign } from '../read-design';
@@ -14,7 +14,17 @@ const USAGE = 'aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE] 
 const BLOCKING = new Set(['invalid-name', 'pool-name', 'invalid-cidr']);
 
 export const exportCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'resource-group': { type: 'string', short: 'g' }, force: { type: 'boolean' } }, USAGE, io);
+  const parsed = parseCommandArgs(
+    args,
+    {
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'resource-group': { type: 'string', short: 'g' },
+      force: { type: 'boolean' },
+    },
+    USAGE,
+    io,
+  );
   if (!parsed.ok) return parsed.exitCode;
   const format = parsed.values.format as string | undefined;
   const spec = EXPORT_FORMATS.find((f) => f.id === format);
@@ -24,7 +34,9 @@ export const exportCommand: Command = async (args, io) => {
   }
   const resourceGroup = parsed.values['resource-group'] as string | undefined;
   if (resourceGroup !== undefined && !RESOURCE_GROUP_PATTERN.test(resourceGroup)) {
-    io.err(`aksnet: --resource-group "${printable(resourceGroup)}" is not a valid resource group name (1 to 90 letters, digits, _ - . ( ), not ending in a period)\n`);
+    io.err(
+      `aksnet: --resource-group "${printable(resourceGroup)}" is not a valid resource group name (1 to 90 letters, digits, _ - . ( ), not ending in a period)\n`,
+    );
     return EXIT_INPUT;
   }
   const read = await readDesign(parsed.file, io);
@@ -34,8 +46,11 @@ export const exportCommand: Command = async (args, io) => {
   const deployable = spec.id === 'az' || spec.id === 'bicep' || spec.id === 'k8s';
   const blocking = plan.findings.filter((f) => f.severity === 'error' && BLOCKING.has(f.rule));
   if (deployable && blocking.length > 0 && !parsed.values.force) {
-    for (const f of blocking) io.err(`error ${f.rule} ${printable(nameOfSubject(design, f.subjectId))}: ${printable(f.message)}\n`);
-    io.err(`aksnet: not exporting ${spec.label}: Azure would reject the ${blocking.length} item(s) above (use --force to export anyway)\n`);
+    for (const f of blocking)
+      io.err(`error ${f.rule} ${printable(nameOfSubject(design, f.subjectId))}: ${printable(f.message)}\n`);
+    io.err(
+      `aksnet: not exporting ${spec.label}: Azure would reject the ${blocking.length} item(s) above (use --force to export anyway)\n`,
+    );
     return 1;
   }
   const text = exportAs(spec.id as ExportFormatId, design, plan, resourceGroup ? { resourceGroup } : {});

@@ -3,10 +3,17 @@
  * reserved, used and free addresses and what uses them; per cluster: network model, pools, pod CIDR
  * capacity, kubenet routes, service CIDR) and the count of findings by severity.
  */
-import { formatCount } from '../../src/core/format';
-import { computePlan } from '../../src/core/plan';
-import type { Cluster, Design, Vnet } from '../../src/core/model';
-import type { Finding, Plan, Severity, SubnetPlan } from '../../src/core/plan-types';
+import {
+  formatCount,
+  computePlan,
+  type Cluster,
+  type Design,
+  type Vnet,
+  type Finding,
+  type Plan,
+  type Severity,
+  type SubnetPlan,
+} from '../../src/core/index';
 import type { Command } from '../io';
 import { parseCommandArgs, printable, readDesign } from '../read-design';
 
@@ -19,7 +26,11 @@ const percent = (ratio: number | undefined): string => (ratio === undefined ? '-
 export function renderTable(headers: string[], rows: string[][], indent = '  '): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
-    indent + cells.map((c, i) => (i <= 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+    indent +
+    cells
+      .map((c, i) => (i <= 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), ...rows.map(line)];
 }
 
@@ -43,12 +54,17 @@ function formatVnet(vnet: Vnet, plan: Plan): string[] {
   const out = [`VNet ${printable(vnet.name)} (${spaces})${totals}`];
   if (vnet.subnets.length === 0) return [...out, '  (no subnets)'];
   const headers = ['Subnet', 'CIDR', 'Size', 'Total', 'Reserved', 'Used', 'Free', 'Use'];
-  const table = renderTable(headers, vnet.subnets.map((s) => subnetRow(s.name, s.cidr, plan.subnets[s.id])));
+  const table = renderTable(
+    headers,
+    vnet.subnets.map((s) => subnetRow(s.name, s.cidr, plan.subnets[s.id])),
+  );
   out.push(table[0]!);
   vnet.subnets.forEach((s, i) => {
     out.push(table[i + 1]!);
     for (const item of plan.subnets[s.id]?.items ?? []) {
-      out.push(`      ${printable(item.label)}: ${num(item.count)}${item.formula ? `  = ${printable(item.formula)}` : ''}`);
+      out.push(
+        `      ${printable(item.label)}: ${num(item.count)}${item.formula ? `  = ${printable(item.formula)}` : ''}`,
+      );
     }
   });
   return out;
@@ -56,15 +72,28 @@ function formatVnet(vnet: Vnet, plan: Plan): string[] {
 
 function formatCluster(cluster: Cluster, plan: Plan): string[] {
   const cp = plan.clusters[cluster.id];
-  const out = [`Cluster ${printable(cluster.name)}: ${cp?.model ?? cluster.networkPlugin}, peak nodes ${num(cp?.peakNodes)}`];
+  const out = [
+    `Cluster ${printable(cluster.name)}: ${cp?.model ?? cluster.networkPlugin}, peak nodes ${num(cp?.peakNodes)}`,
+  ];
   const headers = ['Pool', 'Mode', 'Max nodes', 'Surge', 'Peak nodes', 'Max pods', 'Node IPs', 'Pod IPs'];
   const rows = cluster.nodePools.map((pool) => {
     const pp = cp?.pools.find((x) => x.poolId === pool.id);
-    return [printable(pool.name), pool.mode, num(pp?.maxNodes), num(pp?.surge), num(pp?.peakNodes), num(pp?.maxPods), num(pp?.nodeIps), num(pp?.podIps)];
+    return [
+      printable(pool.name),
+      pool.mode,
+      num(pp?.maxNodes),
+      num(pp?.surge),
+      num(pp?.peakNodes),
+      num(pp?.maxPods),
+      num(pp?.nodeIps),
+      num(pp?.podIps),
+    ];
   });
   out.push(...(rows.length > 0 ? renderTable(headers, rows) : ['  (no node pools)']));
   if (cp?.podCidrCapacityNodes !== undefined) {
-    out.push(`  Pod CIDR ${printable(cluster.podCidr ?? '-')}: room for ${num(cp.podCidrCapacityNodes)} nodes at one /24 each`);
+    out.push(
+      `  Pod CIDR ${printable(cluster.podCidr ?? '-')}: room for ${num(cp.podCidrCapacityNodes)} nodes at one /24 each`,
+    );
   }
   if (cp?.kubenetRouteCount !== undefined) out.push(`  kubenet routes: ${num(cp.kubenetRouteCount)} of 400`);
   const serviceSize = cp?.serviceCidrSize !== undefined ? ` (${num(cp.serviceCidrSize)} addresses)` : '';

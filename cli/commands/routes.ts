@@ -1,6 +1,5 @@
 /** `aksnet routes DESIGN.json [--subnet NAME] [--json]`: effective routes of every subnet (or one). */
-import { computeAddressPlan } from '../../src/core/ipam/address-plan';
-import { effectiveRoutes } from '../../src/core/routes/effective-routes';
+import { computeAddressPlan, effectiveRoutes } from '../../src/core/index';
 import type { Command } from '../io';
 import { parseCommandArgs, printable, readDesign, EXIT_INPUT } from '../read-design';
 
@@ -23,16 +22,30 @@ export const routesCommand: Command = async (args, io) => {
   const subnets = design.vnets.flatMap((v) => v.subnets.map((s) => ({ vnet: v, subnet: s })));
   const chosen = wanted ? subnets.filter((x) => x.subnet.name === wanted || x.subnet.id === wanted) : subnets;
   if (wanted && chosen.length === 0) {
-    io.err(`aksnet: no subnet named "${printable(wanted)}"; subnets: ${subnets.map((x) => printable(x.subnet.name)).join(', ')}\n`);
+    io.err(
+      `aksnet: no subnet named "${printable(wanted)}"; subnets: ${subnets.map((x) => printable(x.subnet.name)).join(', ')}\n`,
+    );
     return EXIT_INPUT;
   }
-  const result = chosen.map((x) => ({ subnetId: x.subnet.id, subnet: x.subnet.name, vnet: x.vnet.name, routes: effectiveRoutes(design, x.subnet.id, plan) }));
+  const result = chosen.map((x) => ({
+    subnetId: x.subnet.id,
+    subnet: x.subnet.name,
+    vnet: x.vnet.name,
+    routes: effectiveRoutes(design, x.subnet.id, plan),
+  }));
   if (parsed.values.json) {
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
   const blocks = result.map((r) => {
-    const rows = r.routes.map((e) => [e.source, e.state, e.prefix, e.nextHopType, e.nextHopIp ?? '', printable(e.note)]);
+    const rows = r.routes.map((e) => [
+      e.source,
+      e.state,
+      e.prefix,
+      e.nextHopType,
+      e.nextHopIp ?? '',
+      printable(e.note),
+    ]);
     const table = leftTable(['Source', 'State', 'Prefix', 'Next hop', 'Next hop IP', 'Why'], rows);
     return [`Subnet ${printable(r.subnet)} (${printable(r.vnet)})`, ...table].join('\n');
   });

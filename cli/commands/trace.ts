@@ -1,8 +1,5 @@
 /** `aksnet trace DESIGN.json --from POOL_OR_SUBNET --to IP|internet [--json]`: the hops of an egress path. */
-import { parseIp } from '../../src/core/cidr';
-import { computeAddressPlan } from '../../src/core/ipam/address-plan';
-import { traceEgress } from '../../src/core/paths/egress';
-import type { Design } from '../../src/core/model';
+import { parseIp, computeAddressPlan, traceEgress, type Design } from '../../src/core/index';
 import type { Command } from '../io';
 import { EXIT_INPUT, parseCommandArgs, printable, readDesign } from '../read-design';
 
@@ -18,7 +15,12 @@ function findSource(design: Design, text: string): string | null {
 }
 
 export const traceCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' } }, USAGE, io);
+  const parsed = parseCommandArgs(
+    args,
+    { json: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' } },
+    USAGE,
+    io,
+  );
   if (!parsed.ok) return parsed.exitCode;
   const from = parsed.values.from as string | undefined;
   const to = parsed.values.to as string | undefined;
@@ -49,7 +51,9 @@ export const traceCommand: Command = async (args, io) => {
     lines.push(`     by: ${printable(h.decidedBy)}`);
     if (h.snat) lines.push(`     SNAT: ${printable(h.snat.from)} → ${printable(h.snat.to)}`);
   });
-  lines.push(`Source seen by the destination: ${trace.sourceIpSeen ? printable(trace.sourceIpSeen) : '(nothing arrives)'}`);
+  lines.push(
+    `Source seen by the destination: ${trace.sourceIpSeen ? printable(trace.sourceIpSeen) : '(nothing arrives)'}`,
+  );
   io.out(`${lines.join('\n')}\n`);
   return 0;
 };

@@ -2,9 +2,7 @@
  * `aksnet validate DESIGN.json [--json]`: one line per finding, `severity rule-id subject: message`, errors
  * first. Exit 1 when any error exists, 0 otherwise, 2 when the file cannot be read or loaded.
  */
-import { computePlan } from '../../src/core/plan';
-import type { Design } from '../../src/core/model';
-import type { Finding, Plan, Severity } from '../../src/core/plan-types';
+import { computePlan, type Design, type Finding, type Plan, type Severity } from '../../src/core/index';
 import type { Command } from '../io';
 import { nameOfSubject, parseCommandArgs, printable, readDesign } from '../read-design';
 import { countBySeverity, formatCounts } from './plan';

@@ -43,12 +43,18 @@ export function Canvas() {
   const previous = useRef<Derived>({ nodes: [], edges: [] });
   const derived = useMemo(() => {
     const next = deriveFlow(doc, plan, selection, hot, lines);
-    const shared = { nodes: reuseUnchanged(previous.current.nodes, next.nodes), edges: reuseUnchanged(previous.current.edges, next.edges) };
+    const shared = {
+      nodes: reuseUnchanged(previous.current.nodes, next.nodes),
+      edges: reuseUnchanged(previous.current.edges, next.edges),
+    };
     previous.current = shared;
     return shared;
   }, [doc, plan, selection, hot, lines]);
   const nodes = useMemo(
-    () => (Object.keys(overlay).length === 0 ? derived.nodes : derived.nodes.map((n) => (overlay[n.id] ? { ...n, position: overlay[n.id]!, dragging: true } : n))),
+    () =>
+      Object.keys(overlay).length === 0
+        ? derived.nodes
+        : derived.nodes.map((n) => (overlay[n.id] ? { ...n, position: overlay[n.id]!, dragging: true } : n)),
     [derived.nodes, overlay],
   );
 
@@ -74,12 +80,17 @@ export function Canvas() {
     if (select) store.select(select);
   }, []);
 
-  const onNodeDragStop = useCallback((_e: unknown, _n: unknown, dragged: { id: string; position: { x: number; y: number } }[]) => {
-    const store = useDesignStore.getState();
-    const nodesNow = store.doc.layout.nodes;
-    store.setLayout(Object.fromEntries(dragged.map((n) => [n.id, { ...nodesNow[n.id], x: n.position.x, y: n.position.y }])));
-    setOverlay({});
-  }, []);
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _n: unknown, dragged: { id: string; position: { x: number; y: number } }[]) => {
+      const store = useDesignStore.getState();
+      const nodesNow = store.doc.layout.nodes;
+      store.setLayout(
+        Object.fromEntries(dragged.map((n) => [n.id, { ...nodesNow[n.id], x: n.position.x, y: n.position.y }])),
+      );
+      setOverlay({});
+    },
+    [],
+  );
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {
@@ -95,7 +106,16 @@ export function Canvas() {
   const onConnect = useCallback((c: Connection) => connectElements(c.source, c.target), []);
 
   return (
-    <div className={far ? 'canvas canvas-far' : 'canvas'} ref={wrapper} data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
+    <div
+      className={far ? 'canvas canvas-far' : 'canvas'}
+      ref={wrapper}
+      data-testid="canvas"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDrop={onDrop}
+    >
       <ReactFlow
         nodes={nodes}
         edges={derived.edges}

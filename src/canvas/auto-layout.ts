@@ -1,5 +1,5 @@
 /** Auto-layout of the top-level boxes with elkjs (loaded on demand, so it stays out of the first bundle). */
-import type { Design } from '../core/model';
+import type { Design } from '../core/index';
 import { useDesignStore } from '../store';
 
 export async function autoLayout(): Promise<void> {
@@ -18,7 +18,18 @@ export async function autoLayout(): Promise<void> {
     top.set(c.id, c.id);
     for (const p of c.nodePools) top.set(p.id, top.get(p.nodeSubnetId) ?? c.id);
   }
-  const flat = [d.loadBalancers, d.appGateways, d.firewalls, d.natGateways, d.publicIps, d.routeTables, d.nsgs, d.privateEndpoints, d.bastions, d.onPremSites].flat();
+  const flat = [
+    d.loadBalancers,
+    d.appGateways,
+    d.firewalls,
+    d.natGateways,
+    d.publicIps,
+    d.routeTables,
+    d.nsgs,
+    d.privateEndpoints,
+    d.bastions,
+    d.onPremSites,
+  ].flat();
   for (const x of flat) top.set(x.id, x.id);
   const ids = [...new Set(top.values())];
   const pairs: [string, string][] = [];
@@ -29,7 +40,9 @@ export async function autoLayout(): Promise<void> {
   };
   d.peerings.forEach((p) => link(p.localVnetId, p.remoteVnetId));
   d.clusters.forEach((c) => c.nodePools.forEach((p) => link(c.id, p.id)));
-  d.vnets.forEach((v) => v.subnets.forEach((s) => [s.nsgId, s.routeTableId, s.natGatewayId].forEach((r) => link(s.id, r))));
+  d.vnets.forEach((v) =>
+    v.subnets.forEach((s) => [s.nsgId, s.routeTableId, s.natGatewayId].forEach((r) => link(s.id, r))),
+  );
   d.loadBalancers.forEach((l) => link(l.id, l.clusterId));
   d.appGateways.forEach((g) => link(g.id, g.subnetId));
   d.firewalls.forEach((f) => link(f.id, f.subnetId));
@@ -38,7 +51,12 @@ export async function autoLayout(): Promise<void> {
   d.onPremSites.forEach((s) => link(s.id, s.gateway.vnetId));
   const graph = await elk.layout({
     id: 'root',
-    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.spacing.nodeNode': '40', 'elk.layered.spacing.nodeNodeBetweenLayers': '80' },
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.spacing.nodeNode': '40',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+    },
     children: ids.map((id) => ({ id, width: L[id]?.w ?? 200, height: L[id]?.h ?? 80 })),
     edges: pairs.map(([s, t], i) => ({ id: `e${i}`, sources: [s], targets: [t] })),
   });

@@ -26,7 +26,13 @@ describe('copy and paste', () => {
     const copy = doc.design.vnets.find((v) => v.id === ids[0])!;
     expect(copy.name).toBe(`${doc.design.vnets[1]!.name}-copy`);
     expect(copy.addressSpaces).toEqual(['10.1.0.0/16']);
-    expect(copy.subnets.map((s) => s.cidr)).toEqual(['10.1.0.0/22', '10.1.4.0/28', '10.1.4.16/28', '10.1.4.32/28', '10.1.5.0/24']);
+    expect(copy.subnets.map((s) => s.cidr)).toEqual([
+      '10.1.0.0/22',
+      '10.1.4.0/28',
+      '10.1.4.16/28',
+      '10.1.4.32/28',
+      '10.1.5.0/24',
+    ]);
     const allIds = doc.design.vnets.flatMap((v) => [v.id, ...v.subnets.map((s) => s.id)]);
     expect(new Set(allIds).size).toBe(allIds.length);
     expect(copy.subnets.every((s) => doc.layout.nodes[s.id])).toBe(true);
@@ -36,7 +42,11 @@ describe('copy and paste', () => {
     // 10.240.4.0/28, .16/28 and .32/28 are taken: the next /28 is 10.240.4.48/28.
     const { ids, doc } = pasteInto(baseline(), ['snet-pe']);
     const copy = doc.design.vnets[1]!.subnets.find((s) => s.id === ids[0])!;
-    expect(copy).toMatchObject({ name: 'snet-privatelinkendpoints-copy', cidr: '10.240.4.48/28', purpose: 'private-endpoints' });
+    expect(copy).toMatchObject({
+      name: 'snet-privatelinkendpoints-copy',
+      cidr: '10.240.4.48/28',
+      purpose: 'private-endpoints',
+    });
   });
 
   it('a VNet and one of its subnets copy as the VNet alone; pasting twice numbers the names', () => {
@@ -45,7 +55,11 @@ describe('copy and paste', () => {
     const once = pasteInto(doc, ['nsg-pe']).doc;
     const twice = pasteInto(once, ['nsg-pe']).doc;
     const name = doc.design.nsgs.find((n) => n.id === 'nsg-pe')!.name;
-    expect(twice.design.nsgs.map((n) => n.name).filter((n) => n.startsWith(name))).toEqual([name, `${name}-copy`, `${name}-copy2`]);
+    expect(twice.design.nsgs.map((n) => n.name).filter((n) => n.startsWith(name))).toEqual([
+      name,
+      `${name}-copy`,
+      `${name}-copy2`,
+    ]);
   });
 
   it('says what it could not paste', () => {

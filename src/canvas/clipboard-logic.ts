@@ -3,8 +3,7 @@
  * adds them again with new ids, new names and, for VNets and subnets, free address blocks, and says what it
  * could not paste and why.
  */
-import { nextFreeCidr } from '../core/cidr';
-import type { Design, Id, Subnet, Vnet } from '../core/model';
+import { nextFreeCidr, type Design, type Id, type Subnet, type Vnet } from '../core/index';
 import type { DesignDocument, LayoutNode } from '../io';
 import { findElement, FLAT_LISTS, freeVnetSpace, type ElementKind } from '../store';
 
@@ -31,7 +30,14 @@ export function copyElements(doc: DesignDocument, ids: Id[]): ClipItem[] {
   return ids.flatMap((id) => {
     const f = findElement(doc.design, id);
     if (!f || (f.kind === 'subnet' && f.parent && chosen.has(f.parent.id))) return [];
-    return [{ kind: f.kind, element: structuredClone(f.element), box: doc.layout.nodes[id], ...(f.kind === 'subnet' ? { parentId: f.parent!.id } : {}) }];
+    return [
+      {
+        kind: f.kind,
+        element: structuredClone(f.element),
+        box: doc.layout.nodes[id],
+        ...(f.kind === 'subnet' ? { parentId: f.parent!.id } : {}),
+      },
+    ];
   });
 }
 
@@ -42,7 +48,8 @@ function copyName(existing: string[], name: string): string {
 }
 
 const prefixOf = (cidr: string) => Number(cidr.split('/')[1] ?? 24);
-const moved = (box: LayoutNode | undefined, by: number): LayoutNode | undefined => (box ? { ...box, x: box.x + by, y: box.y + by } : undefined);
+const moved = (box: LayoutNode | undefined, by: number): LayoutNode | undefined =>
+  box ? { ...box, x: box.x + by, y: box.y + by } : undefined;
 
 export interface PasteResult {
   ids: Id[];
@@ -51,7 +58,12 @@ export interface PasteResult {
 }
 
 /** Adds copies of the clip to `design` and `layout` (both changed in place: pass copies). */
-export function pasteClip(design: Design, layout: Layout, clip: ClipItem[], makeId: (prefix: string) => Id): PasteResult {
+export function pasteClip(
+  design: Design,
+  layout: Layout,
+  clip: ClipItem[],
+  makeId: (prefix: string) => Id,
+): PasteResult {
   const ids: Id[] = [];
   const skipped: string[] = [];
   const freshSubnet = (s: Subnet, cidr: string): Subnet => {
@@ -63,13 +75,26 @@ export function pasteClip(design: Design, layout: Layout, clip: ClipItem[], make
     if (item.kind === 'subnet') {
       const vnet = design.vnets.find((v) => v.id === item.parentId);
       const s = src as unknown as Subnet;
-      const cidr = vnet ? nextFreeCidr(vnet.addressSpaces, vnet.subnets.map((x) => x.cidr), prefixOf(s.cidr)) : null;
+      const cidr = vnet
+        ? nextFreeCidr(
+            vnet.addressSpaces,
+            vnet.subnets.map((x) => x.cidr),
+            prefixOf(s.cidr),
+          )
+        : null;
       if (!vnet || !cidr) {
-        skipped.push(vnet ? `${s.name}: ${vnet.name} has no free /${prefixOf(s.cidr)} left.` : `${s.name}: its VNet no longer exists.`);
+        skipped.push(
+          vnet
+            ? `${s.name}: ${vnet.name} has no free /${prefixOf(s.cidr)} left.`
+            : `${s.name}: its VNet no longer exists.`,
+        );
         continue;
       }
       const copy = freshSubnet(s, cidr);
-      copy.name = copyName(vnet.subnets.map((x) => x.name), s.name);
+      copy.name = copyName(
+        vnet.subnets.map((x) => x.name),
+        s.name,
+      );
       vnet.subnets.push(copy);
       const box = moved(item.box, 20);
       if (box) layout[copy.id] = box;
@@ -78,7 +103,9 @@ export function pasteClip(design: Design, layout: Layout, clip: ClipItem[], make
     }
     const list = LISTS[item.kind];
     if (!list) {
-      skipped.push(`${src.name}: a ${item.kind === 'pool' ? 'node pool is added by dropping one on a subnet' : 'peering is made by connecting two VNets'}.`);
+      skipped.push(
+        `${src.name}: a ${item.kind === 'pool' ? 'node pool is added by dropping one on a subnet' : 'peering is made by connecting two VNets'}.`,
+      );
       continue;
     }
     const existing = (design[list] as { name: string }[]).map((x) => x.name);
@@ -106,7 +133,11 @@ export function pasteClip(design: Design, layout: Layout, clip: ClipItem[], make
     // Subnets are added once their VNet is in the design, so each new id is seen by the next.
     for (const sub of subnets) {
       const v = src as unknown as Vnet;
-      const cidr = nextFreeCidr(v.addressSpaces, v.subnets.map((x) => x.cidr), prefixOf(sub.cidr));
+      const cidr = nextFreeCidr(
+        v.addressSpaces,
+        v.subnets.map((x) => x.cidr),
+        prefixOf(sub.cidr),
+      );
       if (!cidr) continue;
       const copy = freshSubnet(sub, cidr);
       v.subnets.push(copy);

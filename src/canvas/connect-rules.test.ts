@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../core/model';
+import type { Design } from '../core/index';
 import { loadDocument } from '../io';
 import { findElement } from '../store';
 import { connection, type Connection } from './connect-rules';
@@ -24,10 +24,14 @@ describe('connecting two boxes', () => {
 
   it('peers two VNets once, in either direction', () => {
     const [hub, spoke] = d.vnets;
-    expect(connect(d, 'vnet-spoke', 'vnet-hub').c).toEqual({ error: `${spoke!.name} and ${hub!.name} are already peered.` });
+    expect(connect(d, 'vnet-spoke', 'vnet-hub').c).toEqual({
+      error: `${spoke!.name} and ${hub!.name} are already peered.`,
+    });
     const without = { ...d, peerings: [] };
     const { design } = connect(without, 'vnet-spoke', 'vnet-hub');
-    expect(design.peerings).toEqual([expect.objectContaining({ id: 'peer-new', localVnetId: 'vnet-spoke', remoteVnetId: 'vnet-hub' })]);
+    expect(design.peerings).toEqual([
+      expect.objectContaining({ id: 'peer-new', localVnetId: 'vnet-spoke', remoteVnetId: 'vnet-hub' }),
+    ]);
   });
 
   it('associates an NSG with a subnet whichever end is the source', () => {
@@ -39,7 +43,9 @@ describe('connecting two boxes', () => {
     expect(connect(d, 'snet-pe', 'ilb-ingress').design.loadBalancers[0]!.subnetId).toBe('snet-pe');
     const pub = structuredClone(d);
     pub.loadBalancers[0]!.type = 'public';
-    expect(connect(pub, 'ilb-ingress', 'snet-pe').c).toEqual({ error: expect.stringContaining('public load balancer') });
+    expect(connect(pub, 'ilb-ingress', 'snet-pe').c).toEqual({
+      error: expect.stringContaining('public load balancer'),
+    });
   });
 
   it('places a firewall in a subnet and adds a public IP once', () => {
@@ -58,6 +64,8 @@ describe('connecting two boxes', () => {
   });
 
   it('a pair that means nothing says what can be connected', () => {
-    expect(connect(d, 'nsg-pe', 'pip-fw').c).toEqual({ error: expect.stringMatching(/^NSG and public IP: nothing to connect\. Connect two VNets to peer them/) });
+    expect(connect(d, 'nsg-pe', 'pip-fw').c).toEqual({
+      error: expect.stringMatching(/^NSG and public IP: nothing to connect\. Connect two VNets to peer them/),
+    });
   });
 });

@@ -3,7 +3,7 @@
  * backends (a load balancer or AGIC serving a cluster), placements in a subnet, public IPs, and the VNet behind
  * an on-premises site. Either end may be the source. Pure: the canvas applies the change through the store.
  */
-import type { Design, Id } from '../core/model';
+import type { Design, Id } from '../core/index';
 import { addPeering, type ElementKind, type Found } from '../store';
 
 export type Connection = { what: string; apply: (draft: Design) => void } | { error: string };
@@ -18,13 +18,26 @@ const item = <T extends { id: Id }>(list: T[], id: Id) => list.find((x) => x.id 
 const addOnce = (list: Id[], id: Id) => (list.includes(id) ? list : [...list, id]);
 
 /** A rule for one unordered pair of kinds; `make` receives the elements in the order of the pair. */
-function pair(k1: ElementKind, k2: ElementKind, make: (x: Found, y: Found, d: Design, makeId: MakeId) => Connection): Rule {
-  return (a, b, d, makeId) => (a.kind === k1 && b.kind === k2 ? make(a, b, d, makeId) : a.kind === k2 && b.kind === k1 ? make(b, a, d, makeId) : null);
+function pair(
+  k1: ElementKind,
+  k2: ElementKind,
+  make: (x: Found, y: Found, d: Design, makeId: MakeId) => Connection,
+): Rule {
+  return (a, b, d, makeId) =>
+    a.kind === k1 && b.kind === k2
+      ? make(a, b, d, makeId)
+      : a.kind === k2 && b.kind === k1
+        ? make(b, a, d, makeId)
+        : null;
 }
 
 const RULES: Rule[] = [
   pair('vnet', 'vnet', (a, b, d, makeId) => {
-    const exists = d.peerings.some((p) => (p.localVnetId === a.element.id && p.remoteVnetId === b.element.id) || (p.localVnetId === b.element.id && p.remoteVnetId === a.element.id));
+    const exists = d.peerings.some(
+      (p) =>
+        (p.localVnetId === a.element.id && p.remoteVnetId === b.element.id) ||
+        (p.localVnetId === b.element.id && p.remoteVnetId === a.element.id),
+    );
     if (exists) return { error: `${a.element.name} and ${b.element.name} are already peered.` };
     return {
       what: `peering ${a.element.name} ↔ ${b.element.name}`,
@@ -50,8 +63,13 @@ const RULES: Rule[] = [
   })),
   pair('loadBalancer', 'subnet', (lb, s, d) =>
     item(d.loadBalancers, lb.element.id)!.type === 'public'
-      ? { error: `${lb.element.name} is a public load balancer: its frontends are public IPs, not addresses of a subnet.` }
-      : { what: `${lb.element.name} takes its frontends from ${s.element.name}`, apply: (draft) => void (item(draft.loadBalancers, lb.element.id)!.subnetId = s.element.id) },
+      ? {
+          error: `${lb.element.name} is a public load balancer: its frontends are public IPs, not addresses of a subnet.`,
+        }
+      : {
+          what: `${lb.element.name} takes its frontends from ${s.element.name}`,
+          apply: (draft) => void (item(draft.loadBalancers, lb.element.id)!.subnetId = s.element.id),
+        },
   ),
   pair('appGateway', 'cluster', (g, c) => ({
     what: `${g.element.name} is ${c.element.name}'s ingress (AGIC)`,
@@ -61,7 +79,12 @@ const RULES: Rule[] = [
     pair(kind, 'subnet', (x, s) => ({
       what: `${x.element.name} placed in ${s.element.name}`,
       apply: (draft) => {
-        const list = { appGateway: draft.appGateways, firewall: draft.firewalls, bastion: draft.bastions, privateEndpoint: draft.privateEndpoints }[kind] as { id: Id; subnetId: Id }[];
+        const list = {
+          appGateway: draft.appGateways,
+          firewall: draft.firewalls,
+          bastion: draft.bastions,
+          privateEndpoint: draft.privateEndpoints,
+        }[kind] as { id: Id; subnetId: Id }[];
         item(list, x.element.id)!.subnetId = s.element.id;
       },
     })),
@@ -95,9 +118,21 @@ const RULES: Rule[] = [
 ];
 
 const LABEL: Record<ElementKind, string> = {
-  vnet: 'VNet', subnet: 'subnet', peering: 'peering', onprem: 'on-premises site', cluster: 'AKS cluster', pool: 'node pool',
-  loadBalancer: 'load balancer', appGateway: 'Application Gateway', firewall: 'Azure Firewall', natGateway: 'NAT gateway',
-  publicIp: 'public IP', routeTable: 'route table', nsg: 'NSG', privateEndpoint: 'private endpoint', bastion: 'Bastion',
+  vnet: 'VNet',
+  subnet: 'subnet',
+  peering: 'peering',
+  onprem: 'on-premises site',
+  cluster: 'AKS cluster',
+  pool: 'node pool',
+  loadBalancer: 'load balancer',
+  appGateway: 'Application Gateway',
+  firewall: 'Azure Firewall',
+  natGateway: 'NAT gateway',
+  publicIp: 'public IP',
+  routeTable: 'route table',
+  nsg: 'NSG',
+  privateEndpoint: 'private endpoint',
+  bastion: 'Bastion',
 };
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 

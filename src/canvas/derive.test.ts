@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../core/plan';
+import { computePlan } from '../core/index';
 import { newDocument, type DesignDocument } from '../io';
 import { AUTO_LINES_LIMIT, deriveFlow } from './derive';
 import { reuseUnchanged } from './reuse';
@@ -12,7 +12,13 @@ function manySubnets(n: number): DesignDocument {
     id: 'v',
     name: 'vnet-a',
     addressSpaces: ['10.0.0.0/16'],
-    subnets: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `snet-${i}`, cidr: `10.0.${Math.floor(i / 16)}.${(i % 16) * 16}/28`, purpose: 'general' as const, nsgId: 'nsg' })),
+    subnets: Array.from({ length: n }, (_, i) => ({
+      id: `s${i}`,
+      name: `snet-${i}`,
+      cidr: `10.0.${Math.floor(i / 16)}.${(i % 16) * 16}/28`,
+      purpose: 'general' as const,
+      nsgId: 'nsg',
+    })),
   });
   return doc;
 }
@@ -59,10 +65,18 @@ describe('reuseUnchanged', () => {
 
   it('a moved node is a new object, its siblings are not', () => {
     const doc = manySubnets(2);
-    doc.layout.nodes = { v: { x: 0, y: 0, w: 400, h: 300 }, s0: { x: 10, y: 40, w: 300, h: 80 }, s1: { x: 10, y: 140, w: 300, h: 80 }, nsg: { x: 500, y: 0, w: 190, h: 70 } };
+    doc.layout.nodes = {
+      v: { x: 0, y: 0, w: 400, h: 300 },
+      s0: { x: 10, y: 40, w: 300, h: 80 },
+      s1: { x: 10, y: 140, w: 300, h: 80 },
+      nsg: { x: 500, y: 0, w: 190, h: 70 },
+    };
     const plan = computePlan(doc.design);
     const first = deriveFlow(doc, plan, [], new Set()).nodes;
-    const moved: DesignDocument = { ...doc, layout: { nodes: { ...doc.layout.nodes, s0: { x: 40, y: 50, w: 300, h: 80 } } } };
+    const moved: DesignDocument = {
+      ...doc,
+      layout: { nodes: { ...doc.layout.nodes, s0: { x: 40, y: 50, w: 300, h: 80 } } },
+    };
     const next = reuseUnchanged(first, deriveFlow(moved, plan, [], new Set()).nodes);
     expect(next.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['s0']);
   });

@@ -4,9 +4,7 @@
  * pool positions to their subnet, as in the design file's layout.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { formatCount } from '../core/format';
-import type { Design } from '../core/model';
-import type { Finding, Plan } from '../core/plan-types';
+import { formatCount, type Design, type Finding, type Plan } from '../core/index';
 import type { DesignDocument } from '../io';
 import type { LineMode } from '../store';
 
@@ -27,7 +25,11 @@ export interface BoxData extends Record<string, unknown> {
 export const AUTO_LINES_LIMIT = 150;
 
 const DEFAULTS: Record<string, { w: number; h: number }> = {
-  vnet: { w: 380, h: 200 }, subnet: { w: 340, h: 90 }, pool: { w: 140, h: 64 }, cluster: { w: 240, h: 110 }, resource: { w: 190, h: 70 },
+  vnet: { w: 380, h: 200 },
+  subnet: { w: 340, h: 90 },
+  pool: { w: 140, h: 64 },
+  cluster: { w: 240, h: 110 },
+  resource: { w: 190, h: 70 },
 };
 
 function severityOf(findings: Finding[]): Map<string, { severity: Finding['severity']; count: number }> {
@@ -36,7 +38,11 @@ function severityOf(findings: Finding[]): Map<string, { severity: Finding['sever
   for (const f of findings) {
     const cur = out.get(f.subjectId);
     if (!cur) out.set(f.subjectId, { severity: f.severity, count: 1 });
-    else out.set(f.subjectId, { severity: rank[f.severity] < rank[cur.severity] ? f.severity : cur.severity, count: cur.count + 1 });
+    else
+      out.set(f.subjectId, {
+        severity: rank[f.severity] < rank[cur.severity] ? f.severity : cur.severity,
+        count: cur.count + 1,
+      });
   }
   return out;
 }
@@ -46,10 +52,17 @@ export interface Derived {
   edges: Edge[];
 }
 
-export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[], highlight: Set<string>, lines: LineMode = 'auto'): Derived {
+export function deriveFlow(
+  doc: DesignDocument,
+  plan: Plan,
+  selection: string[],
+  highlight: Set<string>,
+  lines: LineMode = 'auto',
+): Derived {
   const d: Design = doc.design;
   const names = new Map<string, string>();
-  for (const list of [d.nsgs, d.routeTables, d.natGateways, d.clusters, d.vnets.flatMap((v) => v.subnets)]) for (const x of list) names.set(x.id, x.name);
+  for (const list of [d.nsgs, d.routeTables, d.natGateways, d.clusters, d.vnets.flatMap((v) => v.subnets)])
+    for (const x of list) names.set(x.id, x.name);
   const tag = (label: string, id: string | undefined) => (id && names.has(id) ? [`${label} ${names.get(id)}`] : []);
   const layout = doc.layout.nodes;
   const sev = severityOf(plan.findings);
@@ -66,7 +79,11 @@ export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[],
       id,
       type,
       position: pos,
-      data: { ...data, ...(s ? { severity: s.severity, findings: s.count } : {}), ...(highlight.has(id) ? { highlighted: true } : {}) },
+      data: {
+        ...data,
+        ...(s ? { severity: s.severity, findings: s.count } : {}),
+        ...(highlight.has(id) ? { highlighted: true } : {}),
+      },
       width: l?.w ?? def.w,
       height: l?.h ?? def.h,
       // The box is drawn at exactly this size. Saying so keeps React Flow's measured handles when a node object
@@ -83,41 +100,89 @@ export function deriveFlow(doc: DesignDocument, plan: Plan, selection: string[],
   };
   for (const v of d.vnets) {
     const vp = plan.vnets[v.id];
-    box(v.id, 'vnet', { kind: 'vnet', name: v.name, detail: `${v.addressSpaces.join(', ')}${vp ? ` · ${formatCount(vp.allocated)} of ${formatCount(vp.total)} in subnets` : ''}` });
+    box(v.id, 'vnet', {
+      kind: 'vnet',
+      name: v.name,
+      detail: `${v.addressSpaces.join(', ')}${vp ? ` · ${formatCount(vp.allocated)} of ${formatCount(vp.total)} in subnets` : ''}`,
+    });
     for (const s of v.subnets) {
       const sp = plan.subnets[s.id];
       const tags = [...tag('NSG', s.nsgId), ...tag('RT', s.routeTableId), ...tag('NAT', s.natGatewayId)];
-      box(s.id, 'subnet', {
-        kind: 'subnet', name: s.name, detail: `${sp?.cidr ?? s.cidr}${s.purpose !== 'general' ? ` · ${s.purpose}` : ''}`,
-        ...(tags.length ? { tags } : {}),
-        ...(sp && sp.total > 0 ? { usage: { used: sp.used, reserved: sp.reserved, free: sp.free, total: sp.total } } : {}),
-      }, v.id);
+      box(
+        s.id,
+        'subnet',
+        {
+          kind: 'subnet',
+          name: s.name,
+          detail: `${sp?.cidr ?? s.cidr}${s.purpose !== 'general' ? ` · ${s.purpose}` : ''}`,
+          ...(tags.length ? { tags } : {}),
+          ...(sp && sp.total > 0
+            ? { usage: { used: sp.used, reserved: sp.reserved, free: sp.free, total: sp.total } }
+            : {}),
+        },
+        v.id,
+      );
     }
   }
   for (const c of d.clusters) {
     const cp = plan.clusters[c.id];
-    box(c.id, 'cluster', { kind: 'cluster', name: c.name, detail: `${cp?.model ?? c.networkPlugin} · ${c.outboundType}${cp ? ` · ${cp.peakNodes} nodes at peak` : ''}` });
+    box(c.id, 'cluster', {
+      kind: 'cluster',
+      name: c.name,
+      detail: `${cp?.model ?? c.networkPlugin} · ${c.outboundType}${cp ? ` · ${cp.peakNodes} nodes at peak` : ''}`,
+    });
     c.nodePools.forEach((p, i) => {
       const pp = cp?.pools[i];
-      box(p.id, 'pool', { kind: 'pool', name: p.name, detail: pp ? `${pp.maxNodes}+${pp.surge} nodes · ${pp.maxPods} pods` : '', tags: [c.name] }, p.nodeSubnetId);
+      box(
+        p.id,
+        'pool',
+        {
+          kind: 'pool',
+          name: p.name,
+          detail: pp ? `${pp.maxNodes}+${pp.surge} nodes · ${pp.maxPods} pods` : '',
+          tags: [c.name],
+        },
+        p.nodeSubnetId,
+      );
     });
   }
   const flat: [string, { id: string; name: string }[], (x: never) => string][] = [
-    ['load balancer', d.loadBalancers, (x: Design['loadBalancers'][number]) => `${x.type} · ${x.frontends.length} frontend(s)`],
-    ['application gateway', d.appGateways, (x: Design['appGateways'][number]) => `${x.sku} · ${x.minCapacity}-${x.maxCapacity} instances`],
+    [
+      'load balancer',
+      d.loadBalancers,
+      (x: Design['loadBalancers'][number]) => `${x.type} · ${x.frontends.length} frontend(s)`,
+    ],
+    [
+      'application gateway',
+      d.appGateways,
+      (x: Design['appGateways'][number]) => `${x.sku} · ${x.minCapacity}-${x.maxCapacity} instances`,
+    ],
     ['firewall', d.firewalls, (x: Design['firewalls'][number]) => `Azure Firewall ${x.tier}`],
     ['NAT gateway', d.natGateways, (x: Design['natGateways'][number]) => `${x.publicIpIds.length} public IP(s)`],
     ['public IP', d.publicIps, (x: Design['publicIps'][number]) => x.sku],
     ['route table', d.routeTables, (x: Design['routeTables'][number]) => `${x.routes.length} route(s)`],
     ['NSG', d.nsgs, (x: Design['nsgs'][number]) => `${x.rules.length} rule(s)`],
-    ['private endpoint', d.privateEndpoints, (x: Design['privateEndpoints'][number]) => `${x.targetName} (${x.groupId})`],
+    [
+      'private endpoint',
+      d.privateEndpoints,
+      (x: Design['privateEndpoints'][number]) => `${x.targetName} (${x.groupId})`,
+    ],
     ['Bastion', d.bastions, (x: Design['bastions'][number]) => x.sku],
-    ['on-premises', d.onPremSites, (x: Design['onPremSites'][number]) => `${x.addressPrefixes.join(', ')} · ${x.gateway.type}`],
+    [
+      'on-premises',
+      d.onPremSites,
+      (x: Design['onPremSites'][number]) => `${x.addressPrefixes.join(', ')} · ${x.gateway.type}`,
+    ],
   ];
   for (const [kind, list, detail] of flat) {
     for (const x of list) {
       const placed = tag('in', (x as { subnetId?: string }).subnetId);
-      box(x.id, 'resource', { kind, name: x.name, detail: detail(x as never), ...(placed.length ? { tags: placed } : {}) });
+      box(x.id, 'resource', {
+        kind,
+        name: x.name,
+        detail: detail(x as never),
+        ...(placed.length ? { tags: placed } : {}),
+      });
     }
   }
   return { nodes, edges: deriveEdges(d, highlight, selected, lines) };
@@ -130,7 +195,8 @@ function deriveEdges(d: Design, highlight: Set<string>, selected: Set<string>, l
   const { edges, associations } = collectEdges(d, highlight);
   const showAll = lines === 'all' || (lines === 'auto' && associations.size <= AUTO_LINES_LIMIT);
   if (showAll) return edges;
-  const touches = (e: Edge) => selected.has(e.source) || selected.has(e.target) || (highlight.has(e.source) && highlight.has(e.target));
+  const touches = (e: Edge) =>
+    selected.has(e.source) || selected.has(e.target) || (highlight.has(e.source) && highlight.has(e.target));
   return edges.filter((e) => !associations.has(e.id) || touches(e));
 }
 

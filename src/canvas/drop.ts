@@ -1,7 +1,18 @@
 /** What a palette drop does: find the VNet or subnet under the pointer and add the element there. */
-import type { Design, Id } from '../core/model';
+import type { Design, Id } from '../core/index';
 import type { DesignDocument } from '../io';
-import { addCluster, addPeering, addPool, addResource, addSubnet, addVnet, newId, useDesignStore, type DropTarget, type ResourceKind } from '../store';
+import {
+  addCluster,
+  addPeering,
+  addPool,
+  addResource,
+  addSubnet,
+  addVnet,
+  newId,
+  useDesignStore,
+  type DropTarget,
+  type ResourceKind,
+} from '../store';
 
 type Layout = DesignDocument['layout']['nodes'];
 
@@ -23,10 +34,17 @@ export function hitTest(d: Design, layout: Layout, x: number, y: number): DropTa
 function dropPeering(d: Design, layout: Layout, t: DropTarget): Id | string {
   const a = t.vnetId ?? d.vnets[0]?.id;
   if (!a) return 'Add two VNets first, then drop a peering on one of them (or connect their handles).';
-  const peered = new Set(d.peerings.flatMap((p) => (p.localVnetId === a ? [p.remoteVnetId] : p.remoteVnetId === a ? [p.localVnetId] : [])));
+  const peered = new Set(
+    d.peerings.flatMap((p) => (p.localVnetId === a ? [p.remoteVnetId] : p.remoteVnetId === a ? [p.localVnetId] : [])),
+  );
   const b = d.vnets.find((v) => v.id !== a && !peered.has(v.id));
   if (!b) return 'Every other VNet is already peered with this one.';
-  return addPeering(d, newId(d, layout, 'peer'), d.vnets.find((v) => v.id === a)!, b);
+  return addPeering(
+    d,
+    newId(d, layout, 'peer'),
+    d.vnets.find((v) => v.id === a)!,
+    b,
+  );
 }
 
 /** Adds an element of a palette kind at a flow position; returns its id or shows why it could not. */
@@ -43,15 +61,22 @@ export function dropKind(kind: string, x: number, y: number, target?: DropTarget
       break;
     case 'subnet':
     case 'node-subnet':
-      result = t.vnetId ? addSubnet(design, layout, t.vnetId, kind === 'node-subnet' ? 'aks-nodes' : 'general') ?? 'The VNet has no free block left for a subnet.' : 'Drop a subnet on a VNet.';
+      result = t.vnetId
+        ? (addSubnet(design, layout, t.vnetId, kind === 'node-subnet' ? 'aks-nodes' : 'general') ??
+          'The VNet has no free block left for a subnet.')
+        : 'Drop a subnet on a VNet.';
       break;
     case 'cluster':
       result = addCluster(design, layout, x, y);
       break;
     case 'pool': {
       // The pool joins the selected cluster (or the cluster of a selected pool), else the first one.
-      const selected = store.selection.map((id) => design.clusters.find((c) => c.id === id || c.nodePools.some((p) => p.id === id))).find(Boolean);
-      result = t.subnetId ? addPool(design, layout, t.subnetId, selected?.id) ?? 'Drop the node pool on a subnet.' : 'Drop a node pool on a subnet: its nodes take addresses there.';
+      const selected = store.selection
+        .map((id) => design.clusters.find((c) => c.id === id || c.nodePools.some((p) => p.id === id)))
+        .find(Boolean);
+      result = t.subnetId
+        ? (addPool(design, layout, t.subnetId, selected?.id) ?? 'Drop the node pool on a subnet.')
+        : 'Drop a node pool on a subnet: its nodes take addresses there.';
       break;
     }
     case 'peering':
@@ -68,6 +93,9 @@ export function dropKind(kind: string, x: number, y: number, target?: DropTarget
     store.setBanner({ kind: 'info', text: result ?? 'Nothing to add here.' });
     return;
   }
-  useDesignStore.setState((s) => ({ doc: { ...s.doc, design, layout: { nodes: layout } }, selection: [result as string], banner: null }));
+  useDesignStore.setState((s) => ({
+    doc: { ...s.doc, design, layout: { nodes: layout } },
+    selection: [result as string],
+    banner: null,
+  }));
 }
-

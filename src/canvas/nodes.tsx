@@ -1,17 +1,24 @@
 /** The node components: one box with a header, details, a usage bar for subnets and a finding badge. */
 import { memo } from 'react';
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
-import { formatCount } from '../core/format';
+import { formatCount } from '../core/index';
 import type { BoxData } from './derive';
 
 function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
   const pct = (n: number) => `${Math.max(0, (n / usage.total) * 100)}%`;
   const over = usage.free < 0;
   return (
-    <div className="usage" data-testid="usage" title={`${usage.used} used, ${usage.reserved} reserved, ${usage.free} free of ${usage.total}`}>
+    <div
+      className="usage"
+      data-testid="usage"
+      title={`${usage.used} used, ${usage.reserved} reserved, ${usage.free} free of ${usage.total}`}
+    >
       <div className="usage-bar">
         <span className="usage-reserved" style={{ width: pct(usage.reserved) }} />
-        <span className={over ? 'usage-used usage-over' : 'usage-used'} style={{ width: pct(Math.min(usage.used, usage.total - usage.reserved)) }} />
+        <span
+          className={over ? 'usage-used usage-over' : 'usage-used'}
+          style={{ width: pct(Math.min(usage.used, usage.total - usage.reserved)) }}
+        />
       </div>
       <div className="usage-text" data-testid="usage-text">
         {formatCount(usage.used)} used · {formatCount(usage.free)} free · {usage.reserved} reserved
@@ -21,37 +28,47 @@ function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
 }
 
 function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
-  const cls = ['box', `box-${type}`, selected ? 'box-selected' : '', data.highlighted ? 'box-highlight' : '', data.severity ? `box-${data.severity}` : ''].join(' ');
+  const cls = [
+    'box',
+    `box-${type}`,
+    selected ? 'box-selected' : '',
+    data.highlighted ? 'box-highlight' : '',
+    data.severity ? `box-${data.severity}` : '',
+  ].join(' ');
   // Handles sit outside the clipped box so the whole handle takes the pointer.
   return (
     <>
       {(type === 'vnet' || type === 'subnet') && <NodeResizer isVisible={!!selected} minWidth={160} minHeight={60} />}
       <Handle type="target" position={Position.Top} />
       <div className={cls} data-testid={`node-${data.name}`}>
-      <div className="box-head">
-        <span className="box-kind">{data.kind}</span>
-        <span className="box-name">{data.name}</span>
-        {type === 'subnet' && data.tags
-          ? data.tags.map((t) => (
-              // Subnets hold pools below their header, so their associations sit in it: the kind, the name on hover.
-              <span key={t} className="box-tag" title={t}>{t.split(' ')[0]}</span>
-            ))
-          : null}
-        {data.findings ? (
-          <span className={`badge badge-${data.severity}`} title={`${data.findings} finding(s)`}>
-            {data.findings}
-          </span>
-        ) : null}
-      </div>
-      {data.detail ? <div className="box-detail">{data.detail}</div> : null}
-      {data.tags && type !== 'subnet' ? (
-        <div className="box-tags">
-          {data.tags.map((t) => (
-            <span key={t} className="box-tag">{t}</span>
-          ))}
+        <div className="box-head">
+          <span className="box-kind">{data.kind}</span>
+          <span className="box-name">{data.name}</span>
+          {type === 'subnet' && data.tags
+            ? data.tags.map((t) => (
+                // Subnets hold pools below their header, so their associations sit in it: the kind, the name on hover.
+                <span key={t} className="box-tag" title={t}>
+                  {t.split(' ')[0]}
+                </span>
+              ))
+            : null}
+          {data.findings ? (
+            <span className={`badge badge-${data.severity}`} title={`${data.findings} finding(s)`}>
+              {data.findings}
+            </span>
+          ) : null}
         </div>
-      ) : null}
-      {data.usage ? <UsageBar usage={data.usage} /> : null}
+        {data.detail ? <div className="box-detail">{data.detail}</div> : null}
+        {data.tags && type !== 'subnet' ? (
+          <div className="box-tags">
+            {data.tags.map((t) => (
+              <span key={t} className="box-tag">
+                {t}
+              </span>
+            ))}
+          </div>
+        ) : null}
+        {data.usage ? <UsageBar usage={data.usage} /> : null}
       </div>
       <Handle type="source" position={Position.Bottom} />
     </>

@@ -4,8 +4,12 @@ export async function exportPicture(format: 'png' | 'svg', name: string): Promis
   if (!el) return;
   const { toPng, toSvg } = await import('html-to-image');
   // Controls and the minimap are tools, not part of the drawing.
-  const filter = (n: HTMLElement) => !n.classList?.contains('react-flow__controls') && !n.classList?.contains('react-flow__minimap');
-  const url = format === 'png' ? await toPng(el, { filter, backgroundColor: '#ffffff', pixelRatio: 2 }) : await toSvg(el, { filter, backgroundColor: '#ffffff' });
+  const filter = (n: HTMLElement) =>
+    !n.classList?.contains('react-flow__controls') && !n.classList?.contains('react-flow__minimap');
+  const url =
+    format === 'png'
+      ? await toPng(el, { filter, backgroundColor: '#ffffff', pixelRatio: 2 })
+      : await toSvg(el, { filter, backgroundColor: '#ffffff' });
   const a = document.createElement('a');
   a.href = url;
   a.download = `${name}.${format}`;

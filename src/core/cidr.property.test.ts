@@ -18,7 +18,9 @@ import {
 
 const ip = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 const range = (min = 0, max = 32): fc.Arbitrary<Range> =>
-  fc.tuple(ip, fc.integer({ min, max })).map(([a, prefix]) => ({ start: Math.floor(a / cidrSize(prefix)) * cidrSize(prefix), prefix }));
+  fc
+    .tuple(ip, fc.integer({ min, max }))
+    .map(([a, prefix]) => ({ start: Math.floor(a / cidrSize(prefix)) * cidrSize(prefix), prefix }));
 
 describe('CIDR properties', () => {
   it('formatIp and parseIp are inverse', () => {
@@ -51,31 +53,40 @@ describe('CIDR properties', () => {
       fc.property(range(0, 31), fc.integer({ min: 1, max: 32 }), (outer, extra) => {
         const prefix = Math.min(32, outer.prefix + extra);
         const inner = { start: outer.start + (cidrSize(outer.prefix) - cidrSize(prefix)), prefix };
-        return containsRange(outer, outer) && containsRange(outer, inner) && !containsRange(inner, outer) === (inner.prefix !== outer.prefix);
+        return (
+          containsRange(outer, outer) &&
+          containsRange(outer, inner) &&
+          !containsRange(inner, outer) === (inner.prefix !== outer.prefix)
+        );
       }),
     );
   });
 
   it('nextFreeRange returns an aligned block inside the space that overlaps nothing taken', () => {
     fc.assert(
-      fc.property(range(8, 20), fc.array(range(8, 28), { maxLength: 40 }), fc.integer({ min: 20, max: 29 }), (space, taken, prefix) => {
-        const r = nextFreeRange([space], taken, prefix);
-        if (r === null) {
-          // No answer only when every aligned block of that size in the space is hit by a taken range.
-          const size = cidrSize(prefix);
-          for (let s = space.start; s + size - 1 <= rangeEnd(space); s += size) {
-            const block = { start: s, prefix };
-            if (!taken.some((t) => overlapsRange(t, block))) return false;
+      fc.property(
+        range(8, 20),
+        fc.array(range(8, 28), { maxLength: 40 }),
+        fc.integer({ min: 20, max: 29 }),
+        (space, taken, prefix) => {
+          const r = nextFreeRange([space], taken, prefix);
+          if (r === null) {
+            // No answer only when every aligned block of that size in the space is hit by a taken range.
+            const size = cidrSize(prefix);
+            for (let s = space.start; s + size - 1 <= rangeEnd(space); s += size) {
+              const block = { start: s, prefix };
+              if (!taken.some((t) => overlapsRange(t, block))) return false;
+            }
+            return true;
           }
-          return true;
-        }
-        return (
-          r.prefix === prefix &&
-          r.start % cidrSize(prefix) === 0 &&
-          containsRange(space, r) &&
-          taken.every((t) => !overlapsRange(t, r))
-        );
-      }),
+          return (
+            r.prefix === prefix &&
+            r.start % cidrSize(prefix) === 0 &&
+            containsRange(space, r) &&
+            taken.every((t) => !overlapsRange(t, r))
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

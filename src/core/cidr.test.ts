@@ -4,7 +4,12 @@ import { nextFreeCidr, parseCidr, usableInSubnet } from './cidr';
 describe('parseCidr', () => {
   it('normalises host bits and reports them', () => {
     const p = parseCidr('10.1.2.3/16');
-    expect(p).toEqual({ ok: true, range: { start: 10 * 2 ** 24 + 1 * 2 ** 16, prefix: 16 }, cidr: '10.1.0.0/16', hostBitsSet: true });
+    expect(p).toEqual({
+      ok: true,
+      range: { start: 10 * 2 ** 24 + 1 * 2 ** 16, prefix: 16 },
+      cidr: '10.1.0.0/16',
+      hostBitsSet: true,
+    });
   });
   it('rejects hex, octal and short forms', () => {
     for (const bad of ['0x0a.0.0.0/8', '010.0.0.0/8', '10.1/16', '10.0.0.0/33', '10.0.0.0', 'fd00::/64']) {

@@ -11,9 +11,7 @@ export interface Range {
   prefix: number;
 }
 
-export type CidrParse =
-  | { ok: true; range: Range; cidr: string; hostBitsSet: boolean }
-  | { ok: false; error: string };
+export type CidrParse = { ok: true; range: Range; cidr: string; hostBitsSet: boolean } | { ok: false; error: string };
 
 const TWO32 = 2 ** 32;
 /** Bound of the parse caches below; they are dropped when full. */

@@ -111,6 +111,7 @@ export function subnetAt(design: Design, ip: string): SubnetRef | null {
     } else hi = mid - 1;
   }
   // Overlapping subnets are a design error; scan back a little so a containing earlier range is still found.
-  for (let i = found; i >= 0 && i > found - 8; i--) if (ranges[i]!.start <= n && n <= ranges[i]!.end) return ranges[i]!.ref;
+  for (let i = found; i >= 0 && i > found - 8; i--)
+    if (ranges[i]!.start <= n && n <= ranges[i]!.end) return ranges[i]!.ref;
   return null;
 }

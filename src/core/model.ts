@@ -95,11 +95,7 @@ export type NetworkPolicy = 'none' | 'azure' | 'calico' | 'cilium';
 /** Where Azure CNI takes pod IPs from: the node subnet, a pod subnet dynamically, or a pod subnet in /28 blocks. */
 export type PodIpAllocation = 'nodeSubnet' | 'dynamicPodSubnet' | 'staticBlock';
 export type OutboundType =
-  | 'loadBalancer'
-  | 'managedNATGateway'
-  | 'userAssignedNATGateway'
-  | 'userDefinedRouting'
-  | 'none';
+  'loadBalancer' | 'managedNATGateway' | 'userAssignedNATGateway' | 'userDefinedRouting' | 'none';
 
 export interface NodePool {
   id: Id;

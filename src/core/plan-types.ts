@@ -9,7 +9,13 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Fix =
   | { kind: 'set-subnet-cidr'; subnetId: Id; cidr: string; label: string }
   | { kind: 'set-subnet-name'; subnetId: Id; name: string; label: string }
-  | { kind: 'set-cluster-field'; clusterId: Id; field: 'podCidr' | 'serviceCidr' | 'dnsServiceIp'; value: string; label: string };
+  | {
+      kind: 'set-cluster-field';
+      clusterId: Id;
+      field: 'podCidr' | 'serviceCidr' | 'dnsServiceIp';
+      value: string;
+      label: string;
+    };
 
 export interface Finding {
   /** Stable kebab-case rule id, e.g. subnet-too-small. */

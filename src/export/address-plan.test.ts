@@ -23,7 +23,9 @@ describe('address plan', () => {
     // 192.168.0.0/16 holds 65,536 addresses; the one /24 subnet takes 256: 65,536 − 256 = 65,280 left, 256 / 65,536 = 0.0039.
     expect(vnet).toBe('vnet,myAKSVnet,,192.168.0.0/16,,65536,,256,65280,0.0039,,');
     // 3 nodes + 1 surge node = 4 used; 256 − 5 reserved − 4 = 247 free; (4 + 5) / 256 = 0.0352.
-    expect(subnet).toBe('subnet,myAKSVnet,myAKSSubnet,192.168.1.0/24,24,256,5,4,247,0.0352,myAKSCluster/nodepool1 nodes (3 nodes): 3; myAKSCluster/nodepool1 upgrade surge: 1,');
+    expect(subnet).toBe(
+      'subnet,myAKSVnet,myAKSSubnet,192.168.1.0/24,24,256,5,4,247,0.0352,myAKSCluster/nodepool1 nodes (3 nodes): 3; myAKSCluster/nodepool1 upgrade surge: 1,',
+    );
     expect(exportMarkdown(design, plan)).toContain('| myAKSSubnet | 192.168.1.0/24 | /24 | 256 | 5 | 4 | 247 | 3.5% |');
   });
 

@@ -2,8 +2,7 @@
  * `az aks create` with every networking flag the design implies, then `az aks nodepool add` for each further
  * pool. https://learn.microsoft.com/cli/azure/aks#az-aks-create
  */
-import { networkModelOf } from '../core/ipam/defaults';
-import type { Cluster, Design, NodePool } from '../core/model';
+import { networkModelOf, type Cluster, type Design, type NodePool } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
 import { servicesNeedNetworkRole } from './k8s-yaml';
 import { nameOf, nm, resourceId, subnetId } from './names';
@@ -12,12 +11,16 @@ import { concat, lit, param } from './shell';
 const RG = () => param('RESOURCE_GROUP');
 
 function poolFlags(d: Design, c: Cluster, p: NodePool, f: Flags, prefix: 'node' | 'pool'): Flags {
-  f.add(prefix === 'node' ? '--nodepool-name' : '--name', p.name).add('--node-vm-size', p.vmSize).add('--node-count', p.count);
-  if (p.autoscale) f.switch('--enable-cluster-autoscaler').add('--min-count', p.autoscale.min).add('--max-count', p.autoscale.max);
+  f.add(prefix === 'node' ? '--nodepool-name' : '--name', p.name)
+    .add('--node-vm-size', p.vmSize)
+    .add('--node-count', p.count);
+  if (p.autoscale)
+    f.switch('--enable-cluster-autoscaler').add('--min-count', p.autoscale.min).add('--max-count', p.autoscale.max);
   if (p.maxPods !== undefined) f.add('--max-pods', p.maxPods);
   f.add('--vnet-subnet-id', subnetId(d, p.nodeSubnetId)).add('--pod-subnet-id', subnetId(d, p.podSubnetId));
   // Static block allocation is a per-pool setting: every pool with a pod subnet states it.
-  if (networkModelOf(c) === 'azure-cni-pod-subnet-static' && p.podSubnetId) f.add('--pod-ip-allocation-mode', 'StaticBlock');
+  if (networkModelOf(c) === 'azure-cni-pod-subnet-static' && p.podSubnetId)
+    f.add('--pod-ip-allocation-mode', 'StaticBlock');
   if (p.zones?.length) f.many('--zones', p.zones);
   return f;
 }
@@ -32,17 +35,25 @@ function networkFlags(d: Design, c: Cluster, f: Flags): void {
   f.add('--service-cidr', c.serviceCidr).add('--dns-service-ip', c.dnsServiceIp).add('--outbound-type', c.outboundType);
   const lb = c.loadBalancerProfile;
   if (c.outboundType === 'loadBalancer' && lb) {
-    if (lb.outboundPublicIpIds?.length) f.many('--load-balancer-outbound-ips', lb.outboundPublicIpIds.map((id) => resourceId('Microsoft.Network/publicIPAddresses', ['', nameOf(d.publicIps, id) ?? id])));
+    if (lb.outboundPublicIpIds?.length)
+      f.many(
+        '--load-balancer-outbound-ips',
+        lb.outboundPublicIpIds.map((id) =>
+          resourceId('Microsoft.Network/publicIPAddresses', ['', nameOf(d.publicIps, id) ?? id]),
+        ),
+      );
     else f.add('--load-balancer-managed-outbound-ip-count', lb.managedOutboundIpCount);
     if (lb.allocatedOutboundPorts > 0) f.add('--load-balancer-outbound-ports', lb.allocatedOutboundPorts);
     f.add('--load-balancer-idle-timeout', lb.idleTimeoutMinutes);
   }
-  if (c.outboundType === 'managedNATGateway' && c.natGatewayManagedIpCount) f.add('--nat-gateway-managed-outbound-ip-count', c.natGatewayManagedIpCount);
+  if (c.outboundType === 'managedNATGateway' && c.natGatewayManagedIpCount)
+    f.add('--nat-gateway-managed-outbound-ip-count', c.natGatewayManagedIpCount);
   if (c.privateCluster) {
     f.switch('--enable-private-cluster');
     if (c.privateDnsZone) f.add('--private-dns-zone', c.privateDnsZone);
   }
-  if (c.apiServerVnetIntegration) f.switch('--enable-apiserver-vnet-integration').add('--apiserver-subnet-id', subnetId(d, c.apiServerSubnetId));
+  if (c.apiServerVnetIntegration)
+    f.switch('--enable-apiserver-vnet-integration').add('--apiserver-subnet-id', subnetId(d, c.apiServerSubnetId));
   if (c.authorizedIpRanges?.length) f.add('--api-server-authorized-ip-ranges', c.authorizedIpRanges.join(','));
 }
 
@@ -50,18 +61,36 @@ function networkRoleCommands(c: Cluster, index: number): AzCommand[] {
   const principal = `AKS_${index + 1}_PRINCIPAL_ID`;
   return [
     {
-      ...az('aks show', new Flags().add('--resource-group', RG()).add('--name', nm(c.name)).add('--query', 'identity.principalId').add('--output', 'tsv'),
-        `${c.name}: its identity manages load balancer IPs and subnets in the resource group`),
+      ...az(
+        'aks show',
+        new Flags()
+          .add('--resource-group', RG())
+          .add('--name', nm(c.name))
+          .add('--query', 'identity.principalId')
+          .add('--output', 'tsv'),
+        `${c.name}: its identity manages load balancer IPs and subnets in the resource group`,
+      ),
       assignTo: principal,
     },
-    az('role assignment create', new Flags().add('--assignee-object-id', param(principal)).add('--assignee-principal-type', 'ServicePrincipal')
-      .add('--role', 'Network Contributor').add('--scope', concat(lit('/subscriptions/'), param('SUBSCRIPTION_ID'), lit('/resourceGroups/'), param('RESOURCE_GROUP')))),
+    az(
+      'role assignment create',
+      new Flags()
+        .add('--assignee-object-id', param(principal))
+        .add('--assignee-principal-type', 'ServicePrincipal')
+        .add('--role', 'Network Contributor')
+        .add(
+          '--scope',
+          concat(lit('/subscriptions/'), param('SUBSCRIPTION_ID'), lit('/resourceGroups/'), param('RESOURCE_GROUP')),
+        ),
+    ),
   ];
 }
 
 export function aksCommands(d: Design): AzCommand[] {
   return d.clusters.flatMap((c, index) => {
-    const [first, ...rest] = [...c.nodePools].sort((a, b) => (a.mode === 'System' ? 0 : 1) - (b.mode === 'System' ? 0 : 1));
+    const [first, ...rest] = [...c.nodePools].sort(
+      (a, b) => (a.mode === 'System' ? 0 : 1) - (b.mode === 'System' ? 0 : 1),
+    );
     if (!first) return [];
     const f = new Flags().add('--resource-group', RG()).add('--name', nm(c.name)).add('--location', param('LOCATION'));
     if (c.kubernetesVersion) f.add('--kubernetes-version', c.kubernetesVersion);
@@ -69,11 +98,24 @@ export function aksCommands(d: Design): AzCommand[] {
     networkFlags(d, c, f);
     poolFlags(d, c, first, f, 'node');
     const agic = d.appGateways.find((g) => g.agicClusterId === c.id);
-    if (agic) f.add('--enable-addons', 'ingress-appgw').add('--appgw-id', resourceId('Microsoft.Network/applicationGateways', ['', agic.name]));
+    if (agic)
+      f.add('--enable-addons', 'ingress-appgw').add(
+        '--appgw-id',
+        resourceId('Microsoft.Network/applicationGateways', ['', agic.name]),
+      );
     f.switch('--enable-managed-identity').switch('--generate-ssh-keys');
     const out = [az('aks create', f, `AKS cluster ${c.name} (${networkModelOf(c)})`)];
     if (first.maxSurge) {
-      out.push(az('aks nodepool update', new Flags().add('--resource-group', RG()).add('--cluster-name', nm(c.name)).add('--name', first.name).add('--max-surge', first.maxSurge)));
+      out.push(
+        az(
+          'aks nodepool update',
+          new Flags()
+            .add('--resource-group', RG())
+            .add('--cluster-name', nm(c.name))
+            .add('--name', first.name)
+            .add('--max-surge', first.maxSurge),
+        ),
+      );
     }
     for (const p of rest) {
       const pf = new Flags().add('--resource-group', RG()).add('--cluster-name', nm(c.name));

@@ -21,8 +21,10 @@ export function azTableProblems(commands: AzCommand[]): string[] {
       seen.add(f.flag);
       const allowed = spec.flags[f.flag];
       if (allowed === undefined) problems.push(`az ${key}: unknown flag ${f.flag}`);
-      else if (allowed !== null && allowed.length === 0 && f.values.length > 0) problems.push(`az ${key} ${f.flag} takes no value`);
-      else if (f.values.length === 0 && (allowed === null || allowed.length > 0)) problems.push(`az ${key} ${f.flag} needs a value`);
+      else if (allowed !== null && allowed.length === 0 && f.values.length > 0)
+        problems.push(`az ${key} ${f.flag} takes no value`);
+      else if (f.values.length === 0 && (allowed === null || allowed.length > 0))
+        problems.push(`az ${key} ${f.flag} needs a value`);
       else if (allowed !== null) {
         for (const v of f.values) {
           const text = wordValue(v, SAMPLE_PARAMS);

@@ -3,14 +3,26 @@
  * manifests applied with `az aks command invoke` (works for private clusters too). Every value is a quoted
  * word; names come only from the design, values only from the design or the script's own parameters.
  */
-import type { Design } from '../core/model';
-import type { Plan } from '../core/plan-types';
+import type { Design, Plan } from '../core/index';
 import { aksCommands } from './az-aks';
 import { firewallCommands } from './az-firewall';
 import { az, Flags, renderCommand, type AzCommand } from './az-model';
-import { natGatewayCommands, nsgCommands, peeringCommands, publicIpCommands, routeTableCommands, vnetCommands } from './az-network';
+import {
+  natGatewayCommands,
+  nsgCommands,
+  peeringCommands,
+  publicIpCommands,
+  routeTableCommands,
+  vnetCommands,
+} from './az-network';
 import { appGatewayCommands, bastionCommands, privateEndpointCommands } from './az-services';
-import { clusterManifests, DEFAULT_RESOURCE_GROUP, renderManifests, subnetNamesOf, type ManifestContext } from './k8s-yaml';
+import {
+  clusterManifests,
+  DEFAULT_RESOURCE_GROUP,
+  renderManifests,
+  subnetNamesOf,
+  type ManifestContext,
+} from './k8s-yaml';
 import { nm } from './names';
 import { param, shQuote } from './shell';
 
@@ -25,7 +37,11 @@ export interface AzCliOptions {
 /** Every az command of the script, in order (tests check them against the flag table). */
 export function azCommands(design: Design): AzCommand[] {
   return [
-    az('group create', new Flags().add('--name', param('RESOURCE_GROUP')).add('--location', param('LOCATION')), 'Resource group'),
+    az(
+      'group create',
+      new Flags().add('--name', param('RESOURCE_GROUP')).add('--location', param('LOCATION')),
+      'Resource group',
+    ),
     ...publicIpCommands(design),
     ...natGatewayCommands(design),
     ...nsgCommands(design),
@@ -68,7 +84,10 @@ function manifestSteps(design: Design): string[] {
   // The manifests' texts come from the load balancers, public IP names and subnet names: a marker absent from
   // those is absent from the manifests.
   const designText = JSON.stringify([design.loadBalancers, design.publicIps, [...names.values()]]);
-  const ctx: ManifestContext = { resourceGroup: marker('RESOURCE_GROUP', designText), namePrefix: marker('NAME_PREFIX', designText) };
+  const ctx: ManifestContext = {
+    resourceGroup: marker('RESOURCE_GROUP', designText),
+    namePrefix: marker('NAME_PREFIX', designText),
+  };
   const seen = new Map<string, string>();
   return design.clusters.flatMap((c, i) => {
     const manifests = clusterManifests(design, c, names, ctx);
@@ -80,11 +99,20 @@ function manifestSteps(design: Design): string[] {
       ...(body.includes(ctx.resourceGroup) ? [substitution(ctx.resourceGroup, 'RESOURCE_GROUP')] : []),
       ...(body.includes(ctx.namePrefix) ? [substitution(ctx.namePrefix, 'NAME_PREFIX')] : []),
     ];
-    const write = subs.length === 0
-      ? `cat > ${file} <<'${tag}'\n${body}\n${tag}`
-      : [`manifest="$(cat <<'${tag}'\n${body}\n${tag}\n)"`, ...subs, `printf '%s\\n' "\${manifest}" > ${file}`].join('\n');
-    const invoke = az('aks command invoke', new Flags().add('--resource-group', param('RESOURCE_GROUP')).add('--name', nm(c.name))
-      .add('--command', `kubectl apply -f manifests-${i + 1}.yaml`).add('--file', `manifests-${i + 1}.yaml`));
+    const write =
+      subs.length === 0
+        ? `cat > ${file} <<'${tag}'\n${body}\n${tag}`
+        : [`manifest="$(cat <<'${tag}'\n${body}\n${tag}\n)"`, ...subs, `printf '%s\\n' "\${manifest}" > ${file}`].join(
+            '\n',
+          );
+    const invoke = az(
+      'aks command invoke',
+      new Flags()
+        .add('--resource-group', param('RESOURCE_GROUP'))
+        .add('--name', nm(c.name))
+        .add('--command', `kubectl apply -f manifests-${i + 1}.yaml`)
+        .add('--file', `manifests-${i + 1}.yaml`),
+    );
     return [`# Kubernetes manifests for ${c.name.replace(/[\r\n]+/g, ' ')}\n${write}\n${renderCommand(invoke)}`];
   });
 }

@@ -5,11 +5,24 @@
  * Egress rules: https://learn.microsoft.com/azure/aks/outbound-rules-control-egress
  * Commands: https://learn.microsoft.com/cli/azure/network/firewall/policy/rule-collection-group/collection
  */
-import type { Design, Firewall } from '../core/model';
-import { aksEgressRuleSet } from '../core/paths/egress-rules';
-import type { EgressApplicationRule, EgressNetworkRule } from '../core/paths/egress-rule-types';
+import {
+  type Design,
+  type Firewall,
+  aksEgressRuleSet,
+  type EgressApplicationRule,
+  type EgressNetworkRule,
+} from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
-import { APPLICATION_COLLECTION, DNAT_GROUP, egressClustersOf, egressGroupNameOf, egressGroupPriority, managementPipNameOf, NETWORK_COLLECTION, policyNameOf } from './policy-layout';
+import {
+  APPLICATION_COLLECTION,
+  DNAT_GROUP,
+  egressClustersOf,
+  egressGroupNameOf,
+  egressGroupPriority,
+  managementPipNameOf,
+  NETWORK_COLLECTION,
+  policyNameOf,
+} from './policy-layout';
 import { nameOf, nm } from './names';
 import { param, type Word } from './shell';
 
@@ -26,14 +39,19 @@ function inGroup(policy: Word, group: string): Flags {
 }
 
 function networkRuleFlags(f: Flags, n: EgressNetworkRule, sources: string[]): Flags {
-  f.many('--ip-protocols', n.protocols).many('--source-addresses', sources).many('--destination-ports', n.destinationPorts);
+  f.many('--ip-protocols', n.protocols)
+    .many('--source-addresses', sources)
+    .many('--destination-ports', n.destinationPorts);
   if (n.destinationAddresses?.length) f.many('--destination-addresses', n.destinationAddresses);
   if (n.destinationFqdns?.length) f.many('--destination-fqdns', n.destinationFqdns);
   return f;
 }
 
 function applicationRuleFlags(f: Flags, a: EgressApplicationRule, sources: string[]): Flags {
-  f.many('--protocols', a.protocols.map((p) => `${p.type}=${p.port}`)).many('--source-addresses', sources);
+  f.many(
+    '--protocols',
+    a.protocols.map((p) => `${p.type}=${p.port}`),
+  ).many('--source-addresses', sources);
   if (a.targetFqdns?.length) f.many('--target-fqdns', a.targetFqdns);
   if (a.fqdnTags?.length) f.many('--fqdn-tags', a.fqdnTags);
   return f;
@@ -44,13 +62,38 @@ function applicationRuleFlags(f: Flags, a: EgressApplicationRule, sources: strin
  * others with `collection rule add`.
  */
 function filterCollection<R extends { name: string; why: string }>(
-  policy: Word, group: string, name: string, priority: number, type: 'NetworkRule' | 'ApplicationRule', rules: R[], ruleFlags: (f: Flags, r: R) => Flags,
+  policy: Word,
+  group: string,
+  name: string,
+  priority: number,
+  type: 'NetworkRule' | 'ApplicationRule',
+  rules: R[],
+  ruleFlags: (f: Flags, r: R) => Flags,
 ): AzCommand[] {
-  return rules.map((r, i) => i === 0
-    ? az('network firewall policy rule-collection-group collection add-filter-collection',
-      ruleFlags(inGroup(policy, group).add('--name', name).add('--collection-priority', priority).add('--action', 'Allow').add('--rule-type', type).add('--rule-name', r.name), r), r.why)
-    : az('network firewall policy rule-collection-group collection rule add',
-      ruleFlags(inGroup(policy, group).add('--collection-name', name).add('--rule-type', type).add('--name', r.name), r), r.why));
+  return rules.map((r, i) =>
+    i === 0
+      ? az(
+          'network firewall policy rule-collection-group collection add-filter-collection',
+          ruleFlags(
+            inGroup(policy, group)
+              .add('--name', name)
+              .add('--collection-priority', priority)
+              .add('--action', 'Allow')
+              .add('--rule-type', type)
+              .add('--rule-name', r.name),
+            r,
+          ),
+          r.why,
+        )
+      : az(
+          'network firewall policy rule-collection-group collection rule add',
+          ruleFlags(
+            inGroup(policy, group).add('--collection-name', name).add('--rule-type', type).add('--name', r.name),
+            r,
+          ),
+          r.why,
+        ),
+  );
 }
 
 function egressCommands(d: Design, fw: Firewall, policy: Word): AzCommand[] {
@@ -58,10 +101,33 @@ function egressCommands(d: Design, fw: Firewall, policy: Word): AzCommand[] {
     const rules = aksEgressRuleSet(d, c.id);
     const group = egressGroupNameOf(c);
     return [
-      az('network firewall policy rule-collection-group create', new Flags().add('--resource-group', RG()).add('--policy-name', policy)
-        .add('--name', group).add('--priority', egressGroupPriority(i)), `AKS egress rules for ${c.name} (nodes in ${rules.sourceAddresses.join(', ')})`),
-      ...filterCollection(policy, group, NETWORK_COLLECTION.name, NETWORK_COLLECTION.priority, 'NetworkRule', rules.network, (f, n) => networkRuleFlags(f, n, rules.sourceAddresses)),
-      ...filterCollection(policy, group, APPLICATION_COLLECTION.name, APPLICATION_COLLECTION.priority, 'ApplicationRule', rules.application, (f, a) => applicationRuleFlags(f, a, rules.sourceAddresses)),
+      az(
+        'network firewall policy rule-collection-group create',
+        new Flags()
+          .add('--resource-group', RG())
+          .add('--policy-name', policy)
+          .add('--name', group)
+          .add('--priority', egressGroupPriority(i)),
+        `AKS egress rules for ${c.name} (nodes in ${rules.sourceAddresses.join(', ')})`,
+      ),
+      ...filterCollection(
+        policy,
+        group,
+        NETWORK_COLLECTION.name,
+        NETWORK_COLLECTION.priority,
+        'NetworkRule',
+        rules.network,
+        (f, n) => networkRuleFlags(f, n, rules.sourceAddresses),
+      ),
+      ...filterCollection(
+        policy,
+        group,
+        APPLICATION_COLLECTION.name,
+        APPLICATION_COLLECTION.priority,
+        'ApplicationRule',
+        rules.application,
+        (f, a) => applicationRuleFlags(f, a, rules.sourceAddresses),
+      ),
     ];
   });
 }
@@ -73,21 +139,53 @@ function dnatCommands(d: Design, fw: Firewall, index: number, policy: Word): AzC
   const ipParam = `FIREWALL_${index + 1}_PUBLIC_IP`;
   const out: AzCommand[] = [
     {
-      ...az('network public-ip show', new Flags().add('--resource-group', RG()).add('--name', nm(pip)).add('--query', 'ipAddress').add('--output', 'tsv'),
-        `DNAT rules of ${fw.name} translate its public IP ${pip}`),
+      ...az(
+        'network public-ip show',
+        new Flags()
+          .add('--resource-group', RG())
+          .add('--name', nm(pip))
+          .add('--query', 'ipAddress')
+          .add('--output', 'tsv'),
+        `DNAT rules of ${fw.name} translate its public IP ${pip}`,
+      ),
       assignTo: ipParam,
     },
-    az('network firewall policy rule-collection-group create', new Flags().add('--resource-group', RG()).add('--policy-name', policy)
-      .add('--name', DNAT_GROUP.name).add('--priority', DNAT_GROUP.priority)),
+    az(
+      'network firewall policy rule-collection-group create',
+      new Flags()
+        .add('--resource-group', RG())
+        .add('--policy-name', policy)
+        .add('--name', DNAT_GROUP.name)
+        .add('--priority', DNAT_GROUP.priority),
+    ),
   ];
   fw.dnatRules.forEach((r, i) => {
-    const f = i === 0
-      ? inGroup(policy, DNAT_GROUP.name).add('--name', DNAT_GROUP.collection).add('--collection-priority', DNAT_GROUP.collectionPriority).add('--action', 'DNAT').add('--rule-name', r.name)
-      : inGroup(policy, DNAT_GROUP.name).add('--collection-name', DNAT_GROUP.collection).add('--rule-type', 'NatRule').add('--name', r.name);
-    f.many('--ip-protocols', [r.protocol]).many('--source-addresses', ['*']).many('--destination-addresses', [param(ipParam)])
-      .many('--destination-ports', [String(r.destinationPort)]).add('--translated-address', r.translatedAddress).add('--translated-port', r.translatedPort);
-    out.push(az(i === 0 ? 'network firewall policy rule-collection-group collection add-nat-collection' : 'network firewall policy rule-collection-group collection rule add',
-      f, `DNAT ${r.name}: ${r.protocol} ${r.destinationPort} to ${r.translatedAddress}:${r.translatedPort}`));
+    const f =
+      i === 0
+        ? inGroup(policy, DNAT_GROUP.name)
+            .add('--name', DNAT_GROUP.collection)
+            .add('--collection-priority', DNAT_GROUP.collectionPriority)
+            .add('--action', 'DNAT')
+            .add('--rule-name', r.name)
+        : inGroup(policy, DNAT_GROUP.name)
+            .add('--collection-name', DNAT_GROUP.collection)
+            .add('--rule-type', 'NatRule')
+            .add('--name', r.name);
+    f.many('--ip-protocols', [r.protocol])
+      .many('--source-addresses', ['*'])
+      .many('--destination-addresses', [param(ipParam)])
+      .many('--destination-ports', [String(r.destinationPort)])
+      .add('--translated-address', r.translatedAddress)
+      .add('--translated-port', r.translatedPort);
+    out.push(
+      az(
+        i === 0
+          ? 'network firewall policy rule-collection-group collection add-nat-collection'
+          : 'network firewall policy rule-collection-group collection rule add',
+        f,
+        `DNAT ${r.name}: ${r.protocol} ${r.destinationPort} to ${r.translatedAddress}:${r.translatedPort}`,
+      ),
+    );
   });
   return out;
 }
@@ -99,8 +197,16 @@ export function firewallCommands(d: Design): AzCommand[] {
     const policy = nm(policyNameOf(fw));
     const out: AzCommand[] = [
       // DNS proxy is a policy setting once a policy manages the firewall; FQDNs in network rules need it.
-      az('network firewall policy create', new Flags().add('--resource-group', RG()).add('--name', policy).add('--location', param('LOCATION'))
-        .add('--sku', fw.tier).add('--enable-dns-proxy', String(fw.dnsProxy)), `Azure Firewall ${fw.name}: its policy, rules, then the firewall`),
+      az(
+        'network firewall policy create',
+        new Flags()
+          .add('--resource-group', RG())
+          .add('--name', policy)
+          .add('--location', param('LOCATION'))
+          .add('--sku', fw.tier)
+          .add('--enable-dns-proxy', String(fw.dnsProxy)),
+        `Azure Firewall ${fw.name}: its policy, rules, then the firewall`,
+      ),
       ...dnatCommands(d, fw, index, policy),
       ...egressCommands(d, fw, policy),
     ];
@@ -110,17 +216,42 @@ export function firewallCommands(d: Design): AzCommand[] {
     // https://learn.microsoft.com/azure/firewall/management-nic
     const mgmtPip = fw.managementSubnetId ? managementPipNameOf(fw) : undefined;
     if (mgmtPip) {
-      out.push(az('network public-ip create', new Flags().add('--resource-group', RG()).add('--name', nm(mgmtPip)).add('--location', param('LOCATION'))
-        .add('--sku', 'Standard').add('--allocation-method', 'Static'), `Management public IP of ${fw.name}`));
+      out.push(
+        az(
+          'network public-ip create',
+          new Flags()
+            .add('--resource-group', RG())
+            .add('--name', nm(mgmtPip))
+            .add('--location', param('LOCATION'))
+            .add('--sku', 'Standard')
+            .add('--allocation-method', 'Static'),
+          `Management public IP of ${fw.name}`,
+        ),
+      );
     }
-    const f = new Flags().add('--resource-group', RG()).add('--name', nm(fw.name)).add('--location', param('LOCATION'))
-      .add('--sku', 'AZFW_VNet').add('--tier', fw.tier).add('--firewall-policy', policy).add('--vnet-name', nm(vnet.name)).add('--conf-name', 'ipconfig1')
+    const f = new Flags()
+      .add('--resource-group', RG())
+      .add('--name', nm(fw.name))
+      .add('--location', param('LOCATION'))
+      .add('--sku', 'AZFW_VNet')
+      .add('--tier', fw.tier)
+      .add('--firewall-policy', policy)
+      .add('--vnet-name', nm(vnet.name))
+      .add('--conf-name', 'ipconfig1')
       .add('--public-ip', firstPip);
     if (mgmtPip) f.add('--m-conf-name', 'management').add('--m-public-ip', nm(mgmtPip));
     out.push(az('network firewall create', f, `Azure Firewall ${fw.name}, managed by its policy`));
     morePips.forEach((pip, i) => {
-      out.push(az('network firewall ip-config create', new Flags().add('--resource-group', RG()).add('--firewall-name', nm(fw.name))
-        .add('--name', `ipconfig${i + 2}`).add('--public-ip-address', pip)));
+      out.push(
+        az(
+          'network firewall ip-config create',
+          new Flags()
+            .add('--resource-group', RG())
+            .add('--firewall-name', nm(fw.name))
+            .add('--name', `ipconfig${i + 2}`)
+            .add('--public-ip-address', pip),
+        ),
+      );
     });
     return out;
   });

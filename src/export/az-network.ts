@@ -1,5 +1,5 @@
 /** az commands for the network: public IPs, NAT gateways, NSGs, route tables, VNets, subnets, peerings. */
-import type { Design } from '../core/model';
+import type { Design } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
 import { nameOf, nm } from './names';
 import { param } from './shell';
@@ -9,8 +9,12 @@ const LOC = () => param('LOCATION');
 
 export function publicIpCommands(d: Design): AzCommand[] {
   return d.publicIps.map((p) => {
-    const f = new Flags().add('--resource-group', RG()).add('--name', nm(p.name)).add('--location', LOC())
-      .add('--sku', p.sku).add('--allocation-method', 'Static');
+    const f = new Flags()
+      .add('--resource-group', RG())
+      .add('--name', nm(p.name))
+      .add('--location', LOC())
+      .add('--sku', p.sku)
+      .add('--allocation-method', 'Static');
     if (p.zones?.length) f.many('--zone', p.zones);
     return az('network public-ip create', f, `Public IP ${p.name}`);
   });
@@ -18,40 +22,94 @@ export function publicIpCommands(d: Design): AzCommand[] {
 
 export function natGatewayCommands(d: Design): AzCommand[] {
   return d.natGateways.map((n) =>
-    az('network nat gateway create', new Flags().add('--resource-group', RG()).add('--name', nm(n.name)).add('--location', LOC())
-      .many('--public-ip-addresses', n.publicIpIds.map((id) => nm(nameOf(d.publicIps, id) ?? id)))
-      .add('--idle-timeout', n.idleTimeoutMinutes), `NAT gateway ${n.name}`),
+    az(
+      'network nat gateway create',
+      new Flags()
+        .add('--resource-group', RG())
+        .add('--name', nm(n.name))
+        .add('--location', LOC())
+        .many(
+          '--public-ip-addresses',
+          n.publicIpIds.map((id) => nm(nameOf(d.publicIps, id) ?? id)),
+        )
+        .add('--idle-timeout', n.idleTimeoutMinutes),
+      `NAT gateway ${n.name}`,
+    ),
   );
 }
 
 export function nsgCommands(d: Design): AzCommand[] {
   return d.nsgs.flatMap((n) => [
-    az('network nsg create', new Flags().add('--resource-group', RG()).add('--name', nm(n.name)).add('--location', LOC()), `NSG ${n.name}`),
-    ...[...n.rules].sort((a, b) => a.priority - b.priority).map((r) =>
-      az('network nsg rule create', new Flags().add('--resource-group', RG()).add('--nsg-name', nm(n.name)).add('--name', r.name)
-        .add('--priority', r.priority).add('--direction', r.direction).add('--access', r.access).add('--protocol', r.protocol)
-        .many('--source-address-prefixes', [r.sourceAddressPrefix]).many('--source-port-ranges', [r.sourcePortRange])
-        .many('--destination-address-prefixes', [r.destinationAddressPrefix]).many('--destination-port-ranges', [r.destinationPortRange])),
+    az(
+      'network nsg create',
+      new Flags().add('--resource-group', RG()).add('--name', nm(n.name)).add('--location', LOC()),
+      `NSG ${n.name}`,
     ),
+    ...[...n.rules]
+      .sort((a, b) => a.priority - b.priority)
+      .map((r) =>
+        az(
+          'network nsg rule create',
+          new Flags()
+            .add('--resource-group', RG())
+            .add('--nsg-name', nm(n.name))
+            .add('--name', r.name)
+            .add('--priority', r.priority)
+            .add('--direction', r.direction)
+            .add('--access', r.access)
+            .add('--protocol', r.protocol)
+            .many('--source-address-prefixes', [r.sourceAddressPrefix])
+            .many('--source-port-ranges', [r.sourcePortRange])
+            .many('--destination-address-prefixes', [r.destinationAddressPrefix])
+            .many('--destination-port-ranges', [r.destinationPortRange]),
+        ),
+      ),
   ]);
 }
 
 export function routeTableCommands(d: Design): AzCommand[] {
   return d.routeTables.flatMap((t) => [
-    az('network route-table create', new Flags().add('--resource-group', RG()).add('--name', nm(t.name)).add('--location', LOC())
-      .add('--disable-bgp-route-propagation', String(t.disableBgpRoutePropagation)), `Route table ${t.name}`),
+    az(
+      'network route-table create',
+      new Flags()
+        .add('--resource-group', RG())
+        .add('--name', nm(t.name))
+        .add('--location', LOC())
+        .add('--disable-bgp-route-propagation', String(t.disableBgpRoutePropagation)),
+      `Route table ${t.name}`,
+    ),
     ...t.routes.map((r) =>
-      az('network route-table route create', new Flags().add('--resource-group', RG()).add('--route-table-name', nm(t.name)).add('--name', r.name)
-        .add('--address-prefix', r.addressPrefix).add('--next-hop-type', r.nextHopType).add('--next-hop-ip-address', r.nextHopType === 'VirtualAppliance' ? r.nextHopIpAddress : undefined)),
+      az(
+        'network route-table route create',
+        new Flags()
+          .add('--resource-group', RG())
+          .add('--route-table-name', nm(t.name))
+          .add('--name', r.name)
+          .add('--address-prefix', r.addressPrefix)
+          .add('--next-hop-type', r.nextHopType)
+          .add('--next-hop-ip-address', r.nextHopType === 'VirtualAppliance' ? r.nextHopIpAddress : undefined),
+      ),
     ),
   ]);
 }
 
 export function vnetCommands(d: Design): AzCommand[] {
   return d.vnets.flatMap((v) => [
-    az('network vnet create', new Flags().add('--resource-group', RG()).add('--name', nm(v.name)).add('--location', LOC()).many('--address-prefixes', v.addressSpaces), `VNet ${v.name}`),
+    az(
+      'network vnet create',
+      new Flags()
+        .add('--resource-group', RG())
+        .add('--name', nm(v.name))
+        .add('--location', LOC())
+        .many('--address-prefixes', v.addressSpaces),
+      `VNet ${v.name}`,
+    ),
     ...v.subnets.map((s) => {
-      const f = new Flags().add('--resource-group', RG()).add('--vnet-name', nm(v.name)).add('--name', s.name).many('--address-prefixes', [s.cidr]);
+      const f = new Flags()
+        .add('--resource-group', RG())
+        .add('--vnet-name', nm(v.name))
+        .add('--name', s.name)
+        .many('--address-prefixes', [s.cidr]);
       const nsg = nameOf(d.nsgs, s.nsgId);
       const rt = nameOf(d.routeTables, s.routeTableId);
       const nat = nameOf(d.natGateways, s.natGatewayId);
@@ -59,7 +117,8 @@ export function vnetCommands(d: Design): AzCommand[] {
       if (rt) f.add('--route-table', nm(rt));
       if (nat) f.add('--nat-gateway', nm(nat));
       if (s.delegation) f.add('--delegations', s.delegation);
-      if (s.privateEndpointNetworkPolicies) f.add('--private-endpoint-network-policies', s.privateEndpointNetworkPolicies);
+      if (s.privateEndpointNetworkPolicies)
+        f.add('--private-endpoint-network-policies', s.privateEndpointNetworkPolicies);
       return az('network vnet subnet create', f);
     }),
   ]);
@@ -72,13 +131,28 @@ export function peeringCommands(d: Design): AzCommand[] {
     const remote = nameOf(d.vnets, p.remoteVnetId);
     if (!local || !remote) return [];
     const one = (from: string, to: string, name: string, transit: boolean, useRemote: boolean) =>
-      az('network vnet peering create', new Flags().add('--resource-group', RG()).add('--name', name).add('--vnet-name', nm(from))
-        .add('--remote-vnet', nm(to)).add('--allow-vnet-access', 'true').add('--allow-forwarded-traffic', String(p.allowForwardedTraffic))
-        .add('--allow-gateway-transit', String(transit)).add('--use-remote-gateways', String(useRemote)));
+      az(
+        'network vnet peering create',
+        new Flags()
+          .add('--resource-group', RG())
+          .add('--name', name)
+          .add('--vnet-name', nm(from))
+          .add('--remote-vnet', nm(to))
+          .add('--allow-vnet-access', 'true')
+          .add('--allow-forwarded-traffic', String(p.allowForwardedTraffic))
+          .add('--allow-gateway-transit', String(transit))
+          .add('--use-remote-gateways', String(useRemote)),
+      );
     return [
-      { ...one(local, remote, p.name, p.allowGatewayTransit, false), comment: `Peering ${p.name}: ${local} <-> ${remote}` },
+      {
+        ...one(local, remote, p.name, p.allowGatewayTransit, false),
+        comment: `Peering ${p.name}: ${local} <-> ${remote}`,
+      },
       p.useRemoteGateways
-        ? { ...one(remote, local, `${p.name}-return`, false, true), comment: `${remote} uses the gateway of ${local}: its virtual network gateway must exist first (this script does not create gateways)` }
+        ? {
+            ...one(remote, local, `${p.name}-return`, false, true),
+            comment: `${remote} uses the gateway of ${local}: its virtual network gateway must exist first (this script does not create gateways)`,
+          }
         : one(remote, local, `${p.name}-return`, false, false),
     ];
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { computePlan } from '../core/plan';
+import { computePlan } from '../core/index';
 import { azCommands, exportAzCli } from './az-cli';
 import { azTableProblems } from './az-check';
 import type { AzCommand } from './az-model';
@@ -31,24 +31,38 @@ describe('az CLI script', () => {
     expect(azTableProblems(azCommands(example(name).design))).toEqual([]);
   });
 
-  it.each([...exampleNames(), 'every modelled element'])('%s: the script text reads back word for word as its commands', (name) => {
-    const { design, plan } = name === 'every modelled element' ? { design: featureDesign(), plan: undefined } : example(name);
-    const params = { RESOURCE_GROUP: 'rg-x', LOCATION: 'westus3', NAME_PREFIX: 'p-', SUBSCRIPTION_ID: 'sub-1' };
-    const read = readAzCommands(exportAzCli(design, plan ?? computePlan(design)), params);
-    expect(azTableProblems(read)).toEqual([]);
-    const plain = (cmds: AzCommand[]) => cmds.map((c) => [c.path.join(' '), ...c.flags.map((f) => [f.flag, ...f.values.map((v) => wordValue(v, params))])]);
-    const built = azCommands(design);
-    expect(plain(read.slice(0, built.length))).toEqual(plain(built));
-    // After the resources come only the manifest steps, one per cluster with manifests.
-    expect(read.slice(built.length).map((c) => c.path.join(' ')).every((p) => p === 'aks command invoke')).toBe(true);
-  });
+  it.each([...exampleNames(), 'every modelled element'])(
+    '%s: the script text reads back word for word as its commands',
+    (name) => {
+      const { design, plan } =
+        name === 'every modelled element' ? { design: featureDesign(), plan: undefined } : example(name);
+      const params = { RESOURCE_GROUP: 'rg-x', LOCATION: 'westus3', NAME_PREFIX: 'p-', SUBSCRIPTION_ID: 'sub-1' };
+      const read = readAzCommands(exportAzCli(design, plan ?? computePlan(design)), params);
+      expect(azTableProblems(read)).toEqual([]);
+      const plain = (cmds: AzCommand[]) =>
+        cmds.map((c) => [
+          c.path.join(' '),
+          ...c.flags.map((f) => [f.flag, ...f.values.map((v) => wordValue(v, params))]),
+        ]);
+      const built = azCommands(design);
+      expect(plain(read.slice(0, built.length))).toEqual(plain(built));
+      // After the resources come only the manifest steps, one per cluster with manifests.
+      expect(
+        read
+          .slice(built.length)
+          .map((c) => c.path.join(' '))
+          .every((p) => p === 'aks command invoke'),
+      ).toBe(true);
+    },
+  );
 
   it('every az invocation in the text is a command of the table', () => {
     const { design, plan } = example('workshop-hub-spoke');
     const script = exportAzCli(design, plan);
     const invoked = [...script.matchAll(/(?:^|\$\()az ((?:[a-z-]+ ?)+)/gm)].map((m) => m[1]!.trim());
     expect(invoked.length).toBeGreaterThan(10);
-    for (const path of invoked) expect(Object.keys(AZ_COMMANDS).some((k) => path === k || path.startsWith(`${k} `))).toBe(true);
+    for (const path of invoked)
+      expect(Object.keys(AZ_COMMANDS).some((k) => path === k || path.startsWith(`${k} `))).toBe(true);
   });
 });
 
@@ -65,11 +79,18 @@ function runWithFakeAz(script: string, env: Record<string, string> = {}): Script
   const dir = mkdtempSync(join(tmpdir(), 'aksnet-script-'));
   const bin = join(dir, 'bin');
   execFileSync('mkdir', [bin]);
-  writeFileSync(join(bin, 'az'), '#!/usr/bin/env bash\nprintf "%s\\0" "$@" >> "$AZ_LOG"; printf "END-OF-CALL\\0" >> "$AZ_LOG"; echo fake-id\n');
+  writeFileSync(
+    join(bin, 'az'),
+    '#!/usr/bin/env bash\nprintf "%s\\0" "$@" >> "$AZ_LOG"; printf "END-OF-CALL\\0" >> "$AZ_LOG"; echo fake-id\n',
+  );
   chmodSync(join(bin, 'az'), 0o755);
   writeFileSync(join(dir, 'deploy.sh'), script);
   const log = join(dir, 'az.log');
-  const r = spawnSync('bash', ['--norc', '--noprofile', 'deploy.sh'], { cwd: dir, env: { PATH: `${bin}:/usr/bin:/bin`, AZ_LOG: log, ...env }, encoding: 'utf8' });
+  const r = spawnSync('bash', ['--norc', '--noprofile', 'deploy.sh'], {
+    cwd: dir,
+    env: { PATH: `${bin}:/usr/bin:/bin`, AZ_LOG: log, ...env },
+    encoding: 'utf8',
+  });
   const calls: string[][] = [];
   let call: string[] = [];
   for (const part of (existsSync(log) ? readFileSync(log, 'utf8') : '').split('\0').slice(0, -1)) {
@@ -106,10 +127,14 @@ describe('every modelled element', () => {
     // A WAF_v2 gateway gets its WAF policy first.
     const agw = run.calls.find((c) => startsWith(c, 'network', 'application-gateway', 'create'))!;
     expect(flagOf(agw, '--waf-policy')).toBe('contoso-agw-spoke-waf');
-    expect(index('network', 'application-gateway', 'waf-policy', 'create')).toBeLessThan(index('network', 'application-gateway', 'create'));
+    expect(index('network', 'application-gateway', 'waf-policy', 'create')).toBeLessThan(
+      index('network', 'application-gateway', 'create'),
+    );
     // --tier takes effect only with --sku; the management IP configuration gets its own public IP.
     const fw = run.calls.find((c) => startsWith(c, 'network', 'firewall', 'create'))!;
-    expect([flagOf(fw, '--sku'), flagOf(fw, '--tier'), flagOf(fw, '--public-ip'), flagOf(fw, '--m-public-ip')]).toEqual(['AZFW_VNet', 'Premium', 'contoso-pip-fw', 'contoso-fw-hub-mgmt-pip']);
+    expect([flagOf(fw, '--sku'), flagOf(fw, '--tier'), flagOf(fw, '--public-ip'), flagOf(fw, '--m-public-ip')]).toEqual(
+      ['AZFW_VNet', 'Premium', 'contoso-pip-fw', 'contoso-fw-hub-mgmt-pip'],
+    );
     expect(index('network', 'public-ip', 'create')).toBeLessThan(index('network', 'firewall', 'create'));
     const extra = run.calls.find((c) => startsWith(c, 'network', 'firewall', 'ip-config', 'create'))!;
     expect([flagOf(extra, '--name'), flagOf(extra, '--public-ip-address')]).toEqual(['ipconfig2', 'contoso-pip-fw-2']);
@@ -120,13 +145,24 @@ describe('every modelled element', () => {
     expect(flagOf(overlay!, '--network-plugin-mode')).toBe('overlay');
     expect(flagOf(overlay!, '--network-dataplane')).toBe('cilium');
     expect(flagOf(overlay!, '--pod-cidr')).toBe('10.244.0.0/16');
-    expect(flagOf(overlay!, '--apiserver-subnet-id')).toBe('/subscriptions/fake-id/resourceGroups/rg-(prod)_1.x/providers/Microsoft.Network/virtualNetworks/contoso-vnet-spoke/subnets/snet-apiserver');
+    expect(flagOf(overlay!, '--apiserver-subnet-id')).toBe(
+      '/subscriptions/fake-id/resourceGroups/rg-(prod)_1.x/providers/Microsoft.Network/virtualNetworks/contoso-vnet-spoke/subnets/snet-apiserver',
+    );
     expect(overlay).toContain('--enable-private-cluster');
     const win = run.calls.find((c) => startsWith(c, 'aks', 'nodepool', 'add') && flagOf(c, '--name') === 'win1')!;
-    expect([flagOf(win, '--os-type'), flagOf(win, '--mode'), flagOf(win, '--max-surge'), flagOf(win, '--pod-ip-allocation-mode')]).toEqual(['Windows', 'User', '1', 'StaticBlock']);
+    expect([
+      flagOf(win, '--os-type'),
+      flagOf(win, '--mode'),
+      flagOf(win, '--max-surge'),
+      flagOf(win, '--pod-ip-allocation-mode'),
+    ]).toEqual(['Windows', 'User', '1', 'StaticBlock']);
     // DNAT translates the firewall's public IP, read into a parameter by `az network public-ip show`.
     const nat = run.calls.find((c) => c.includes('add-nat-collection'))!;
-    expect([flagOf(nat, '--destination-addresses'), flagOf(nat, '--translated-address'), flagOf(nat, '--translated-port')]).toEqual(['fake-id', '10.1.4.10', '22']);
+    expect([
+      flagOf(nat, '--destination-addresses'),
+      flagOf(nat, '--translated-address'),
+      flagOf(nat, '--translated-port'),
+    ]).toEqual(['fake-id', '10.1.4.10', '22']);
     // The CNI cluster's Services use a static public IP and an ILB subnet: its identity gets Network Contributor.
     const roles = run.calls.filter((c) => startsWith(c, 'role', 'assignment', 'create'));
     expect(roles.map((c) => flagOf(c, '--scope'))).toEqual(['/subscriptions/fake-id/resourceGroups/rg-(prod)_1.x']);
@@ -137,7 +173,11 @@ describe('every modelled element', () => {
   });
 
   it('refuses parameters that are not valid Azure names before calling az', () => {
-    const bad: Record<string, string>[] = [{ RESOURCE_GROUP: 'rg;touch PWNED' }, { NAME_PREFIX: 'a b' }, { RESOURCE_GROUP: 'ends-with.' }];
+    const bad: Record<string, string>[] = [
+      { RESOURCE_GROUP: 'rg;touch PWNED' },
+      { NAME_PREFIX: 'a b' },
+      { RESOURCE_GROUP: 'ends-with.' },
+    ];
     for (const env of bad) {
       const run = runWithFakeAz(script, env);
       expect(run.status).toBe(2);

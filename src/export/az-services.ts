@@ -1,5 +1,5 @@
 /** az commands for the services in the VNets: Application Gateway, Bastion and private endpoints. */
-import type { Design } from '../core/model';
+import type { Design } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
 import { nameOf, nm } from './names';
 import { wafPolicyNameOf } from './policy-layout';
@@ -22,15 +22,37 @@ export function appGatewayCommands(d: Design): AzCommand[] {
     const waf = g.sku === 'WAF_v2' ? nm(wafPolicyNameOf(g.name)) : undefined;
     if (waf) {
       out.push(
-        az('network application-gateway waf-policy create', new Flags().add('--resource-group', RG()).add('--name', waf).add('--location', LOC())
-          .add('--type', 'Microsoft_DefaultRuleSet').add('--version', '2.1'), `WAF policy of ${g.name}`),
-        az('network application-gateway waf-policy policy-setting update', new Flags().add('--resource-group', RG()).add('--policy-name', waf)
-          .add('--state', 'Enabled').add('--mode', 'Prevention')),
+        az(
+          'network application-gateway waf-policy create',
+          new Flags()
+            .add('--resource-group', RG())
+            .add('--name', waf)
+            .add('--location', LOC())
+            .add('--type', 'Microsoft_DefaultRuleSet')
+            .add('--version', '2.1'),
+          `WAF policy of ${g.name}`,
+        ),
+        az(
+          'network application-gateway waf-policy policy-setting update',
+          new Flags()
+            .add('--resource-group', RG())
+            .add('--policy-name', waf)
+            .add('--state', 'Enabled')
+            .add('--mode', 'Prevention'),
+        ),
       );
     }
-    const f = new Flags().add('--resource-group', RG()).add('--name', nm(g.name)).add('--location', LOC()).add('--sku', g.sku)
-      .add('--min-capacity', g.minCapacity).add('--max-capacity', g.maxCapacity).add('--vnet-name', nm(at.vnet.name)).add('--subnet', at.subnet.name)
-      .add('--priority', 100).add('--waf-policy', waf);
+    const f = new Flags()
+      .add('--resource-group', RG())
+      .add('--name', nm(g.name))
+      .add('--location', LOC())
+      .add('--sku', g.sku)
+      .add('--min-capacity', g.minCapacity)
+      .add('--max-capacity', g.maxCapacity)
+      .add('--vnet-name', nm(at.vnet.name))
+      .add('--subnet', at.subnet.name)
+      .add('--priority', 100)
+      .add('--waf-policy', waf);
     const pip = nameOf(d.publicIps, g.publicIpId);
     if (pip) f.add('--public-ip-address', nm(pip));
     if (g.privateFrontendIp) f.add('--private-ip-address', g.privateFrontendIp);
@@ -44,8 +66,19 @@ export function bastionCommands(d: Design): AzCommand[] {
     const at = vnetOfSubnet(d, b.subnetId);
     const pip = nameOf(d.publicIps, b.publicIpId);
     if (!at || !pip) return [];
-    return [az('network bastion create', new Flags().add('--resource-group', RG()).add('--name', nm(b.name)).add('--location', LOC())
-      .add('--vnet-name', nm(at.vnet.name)).add('--public-ip-address', nm(pip)).add('--sku', b.sku), `Bastion ${b.name}`)];
+    return [
+      az(
+        'network bastion create',
+        new Flags()
+          .add('--resource-group', RG())
+          .add('--name', nm(b.name))
+          .add('--location', LOC())
+          .add('--vnet-name', nm(at.vnet.name))
+          .add('--public-ip-address', nm(pip))
+          .add('--sku', b.sku),
+        `Bastion ${b.name}`,
+      ),
+    ];
   });
 }
 
@@ -54,9 +87,27 @@ export function privateEndpointCommands(d: Design): AzCommand[] {
   return d.privateEndpoints.flatMap((pe) => {
     const at = vnetOfSubnet(d, pe.subnetId);
     if (!at) return [];
-    const target = concat(lit('/subscriptions/'), param('SUBSCRIPTION_ID'), lit('/resourceGroups/'), param('RESOURCE_GROUP'), lit(`/providers/${pe.targetType}/${pe.targetName}`));
-    return [az('network private-endpoint create', new Flags().add('--resource-group', RG()).add('--name', nm(pe.name)).add('--location', LOC())
-      .add('--vnet-name', nm(at.vnet.name)).add('--subnet', at.subnet.name).add('--private-connection-resource-id', target)
-      .many('--group-id', [pe.groupId]).add('--connection-name', `${pe.name}-connection`), `Private endpoint ${pe.name} to ${pe.targetName}`)];
+    const target = concat(
+      lit('/subscriptions/'),
+      param('SUBSCRIPTION_ID'),
+      lit('/resourceGroups/'),
+      param('RESOURCE_GROUP'),
+      lit(`/providers/${pe.targetType}/${pe.targetName}`),
+    );
+    return [
+      az(
+        'network private-endpoint create',
+        new Flags()
+          .add('--resource-group', RG())
+          .add('--name', nm(pe.name))
+          .add('--location', LOC())
+          .add('--vnet-name', nm(at.vnet.name))
+          .add('--subnet', at.subnet.name)
+          .add('--private-connection-resource-id', target)
+          .many('--group-id', [pe.groupId])
+          .add('--connection-name', `${pe.name}-connection`),
+        `Private endpoint ${pe.name} to ${pe.targetName}`,
+      ),
+    ];
   });
 }

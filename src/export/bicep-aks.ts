@@ -1,6 +1,5 @@
 /** The managed cluster: network profile, agent pools, API server access and the AGIC add-on. */
-import { networkModelOf } from '../core/ipam/defaults';
-import type { Cluster, Design } from '../core/model';
+import { networkModelOf, type Cluster, type Design } from '../core/index';
 import { ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 import { res } from './bicep-network';
 import { servicesNeedNetworkRole } from './k8s-yaml';
@@ -23,15 +22,21 @@ function networkProfile(c: Cluster, sym: Symbols): BVal {
     dnsServiceIP: c.dnsServiceIp,
     outboundType: c.outboundType,
     loadBalancerSku: 'standard',
-    loadBalancerProfile: c.outboundType === 'loadBalancer' && lb
-      ? {
-          managedOutboundIPs: lb.outboundPublicIpIds?.length ? undefined : { count: lb.managedOutboundIpCount },
-          outboundIPs: lb.outboundPublicIpIds?.length ? { publicIPs: lb.outboundPublicIpIds.map((id) => ({ id: idOf(sym, id) ?? id })) } : undefined,
-          allocatedOutboundPorts: lb.allocatedOutboundPorts > 0 ? lb.allocatedOutboundPorts : undefined,
-          idleTimeoutInMinutes: lb.idleTimeoutMinutes,
-        }
-      : undefined,
-    natGatewayProfile: c.outboundType === 'managedNATGateway' && c.natGatewayManagedIpCount ? { managedOutboundIPProfile: { count: c.natGatewayManagedIpCount } } : undefined,
+    loadBalancerProfile:
+      c.outboundType === 'loadBalancer' && lb
+        ? {
+            managedOutboundIPs: lb.outboundPublicIpIds?.length ? undefined : { count: lb.managedOutboundIpCount },
+            outboundIPs: lb.outboundPublicIpIds?.length
+              ? { publicIPs: lb.outboundPublicIpIds.map((id) => ({ id: idOf(sym, id) ?? id })) }
+              : undefined,
+            allocatedOutboundPorts: lb.allocatedOutboundPorts > 0 ? lb.allocatedOutboundPorts : undefined,
+            idleTimeoutInMinutes: lb.idleTimeoutMinutes,
+          }
+        : undefined,
+    natGatewayProfile:
+      c.outboundType === 'managedNATGateway' && c.natGatewayManagedIpCount
+        ? { managedOutboundIPProfile: { count: c.natGatewayManagedIpCount } }
+        : undefined,
   };
 }
 
@@ -61,14 +66,21 @@ const NETWORK_CONTRIBUTOR = '4d97b98b-1d4f-4787-a291-c67834d212e7';
 
 /** The cluster identity manages its Services' static public IPs and ILB subnets in this resource group. */
 function networkRole(c: Cluster, sym: Symbols, cluster: string): BResource {
-  return res('Microsoft.Authorization/roleAssignments', sym.name(`${c.id}:network-role`, `${cluster}_network_contributor`), {
-    name: ex(`guid(resourceGroup().id, ${cluster}.id, '${NETWORK_CONTRIBUTOR}')`),
-    properties: {
-      principalId: ex(`${cluster}.identity.principalId`),
-      principalType: 'ServicePrincipal',
-      roleDefinitionId: ex(`subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${NETWORK_CONTRIBUTOR}')`),
+  return res(
+    'Microsoft.Authorization/roleAssignments',
+    sym.name(`${c.id}:network-role`, `${cluster}_network_contributor`),
+    {
+      name: ex(`guid(resourceGroup().id, ${cluster}.id, '${NETWORK_CONTRIBUTOR}')`),
+      properties: {
+        principalId: ex(`${cluster}.identity.principalId`),
+        principalType: 'ServicePrincipal',
+        roleDefinitionId: ex(
+          `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${NETWORK_CONTRIBUTOR}')`,
+        ),
+      },
     },
-  }, `${c.name}: its identity manages load balancer IPs and subnets in this resource group`);
+    `${c.name}: its identity manages load balancer IPs and subnets in this resource group`,
+  );
 }
 
 export function aksResources(d: Design, sym: Symbols): BResource[] {
@@ -83,23 +95,33 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
     };
     const hasAccess = Object.values(apiAccess).some((v) => v !== undefined);
     // With userDefinedRouting the firewall must exist before the cluster checks its egress.
-    const dependsOn = c.outboundType === 'userDefinedRouting' ? d.firewalls.flatMap((f) => (sym.get(f.id) ? [ex(sym.get(f.id)!)] : [])) : [];
+    const dependsOn =
+      c.outboundType === 'userDefinedRouting'
+        ? d.firewalls.flatMap((f) => (sym.get(f.id) ? [ex(sym.get(f.id)!)] : []))
+        : [];
     const cluster = sym.name(c.id, `aks_${c.name}`);
-    const aks = res('Microsoft.ContainerService/managedClusters', cluster, {
-      name: prefixed(c.name),
-      location: ex('location'),
-      identity: { type: 'SystemAssigned' },
-      sku: { name: 'Base', tier: c.tier === 'premium' ? 'Premium' : c.tier === 'standard' ? 'Standard' : 'Free' },
-      properties: {
-        kubernetesVersion: c.kubernetesVersion,
-        dnsPrefix: prefixed(c.name),
-        agentPoolProfiles: agentPools(c, sym),
-        networkProfile: networkProfile(c, sym),
-        apiServerAccessProfile: hasAccess ? apiAccess : undefined,
-        addonProfiles: agic ? { ingressApplicationGateway: { enabled: true, config: { applicationGatewayId: idOf(sym, agic.id) } } } : undefined,
+    const aks = res(
+      'Microsoft.ContainerService/managedClusters',
+      cluster,
+      {
+        name: prefixed(c.name),
+        location: ex('location'),
+        identity: { type: 'SystemAssigned' },
+        sku: { name: 'Base', tier: c.tier === 'premium' ? 'Premium' : c.tier === 'standard' ? 'Standard' : 'Free' },
+        properties: {
+          kubernetesVersion: c.kubernetesVersion,
+          dnsPrefix: prefixed(c.name),
+          agentPoolProfiles: agentPools(c, sym),
+          networkProfile: networkProfile(c, sym),
+          apiServerAccessProfile: hasAccess ? apiAccess : undefined,
+          addonProfiles: agic
+            ? { ingressApplicationGateway: { enabled: true, config: { applicationGatewayId: idOf(sym, agic.id) } } }
+            : undefined,
+        },
+        dependsOn: dependsOn.length ? dependsOn : undefined,
       },
-      dependsOn: dependsOn.length ? dependsOn : undefined,
-    }, `AKS cluster ${c.name} (${networkModelOf(c)})`);
+      `AKS cluster ${c.name} (${networkModelOf(c)})`,
+    );
     return servicesNeedNetworkRole(d, c) ? [aks, networkRole(c, sym, cluster)] : [aks];
   });
 }

@@ -1,5 +1,5 @@
 /** Bicep resources for public IPs, NAT gateways, NSGs, route tables, VNets with their subnets, and peerings. */
-import type { Design } from '../core/model';
+import type { Design } from '../core/index';
 import { API_VERSIONS, type ResourceType } from './bicep-api-versions';
 import { ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 
@@ -17,74 +17,114 @@ const ref = (sym: Symbols, key: string | undefined): BVal | undefined => {
 export function networkResources(d: Design, sym: Symbols): BResource[] {
   const out: BResource[] = [];
   for (const p of d.publicIps) {
-    out.push(res('Microsoft.Network/publicIPAddresses', sym.name(p.id, `pip_${p.name}`), {
-      name: prefixed(p.name),
-      location: ex('location'),
-      sku: { name: p.sku },
-      zones: p.zones?.length ? p.zones : undefined,
-      properties: { publicIPAllocationMethod: 'Static' },
-    }));
+    out.push(
+      res('Microsoft.Network/publicIPAddresses', sym.name(p.id, `pip_${p.name}`), {
+        name: prefixed(p.name),
+        location: ex('location'),
+        sku: { name: p.sku },
+        zones: p.zones?.length ? p.zones : undefined,
+        properties: { publicIPAllocationMethod: 'Static' },
+      }),
+    );
   }
   for (const n of d.natGateways) {
-    out.push(res('Microsoft.Network/natGateways', sym.name(n.id, `nat_${n.name}`), {
-      name: prefixed(n.name),
-      location: ex('location'),
-      sku: { name: 'Standard' },
-      properties: { idleTimeoutInMinutes: n.idleTimeoutMinutes, publicIpAddresses: n.publicIpIds.flatMap((id): BVal[] => { const r = ref(sym, id); return r ? [r] : []; }) },
-    }));
+    out.push(
+      res('Microsoft.Network/natGateways', sym.name(n.id, `nat_${n.name}`), {
+        name: prefixed(n.name),
+        location: ex('location'),
+        sku: { name: 'Standard' },
+        properties: {
+          idleTimeoutInMinutes: n.idleTimeoutMinutes,
+          publicIpAddresses: n.publicIpIds.flatMap((id): BVal[] => {
+            const r = ref(sym, id);
+            return r ? [r] : [];
+          }),
+        },
+      }),
+    );
   }
   for (const n of d.nsgs) {
-    out.push(res('Microsoft.Network/networkSecurityGroups', sym.name(n.id, `nsg_${n.name}`), {
-      name: prefixed(n.name),
-      location: ex('location'),
-      properties: {
-        securityRules: [...n.rules].sort((a, b) => a.priority - b.priority).map((r) => ({
-          name: r.name,
-          properties: {
-            priority: r.priority, direction: r.direction, access: r.access, protocol: r.protocol,
-            sourceAddressPrefix: r.sourceAddressPrefix, sourcePortRange: r.sourcePortRange,
-            destinationAddressPrefix: r.destinationAddressPrefix, destinationPortRange: r.destinationPortRange,
-          },
-        })),
-      },
-    }));
+    out.push(
+      res('Microsoft.Network/networkSecurityGroups', sym.name(n.id, `nsg_${n.name}`), {
+        name: prefixed(n.name),
+        location: ex('location'),
+        properties: {
+          securityRules: [...n.rules]
+            .sort((a, b) => a.priority - b.priority)
+            .map((r) => ({
+              name: r.name,
+              properties: {
+                priority: r.priority,
+                direction: r.direction,
+                access: r.access,
+                protocol: r.protocol,
+                sourceAddressPrefix: r.sourceAddressPrefix,
+                sourcePortRange: r.sourcePortRange,
+                destinationAddressPrefix: r.destinationAddressPrefix,
+                destinationPortRange: r.destinationPortRange,
+              },
+            })),
+        },
+      }),
+    );
   }
   for (const t of d.routeTables) {
-    out.push(res('Microsoft.Network/routeTables', sym.name(t.id, `rt_${t.name}`), {
-      name: prefixed(t.name),
-      location: ex('location'),
-      properties: {
-        disableBgpRoutePropagation: t.disableBgpRoutePropagation,
-        routes: t.routes.map((r) => ({
-          name: r.name,
-          properties: { addressPrefix: r.addressPrefix, nextHopType: r.nextHopType, nextHopIpAddress: r.nextHopType === 'VirtualAppliance' ? r.nextHopIpAddress : undefined },
-        })),
-      },
-    }));
+    out.push(
+      res('Microsoft.Network/routeTables', sym.name(t.id, `rt_${t.name}`), {
+        name: prefixed(t.name),
+        location: ex('location'),
+        properties: {
+          disableBgpRoutePropagation: t.disableBgpRoutePropagation,
+          routes: t.routes.map((r) => ({
+            name: r.name,
+            properties: {
+              addressPrefix: r.addressPrefix,
+              nextHopType: r.nextHopType,
+              nextHopIpAddress: r.nextHopType === 'VirtualAppliance' ? r.nextHopIpAddress : undefined,
+            },
+          })),
+        },
+      }),
+    );
   }
   for (const v of d.vnets) {
     const vsym = sym.name(v.id, `vnet_${v.name}`);
-    out.push(res('Microsoft.Network/virtualNetworks', vsym, {
-      name: prefixed(v.name),
-      location: ex('location'),
-      properties: {
-        addressSpace: { addressPrefixes: v.addressSpaces },
-        subnets: v.subnets.map((s) => ({
-          name: s.name,
+    out.push(
+      res(
+        'Microsoft.Network/virtualNetworks',
+        vsym,
+        {
+          name: prefixed(v.name),
+          location: ex('location'),
           properties: {
-            addressPrefix: s.cidr,
-            networkSecurityGroup: ref(sym, s.nsgId),
-            routeTable: ref(sym, s.routeTableId),
-            natGateway: ref(sym, s.natGatewayId),
-            delegations: s.delegation ? [{ name: 'delegation', properties: { serviceName: s.delegation } }] : undefined,
-            privateEndpointNetworkPolicies: s.privateEndpointNetworkPolicies,
+            addressSpace: { addressPrefixes: v.addressSpaces },
+            subnets: v.subnets.map((s) => ({
+              name: s.name,
+              properties: {
+                addressPrefix: s.cidr,
+                networkSecurityGroup: ref(sym, s.nsgId),
+                routeTable: ref(sym, s.routeTableId),
+                natGateway: ref(sym, s.natGatewayId),
+                delegations: s.delegation
+                  ? [{ name: 'delegation', properties: { serviceName: s.delegation } }]
+                  : undefined,
+                privateEndpointNetworkPolicies: s.privateEndpointNetworkPolicies,
+              },
+            })),
           },
-        })),
-      },
-    }, `VNet ${v.name}`));
+        },
+        `VNet ${v.name}`,
+      ),
+    );
     // Subnets declared as existing children so other resources reference them symbolically.
     for (const s of v.subnets) {
-      out.push({ ...res('Microsoft.Network/virtualNetworks/subnets', sym.name(s.id, `${vsym}_${s.name}`), { parent: ex(vsym), name: s.name }), existing: true });
+      out.push({
+        ...res('Microsoft.Network/virtualNetworks/subnets', sym.name(s.id, `${vsym}_${s.name}`), {
+          parent: ex(vsym),
+          name: s.name,
+        }),
+        existing: true,
+      });
     }
   }
   for (const p of d.peerings) {
@@ -92,18 +132,28 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
     const b = sym.get(p.remoteVnetId);
     if (!a || !b) continue;
     const one = (from: string, to: string, name: string, transit: boolean, remote: boolean, key: string) =>
-      res('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', sym.name(key, `peer_${name}`), {
-        parent: ex(from),
-        name,
-        properties: {
-          remoteVirtualNetwork: { id: ex(`${to}.id`) },
-          allowVirtualNetworkAccess: true,
-          allowForwardedTraffic: p.allowForwardedTraffic,
-          allowGatewayTransit: transit,
-          useRemoteGateways: remote,
+      res(
+        'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        sym.name(key, `peer_${name}`),
+        {
+          parent: ex(from),
+          name,
+          properties: {
+            remoteVirtualNetwork: { id: ex(`${to}.id`) },
+            allowVirtualNetworkAccess: true,
+            allowForwardedTraffic: p.allowForwardedTraffic,
+            allowGatewayTransit: transit,
+            useRemoteGateways: remote,
+          },
         },
-      }, remote ? 'Uses the remote VNet\'s gateway: its virtual network gateway must exist first (this file does not create gateways)' : undefined);
-    out.push(one(a, b, p.name, p.allowGatewayTransit, false, `${p.id}:out`), one(b, a, `${p.name}-return`, false, p.useRemoteGateways, `${p.id}:back`));
+        remote
+          ? "Uses the remote VNet's gateway: its virtual network gateway must exist first (this file does not create gateways)"
+          : undefined,
+      );
+    out.push(
+      one(a, b, p.name, p.allowGatewayTransit, false, `${p.id}:out`),
+      one(b, a, `${p.name}-return`, false, p.useRemoteGateways, `${p.id}:back`),
+    );
   }
   return out;
 }

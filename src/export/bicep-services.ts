@@ -1,9 +1,18 @@
 /** Bicep resources for Azure Firewall (with its policy and the AKS egress rules), Application Gateway, Bastion and private endpoints. */
-import type { AppGateway, Design, Firewall } from '../core/model';
-import { aksEgressRuleSet } from '../core/paths/egress-rules';
+import { type AppGateway, type Design, type Firewall, aksEgressRuleSet } from '../core/index';
 import { bstr, ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 import { res } from './bicep-network';
-import { APPLICATION_COLLECTION, DNAT_GROUP, egressClustersOf, egressGroupNameOf, egressGroupPriority, managementPipNameOf, NETWORK_COLLECTION, policyNameOf, wafPolicyNameOf } from './policy-layout';
+import {
+  APPLICATION_COLLECTION,
+  DNAT_GROUP,
+  egressClustersOf,
+  egressGroupNameOf,
+  egressGroupPriority,
+  managementPipNameOf,
+  NETWORK_COLLECTION,
+  policyNameOf,
+  wafPolicyNameOf,
+} from './policy-layout';
 
 const subnetRef = (sym: Symbols, id: string | undefined): BVal | undefined => {
   const s = id ? sym.get(id) : undefined;
@@ -13,20 +22,38 @@ const subnetRef = (sym: Symbols, id: string | undefined): BVal | undefined => {
 function dnatGroup(fw: Firewall, sym: Symbols, policy: string): BResource[] {
   const pip = fw.publicIpIds[0] ? sym.get(fw.publicIpIds[0]) : undefined;
   if (fw.dnatRules.length === 0 || !pip) return [];
-  return [res('Microsoft.Network/firewallPolicies/ruleCollectionGroups', sym.name(`${fw.id}:dnat`, `${policy}_dnat`), {
-    parent: ex(policy),
-    name: DNAT_GROUP.name,
-    properties: {
-      priority: DNAT_GROUP.priority,
-      ruleCollections: [{
-        ruleCollectionType: 'FirewallPolicyNatRuleCollection', name: DNAT_GROUP.collection, priority: DNAT_GROUP.collectionPriority, action: { type: 'DNAT' },
-        rules: fw.dnatRules.map((r) => ({
-          ruleType: 'NatRule', name: r.name, ipProtocols: [r.protocol], sourceAddresses: ['*'], destinationAddresses: [ex(`${pip}.properties.ipAddress`)],
-          destinationPorts: [String(r.destinationPort)], translatedAddress: r.translatedAddress, translatedPort: String(r.translatedPort),
-        })),
-      }],
-    },
-  }, `DNAT rules of ${fw.name} on its public IP`)];
+  return [
+    res(
+      'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
+      sym.name(`${fw.id}:dnat`, `${policy}_dnat`),
+      {
+        parent: ex(policy),
+        name: DNAT_GROUP.name,
+        properties: {
+          priority: DNAT_GROUP.priority,
+          ruleCollections: [
+            {
+              ruleCollectionType: 'FirewallPolicyNatRuleCollection',
+              name: DNAT_GROUP.collection,
+              priority: DNAT_GROUP.collectionPriority,
+              action: { type: 'DNAT' },
+              rules: fw.dnatRules.map((r) => ({
+                ruleType: 'NatRule',
+                name: r.name,
+                ipProtocols: [r.protocol],
+                sourceAddresses: ['*'],
+                destinationAddresses: [ex(`${pip}.properties.ipAddress`)],
+                destinationPorts: [String(r.destinationPort)],
+                translatedAddress: r.translatedAddress,
+                translatedPort: String(r.translatedPort),
+              })),
+            },
+          ],
+        },
+      },
+      `DNAT rules of ${fw.name} on its public IP`,
+    ),
+  ];
 }
 
 function egressGroups(d: Design, fw: Firewall, sym: Symbols, policy: string): BResource[] {
@@ -34,33 +61,61 @@ function egressGroups(d: Design, fw: Firewall, sym: Symbols, policy: string): BR
     const rules = aksEgressRuleSet(d, c.id);
     const collections: BVal[] = [];
     if (rules.network.length > 0) {
-      collections.push({ ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: NETWORK_COLLECTION.name, priority: NETWORK_COLLECTION.priority, action: { type: 'Allow' }, rules: rules.network.map((n) => ({
-        ruleType: 'NetworkRule', name: n.name, ipProtocols: n.protocols, sourceAddresses: rules.sourceAddresses,
-        destinationAddresses: n.destinationAddresses, destinationFqdns: n.destinationFqdns, destinationPorts: n.destinationPorts,
-      })) });
+      collections.push({
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection',
+        name: NETWORK_COLLECTION.name,
+        priority: NETWORK_COLLECTION.priority,
+        action: { type: 'Allow' },
+        rules: rules.network.map((n) => ({
+          ruleType: 'NetworkRule',
+          name: n.name,
+          ipProtocols: n.protocols,
+          sourceAddresses: rules.sourceAddresses,
+          destinationAddresses: n.destinationAddresses,
+          destinationFqdns: n.destinationFqdns,
+          destinationPorts: n.destinationPorts,
+        })),
+      });
     }
     if (rules.application.length > 0) {
-      collections.push({ ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: APPLICATION_COLLECTION.name, priority: APPLICATION_COLLECTION.priority, action: { type: 'Allow' }, rules: rules.application.map((a) => ({
-        ruleType: 'ApplicationRule', name: a.name, protocols: a.protocols.map((p) => ({ protocolType: p.type, port: p.port })),
-        sourceAddresses: rules.sourceAddresses, targetFqdns: a.targetFqdns, fqdnTags: a.fqdnTags,
-      })) });
+      collections.push({
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection',
+        name: APPLICATION_COLLECTION.name,
+        priority: APPLICATION_COLLECTION.priority,
+        action: { type: 'Allow' },
+        rules: rules.application.map((a) => ({
+          ruleType: 'ApplicationRule',
+          name: a.name,
+          protocols: a.protocols.map((p) => ({ protocolType: p.type, port: p.port })),
+          sourceAddresses: rules.sourceAddresses,
+          targetFqdns: a.targetFqdns,
+          fqdnTags: a.fqdnTags,
+        })),
+      });
     }
-    return res('Microsoft.Network/firewallPolicies/ruleCollectionGroups', sym.name(`${fw.id}:${c.id}`, `${policy}_${c.name}`), {
-      parent: ex(policy),
-      name: egressGroupNameOf(c),
-      properties: { priority: egressGroupPriority(i), ruleCollections: collections },
-    }, `AKS egress rules for ${c.name}`);
+    return res(
+      'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
+      sym.name(`${fw.id}:${c.id}`, `${policy}_${c.name}`),
+      {
+        parent: ex(policy),
+        name: egressGroupNameOf(c),
+        properties: { priority: egressGroupPriority(i), ruleCollections: collections },
+      },
+      `AKS egress rules for ${c.name}`,
+    );
   });
 }
 
 function firewallResources(d: Design, sym: Symbols): BResource[] {
   return d.firewalls.flatMap((fw) => {
     const policy = sym.name(`${fw.id}:policy`, `fwpol_${fw.name}`);
-    const out: BResource[] = [res('Microsoft.Network/firewallPolicies', policy, {
-      name: prefixed(policyNameOf(fw)),
-      location: ex('location'),
-      properties: { sku: { tier: fw.tier }, dnsSettings: { enableProxy: fw.dnsProxy } },
-    })];
+    const out: BResource[] = [
+      res('Microsoft.Network/firewallPolicies', policy, {
+        name: prefixed(policyNameOf(fw)),
+        location: ex('location'),
+        properties: { sku: { tier: fw.tier }, dnsSettings: { enableProxy: fw.dnsProxy } },
+      }),
+    ];
     // A policy takes one rule collection group change at a time: the groups deploy one after another, and the
     // firewall after the last of them.
     const groups = [...dnatGroup(fw, sym, policy), ...egressGroups(d, fw, sym, policy)];
@@ -73,38 +128,71 @@ function firewallResources(d: Design, sym: Symbols): BResource[] {
     // https://learn.microsoft.com/azure/firewall/management-nic
     const mgmtPip = fw.managementSubnetId ? sym.name(`${fw.id}:mgmt-pip`, `pip_${managementPipNameOf(fw)}`) : undefined;
     if (mgmtPip) {
-      out.push(res('Microsoft.Network/publicIPAddresses', mgmtPip, {
-        name: prefixed(managementPipNameOf(fw)), location: ex('location'), sku: { name: 'Standard' }, properties: { publicIPAllocationMethod: 'Static' },
-      }, `Management public IP of ${fw.name}`));
+      out.push(
+        res(
+          'Microsoft.Network/publicIPAddresses',
+          mgmtPip,
+          {
+            name: prefixed(managementPipNameOf(fw)),
+            location: ex('location'),
+            sku: { name: 'Standard' },
+            properties: { publicIPAllocationMethod: 'Static' },
+          },
+          `Management public IP of ${fw.name}`,
+        ),
+      );
     }
-    out.push(res('Microsoft.Network/azureFirewalls', sym.name(fw.id, `fw_${fw.name}`), {
-      name: prefixed(fw.name),
-      location: ex('location'),
-      properties: {
-        sku: { name: 'AZFW_VNet', tier: fw.tier },
-        firewallPolicy: { id: ex(`${policy}.id`) },
-        ipConfigurations: fw.publicIpIds.map((pip, i) => ({
-          name: `ipconfig${i + 1}`,
-          properties: { subnet: i === 0 ? subnetRef(sym, fw.subnetId) : undefined, publicIPAddress: subnetRef(sym, pip) },
-        })),
-        managementIpConfiguration: mgmtPip ? { name: 'management', properties: { subnet: subnetRef(sym, fw.managementSubnetId), publicIPAddress: { id: ex(`${mgmtPip}.id`) } } } : undefined,
-      },
-      dependsOn: last ? [ex(last.symbol)] : undefined,
-    }, `Azure Firewall ${fw.name}`));
+    out.push(
+      res(
+        'Microsoft.Network/azureFirewalls',
+        sym.name(fw.id, `fw_${fw.name}`),
+        {
+          name: prefixed(fw.name),
+          location: ex('location'),
+          properties: {
+            sku: { name: 'AZFW_VNet', tier: fw.tier },
+            firewallPolicy: { id: ex(`${policy}.id`) },
+            ipConfigurations: fw.publicIpIds.map((pip, i) => ({
+              name: `ipconfig${i + 1}`,
+              properties: {
+                subnet: i === 0 ? subnetRef(sym, fw.subnetId) : undefined,
+                publicIPAddress: subnetRef(sym, pip),
+              },
+            })),
+            managementIpConfiguration: mgmtPip
+              ? {
+                  name: 'management',
+                  properties: {
+                    subnet: subnetRef(sym, fw.managementSubnetId),
+                    publicIPAddress: { id: ex(`${mgmtPip}.id`) },
+                  },
+                }
+              : undefined,
+          },
+          dependsOn: last ? [ex(last.symbol)] : undefined,
+        },
+        `Azure Firewall ${fw.name}`,
+      ),
+    );
     return out;
   });
 }
 
 /** The WAF policy of a WAF_v2 gateway, as the az script creates it. */
 function wafPolicy(g: AppGateway, sym: Symbols): BResource {
-  return res('Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies', sym.name(`${g.id}:waf`, `waf_${g.name}`), {
-    name: prefixed(wafPolicyNameOf(g.name)),
-    location: ex('location'),
-    properties: {
-      policySettings: { state: 'Enabled', mode: 'Prevention' },
-      managedRules: { managedRuleSets: [{ ruleSetType: 'Microsoft_DefaultRuleSet', ruleSetVersion: '2.1' }] },
+  return res(
+    'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+    sym.name(`${g.id}:waf`, `waf_${g.name}`),
+    {
+      name: prefixed(wafPolicyNameOf(g.name)),
+      location: ex('location'),
+      properties: {
+        policySettings: { state: 'Enabled', mode: 'Prevention' },
+        managedRules: { managedRuleSets: [{ ruleSetType: 'Microsoft_DefaultRuleSet', ruleSetVersion: '2.1' }] },
+      },
     },
-  }, `WAF policy of ${g.name}`);
+    `WAF policy of ${g.name}`,
+  );
 }
 
 function appGatewayResources(d: Design, sym: Symbols): BResource[] {
@@ -112,26 +200,62 @@ function appGatewayResources(d: Design, sym: Symbols): BResource[] {
     const waf = g.sku === 'WAF_v2' ? wafPolicy(g, sym) : undefined;
     const self = sym.name(g.id, `agw_${g.name}`);
     // Parts of the gateway itself are addressed by id; the gateway cannot reference its own symbol.
-    const id = (kind: string, name: string) => ex(`resourceId('Microsoft.Network/applicationGateways/${kind}', ${prefixed(g.name).expr}, '${name}')`);
+    const id = (kind: string, name: string) =>
+      ex(`resourceId('Microsoft.Network/applicationGateways/${kind}', ${prefixed(g.name).expr}, '${name}')`);
     const frontends: BVal[] = [];
     if (g.publicIpId) frontends.push({ name: 'public', properties: { publicIPAddress: subnetRef(sym, g.publicIpId) } });
-    if (g.privateFrontendIp) frontends.push({ name: 'private', properties: { privateIPAddress: g.privateFrontendIp, privateIPAllocationMethod: 'Static', subnet: subnetRef(sym, g.subnetId) } });
-    const gateway = res('Microsoft.Network/applicationGateways', self, {
-      name: prefixed(g.name),
-      location: ex('location'),
-      properties: {
-        sku: { name: g.sku, tier: g.sku },
-        autoscaleConfiguration: { minCapacity: g.minCapacity, maxCapacity: g.maxCapacity },
-        firewallPolicy: waf ? { id: ex(`${waf.symbol}.id`) } : undefined,
-        gatewayIPConfigurations: [{ name: 'gateway', properties: { subnet: subnetRef(sym, g.subnetId) } }],
-        frontendIPConfigurations: frontends,
-        frontendPorts: [{ name: 'http', properties: { port: 80 } }],
-        backendAddressPools: [{ name: 'default' }],
-        backendHttpSettingsCollection: [{ name: 'default', properties: { port: 80, protocol: 'Http', cookieBasedAffinity: 'Disabled' } }],
-        httpListeners: [{ name: 'default', properties: { frontendIPConfiguration: { id: id('frontendIPConfigurations', g.publicIpId ? 'public' : 'private') }, frontendPort: { id: id('frontendPorts', 'http') }, protocol: 'Http' } }],
-        requestRoutingRules: [{ name: 'default', properties: { ruleType: 'Basic', priority: 100, httpListener: { id: id('httpListeners', 'default') }, backendAddressPool: { id: id('backendAddressPools', 'default') }, backendHttpSettings: { id: id('backendHttpSettingsCollection', 'default') } } }],
+    if (g.privateFrontendIp)
+      frontends.push({
+        name: 'private',
+        properties: {
+          privateIPAddress: g.privateFrontendIp,
+          privateIPAllocationMethod: 'Static',
+          subnet: subnetRef(sym, g.subnetId),
+        },
+      });
+    const gateway = res(
+      'Microsoft.Network/applicationGateways',
+      self,
+      {
+        name: prefixed(g.name),
+        location: ex('location'),
+        properties: {
+          sku: { name: g.sku, tier: g.sku },
+          autoscaleConfiguration: { minCapacity: g.minCapacity, maxCapacity: g.maxCapacity },
+          firewallPolicy: waf ? { id: ex(`${waf.symbol}.id`) } : undefined,
+          gatewayIPConfigurations: [{ name: 'gateway', properties: { subnet: subnetRef(sym, g.subnetId) } }],
+          frontendIPConfigurations: frontends,
+          frontendPorts: [{ name: 'http', properties: { port: 80 } }],
+          backendAddressPools: [{ name: 'default' }],
+          backendHttpSettingsCollection: [
+            { name: 'default', properties: { port: 80, protocol: 'Http', cookieBasedAffinity: 'Disabled' } },
+          ],
+          httpListeners: [
+            {
+              name: 'default',
+              properties: {
+                frontendIPConfiguration: { id: id('frontendIPConfigurations', g.publicIpId ? 'public' : 'private') },
+                frontendPort: { id: id('frontendPorts', 'http') },
+                protocol: 'Http',
+              },
+            },
+          ],
+          requestRoutingRules: [
+            {
+              name: 'default',
+              properties: {
+                ruleType: 'Basic',
+                priority: 100,
+                httpListener: { id: id('httpListeners', 'default') },
+                backendAddressPool: { id: id('backendAddressPools', 'default') },
+                backendHttpSettings: { id: id('backendHttpSettingsCollection', 'default') },
+              },
+            },
+          ],
+        },
       },
-    }, `Application Gateway ${g.name}${g.agicClusterId ? ' (AGIC manages its listeners and rules)' : ''}`);
+      `Application Gateway ${g.name}${g.agicClusterId ? ' (AGIC manages its listeners and rules)' : ''}`,
+    );
     return waf ? [waf, gateway] : [gateway];
   });
 }
@@ -139,22 +263,41 @@ function appGatewayResources(d: Design, sym: Symbols): BResource[] {
 function edgeResources(d: Design, sym: Symbols): BResource[] {
   const out: BResource[] = [];
   for (const b of d.bastions) {
-    out.push(res('Microsoft.Network/bastionHosts', sym.name(b.id, `bas_${b.name}`), {
-      name: prefixed(b.name),
-      location: ex('location'),
-      sku: { name: b.sku },
-      properties: { ipConfigurations: [{ name: 'ipconfig', properties: { subnet: subnetRef(sym, b.subnetId), publicIPAddress: subnetRef(sym, b.publicIpId) } }] },
-    }));
+    out.push(
+      res('Microsoft.Network/bastionHosts', sym.name(b.id, `bas_${b.name}`), {
+        name: prefixed(b.name),
+        location: ex('location'),
+        sku: { name: b.sku },
+        properties: {
+          ipConfigurations: [
+            {
+              name: 'ipconfig',
+              properties: { subnet: subnetRef(sym, b.subnetId), publicIPAddress: subnetRef(sym, b.publicIpId) },
+            },
+          ],
+        },
+      }),
+    );
   }
   for (const pe of d.privateEndpoints) {
-    out.push(res('Microsoft.Network/privateEndpoints', sym.name(pe.id, `pe_${pe.name}`), {
-      name: prefixed(pe.name),
-      location: ex('location'),
-      properties: {
-        subnet: subnetRef(sym, pe.subnetId),
-        privateLinkServiceConnections: [{ name: `${pe.name}-connection`, properties: { privateLinkServiceId: ex(`resourceId(${bstr(pe.targetType)}, ${bstr(pe.targetName)})`), groupIds: [pe.groupId] } }],
-      },
-    }));
+    out.push(
+      res('Microsoft.Network/privateEndpoints', sym.name(pe.id, `pe_${pe.name}`), {
+        name: prefixed(pe.name),
+        location: ex('location'),
+        properties: {
+          subnet: subnetRef(sym, pe.subnetId),
+          privateLinkServiceConnections: [
+            {
+              name: `${pe.name}-connection`,
+              properties: {
+                privateLinkServiceId: ex(`resourceId(${bstr(pe.targetType)}, ${bstr(pe.targetName)})`),
+                groupIds: [pe.groupId],
+              },
+            },
+          ],
+        },
+      }),
+    );
   }
   return out;
 }

@@ -56,7 +56,12 @@ export class Symbols {
     const known = this.byKey.get(key);
     if (known) return known;
     // "vnet_vnet-hub" reads better as vnet_hub: a kind prefix the name already starts with is not repeated.
-    const base = hint.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^([A-Za-z]+)_\1_/i, '$1_').replace(/^(\d)/, '_$1') || 'res';
+    const base =
+      hint
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .replace(/^([A-Za-z]+)_\1_/i, '$1_')
+        .replace(/^(\d)/, '_$1') || 'res';
     let name = base;
     for (let i = 2; this.used.has(name); i++) name = `${base}_${i}`;
     this.used.add(name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneClusterDesign } from '../core/ipam/test-design';
-import { computePlan } from '../core/plan';
+import { computePlan } from '../core/index';
 import { API_VERSIONS } from './bicep-api-versions';
 import { exportBicep } from './bicep';
 import { bicepSyntaxProblems } from '../../cli/bicep-syntax';
@@ -12,7 +12,8 @@ import { example, exampleNames } from './test-support';
 function semanticProblems(text: string): string[] {
   const problems: string[] = [];
   const declared = new Map<string, number>();
-  for (const m of text.matchAll(/^(?:resource|param|var) ([A-Za-z_][A-Za-z0-9_]*) /gm)) declared.set(m[1]!, (declared.get(m[1]!) ?? 0) + 1);
+  for (const m of text.matchAll(/^(?:resource|param|var) ([A-Za-z_][A-Za-z0-9_]*) /gm))
+    declared.set(m[1]!, (declared.get(m[1]!) ?? 0) + 1);
   for (const [s, n] of declared) if (n > 1) problems.push(`${s} declared ${n} times`);
   for (const m of text.matchAll(/^resource \S+ '([^@']+)@([^']+)'/gm)) {
     const want = (API_VERSIONS as Record<string, string>)[m[1]!];
@@ -20,10 +21,13 @@ function semanticProblems(text: string): string[] {
   }
   // Symbol references outside string literals: x.id, x.name, x.properties, parent: x, dependsOn entries.
   const code = text.replace(/'(?:[^'\\]|\\.)*'/g, "''");
-  for (const m of code.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.(?:id|name|properties|identity)\b/g)) if (!declared.has(m[1]!)) problems.push(`undeclared ${m[1]}`);
+  for (const m of code.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.(?:id|name|properties|identity)\b/g))
+    if (!declared.has(m[1]!)) problems.push(`undeclared ${m[1]}`);
   // A bare symbol on its own line is a dependsOn entry.
-  for (const m of code.matchAll(/^\s+([A-Za-z_][A-Za-z0-9_]*)$/gm)) if (!declared.has(m[1]!)) problems.push(`undeclared dependency ${m[1]}`);
-  for (const m of code.matchAll(/parent: ([A-Za-z_][A-Za-z0-9_]*)/g)) if (!declared.has(m[1]!)) problems.push(`undeclared parent ${m[1]}`);
+  for (const m of code.matchAll(/^\s+([A-Za-z_][A-Za-z0-9_]*)$/gm))
+    if (!declared.has(m[1]!)) problems.push(`undeclared dependency ${m[1]}`);
+  for (const m of code.matchAll(/parent: ([A-Za-z_][A-Za-z0-9_]*)/g))
+    if (!declared.has(m[1]!)) problems.push(`undeclared parent ${m[1]}`);
   return problems;
 }
 
@@ -46,11 +50,17 @@ describe('Bicep export', () => {
     expect(text.match(/podIPAllocationMode: 'StaticBlock'/g)?.length).toBe(2);
     // DNAT goes first, then the egress group that waits for it; the firewall waits for the last group.
     expect(text).toContain("name: 'dnat'\n  properties: {\n    priority: 100");
-    expect(text).toMatch(/name: 'aks-cni-egress'\n {2}properties: \{\n {4}priority: 200[\s\S]*?dependsOn: \[\n {4}fwpol_fw_hub_dnat\n {2}\]/);
+    expect(text).toMatch(
+      /name: 'aks-cni-egress'\n {2}properties: \{\n {4}priority: 200[\s\S]*?dependsOn: \[\n {4}fwpol_fw_hub_dnat\n {2}\]/,
+    );
     expect(text).toMatch(/destinationAddresses: \[\n\s+pip_fw\.properties\.ipAddress\n\s+\]/);
     // WAF_v2 gateways reference their WAF policy.
-    expect(text).toMatch(/resource waf_agw_spoke 'Microsoft\.Network\/ApplicationGatewayWebApplicationFirewallPolicies@2024-05-01'[\s\S]*firewallPolicy: \{\n\s+id: waf_agw_spoke\.id/);
-    expect(text).toContain("roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4d97b98b-1d4f-4787-a291-c67834d212e7')");
+    expect(text).toMatch(
+      /resource waf_agw_spoke 'Microsoft\.Network\/ApplicationGatewayWebApplicationFirewallPolicies@2024-05-01'[\s\S]*firewallPolicy: \{\n\s+id: waf_agw_spoke\.id/,
+    );
+    expect(text).toContain(
+      "roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4d97b98b-1d4f-4787-a291-c67834d212e7')",
+    );
   });
 
   it('a design whose every name is hostile still parses, every string escaped', async () => {

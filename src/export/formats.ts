@@ -1,6 +1,5 @@
 /** The export formats the canvas and the CLI offer. */
-import type { Design } from '../core/model';
-import type { Plan } from '../core/plan-types';
+import type { Design, Plan } from '../core/index';
 import { exportCsv, exportMarkdown } from './address-plan';
 import { exportAzCli } from './az-cli';
 import { exportBicep } from './bicep';

@@ -16,14 +16,22 @@ function firstDifference(want: string, got: string): string {
   const a = want.split('\n');
   const b = got.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i + 1}:\n  golden: ${JSON.stringify(a[i] ?? '<end of file>')}\n  export: ${JSON.stringify(b[i] ?? '<end of file>')}`;
+    if (a[i] !== b[i])
+      return `line ${i + 1}:\n  golden: ${JSON.stringify(a[i] ?? '<end of file>')}\n  export: ${JSON.stringify(b[i] ?? '<end of file>')}`;
   }
   return 'no difference';
 }
 
 describe('golden exports', () => {
   it('covers the six examples', () => {
-    expect(exampleNames()).toEqual(['aks-baseline', 'broken', 'landing-zone-private', 'seed-azure-cni', 'seed-kubenet', 'workshop-hub-spoke']);
+    expect(exampleNames()).toEqual([
+      'aks-baseline',
+      'broken',
+      'landing-zone-private',
+      'seed-azure-cni',
+      'seed-kubenet',
+      'workshop-hub-spoke',
+    ]);
   });
 
   for (const name of exampleNames()) {
@@ -40,7 +48,9 @@ describe('golden exports', () => {
         if (!existsSync(url)) expect.fail(`missing src/export/golden/${file}; create it with ${UPDATE}`);
         const golden = readFileSync(url, 'utf8');
         if (text !== golden) {
-          expect.fail(`export differs from src/export/golden/${file} at ${firstDifference(golden, text)}\nIf the change is intended: ${UPDATE}, then review git diff src/export/golden`);
+          expect.fail(
+            `export differs from src/export/golden/${file} at ${firstDifference(golden, text)}\nIf the change is intended: ${UPDATE}, then review git diff src/export/golden`,
+          );
         }
       });
     }

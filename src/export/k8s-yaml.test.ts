@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { exportK8sYaml } from './k8s-yaml';
-import { computePlan } from '../core/plan';
+import { computePlan } from '../core/index';
 import { featureDesign, makeHostile } from './test-feature-design';
 import { example, exampleNames } from './test-support';
 
@@ -16,7 +16,10 @@ describe('Kubernetes YAML', () => {
     });
     expect(svc.spec.type).toBe('LoadBalancer');
     // The cluster runs network policy azure: a default deny per namespace and an allow per Service.
-    expect(docs.filter((d) => d.kind === 'NetworkPolicy').map((d) => d.metadata.name)).toEqual(['deny-all-ingress', 'allow-internalservice']);
+    expect(docs.filter((d) => d.kind === 'NetworkPolicy').map((d) => d.metadata.name)).toEqual([
+      'deny-all-ingress',
+      'allow-internalservice',
+    ]);
     expect(docs.find((d) => d.kind === 'Ingress').spec.ingressClassName).toBe('azure-application-gateway');
   });
 
@@ -38,8 +41,14 @@ describe('Kubernetes YAML', () => {
     });
     expect(orders.spec.ports).toEqual([{ protocol: 'TCP', port: 443, targetPort: 8443 }]);
     // calico on aks-cni: one default deny for namespace shop, one allow per Service on its target port.
-    const policies = docs.filter((x) => x.kind === 'NetworkPolicy').map((x) => [x.metadata.namespace, x.metadata.name, x.spec.ingress?.[0].ports[0].port ?? null]);
-    expect(policies).toEqual([['shop', 'deny-all-ingress', null], ['shop', 'allow-orders', 8443], ['shop', 'allow-web', 8080]]);
+    const policies = docs
+      .filter((x) => x.kind === 'NetworkPolicy')
+      .map((x) => [x.metadata.namespace, x.metadata.name, x.spec.ingress?.[0].ports[0].port ?? null]);
+    expect(policies).toEqual([
+      ['shop', 'deny-all-ingress', null],
+      ['shop', 'allow-orders', 8443],
+      ['shop', 'allow-web', 8080],
+    ]);
   });
 
   it('hostile names stay data: every Service and policy reads back with its exact name', () => {
@@ -49,7 +58,9 @@ describe('Kubernetes YAML', () => {
     for (const doc of docs) expect(doc.errors).toEqual([]);
     const frontends = d.loadBalancers.flatMap((l) => l.frontends);
     const services = docs.map((x) => x.toJS()).filter((x) => x.kind === 'Service');
-    expect(services.map((x) => [x.metadata.name, x.metadata.namespace, x.spec.selector.app])).toEqual(frontends.map((f) => [f.name, f.namespace, f.appLabel]));
+    expect(services.map((x) => [x.metadata.name, x.metadata.namespace, x.spec.selector.app])).toEqual(
+      frontends.map((f) => [f.name, f.namespace, f.appLabel]),
+    );
   });
 
   it('every example parses back as YAML', () => {

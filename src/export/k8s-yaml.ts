@@ -5,8 +5,7 @@
  * https://learn.microsoft.com/azure/aks/internal-lb
  */
 import { stringify } from 'yaml';
-import type { Cluster, Design, LbFrontend, LoadBalancer } from '../core/model';
-import type { Plan } from '../core/plan-types';
+import type { Cluster, Design, LbFrontend, LoadBalancer, Plan } from '../core/index';
 
 type Manifest = Record<string, unknown>;
 
@@ -22,7 +21,13 @@ export interface ManifestContext {
 export const DEFAULT_RESOURCE_GROUP = 'rg-aks-network';
 const STANDALONE: ManifestContext = { resourceGroup: DEFAULT_RESOURCE_GROUP, namePrefix: '' };
 
-function service(d: Design, lb: LoadBalancer, f: LbFrontend, subnetNames: Map<string, string>, ctx: ManifestContext): Manifest {
+function service(
+  d: Design,
+  lb: LoadBalancer,
+  f: LbFrontend,
+  subnetNames: Map<string, string>,
+  ctx: ManifestContext,
+): Manifest {
   const annotations: Record<string, string> = {};
   if (lb.type === 'internal') {
     annotations['service.beta.kubernetes.io/azure-load-balancer-internal'] = 'true';
@@ -44,7 +49,11 @@ function service(d: Design, lb: LoadBalancer, f: LbFrontend, subnetNames: Map<st
     apiVersion: 'v1',
     kind: 'Service',
     metadata,
-    spec: { type: 'LoadBalancer', selector: { app: f.appLabel }, ports: [{ protocol: 'TCP', port: f.port, targetPort: f.targetPort }] },
+    spec: {
+      type: 'LoadBalancer',
+      selector: { app: f.appLabel },
+      ports: [{ protocol: 'TCP', port: f.port, targetPort: f.targetPort }],
+    },
   };
 }
 
@@ -62,25 +71,41 @@ function policies(d: Design, c: Cluster): Manifest[] {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: { name: `allow-${f.name}`, namespace: f.namespace },
-    spec: { podSelector: { matchLabels: { app: f.appLabel } }, policyTypes: ['Ingress'], ingress: [{ ports: [{ protocol: 'TCP', port: f.targetPort }] }] },
+    spec: {
+      podSelector: { matchLabels: { app: f.appLabel } },
+      policyTypes: ['Ingress'],
+      ingress: [{ ports: [{ protocol: 'TCP', port: f.targetPort }] }],
+    },
   }));
   return [...deny, ...allow];
 }
 
 function ingress(d: Design, c: Cluster): Manifest[] {
-  return d.appGateways.filter((g) => g.agicClusterId === c.id).flatMap(() => {
-    const f = d.loadBalancers.filter((l) => l.clusterId === c.id).flatMap((l) => l.frontends)[0];
-    if (!f) return [];
-    return [{
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: { name: `${f.name}-ingress`, namespace: f.namespace },
-      spec: {
-        ingressClassName: 'azure-application-gateway',
-        rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: f.name, port: { number: f.port } } } }] } }],
-      },
-    }];
-  });
+  return d.appGateways
+    .filter((g) => g.agicClusterId === c.id)
+    .flatMap(() => {
+      const f = d.loadBalancers.filter((l) => l.clusterId === c.id).flatMap((l) => l.frontends)[0];
+      if (!f) return [];
+      return [
+        {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'Ingress',
+          metadata: { name: `${f.name}-ingress`, namespace: f.namespace },
+          spec: {
+            ingressClassName: 'azure-application-gateway',
+            rules: [
+              {
+                http: {
+                  paths: [
+                    { path: '/', pathType: 'Prefix', backend: { service: { name: f.name, port: { number: f.port } } } },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      ];
+    });
 }
 
 /**
@@ -91,9 +116,13 @@ function ingress(d: Design, c: Cluster): Manifest[] {
  */
 export function servicesNeedNetworkRole(d: Design, c: Cluster): boolean {
   const nodeSubnets = new Set(c.nodePools.map((p) => p.nodeSubnetId));
-  return d.loadBalancers.some((lb) => lb.clusterId === c.id && (lb.type === 'internal'
-    ? lb.subnetId !== undefined && !nodeSubnets.has(lb.subnetId)
-    : lb.frontends.some((f) => f.publicIpId)));
+  return d.loadBalancers.some(
+    (lb) =>
+      lb.clusterId === c.id &&
+      (lb.type === 'internal'
+        ? lb.subnetId !== undefined && !nodeSubnets.has(lb.subnetId)
+        : lb.frontends.some((f) => f.publicIpId)),
+  );
 }
 
 export function subnetNamesOf(d: Design): Map<string, string> {
@@ -101,8 +130,15 @@ export function subnetNamesOf(d: Design): Map<string, string> {
 }
 
 /** The manifests of one cluster, in apply order. */
-export function clusterManifests(d: Design, c: Cluster, subnetNames = subnetNamesOf(d), ctx: ManifestContext = STANDALONE): Manifest[] {
-  const services = d.loadBalancers.filter((l) => l.clusterId === c.id).flatMap((lb) => lb.frontends.map((f) => service(d, lb, f, subnetNames, ctx)));
+export function clusterManifests(
+  d: Design,
+  c: Cluster,
+  subnetNames = subnetNamesOf(d),
+  ctx: ManifestContext = STANDALONE,
+): Manifest[] {
+  const services = d.loadBalancers
+    .filter((l) => l.clusterId === c.id)
+    .flatMap((lb) => lb.frontends.map((f) => service(d, lb, f, subnetNames, ctx)));
   return [...policies(d, c), ...services, ...ingress(d, c)];
 }
 

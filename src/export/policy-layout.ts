@@ -5,8 +5,7 @@
  * WAF policy: the per-gateway WAF configuration is retired
  * (https://learn.microsoft.com/azure/web-application-firewall/ag/policy-overview).
  */
-import type { Cluster, Design, Firewall } from '../core/model';
-import { firewallIp } from '../core/paths/locate';
+import { type Cluster, type Design, type Firewall, firewallIp } from '../core/index';
 
 export const DNAT_GROUP = { name: 'dnat', priority: 100, collection: 'dnat', collectionPriority: 100 } as const;
 export const NETWORK_COLLECTION = { name: 'network', priority: 100 } as const;
@@ -24,8 +23,10 @@ export function egressClustersOf(d: Design, fw: Firewall): Cluster[] {
   const ip = firewallIp(d, fw);
   if (!ip) return [];
   const subnets = new Map(d.vnets.flatMap((v) => v.subnets).map((s) => [s.id, s]));
-  return d.clusters.filter((c) => c.nodePools.some((p) => {
-    const rt = d.routeTables.find((r) => r.id === subnets.get(p.nodeSubnetId)?.routeTableId);
-    return rt?.routes.some((r) => r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress === ip) ?? false;
-  }));
+  return d.clusters.filter((c) =>
+    c.nodePools.some((p) => {
+      const rt = d.routeTables.find((r) => r.id === subnets.get(p.nodeSubnetId)?.routeTableId);
+      return rt?.routes.some((r) => r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress === ip) ?? false;
+    }),
+  );
 }

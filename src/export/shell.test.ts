@@ -7,7 +7,10 @@ import { concat, lit, param, renderWord, shQuote, wordValue } from './shell';
 function bashWords(words: string[], env: Record<string, string>): string[] {
   const script = `printf '%s\\0' ${words.join(' ')}\n`;
   expect(spawnSync('bash', ['--norc', '--noprofile', '-n', '-c', script]).status).toBe(0);
-  const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { env: { PATH: '/usr/bin:/bin', ...env }, encoding: 'utf8' });
+  const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {
+    env: { PATH: '/usr/bin:/bin', ...env },
+    encoding: 'utf8',
+  });
   if (r.error) throw new Error(`bash is required: ${r.error.message}`);
   expect(r.stderr).toBe('');
   return r.stdout.split('\0').slice(0, -1);

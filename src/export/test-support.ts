@@ -1,7 +1,5 @@
 /** Example designs and their plans for the export tests (the example files are bundled by Vite's glob import). */
-import { computePlan } from '../core/plan';
-import type { Design } from '../core/model';
-import type { Plan } from '../core/plan-types';
+import { computePlan, type Design, type Plan } from '../core/index';
 import { loadDocument } from '../io';
 
 const FILES = import.meta.glob<string>('../../examples/*.json', { eager: true, query: '?raw', import: 'default' });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../core/plan';
+import { computePlan } from '../core/index';
 import { loadDocument } from './load';
 
 function planOf(file: string) {
@@ -28,7 +28,13 @@ describe('examples planned', () => {
       kubenetRouteCount: 4,
       serviceCidrSize: 65536,
     });
-    expect(plan.clusters['aks']!.pools[0]).toMatchObject({ maxNodes: 3, surge: 1, peakNodes: 4, maxPods: 110, podIps: 0 });
+    expect(plan.clusters['aks']!.pools[0]).toMatchObject({
+      maxNodes: 3,
+      surge: 1,
+      peakNodes: 4,
+      maxPods: 110,
+      podIps: 0,
+    });
   });
 
   it('seed-azure-cni: each node reserves 30 pod addresses + its own; (3 + 1) × 31 = 124 of the /24', () => {

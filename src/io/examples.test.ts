@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { containsCidr, parseIp, toRange, containsIp } from '../core/cidr';
-import type { Design } from '../core/model';
-import { computePlan } from '../core/plan';
+import { containsCidr, parseIp, toRange, containsIp, type Design, computePlan } from '../core/index';
 import { loadDocument } from './load';
 import type { DesignDocument, LayoutNode } from './schema';
 
@@ -32,7 +30,8 @@ function drawnIds(d: Design): string[] {
 type Box = { x: number; y: number; w: number; h: number };
 const box = (n: LayoutNode): Box => ({ x: n.x, y: n.y, w: n.w ?? 200, h: n.h ?? 80 });
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const fitsIn = (inner: Box, outer: Box) => inner.x >= 0 && inner.y >= 0 && inner.x + inner.w <= outer.w && inner.y + inner.h <= outer.h;
+const fitsIn = (inner: Box, outer: Box) =>
+  inner.x >= 0 && inner.y >= 0 && inner.x + inner.w <= outer.w && inner.y + inner.h <= outer.h;
 
 describe('examples', () => {
   it('every example in examples/ loads without errors or warnings and plans without throwing', () => {
@@ -60,7 +59,9 @@ describe('examples', () => {
     }
     const top = drawnIds(design).filter((id) => !nested.has(id));
     top.forEach((id, i) =>
-      top.slice(i + 1).forEach((other) => expect(overlaps(box(nodes[id]!), box(nodes[other]!)), `${id} / ${other}`).toBe(false)),
+      top
+        .slice(i + 1)
+        .forEach((other) => expect(overlaps(box(nodes[id]!), box(nodes[other]!)), `${id} / ${other}`).toBe(false)),
     );
   });
 
@@ -78,7 +79,11 @@ describe('examples', () => {
 
   it('seed-azure-cni: the az aks create flags of the tutorial', () => {
     const doc = load('seed-azure-cni.json');
-    expect(doc.design.clusters[0]).toMatchObject({ networkPlugin: 'azure', serviceCidr: '10.2.0.0/24', dnsServiceIp: '10.2.0.10' });
+    expect(doc.design.clusters[0]).toMatchObject({
+      networkPlugin: 'azure',
+      serviceCidr: '10.2.0.0/24',
+      dnsServiceIp: '10.2.0.10',
+    });
     expect(doc.design.clusters[0]!.networkPluginMode).toBeUndefined();
     expect(doc.meta.description).toContain('--docker-bridge-address 172.17.0.1/16 flag is legacy and not modelled');
   });
@@ -91,7 +96,11 @@ describe('examples', () => {
     const nodeSubnet = d.vnets.flatMap((v) => v.subnets).find((s) => s.id === cluster.nodePools[0]!.nodeSubnetId)!;
     const table = d.routeTables.find((t) => t.id === nodeSubnet.routeTableId)!;
     expect(table.routes).toContainEqual(
-      expect.objectContaining({ addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: d.firewalls[0]!.privateIp }),
+      expect.objectContaining({
+        addressPrefix: '0.0.0.0/0',
+        nextHopType: 'VirtualAppliance',
+        nextHopIpAddress: d.firewalls[0]!.privateIp,
+      }),
     );
     const ilb = d.loadBalancers.find((l) => l.type === 'internal')!;
     expect(ilb.frontends[0]!.privateIp).toBe('10.240.0.25');
@@ -136,7 +145,10 @@ describe('examples', () => {
       ['User', true],
     ]);
     expect(d.peerings[0]).toMatchObject({ localVnetId: spoke!.id, remoteVnetId: hub!.id });
-    expect(d.routeTables[0]!.routes[0]).toMatchObject({ addressPrefix: '0.0.0.0/0', nextHopIpAddress: d.firewalls[0]!.privateIp });
+    expect(d.routeTables[0]!.routes[0]).toMatchObject({
+      addressPrefix: '0.0.0.0/0',
+      nextHopIpAddress: d.firewalls[0]!.privateIp,
+    });
     expect(d.privateEndpoints.length).toBeGreaterThan(0);
     expect(d.bastions).toHaveLength(1);
     // Subnets that take an NSG have one; Azure refuses NSGs on AzureFirewallSubnet and GatewaySubnet.
@@ -159,7 +171,11 @@ describe('docs/design-format.md', () => {
     const r = loadDocument(json);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.warnings).toEqual([]);
-    expect(r.doc.design.clusters[0]).toMatchObject({ outboundType: 'loadBalancer', networkPolicy: 'none', nodePools: [{ osType: 'Linux' }] });
+    expect(r.doc.design.clusters[0]).toMatchObject({
+      outboundType: 'loadBalancer',
+      networkPolicy: 'none',
+      nodePools: [{ osType: 'Linux' }],
+    });
     expect(r.doc.design.peerings).toEqual([]);
   });
 });

@@ -45,7 +45,10 @@ describe('hostile input: prototype pollution', () => {
   });
 
   it('refuses __proto__ as a layout id', () => {
-    const text = serializeDocument(makeMinimalDocument()).replace('"nodes": {', '"nodes": { "__proto__": { "x": 1, "y": 2 },');
+    const text = serializeDocument(makeMinimalDocument()).replace(
+      '"nodes": {',
+      '"nodes": { "__proto__": { "x": 1, "y": 2 },',
+    );
     expect(errorsOf(loadDocument(text))).toEqual([
       'layout.nodes.__proto__: forbidden key "__proto__": refused because it could alter JavaScript object prototypes',
     ]);
@@ -76,19 +79,28 @@ describe('hostile input: numbers', () => {
 
   it('refuses NaN written as text', () => {
     const text = serializeDocument(makeMinimalDocument()).replace('"count": 3', '"count": "NaN"');
-    expect(errorsOf(loadDocument(text))).toEqual(['design.clusters[0].nodePools[0].count: expected an integer, got text "NaN"']);
+    expect(errorsOf(loadDocument(text))).toEqual([
+      'design.clusters[0].nodePools[0].count: expected an integer, got text "NaN"',
+    ]);
   });
 
   it('refuses NaN and Infinity in a parsed value (JSON has neither: they arrive as null)', () => {
     const doc = makeMinimalDocument() as unknown as { design: { clusters: { nodePools: { count: number }[] }[] } };
     doc.design.clusters[0]!.nodePools[0]!.count = Number.NaN;
-    expect(errorsOf(loadDocument(doc))).toEqual(['design.clusters[0].nodePools[0].count: expected an integer, got null']);
+    expect(errorsOf(loadDocument(doc))).toEqual([
+      'design.clusters[0].nodePools[0].count: expected an integer, got null',
+    ]);
     doc.design.clusters[0]!.nodePools[0]!.count = Number.POSITIVE_INFINITY;
-    expect(errorsOf(loadDocument(doc))).toEqual(['design.clusters[0].nodePools[0].count: expected an integer, got null']);
+    expect(errorsOf(loadDocument(doc))).toEqual([
+      'design.clusters[0].nodePools[0].count: expected an integer, got null',
+    ]);
   });
 
   it('refuses a negative surge percentage shape and absurd maxPods', () => {
-    const text = serializeDocument(makeMinimalDocument()).replace('"count": 3', '"count": 3, "maxPods": 250000, "maxSurge": "-1"');
+    const text = serializeDocument(makeMinimalDocument()).replace(
+      '"count": 3',
+      '"count": 3, "maxPods": 250000, "maxSurge": "-1"',
+    );
     expect(errorsOf(loadDocument(text))).toEqual([
       'design.clusters[0].nodePools[0].maxPods: expected an integer ≤ 100000, got 250000',
       'design.clusters[0].nodePools[0].maxSurge: expected a node count ("1") or a percentage ("33%"), got text "-1"',
@@ -143,7 +155,9 @@ describe('hostile input: share links', () => {
   });
 
   it('refuses a payload that does not decompress', () => {
-    expect(errorsOf(decodeShareLink('AAAAAAAA'))).toEqual([': the share link is damaged: it could not be decompressed']);
+    expect(errorsOf(decodeShareLink('AAAAAAAA'))).toEqual([
+      ': the share link is damaged: it could not be decompressed',
+    ]);
   });
 
   it('refuses a payload that decompresses to something other than a design', () => {

@@ -28,7 +28,10 @@ export function findHostileKeys(root: unknown): LoadError[] {
     const { value, path } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (path.length > MAX_DEPTH) {
-      errors.push({ path: formatPath(path), message: `nested deeper than ${MAX_DEPTH} levels; this is not a design file` });
+      errors.push({
+        path: formatPath(path),
+        message: `nested deeper than ${MAX_DEPTH} levels; this is not a design file`,
+      });
       continue;
     }
     const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);

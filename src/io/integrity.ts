@@ -3,7 +3,7 @@
  * reference points at an element of the right kind. Messages name both paths (duplicates) or the field path
  * and the id that is missing (references).
  */
-import type { Design } from '../core/model';
+import type { Design } from '../core/index';
 import type { LoadError } from './load-error';
 
 type Kind =
@@ -88,7 +88,9 @@ function collectRefs(d: Design): { path: string; id: string | undefined; kind: K
   d.loadBalancers.forEach((l, i) => {
     ref(`design.loadBalancers[${i}].clusterId`, l.clusterId, 'cluster');
     ref(`design.loadBalancers[${i}].subnetId`, l.subnetId, 'subnet');
-    l.frontends.forEach((f, j) => ref(`design.loadBalancers[${i}].frontends[${j}].publicIpId`, f.publicIpId, 'public IP'));
+    l.frontends.forEach((f, j) =>
+      ref(`design.loadBalancers[${i}].frontends[${j}].publicIpId`, f.publicIpId, 'public IP'),
+    );
   });
   d.appGateways.forEach((a, i) => {
     ref(`design.appGateways[${i}].subnetId`, a.subnetId, 'subnet');
@@ -115,7 +117,8 @@ export function checkIntegrity(design: Design): { errors: LoadError[]; ids: Map<
   const ids = new Map<string, Owner>();
   for (const { id, kind, path } of collectIds(design)) {
     const first = ids.get(id);
-    if (first) errors.push({ path, message: `duplicate id "${id}": already used by the ${first.kind} at ${first.path}` });
+    if (first)
+      errors.push({ path, message: `duplicate id "${id}": already used by the ${first.kind} at ${first.path}` });
     else ids.set(id, { kind, path });
   }
   for (const { path, id, kind } of collectRefs(design)) {

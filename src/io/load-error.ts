@@ -64,12 +64,14 @@ const TYPE_WORDS: Record<string, string> = {
 function formatBound(issue: z.core.$ZodIssue, value: unknown, layout: boolean): string {
   const what = layout ? 'a number' : 'an integer';
   if (issue.code === 'too_small') {
-    if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'must not be empty' : `expected at least ${issue.minimum} characters`;
+    if (issue.origin === 'string')
+      return Number(issue.minimum) <= 1 ? 'must not be empty' : `expected at least ${issue.minimum} characters`;
     if (issue.origin === 'array') return `expected at least ${issue.minimum} items`;
     return `expected ${what} ≥ ${issue.minimum}, got ${describeValue(value)}`;
   }
   if (issue.code === 'too_big') {
-    if (issue.origin === 'string') return `expected at most ${issue.maximum} characters, got ${(value as string).length}`;
+    if (issue.origin === 'string')
+      return `expected at most ${issue.maximum} characters, got ${(value as string).length}`;
     if (issue.origin === 'array') return `expected at most ${issue.maximum} items, got ${(value as unknown[]).length}`;
     return `expected ${what} ≤ ${issue.maximum}, got ${describeValue(value)}`;
   }
@@ -107,7 +109,8 @@ export function pickIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssu
   for (const issue of issues) {
     const key = formatPath(issue.path);
     const seen = byPath.get(key);
-    const isSafeIntBound = (i: z.core.$ZodIssue) => (i.code === 'too_big' || i.code === 'too_small') && i.origin === 'int';
+    const isSafeIntBound = (i: z.core.$ZodIssue) =>
+      (i.code === 'too_big' || i.code === 'too_small') && i.origin === 'int';
     if (!seen || (isSafeIntBound(seen) && !isSafeIntBound(issue))) byPath.set(key, issue);
   }
   return [...byPath.values()];

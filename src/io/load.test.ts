@@ -48,9 +48,21 @@ describe('loadDocument: valid documents', () => {
       meta: { name: 'defaults' },
       design: {
         location: 'westeurope',
-        vnets: [{ id: 'v', name: 'v', addressSpaces: ['10.1.0.0/16'], subnets: [{ id: 's', name: 's', cidr: '10.1.0.0/24' }] }],
+        vnets: [
+          {
+            id: 'v',
+            name: 'v',
+            addressSpaces: ['10.1.0.0/16'],
+            subnets: [{ id: 's', name: 's', cidr: '10.1.0.0/24' }],
+          },
+        ],
         clusters: [
-          { id: 'k', name: 'k', networkPlugin: 'kubenet', nodePools: [{ id: 'p1', name: 'p1', mode: 'System', vmSize: 'x', count: 1, nodeSubnetId: 's' }] },
+          {
+            id: 'k',
+            name: 'k',
+            networkPlugin: 'kubenet',
+            nodePools: [{ id: 'p1', name: 'p1', mode: 'System', vmSize: 'x', count: 1, nodeSubnetId: 's' }],
+          },
           { id: 'o', name: 'o', networkPlugin: 'azure', networkPluginMode: 'overlay', nodePools: [] },
           { id: 'a', name: 'a', networkPlugin: 'azure', nodePools: [] },
         ],
@@ -88,7 +100,10 @@ describe('loadDocument: valid documents', () => {
       r.meta.createdWith = 'other tool';
     });
     const r = docOf(loadDocument(raw));
-    expect(r.warnings).toEqual(['meta.createdWith: unknown field ignored', 'design.vnets[0].colour: unknown field ignored']);
+    expect(r.warnings).toEqual([
+      'meta.createdWith: unknown field ignored',
+      'design.vnets[0].colour: unknown field ignored',
+    ]);
     expect(r.doc.design.vnets[0]).not.toHaveProperty('colour');
   });
 
@@ -155,7 +170,9 @@ describe('loadDocument: errors name the field path', () => {
   });
 
   it('reports an empty id', () => {
-    expect(errorsOf(loadDocument(withRaw((r) => (r.design.vnets[0].id = ''))))).toEqual(['design.vnets[0].id: must not be empty']);
+    expect(errorsOf(loadDocument(withRaw((r) => (r.design.vnets[0].id = ''))))).toEqual([
+      'design.vnets[0].id: must not be empty',
+    ]);
   });
 
   it('refuses IPv6 ranges with a clear message', () => {
@@ -221,7 +238,9 @@ describe('loadDocument: errors name the field path', () => {
     expect(errorsOf(loadDocument(withRaw((r) => (r.schemaVersion = '1'))))).toEqual([
       'schemaVersion: expected an integer ≥ 1, got "1"',
     ]);
-    expect(errorsOf(loadDocument(withRaw((r) => (r.schemaVersion = 0))))).toEqual(['schemaVersion: expected an integer ≥ 1, got 0']);
+    expect(errorsOf(loadDocument(withRaw((r) => (r.schemaVersion = 0))))).toEqual([
+      'schemaVersion: expected an integer ≥ 1, got 0',
+    ]);
   });
 
   it('reports text that is not JSON', () => {

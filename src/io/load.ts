@@ -3,7 +3,7 @@
  * the current zod schema → id and reference integrity. Never throws: every problem is a LoadError naming
  * the field path, so the editor can keep the current design and show what is wrong.
  */
-import type { Cluster, Design } from '../core/model';
+import type { Cluster, Design } from '../core/index';
 import { checkInputSize, findHostileKeys } from './hostile';
 import { checkIntegrity } from './integrity';
 import { formatIssue, formatPath, pickIssues, type LoadError, type PathPart } from './load-error';
@@ -27,7 +27,8 @@ function toJsonValue(input: unknown): { ok: true; value: unknown } | { ok: false
   else {
     try {
       const s = JSON.stringify(input);
-      if (s === undefined) return { ok: false, error: { path: '', message: 'expected a design document, got nothing' } };
+      if (s === undefined)
+        return { ok: false, error: { path: '', message: 'expected a design document, got nothing' } };
       text = s;
     } catch (e) {
       return { ok: false, error: { path: '', message: `cannot be read as JSON: ${(e as Error).message}` } };
@@ -47,7 +48,8 @@ function checkHeader(value: unknown): LoadError[] {
     return [{ path: '', message: 'expected a design document (a JSON object)' }];
   }
   const raw = value as RawDocument;
-  if (raw.format === undefined) return [{ path: 'format', message: `required field is missing; expected "${DOCUMENT_FORMAT}"` }];
+  if (raw.format === undefined)
+    return [{ path: 'format', message: `required field is missing; expected "${DOCUMENT_FORMAT}"` }];
   if (raw.format !== DOCUMENT_FORMAT) {
     return [{ path: 'format', message: `unknown format ${JSON.stringify(raw.format)}; expected "${DOCUMENT_FORMAT}"` }];
   }
@@ -86,7 +88,8 @@ function stripUnknownKeys(doc: RawDocument, unknown: { path: PathPart[]; keys: s
  */
 function applyPodCidrDefault(design: Design): void {
   design.clusters = design.clusters.map((c) => {
-    const usesPodCidr = c.networkPlugin === 'kubenet' || (c.networkPlugin === 'azure' && c.networkPluginMode === 'overlay');
+    const usesPodCidr =
+      c.networkPlugin === 'kubenet' || (c.networkPlugin === 'azure' && c.networkPluginMode === 'overlay');
     if (!usesPodCidr || c.podCidr !== undefined) return c;
     const entries = Object.entries(c);
     const at = entries.findIndex(([key]) => key === 'podIpAllocation') + 1;
@@ -110,14 +113,18 @@ function parseCurrent(raw: RawDocument): LoadResult {
   let parsed = documentSchema.safeParse(raw);
   let warnings: string[] = [];
   if (!parsed.success) {
-    const unknown = parsed.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? [{ path: i.path, keys: i.keys }] : []));
+    const unknown = parsed.error.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys' ? [{ path: i.path, keys: i.keys }] : [],
+    );
     if (unknown.length > 0) {
       warnings = stripUnknownKeys(raw, unknown);
       parsed = documentSchema.safeParse(raw);
     }
   }
   if (!parsed.success) {
-    return fail(pickIssues(parsed.error.issues).map((i) => ({ path: formatPath(i.path), message: formatIssue(i, raw) })));
+    return fail(
+      pickIssues(parsed.error.issues).map((i) => ({ path: formatPath(i.path), message: formatIssue(i, raw) })),
+    );
   }
   const doc = parsed.data;
   const { errors, ids } = checkIntegrity(doc.design);
@@ -140,7 +147,9 @@ export function loadDocument(input: string | unknown): LoadResult {
   if (!migrated.ok) return fail([{ path: 'schemaVersion', message: migrated.message }]);
   const result = parseCurrent(migrated.doc);
   if (result.ok && migrated.applied.length > 0) {
-    result.warnings.unshift(`upgraded from schema version ${String(raw.schemaVersion)}: ${migrated.applied.join(', ')}`);
+    result.warnings.unshift(
+      `upgraded from schema version ${String(raw.schemaVersion)}: ${migrated.applied.join(', ')}`,
+    );
   }
   return result;
 }

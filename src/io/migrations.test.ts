@@ -36,10 +36,20 @@ describe('migration runner', () => {
     expect(r).toEqual({
       ok: true,
       applied: ['RenameTitleToName', 'AddTags'],
-      doc: { format: 'aks-network-design', schemaVersion: 3, meta: { name: 'old' }, design: { location: 'x', tags: [] } },
+      doc: {
+        format: 'aks-network-design',
+        schemaVersion: 3,
+        meta: { name: 'old' },
+        design: { location: 'x', tags: [] },
+      },
     });
     // The input is never modified: steps run on clones.
-    expect(v1).toEqual({ format: 'aks-network-design', schemaVersion: 1, meta: { title: 'old' }, design: { location: 'x' } });
+    expect(v1).toEqual({
+      format: 'aks-network-design',
+      schemaVersion: 1,
+      meta: { title: 'old' },
+      design: { location: 'x' },
+    });
   });
 
   it('skips the steps at or below the file version', () => {
@@ -49,11 +59,23 @@ describe('migration runner', () => {
       applied: ['AddTags'],
       doc: { schemaVersion: 3, meta: { name: 'n' }, design: { tags: [] } },
     });
-    expect(runMigrations({ schemaVersion: 3 }, SYNTHETIC, 3)).toEqual({ ok: true, applied: [], doc: { schemaVersion: 3 } });
+    expect(runMigrations({ schemaVersion: 3 }, SYNTHETIC, 3)).toEqual({
+      ok: true,
+      applied: [],
+      doc: { schemaVersion: 3 },
+    });
   });
 
   it('reports a step that throws, naming it', () => {
-    const broken: Migration[] = [{ id: 'Explode', to: 2, up: () => { throw new Error('no meta'); } }];
+    const broken: Migration[] = [
+      {
+        id: 'Explode',
+        to: 2,
+        up: () => {
+          throw new Error('no meta');
+        },
+      },
+    ];
     expect(runMigrations({ schemaVersion: 1 }, broken, 2)).toEqual({
       ok: false,
       message: 'could not upgrade to version 2 (step Explode): no meta',

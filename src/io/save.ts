@@ -1,5 +1,5 @@
 /** Writing a design document: pretty JSON for files, and a fresh empty document for "New". */
-import { emptyDesign } from '../core/model';
+import { emptyDesign } from '../core/index';
 import { CURRENT_SCHEMA_VERSION, DOCUMENT_FORMAT, type DesignDocument } from './schema';
 
 /** Pretty JSON (2-space indent, trailing newline), stable for diffs and version control. */

@@ -4,7 +4,7 @@
  * Defaults filled here follow current Azure; each is cited in docs/design-format.md.
  */
 import { z } from 'zod';
-import type { Design } from '../core/model';
+import type { Design } from '../core/index';
 import {
   appGatewaySchema,
   bastionSchema,
@@ -184,7 +184,12 @@ export const designSchema = z.strictObject({
 const coordinate = z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate);
 const size = z.number().min(0).max(LIMITS.coordinate);
 
-export const layoutNodeSchema = z.strictObject({ x: coordinate, y: coordinate, w: size.optional(), h: size.optional() });
+export const layoutNodeSchema = z.strictObject({
+  x: coordinate,
+  y: coordinate,
+  w: size.optional(),
+  h: size.optional(),
+});
 
 export const documentSchema = z.strictObject({
   format: z.literal(DOCUMENT_FORMAT),
@@ -194,9 +199,7 @@ export const documentSchema = z.strictObject({
     description: z.string().max(LIMITS.text).optional(),
   }),
   design: designSchema,
-  layout: z
-    .strictObject({ nodes: z.record(idSchema, layoutNodeSchema) })
-    .default(() => ({ nodes: {} })),
+  layout: z.strictObject({ nodes: z.record(idSchema, layoutNodeSchema) }).default(() => ({ nodes: {} })),
 });
 
 export type DesignDocument = z.infer<typeof documentSchema>;

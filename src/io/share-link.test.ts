@@ -36,7 +36,10 @@ describe('share links', () => {
     expect(r).toEqual({
       ok: false,
       errors: [
-        { path: 'design.clusters[0].nodePools[0].nodeSubnetId', message: 'refers to subnet "nowhere", which does not exist in this design' },
+        {
+          path: 'design.clusters[0].nodePools[0].nodeSubnetId',
+          message: 'refers to subnet "nowhere", which does not exist in this design',
+        },
       ],
     });
   });

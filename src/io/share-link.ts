@@ -24,13 +24,18 @@ export function decodeShareLink(payload: string): LoadResult {
   if (text.length === 0) return fail('the share link is empty');
   if (text.length > MAX_SHARE_PAYLOAD_CHARS) {
     const n = text.length.toLocaleString('en-US');
-    return fail(`the share link is too long (${n} characters; the limit is ${MAX_SHARE_PAYLOAD_CHARS.toLocaleString('en-US')})`);
+    return fail(
+      `the share link is too long (${n} characters; the limit is ${MAX_SHARE_PAYLOAD_CHARS.toLocaleString('en-US')})`,
+    );
   }
-  if (!/^[A-Za-z0-9+\-$]*$/.test(text)) return fail('the share link is damaged: it contains characters a link never has');
+  if (!/^[A-Za-z0-9+\-$]*$/.test(text))
+    return fail('the share link is damaged: it contains characters a link never has');
   // Measured before expanding: lz-string output can grow with the square of its input.
   const size = measureLzPayload(text, MAX_INPUT_CHARS);
   if (size.kind === 'too-large') {
-    return fail(`the share link expands to more than ${MAX_INPUT_CHARS.toLocaleString('en-US')} characters; it is not a design`);
+    return fail(
+      `the share link expands to more than ${MAX_INPUT_CHARS.toLocaleString('en-US')} characters; it is not a design`,
+    );
   }
   let json: string | null = null;
   if (size.kind === 'ok') {

@@ -33,7 +33,15 @@ export function makeMinimalDocument(): DesignDocument {
           privateCluster: false,
           apiServerVnetIntegration: false,
           nodePools: [
-            { id: 'pool1', name: 'system', mode: 'System', osType: 'Linux', vmSize: 'Standard_D4ds_v5', count: 3, nodeSubnetId: 'snet1' },
+            {
+              id: 'pool1',
+              name: 'system',
+              mode: 'System',
+              osType: 'Linux',
+              vmSize: 'Standard_D4ds_v5',
+              count: 3,
+              nodeSubnetId: 'snet1',
+            },
           ],
         },
       ],

@@ -3,7 +3,7 @@
  * a bad CIDR shows its message here while the last valid design keeps planning.
  */
 import { useState } from 'react';
-import type { Design } from '../core/model';
+import type { Design } from '../core/index';
 import type { FieldSpec } from './field-specs';
 import { formatField, parseField, refOptions } from './field-logic';
 import { ListField } from './ListField';
@@ -24,10 +24,21 @@ export function fieldKey(spec: FieldSpec, prefix?: string): string {
   return prefix ? `${prefix}-${path}` : path;
 }
 
-function Checklist({ id, options, value, onCommit }: { id: string; options: { id: string; name: string }[]; value: unknown; onCommit: (v: unknown) => void }) {
+function Checklist({
+  id,
+  options,
+  value,
+  onCommit,
+}: {
+  id: string;
+  options: { id: string; name: string }[];
+  value: unknown;
+  onCommit: (v: unknown) => void;
+}) {
   const chosen = new Set(Array.isArray(value) ? (value as string[]) : []);
   // Kept in the order of the options, so the stored list does not depend on click order.
-  const toggle = (o: string, on: boolean) => onCommit(options.map((x) => x.id).filter((x) => (x === o ? on : chosen.has(x))));
+  const toggle = (o: string, on: boolean) =>
+    onCommit(options.map((x) => x.id).filter((x) => (x === o ? on : chosen.has(x))));
   return (
     <div className="ref-list" id={id} data-testid={id} role="group">
       {options.length === 0 && <span className="muted">none in the design</span>}
@@ -41,7 +52,15 @@ function Checklist({ id, options, value, onCommit }: { id: string; options: { id
   );
 }
 
-function TextField({ spec, value, osType, id, invalid, onCommit, onError }: FieldProps & { id: string; invalid: boolean; onError: (m: string | null) => void }) {
+function TextField({
+  spec,
+  value,
+  osType,
+  id,
+  invalid,
+  onCommit,
+  onError,
+}: FieldProps & { id: string; invalid: boolean; onError: (m: string | null) => void }) {
   const [draft, setDraft] = useState(formatField(value));
   // When the value changes from outside (undo, a fix, another field), show it; a value this field just
   // committed leaves the typed text alone.
@@ -82,20 +101,48 @@ export function Field(props: FieldProps) {
   if (spec.type === 'cidr-list') return <ListField {...props} id={id} errorKey={key} />;
   let input: React.ReactNode;
   if (spec.type === 'bool') {
-    input = <input id={id} data-testid={id} type="checkbox" checked={value === true} onChange={(e) => onCommit(e.target.checked)} />;
+    input = (
+      <input
+        id={id}
+        data-testid={id}
+        type="checkbox"
+        checked={value === true}
+        onChange={(e) => onCommit(e.target.checked)}
+      />
+    );
   } else if (spec.type === 'select' || spec.type === 'ref') {
-    const options = spec.type === 'ref' ? refOptions(design, spec.ref!) : spec.options!.filter((o) => o !== '').map((o) => ({ id: o, name: o }));
+    const options =
+      spec.type === 'ref'
+        ? refOptions(design, spec.ref!)
+        : spec.options!.filter((o) => o !== '').map((o) => ({ id: o, name: o }));
     const known = value === undefined || options.some((o) => o.id === value);
     input = (
-      <select id={id} data-testid={id} value={String(value ?? '')} onChange={(e) => onCommit(e.target.value === '' ? undefined : e.target.value)}>
+      <select
+        id={id}
+        data-testid={id}
+        value={String(value ?? '')}
+        onChange={(e) => onCommit(e.target.value === '' ? undefined : e.target.value)}
+      >
         {spec.optional && <option value="">(none)</option>}
         {!known && <option value={String(value)}>{String(value)} (missing)</option>}
-        {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
       </select>
     );
   } else if (spec.type === 'ref-list' || spec.type === 'multi') {
-    const options = spec.type === 'multi' ? spec.options!.map((o) => ({ id: o, name: o })) : refOptions(design, spec.ref!);
-    input = <Checklist id={id} options={options} value={value} onCommit={(v) => onCommit(spec.optional && (v as string[]).length === 0 ? undefined : v)} />;
+    const options =
+      spec.type === 'multi' ? spec.options!.map((o) => ({ id: o, name: o })) : refOptions(design, spec.ref!);
+    input = (
+      <Checklist
+        id={id}
+        options={options}
+        value={value}
+        onCommit={(v) => onCommit(spec.optional && (v as string[]).length === 0 ? undefined : v)}
+      />
+    );
   } else {
     input = <TextField {...props} id={id} invalid={error !== null} onError={setError} />;
   }

@@ -24,8 +24,16 @@ function share(): void {
   markShared(payload);
   const copied = navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject(new Error('no clipboard'));
   copied.then(
-    () => store.setBanner({ kind: 'info', text: `Share link copied to the clipboard (${url.length.toLocaleString('en-US')} characters); it is also in the address bar.` }),
-    () => store.setBanner({ kind: 'info', text: 'The share link is in the address bar; copy it from there (the clipboard is not available).' }),
+    () =>
+      store.setBanner({
+        kind: 'info',
+        text: `Share link copied to the clipboard (${url.length.toLocaleString('en-US')} characters); it is also in the address bar.`,
+      }),
+    () =>
+      store.setBanner({
+        kind: 'info',
+        text: 'The share link is in the address bar; copy it from there (the clipboard is not available).',
+      }),
   );
 }
 
@@ -34,10 +42,20 @@ export function FileMenu() {
   const open = async (file: File) => openResult(loadDocument(await file.text()), `"${file.name}"`);
   return (
     <div className="file-menu" data-testid="file-menu">
-      <button type="button" data-testid="file-new" onClick={() => useDesignStore.getState().replaceDoc(newDocument('Untitled design', useDesignStore.getState().doc.design.location))}>
+      <button
+        type="button"
+        data-testid="file-new"
+        onClick={() =>
+          useDesignStore
+            .getState()
+            .replaceDoc(newDocument('Untitled design', useDesignStore.getState().doc.design.location))
+        }
+      >
         New
       </button>
-      <button type="button" data-testid="file-open" onClick={() => input.current?.click()}>Open…</button>
+      <button type="button" data-testid="file-open" onClick={() => input.current?.click()}>
+        Open…
+      </button>
       <input
         ref={input}
         type="file"
@@ -60,7 +78,9 @@ export function FileMenu() {
       >
         Save
       </button>
-      <button type="button" data-testid="file-share" onClick={share}>Share link</button>
+      <button type="button" data-testid="file-share" onClick={share}>
+        Share link
+      </button>
       <select
         data-testid="templates"
         value=""
@@ -71,7 +91,11 @@ export function FileMenu() {
         }}
       >
         <option value="">Templates…</option>
-        {TEMPLATES.map((t) => <option key={t.file} value={t.file}>{t.name}</option>)}
+        {TEMPLATES.map((t) => (
+          <option key={t.file} value={t.file}>
+            {t.name}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -1,5 +1,5 @@
 /** Findings grouped by severity; a click selects the subject, Fix applies the proposed change (one undo step). */
-import type { Finding } from '../core/plan-types';
+import type { Finding } from '../core/index';
 import { findElement, useDesignStore, usePlan } from '../store';
 import { applyFix, groupFindings } from './fix';
 
@@ -8,17 +8,32 @@ const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Information' } a
 function FindingItem({ f, subject }: { f: Finding; subject: string }) {
   const selected = useDesignStore((s) => s.selection[0] === f.subjectId);
   return (
-    <li className={`finding finding-${f.severity}${selected ? ' finding-selected' : ''}`} data-testid={`finding-${f.rule}`} data-subject={f.subjectId}>
-      <button type="button" className="finding-main" title="Select on the canvas" onClick={() => useDesignStore.getState().select([f.subjectId])}>
+    <li
+      className={`finding finding-${f.severity}${selected ? ' finding-selected' : ''}`}
+      data-testid={`finding-${f.rule}`}
+      data-subject={f.subjectId}
+    >
+      <button
+        type="button"
+        className="finding-main"
+        title="Select on the canvas"
+        onClick={() => useDesignStore.getState().select([f.subjectId])}
+      >
         <code>{f.rule}</code> <strong>{subject}</strong>: {f.message}
       </button>
       <div className="finding-actions">
         {f.fix && (
-          <button type="button" data-testid="apply-fix" onClick={() => useDesignStore.getState().updateDesign((d) => void applyFix(d, f.fix!))}>
+          <button
+            type="button"
+            data-testid="apply-fix"
+            onClick={() => useDesignStore.getState().updateDesign((d) => void applyFix(d, f.fix!))}
+          >
             {f.fix.label}
           </button>
         )}
-        <a href={f.learnUrl} target="_blank" rel="noreferrer">Microsoft Learn</a>
+        <a href={f.learnUrl} target="_blank" rel="noreferrer">
+          Microsoft Learn
+        </a>
       </div>
     </li>
   );
@@ -28,7 +43,12 @@ export function FindingsPanel() {
   const plan = usePlan();
   const design = useDesignStore((s) => s.doc.design);
   const groups = groupFindings(plan.findings);
-  if (groups.length === 0) return <p className="hint" data-testid="findings-empty">No findings: the design follows every rule checked.</p>;
+  if (groups.length === 0)
+    return (
+      <p className="hint" data-testid="findings-empty">
+        No findings: the design follows every rule checked.
+      </p>
+    );
   return (
     <div className="findings-panel" data-testid="findings">
       {groups.map((g) => (
@@ -38,7 +58,11 @@ export function FindingsPanel() {
           </h3>
           <ul className="findings">
             {g.findings.map((f, i) => (
-              <FindingItem key={`${f.rule}:${f.subjectId}:${i}`} f={f} subject={findElement(design, f.subjectId)?.element.name ?? f.subjectId} />
+              <FindingItem
+                key={`${f.rule}:${f.subjectId}:${i}`}
+                f={f}
+                subject={findElement(design, f.subjectId)?.element.name ?? f.subjectId}
+              />
             ))}
           </ul>
         </section>

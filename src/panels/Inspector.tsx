@@ -1,5 +1,5 @@
 /** The inspector: every field of the selected element, validated as typed; design settings when nothing is selected. */
-import type { Design, Id } from '../core/model';
+import type { Design, Id } from '../core/index';
 import { findElement, removeElement, useDesignStore, useSelectedElement, type ElementKind } from '../store';
 import { Field } from './Field';
 import { FIELDS, LISTS, type FieldSpec } from './field-specs';
@@ -9,10 +9,21 @@ import { InspectorList } from './InspectorList';
 type El = Record<string, unknown>;
 
 const TITLES: Record<ElementKind, string> = {
-  vnet: 'Virtual network', subnet: 'Subnet', peering: 'VNet peering', onprem: 'On-premises site', cluster: 'AKS cluster',
-  pool: 'Node pool', loadBalancer: 'Load balancer', appGateway: 'Application Gateway', firewall: 'Azure Firewall',
-  natGateway: 'NAT gateway', publicIp: 'Public IP', routeTable: 'Route table', nsg: 'Network security group',
-  privateEndpoint: 'Private endpoint', bastion: 'Azure Bastion',
+  vnet: 'Virtual network',
+  subnet: 'Subnet',
+  peering: 'VNet peering',
+  onprem: 'On-premises site',
+  cluster: 'AKS cluster',
+  pool: 'Node pool',
+  loadBalancer: 'Load balancer',
+  appGateway: 'Application Gateway',
+  firewall: 'Azure Firewall',
+  natGateway: 'NAT gateway',
+  publicIp: 'Public IP',
+  routeTable: 'Route table',
+  nsg: 'Network security group',
+  privateEndpoint: 'Private endpoint',
+  bastion: 'Azure Bastion',
 };
 
 /** Microsoft Learn page of each kind's settings. */
@@ -42,7 +53,12 @@ function updateElement(id: Id, recipe: (el: El) => void): void {
 }
 
 const NAME_SPEC: FieldSpec = { path: 'name', label: 'Design name', type: 'text' };
-const LOCATION_SPEC: FieldSpec = { path: 'location', label: 'Azure region', type: 'text', hint: 'e.g. eastus2, westeurope' };
+const LOCATION_SPEC: FieldSpec = {
+  path: 'location',
+  label: 'Azure region',
+  type: 'text',
+  hint: 'e.g. eastus2, westeurope',
+};
 
 function DesignSettings() {
   const name = useDesignStore((s) => s.doc.meta.name);
@@ -50,8 +66,20 @@ function DesignSettings() {
   return (
     <div className="inspector" data-testid="inspector">
       <h2>Design</h2>
-      <Field key="meta-name" spec={NAME_SPEC} value={name} design={design} onCommit={(v) => useDesignStore.getState().renameDesign(String(v))} />
-      <Field key="location" spec={LOCATION_SPEC} value={design.location} design={design} onCommit={(v) => useDesignStore.getState().updateDesign((d) => void (d.location = String(v)))} />
+      <Field
+        key="meta-name"
+        spec={NAME_SPEC}
+        value={name}
+        design={design}
+        onCommit={(v) => useDesignStore.getState().renameDesign(String(v))}
+      />
+      <Field
+        key="location"
+        spec={LOCATION_SPEC}
+        value={design.location}
+        design={design}
+        onCommit={(v) => useDesignStore.getState().updateDesign((d) => void (d.location = String(v)))}
+      />
       <p className="hint">Select an element on the canvas to edit it. Drag items from the palette to add them.</p>
     </div>
   );
@@ -71,21 +99,30 @@ export function Inspector() {
         {TITLES[found.kind]} <span className="muted">{found.element.name}</span>
       </h2>
       {found.parent && <p className="muted inspector-parent">in {found.parent.name}</p>}
-      {FIELDS[found.kind].filter((spec) => isShown(spec, el)).map((spec) => (
-        <Field
-          key={`${id}:${spec.path}`}
-          spec={spec}
-          value={getPath(el, spec.path)}
-          design={design}
-          osType={el.osType as string | undefined}
-          onCommit={(v) => update((x) => setPath(x, spec.path, v))}
-        />
-      ))}
+      {FIELDS[found.kind]
+        .filter((spec) => isShown(spec, el))
+        .map((spec) => (
+          <Field
+            key={`${id}:${spec.path}`}
+            spec={spec}
+            value={getPath(el, spec.path)}
+            design={design}
+            osType={el.osType as string | undefined}
+            onCommit={(v) => update((x) => setPath(x, spec.path, v))}
+          />
+        ))}
       {list && <InspectorList key={id} list={list} element={el} design={design} update={update} />}
       <p className="learn">
-        <a href={LEARN[found.kind]} target="_blank" rel="noreferrer">{TITLES[found.kind]} settings (Microsoft Learn)</a>
+        <a href={LEARN[found.kind]} target="_blank" rel="noreferrer">
+          {TITLES[found.kind]} settings (Microsoft Learn)
+        </a>
       </p>
-      <button type="button" className="danger" data-testid="delete-element" onClick={() => useDesignStore.getState().updateDesign((d) => removeElement(d, id))}>
+      <button
+        type="button"
+        className="danger"
+        data-testid="delete-element"
+        onClick={() => useDesignStore.getState().updateDesign((d) => removeElement(d, id))}
+      >
         Delete {TITLES[found.kind].toLowerCase()}
       </button>
     </div>

@@ -1,5 +1,5 @@
 /** The rows of a list inside the selected element: routes, NSG rules, LB frontends, firewall DNAT rules. */
-import type { Design, Id } from '../core/model';
+import type { Design, Id } from '../core/index';
 import { newId, useDesignStore } from '../store';
 import { Field } from './Field';
 import type { ListSpec } from './field-specs';
@@ -31,17 +31,23 @@ export function InspectorList({ list, element, design, update }: Props) {
       {rows.map((row, i) => (
         <fieldset key={`${owner}:${keyOfRow(row, i)}`} className="inspector-row">
           <legend>{String(row.name ?? i + 1)}</legend>
-          {list.fields.filter((spec) => isShown(spec, row, element)).map((spec) => (
-            <Field
-              key={spec.path}
-              spec={spec}
-              prefix={`${list.path}-${i}`}
-              value={getPath(row, spec.path)}
-              design={design}
-              onCommit={(v) => update((el) => setPath((el[list.path] as El[])[i]!, spec.path, v))}
-            />
-          ))}
-          <button type="button" data-testid={`remove-${list.path}-${i}`} onClick={() => update((el) => removeRow(el, list, i))}>
+          {list.fields
+            .filter((spec) => isShown(spec, row, element))
+            .map((spec) => (
+              <Field
+                key={spec.path}
+                spec={spec}
+                prefix={`${list.path}-${i}`}
+                value={getPath(row, spec.path)}
+                design={design}
+                onCommit={(v) => update((el) => setPath((el[list.path] as El[])[i]!, spec.path, v))}
+              />
+            ))}
+          <button
+            type="button"
+            data-testid={`remove-${list.path}-${i}`}
+            onClick={() => update((el) => removeRow(el, list, i))}
+          >
             Remove {list.item}
           </button>
         </fieldset>

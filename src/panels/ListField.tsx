@@ -3,7 +3,7 @@
  * and Remove. Every row is checked as typed; the design gets the list only when all rows are valid.
  */
 import { useState } from 'react';
-import { checkCidr } from '../core/validate/fields';
+import { checkCidr } from '../core/index';
 import type { FieldProps } from './Field';
 import { validateRows } from './field-logic';
 
@@ -22,12 +22,15 @@ export function ListField({ spec, value, onCommit, id, errorKey }: FieldProps & 
   const change = (next: string[]) => {
     setRows(next);
     const r = validateRows(next, checkCidr, required);
-    if (r.value && JSON.stringify(r.value) !== JSON.stringify(asRows(value))) onCommit(r.value.length || required ? r.value : undefined);
+    if (r.value && JSON.stringify(r.value) !== JSON.stringify(asRows(value)))
+      onCommit(r.value.length || required ? r.value : undefined);
   };
   const listError = rows.length === 0 ? checked.errors[0] : undefined;
   return (
     <div className="field field-list" role="group" aria-labelledby={`${id}-label`}>
-      <span className="field-label" id={`${id}-label`}>{spec.label}</span>
+      <span className="field-label" id={`${id}-label`}>
+        {spec.label}
+      </span>
       {rows.map((row, i) => {
         const error = checked.errors[i];
         const rowId = `${id}-${i}`;
@@ -52,11 +55,19 @@ export function ListField({ spec, value, onCommit, id, errorKey }: FieldProps & 
             >
               ×
             </button>
-            {error && <div className="field-error" role="alert" data-testid={`field-error-${errorKey}-${i}`}>{error}</div>}
+            {error && (
+              <div className="field-error" role="alert" data-testid={`field-error-${errorKey}-${i}`}>
+                {error}
+              </div>
+            )}
           </div>
         );
       })}
-      {listError && <div className="field-error" role="alert" data-testid={`field-error-${errorKey}`}>{listError}</div>}
+      {listError && (
+        <div className="field-error" role="alert" data-testid={`field-error-${errorKey}`}>
+          {listError}
+        </div>
+      )}
       <button type="button" className="list-add" data-testid={`add-${errorKey}`} onClick={() => setRows([...rows, ''])}>
         Add range
       </button>

@@ -1,9 +1,6 @@
 /** Egress and ingress paths of the selected node pool; one at a time can be highlighted on the canvas. */
 import { useEffect, useMemo, useState } from 'react';
-import { traceEgress } from '../core/paths/egress';
-import { traceIngress } from '../core/paths/ingress';
-import type { Trace } from '../core/paths/trace-types';
-import { checkIp } from '../core/validate/fields';
+import { traceEgress, traceIngress, type Trace, checkIp } from '../core/index';
 import { useDesignStore, usePlan, useSelectedElement } from '../store';
 import { hopNodeIds } from './paths-logic';
 import { TraceView } from './TraceView';
@@ -19,9 +16,18 @@ function PoolPaths({ poolId }: { poolId: string }) {
   const [target, setTarget] = useState('');
   const targetError = target.trim() === '' ? null : checkIp(target.trim());
   const traces = useMemo(() => {
-    const list: { key: string; title: string; trace: Trace }[] = [{ key: 'egress', title: 'Egress to the Internet', trace: traceEgress(design, plan, poolId, 'internet') }];
-    if (target.trim() !== '' && targetError === null) list.push({ key: 'egress-ip', title: `Egress to ${target.trim()}`, trace: traceEgress(design, plan, poolId, target.trim()) });
-    traceIngress(design, plan, poolId).forEach((t, i) => list.push({ key: `ingress-${i}`, title: `Ingress from ${t.from} to ${t.to}`, trace: t }));
+    const list: { key: string; title: string; trace: Trace }[] = [
+      { key: 'egress', title: 'Egress to the Internet', trace: traceEgress(design, plan, poolId, 'internet') },
+    ];
+    if (target.trim() !== '' && targetError === null)
+      list.push({
+        key: 'egress-ip',
+        title: `Egress to ${target.trim()}`,
+        trace: traceEgress(design, plan, poolId, target.trim()),
+      });
+    traceIngress(design, plan, poolId).forEach((t, i) =>
+      list.push({ key: `ingress-${i}`, title: `Ingress from ${t.from} to ${t.to}`, trace: t }),
+    );
     return list;
   }, [design, plan, poolId, target, targetError]);
   // The highlight belongs to this pool's paths: leaving the pool (or the tab) clears it.
@@ -33,16 +39,41 @@ function PoolPaths({ poolId }: { poolId: string }) {
   return (
     <div data-testid="paths-panel">
       <div className={targetError ? 'field field-invalid' : 'field'}>
-        <label htmlFor="trace-to">Also trace egress to an IP address (on-premises, another spoke, a private endpoint)</label>
-        <input id="trace-to" data-testid="trace-to" type="text" value={target} placeholder="e.g. 10.1.0.4" onChange={(e) => setTarget(e.target.value)} />
-        {targetError && <div className="field-error" role="alert" data-testid="field-error-trace-to">{targetError}</div>}
+        <label htmlFor="trace-to">
+          Also trace egress to an IP address (on-premises, another spoke, a private endpoint)
+        </label>
+        <input
+          id="trace-to"
+          data-testid="trace-to"
+          type="text"
+          value={target}
+          placeholder="e.g. 10.1.0.4"
+          onChange={(e) => setTarget(e.target.value)}
+        />
+        {targetError && (
+          <div className="field-error" role="alert" data-testid="field-error-trace-to">
+            {targetError}
+          </div>
+        )}
       </div>
       {traces.map((t) => (
-        <TraceView key={t.key} testId={`trace-${t.key}`} trace={t.trace} title={t.title} shown={shown === t.key && highlight !== null} onShow={(on) => show(t.key, t.trace, on)} />
+        <TraceView
+          key={t.key}
+          testId={`trace-${t.key}`}
+          trace={t.trace}
+          title={t.title}
+          shown={shown === t.key && highlight !== null}
+          onShow={(on) => show(t.key, t.trace, on)}
+        />
       ))}
       <p className="learn">
-        <a href={OUTBOUND_URL} target="_blank" rel="noreferrer">Outbound types in AKS (Microsoft Learn)</a> ·{' '}
-        <a href={INGRESS_URL} target="_blank" rel="noreferrer">Ingress in AKS (Microsoft Learn)</a>
+        <a href={OUTBOUND_URL} target="_blank" rel="noreferrer">
+          Outbound types in AKS (Microsoft Learn)
+        </a>{' '}
+        ·{' '}
+        <a href={INGRESS_URL} target="_blank" rel="noreferrer">
+          Ingress in AKS (Microsoft Learn)
+        </a>
       </p>
     </div>
   );

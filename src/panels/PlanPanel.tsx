@@ -1,11 +1,11 @@
 /** Address plan: per VNet, each subnet with its numbers and itemised consumption; per cluster its ranges. */
-import type { Subnet } from '../core/model';
-import type { SubnetPlan } from '../core/plan-types';
+import type { Subnet, SubnetPlan } from '../core/index';
 import { useDesignStore, usePlan } from '../store';
 import { formatCount, formatPercent } from './plan-format';
 
 const PLANNING_URL = 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning';
-const RESERVED_URL = 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#are-there-any-restrictions-on-using-ip-addresses-within-these-subnets';
+const RESERVED_URL =
+  'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#are-there-any-restrictions-on-using-ip-addresses-within-these-subnets';
 
 function SubnetRows({ s, p, selected }: { s: Subnet; p: SubnetPlan | undefined; selected: boolean }) {
   const over = !!p && p.free < 0;
@@ -28,7 +28,9 @@ function SubnetRows({ s, p, selected }: { s: Subnet; p: SubnetPlan | undefined; 
         <tr key={k} className="plan-item" data-testid={`plan-item-${s.id}-${i.kind}`}>
           <td colSpan={4}>{i.label}</td>
           <td>{formatCount(i.count)}</td>
-          <td colSpan={2} className="muted formula">{i.formula}</td>
+          <td colSpan={2} className="muted formula">
+            {i.formula}
+          </td>
         </tr>
       ))}
     </>
@@ -48,9 +50,19 @@ function ClusterSummary() {
         </h3>
         <ul className="plan-facts">
           <li>{formatCount(cp.peakNodes)} nodes at autoscaler maximum plus surge</li>
-          {cp.podCidrCapacityNodes !== undefined && <li>pod CIDR {c.podCidr} has room for {formatCount(cp.podCidrCapacityNodes)} nodes</li>}
-          {cp.kubenetRouteCount !== undefined && <li>{formatCount(cp.kubenetRouteCount)} of 400 routes in the kubenet route table</li>}
-          {cp.serviceCidrSize !== undefined && <li>service CIDR {c.serviceCidr}: {formatCount(cp.serviceCidrSize)} addresses, DNS at {c.dnsServiceIp}</li>}
+          {cp.podCidrCapacityNodes !== undefined && (
+            <li>
+              pod CIDR {c.podCidr} has room for {formatCount(cp.podCidrCapacityNodes)} nodes
+            </li>
+          )}
+          {cp.kubenetRouteCount !== undefined && (
+            <li>{formatCount(cp.kubenetRouteCount)} of 400 routes in the kubenet route table</li>
+          )}
+          {cp.serviceCidrSize !== undefined && (
+            <li>
+              service CIDR {c.serviceCidr}: {formatCount(cp.serviceCidrSize)} addresses, DNS at {c.dnsServiceIp}
+            </li>
+          )}
         </ul>
       </section>
     );
@@ -68,22 +80,43 @@ export function PlanPanel() {
         <section key={v.id}>
           <h3>
             {v.name} <span className="muted">{v.addressSpaces.join(', ')}</span>
-            {plan.vnets[v.id] && <span className="muted"> · {formatCount(plan.vnets[v.id]!.allocated)} of {formatCount(plan.vnets[v.id]!.total)} addresses in subnets</span>}
+            {plan.vnets[v.id] && (
+              <span className="muted">
+                {' '}
+                · {formatCount(plan.vnets[v.id]!.allocated)} of {formatCount(plan.vnets[v.id]!.total)} addresses in
+                subnets
+              </span>
+            )}
           </h3>
           <table>
             <thead>
-              <tr><th>Subnet</th><th>CIDR</th><th>Total</th><th>Reserved</th><th>Used</th><th>Free</th><th>Use</th></tr>
+              <tr>
+                <th>Subnet</th>
+                <th>CIDR</th>
+                <th>Total</th>
+                <th>Reserved</th>
+                <th>Used</th>
+                <th>Free</th>
+                <th>Use</th>
+              </tr>
             </thead>
             <tbody>
-              {v.subnets.map((s) => <SubnetRows key={s.id} s={s} p={plan.subnets[s.id]} selected={selected === s.id} />)}
+              {v.subnets.map((s) => (
+                <SubnetRows key={s.id} s={s} p={plan.subnets[s.id]} selected={selected === s.id} />
+              ))}
             </tbody>
           </table>
         </section>
       ))}
       <ClusterSummary />
       <p className="learn">
-        <a href={PLANNING_URL} target="_blank" rel="noreferrer">IP address planning for AKS (Microsoft Learn)</a> ·{' '}
-        <a href={RESERVED_URL} target="_blank" rel="noreferrer">The 5 addresses Azure reserves in every subnet (Microsoft Learn)</a>
+        <a href={PLANNING_URL} target="_blank" rel="noreferrer">
+          IP address planning for AKS (Microsoft Learn)
+        </a>{' '}
+        ·{' '}
+        <a href={RESERVED_URL} target="_blank" rel="noreferrer">
+          The 5 addresses Azure reserves in every subnet (Microsoft Learn)
+        </a>
       </p>
     </div>
   );

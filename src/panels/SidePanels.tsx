@@ -54,7 +54,16 @@ export function SidePanels() {
     <aside className="side" aria-label="Panels">
       <nav className="tabs" role="tablist">
         {TABS.map((t) => (
-          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} aria-controls="side-tabpanel" data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls="side-tabpanel"
+            data-testid={`tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
             {t.label} {t.id === 'findings' && <FindingsBadge />}
           </button>
         ))}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldSpec } from './field-specs';
 import { checkAddressPrefix, checkPortRange, getPath, parseField, setPath, validateRows } from './field-logic';
-import { checkCidr } from '../core/validate/fields';
+import { checkCidr } from '../core/index';
 
 const spec = (s: Partial<FieldSpec> & Pick<FieldSpec, 'type'>): FieldSpec => ({ path: 'x', label: 'X', ...s });
 
@@ -32,7 +32,10 @@ describe('parseField', () => {
   });
 
   it('turns an empty optional field into "not set"', () => {
-    expect(parseField(spec({ type: 'int', optional: true, min: 10, max: 250 }), '  ')).toEqual({ ok: true, value: undefined });
+    expect(parseField(spec({ type: 'int', optional: true, min: 10, max: 250 }), '  ')).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(parseField(spec({ type: 'ip', optional: true }), '')).toEqual({ ok: true, value: undefined });
   });
 
@@ -52,7 +55,10 @@ describe('parseField', () => {
   });
 
   it('requires text fields that are not optional', () => {
-    expect(parseField(spec({ type: 'text', label: 'VM size' }), ' ')).toEqual({ ok: false, message: 'VM size is required' });
+    expect(parseField(spec({ type: 'text', label: 'VM size' }), ' ')).toEqual({
+      ok: false,
+      message: 'VM size is required',
+    });
   });
 });
 
@@ -67,7 +73,8 @@ describe('NSG prefixes and ports', () => {
   });
 
   it('takes *, a CIDR, an IP or a service tag', () => {
-    for (const ok of ['*', '10.0.0.0/8', '10.0.0.4', 'AzureLoadBalancer', 'GatewayManager', 'Storage.WestEurope']) expect(checkAddressPrefix(ok)).toBeNull();
+    for (const ok of ['*', '10.0.0.0/8', '10.0.0.4', 'AzureLoadBalancer', 'GatewayManager', 'Storage.WestEurope'])
+      expect(checkAddressPrefix(ok)).toBeNull();
     expect(checkAddressPrefix('10.0.0/8')).not.toBeNull();
     expect(checkAddressPrefix('10.0.4')).not.toBeNull();
     expect(checkAddressPrefix('Internet; rm -rf')).toContain('is not *, a CIDR');
@@ -76,7 +83,10 @@ describe('NSG prefixes and ports', () => {
 
 describe('validateRows', () => {
   it('gives the list only when every non-empty row is valid', () => {
-    expect(validateRows(['10.0.0.0/16', '', '10.1.0.0/16'], checkCidr, true)).toEqual({ errors: [null, null, null], value: ['10.0.0.0/16', '10.1.0.0/16'] });
+    expect(validateRows(['10.0.0.0/16', '', '10.1.0.0/16'], checkCidr, true)).toEqual({
+      errors: [null, null, null],
+      value: ['10.0.0.0/16', '10.1.0.0/16'],
+    });
     const bad = validateRows(['10.0.0.0/16', '10.1.0/16'], checkCidr, true);
     expect(bad.value).toBeNull();
     expect(bad.errors[0]).toBeNull();
@@ -84,7 +94,10 @@ describe('validateRows', () => {
   });
 
   it('reports a range listed twice', () => {
-    expect(validateRows(['10.0.0.0/16', '10.0.0.0/16'], checkCidr, true)).toEqual({ errors: [null, '10.0.0.0/16 is listed twice'], value: null });
+    expect(validateRows(['10.0.0.0/16', '10.0.0.0/16'], checkCidr, true)).toEqual({
+      errors: [null, '10.0.0.0/16 is listed twice'],
+      value: null,
+    });
   });
 
   it('requires one range when the list is required, and allows none otherwise', () => {
@@ -106,7 +119,11 @@ describe('setPath and getPath', () => {
   it('creates the load balancer profile with Azure defaults for the other settings', () => {
     const c: Record<string, unknown> = {};
     setPath(c, 'loadBalancerProfile.managedOutboundIpCount', 2);
-    expect(c.loadBalancerProfile).toEqual({ managedOutboundIpCount: 2, allocatedOutboundPorts: 0, idleTimeoutMinutes: 30 });
+    expect(c.loadBalancerProfile).toEqual({
+      managedOutboundIpCount: 2,
+      allocatedOutboundPorts: 0,
+      idleTimeoutMinutes: 30,
+    });
   });
 
   it('deletes a plain optional value', () => {

@@ -1,16 +1,17 @@
 /** Reading, validating and writing one inspector field. Pure: the components only show the result. */
-import { parseMaxSurge } from '../core/ipam/defaults';
-import { checkCidr, checkInt, checkIp, checkName } from '../core/validate/fields';
-import type { Design } from '../core/model';
+import { parseMaxSurge, checkCidr, checkInt, checkIp, checkName, type Design } from '../core/index';
 import type { FieldSpec } from './field-specs';
 
 export function getPath(obj: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 }
 
 /** The choices of a reference field: id and a readable name ("vnet / subnet" for subnets). */
 export function refOptions(design: Design, ref: NonNullable<FieldSpec['ref']>): { id: string; name: string }[] {
-  if (ref === 'subnets') return design.vnets.flatMap((v) => v.subnets.map((s) => ({ id: s.id, name: `${v.name} / ${s.name}` })));
+  if (ref === 'subnets')
+    return design.vnets.flatMap((v) => v.subnets.map((s) => ({ id: s.id, name: `${v.name} / ${s.name}` })));
   return design[ref].map((x) => ({ id: x.id, name: x.name }));
 }
 
@@ -50,7 +51,8 @@ export function setPath(el: Record<string, unknown>, path: string, value: unknow
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
-const result = (message: string | null, value: unknown): Parsed => (message ? { ok: false, message } : { ok: true, value });
+const result = (message: string | null, value: unknown): Parsed =>
+  message ? { ok: false, message } : { ok: true, value };
 
 /** An NSG port range: '*', one port, or 'low-high', ports 0-65535 (NSG rule properties on Learn). */
 export function checkPortRange(text: string): string | null {
@@ -68,7 +70,9 @@ export function checkPortRange(text: string): string | null {
 export function checkAddressPrefix(text: string): string | null {
   if (text === '*') return null;
   if (/^[\d./]+$/.test(text)) return text.includes('/') ? checkCidr(text) : checkIp(text);
-  return /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)?$/.test(text) ? null : `"${text}" is not *, a CIDR, an IP address or a service tag`;
+  return /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)?$/.test(text)
+    ? null
+    : `"${text}" is not *, a CIDR, an IP address or a service tag`;
 }
 
 /** Text as typed → the value to store, or the message to show next to the field. */
@@ -112,7 +116,11 @@ export function formatField(value: unknown): string {
  * Rows of a list field (address spaces, prefixes) as typed. The list reaches the design only when every
  * non-empty row is valid and none repeats, so one bad row never drops a range the plan is using.
  */
-export function validateRows(rows: readonly string[], check: (text: string) => string | null, required: boolean): { errors: (string | null)[]; value: string[] | null } {
+export function validateRows(
+  rows: readonly string[],
+  check: (text: string) => string | null,
+  required: boolean,
+): { errors: (string | null)[]; value: string[] | null } {
   const seen = new Set<string>();
   const errors = rows.map((row) => {
     const t = row.trim();

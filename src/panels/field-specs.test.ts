@@ -21,9 +21,20 @@ function docWithEveryKind(): DesignDocument {
 function firstOf(doc: DesignDocument, kind: ElementKind): Record<string, unknown> {
   const d = doc.design;
   const lists: Record<ElementKind, unknown[]> = {
-    vnet: d.vnets, subnet: d.vnets.flatMap((v) => v.subnets), peering: d.peerings, onprem: d.onPremSites, cluster: d.clusters,
-    pool: d.clusters.flatMap((c) => c.nodePools), loadBalancer: d.loadBalancers, appGateway: d.appGateways, firewall: d.firewalls,
-    natGateway: d.natGateways, publicIp: d.publicIps, routeTable: d.routeTables, nsg: d.nsgs, privateEndpoint: d.privateEndpoints,
+    vnet: d.vnets,
+    subnet: d.vnets.flatMap((v) => v.subnets),
+    peering: d.peerings,
+    onprem: d.onPremSites,
+    cluster: d.clusters,
+    pool: d.clusters.flatMap((c) => c.nodePools),
+    loadBalancer: d.loadBalancers,
+    appGateway: d.appGateways,
+    firewall: d.firewalls,
+    natGateway: d.natGateways,
+    publicIp: d.publicIps,
+    routeTable: d.routeTables,
+    nsg: d.nsgs,
+    privateEndpoint: d.privateEndpoints,
     bastion: d.bastions,
   };
   const el = lists[kind][0];
@@ -34,20 +45,34 @@ function firstOf(doc: DesignDocument, kind: ElementKind): Record<string, unknown
 /** A value a user could pick or type for the field, as typed text (or the picked value). */
 function sample(spec: FieldSpec, doc: DesignDocument): { text?: string; value?: unknown } {
   switch (spec.type) {
-    case 'name': return { text: 'web2' };
-    case 'cidr': return { text: '10.99.0.0/24' };
-    case 'ip': return { text: '10.99.0.4' };
-    case 'int': return { text: String(spec.min ?? 1) };
-    case 'surge': return { text: '33%' };
-    case 'port-range': return { text: '65200-65535' };
-    case 'address-prefix': return { text: 'GatewayManager' };
-    case 'text': return { text: 'Standard_D4ds_v5' };
-    case 'bool': return { value: true };
-    case 'select': return { value: spec.options!.filter((o) => o !== '').at(-1) };
-    case 'multi': return { value: [spec.options![0]] };
-    case 'cidr-list': return { value: ['10.98.0.0/16'] };
-    case 'ref': return { value: refOptions(doc.design, spec.ref!).at(-1)!.id };
-    case 'ref-list': return { value: [refOptions(doc.design, spec.ref!)[0]!.id] };
+    case 'name':
+      return { text: 'web2' };
+    case 'cidr':
+      return { text: '10.99.0.0/24' };
+    case 'ip':
+      return { text: '10.99.0.4' };
+    case 'int':
+      return { text: String(spec.min ?? 1) };
+    case 'surge':
+      return { text: '33%' };
+    case 'port-range':
+      return { text: '65200-65535' };
+    case 'address-prefix':
+      return { text: 'GatewayManager' };
+    case 'text':
+      return { text: 'Standard_D4ds_v5' };
+    case 'bool':
+      return { value: true };
+    case 'select':
+      return { value: spec.options!.filter((o) => o !== '').at(-1) };
+    case 'multi':
+      return { value: [spec.options![0]] };
+    case 'cidr-list':
+      return { value: ['10.98.0.0/16'] };
+    case 'ref':
+      return { value: refOptions(doc.design, spec.ref!).at(-1)!.id };
+    case 'ref-list':
+      return { value: [refOptions(doc.design, spec.ref!)[0]!.id] };
   }
 }
 
@@ -91,7 +116,10 @@ describe('list rows', () => {
       const row = (el[list.path] as Record<string, unknown>[])[before]!;
       for (const spec of list.fields) {
         const v = getPath(row, spec.path);
-        if (v !== undefined && ['name', 'cidr', 'ip', 'int', 'port-range', 'address-prefix', 'text'].includes(spec.type)) {
+        if (
+          v !== undefined &&
+          ['name', 'cidr', 'ip', 'int', 'port-range', 'address-prefix', 'text'].includes(spec.type)
+        ) {
           expect(parseField(spec, String(v)), `${list.item}.${spec.path}`).toMatchObject({ ok: true });
         }
       }

@@ -1,10 +1,22 @@
 /** The inspector's fields for every kind of element, as data: path in the element, label, type and checks. */
-import type { NameKind } from '../core/validate/fields';
+import type { NameKind } from '../core/index';
 import type { ElementKind } from '../store';
 
 export type FieldType =
-  | 'text' | 'name' | 'cidr' | 'ip' | 'int' | 'select' | 'bool' | 'cidr-list' | 'ref' | 'ref-list' | 'multi' | 'surge'
-  | 'port-range' | 'address-prefix';
+  | 'text'
+  | 'name'
+  | 'cidr'
+  | 'ip'
+  | 'int'
+  | 'select'
+  | 'bool'
+  | 'cidr-list'
+  | 'ref'
+  | 'ref-list'
+  | 'multi'
+  | 'surge'
+  | 'port-range'
+  | 'address-prefix';
 
 export interface FieldSpec {
   path: string;
@@ -41,12 +53,40 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
   subnet: [
     name('subnet'),
     { path: 'cidr', label: 'CIDR', type: 'cidr' },
-    { path: 'purpose', label: 'Purpose', type: 'select', options: ['general', 'aks-nodes', 'aks-pods', 'app-gateway', 'firewall', 'firewall-management', 'gateway', 'bastion', 'apiserver', 'private-endpoints'] },
-    { path: 'delegation', label: 'Delegation', type: 'select', options: ['', 'Microsoft.ContainerService/managedClusters', 'Microsoft.ServiceNetworking/trafficControllers'], optional: true },
+    {
+      path: 'purpose',
+      label: 'Purpose',
+      type: 'select',
+      options: [
+        'general',
+        'aks-nodes',
+        'aks-pods',
+        'app-gateway',
+        'firewall',
+        'firewall-management',
+        'gateway',
+        'bastion',
+        'apiserver',
+        'private-endpoints',
+      ],
+    },
+    {
+      path: 'delegation',
+      label: 'Delegation',
+      type: 'select',
+      options: ['', 'Microsoft.ContainerService/managedClusters', 'Microsoft.ServiceNetworking/trafficControllers'],
+      optional: true,
+    },
     { path: 'nsgId', label: 'NSG', type: 'ref', ref: 'nsgs', optional: true },
     { path: 'routeTableId', label: 'Route table', type: 'ref', ref: 'routeTables', optional: true },
     { path: 'natGatewayId', label: 'NAT gateway', type: 'ref', ref: 'natGateways', optional: true },
-    { path: 'privateEndpointNetworkPolicies', label: 'Private endpoint network policies', type: 'select', options: ['', 'Enabled', 'Disabled'], optional: true },
+    {
+      path: 'privateEndpointNetworkPolicies',
+      label: 'Private endpoint network policies',
+      type: 'select',
+      options: ['', 'Enabled', 'Disabled'],
+      optional: true,
+    },
   ],
   peering: [
     name('peering'),
@@ -69,22 +109,85 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
     { path: 'kubernetesVersion', label: 'Kubernetes version', type: 'text', optional: true },
     { path: 'networkPlugin', label: 'Network plugin', type: 'select', options: ['azure', 'kubenet', 'none'] },
     { path: 'networkPluginMode', label: 'Plugin mode', type: 'select', options: ['', 'overlay'], optional: true },
-    { path: 'podIpAllocation', label: 'Pod IP allocation', type: 'select', options: ['nodeSubnet', 'dynamicPodSubnet', 'staticBlock'], when: (c) => c.networkPlugin === 'azure' && c.networkPluginMode !== 'overlay' },
+    {
+      path: 'podIpAllocation',
+      label: 'Pod IP allocation',
+      type: 'select',
+      options: ['nodeSubnet', 'dynamicPodSubnet', 'staticBlock'],
+      when: (c) => c.networkPlugin === 'azure' && c.networkPluginMode !== 'overlay',
+    },
     { path: 'networkDataplane', label: 'Dataplane', type: 'select', options: ['azure', 'cilium'] },
     { path: 'networkPolicy', label: 'Network policy', type: 'select', options: ['none', 'azure', 'calico', 'cilium'] },
     { path: 'podCidr', label: 'Pod CIDR', type: 'cidr', optional: true, when: usesPodCidr },
     { path: 'serviceCidr', label: 'Service CIDR', type: 'cidr' },
     { path: 'dnsServiceIp', label: 'DNS service IP', type: 'ip' },
-    { path: 'outboundType', label: 'Outbound type', type: 'select', options: ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'] },
-    { path: 'loadBalancerProfile.managedOutboundIpCount', label: 'LB managed outbound IPs', type: 'int', min: 1, max: 100, optional: true, when: outbound('loadBalancer') },
-    { path: 'loadBalancerProfile.allocatedOutboundPorts', label: 'LB ports per node (0 = automatic)', type: 'int', min: 0, max: 64000, optional: true, when: outbound('loadBalancer') },
-    { path: 'loadBalancerProfile.idleTimeoutMinutes', label: 'LB idle timeout (minutes)', type: 'int', min: 4, max: 120, optional: true, when: outbound('loadBalancer') },
-    { path: 'loadBalancerProfile.outboundPublicIpIds', label: 'LB outbound public IPs (bring your own)', type: 'ref-list', ref: 'publicIps', when: outbound('loadBalancer') },
-    { path: 'natGatewayManagedIpCount', label: 'Managed NAT gateway IPs', type: 'int', min: 1, max: 16, optional: true, when: outbound('managedNATGateway') },
+    {
+      path: 'outboundType',
+      label: 'Outbound type',
+      type: 'select',
+      options: ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'],
+    },
+    {
+      path: 'loadBalancerProfile.managedOutboundIpCount',
+      label: 'LB managed outbound IPs',
+      type: 'int',
+      min: 1,
+      max: 100,
+      optional: true,
+      when: outbound('loadBalancer'),
+    },
+    {
+      path: 'loadBalancerProfile.allocatedOutboundPorts',
+      label: 'LB ports per node (0 = automatic)',
+      type: 'int',
+      min: 0,
+      max: 64000,
+      optional: true,
+      when: outbound('loadBalancer'),
+    },
+    {
+      path: 'loadBalancerProfile.idleTimeoutMinutes',
+      label: 'LB idle timeout (minutes)',
+      type: 'int',
+      min: 4,
+      max: 120,
+      optional: true,
+      when: outbound('loadBalancer'),
+    },
+    {
+      path: 'loadBalancerProfile.outboundPublicIpIds',
+      label: 'LB outbound public IPs (bring your own)',
+      type: 'ref-list',
+      ref: 'publicIps',
+      when: outbound('loadBalancer'),
+    },
+    {
+      path: 'natGatewayManagedIpCount',
+      label: 'Managed NAT gateway IPs',
+      type: 'int',
+      min: 1,
+      max: 16,
+      optional: true,
+      when: outbound('managedNATGateway'),
+    },
     { path: 'privateCluster', label: 'Private cluster', type: 'bool' },
-    { path: 'privateDnsZone', label: 'Private DNS zone', type: 'text', optional: true, hint: 'system, none, or a private DNS zone resource id', when: (c) => c.privateCluster === true },
+    {
+      path: 'privateDnsZone',
+      label: 'Private DNS zone',
+      type: 'text',
+      optional: true,
+      hint: 'system, none, or a private DNS zone resource id',
+      when: (c) => c.privateCluster === true,
+    },
     { path: 'apiServerVnetIntegration', label: 'API server VNet integration', type: 'bool' },
-    { path: 'apiServerSubnetId', label: 'API server subnet', type: 'ref', ref: 'subnets', optional: true, when: (c) => c.apiServerVnetIntegration === true },
+    {
+      path: 'apiServerSubnetId',
+      label: 'API server subnet',
+      type: 'ref',
+      ref: 'subnets',
+      optional: true,
+      when: (c) => c.apiServerVnetIntegration === true,
+    },
     { path: 'authorizedIpRanges', label: 'API server authorized IP ranges', type: 'cidr-list', optional: true },
     { path: 'tier', label: 'Tier', type: 'select', options: ['', 'free', 'standard', 'premium'], optional: true },
   ],
@@ -94,8 +197,24 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
     { path: 'osType', label: 'OS', type: 'select', options: ['Linux', 'Windows'] },
     { path: 'vmSize', label: 'VM size', type: 'text' },
     { path: 'count', label: 'Node count', type: 'int', min: 0, max: 1000 },
-    { path: 'autoscale.min', label: 'Autoscale min', type: 'int', min: 0, max: 1000, optional: true, hint: 'empty: fixed node count' },
-    { path: 'autoscale.max', label: 'Autoscale max', type: 'int', min: 1, max: 1000, optional: true, hint: 'the plan sizes subnets for this' },
+    {
+      path: 'autoscale.min',
+      label: 'Autoscale min',
+      type: 'int',
+      min: 0,
+      max: 1000,
+      optional: true,
+      hint: 'empty: fixed node count',
+    },
+    {
+      path: 'autoscale.max',
+      label: 'Autoscale max',
+      type: 'int',
+      min: 1,
+      max: 1000,
+      optional: true,
+      hint: 'the plan sizes subnets for this',
+    },
     { path: 'maxPods', label: 'Max pods per node', type: 'int', min: 10, max: 250, optional: true },
     { path: 'maxSurge', label: 'Max surge (count or %)', type: 'surge', optional: true },
     { path: 'nodeSubnetId', label: 'Node subnet', type: 'ref', ref: 'subnets' },
@@ -106,7 +225,14 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
     name('load-balancer'),
     { path: 'type', label: 'Type', type: 'select', options: ['internal', 'public'] },
     { path: 'clusterId', label: 'Cluster', type: 'ref', ref: 'clusters' },
-    { path: 'subnetId', label: 'Frontend subnet (empty: the node subnet)', type: 'ref', ref: 'subnets', optional: true, when: (lb) => lb.type === 'internal' },
+    {
+      path: 'subnetId',
+      label: 'Frontend subnet (empty: the node subnet)',
+      type: 'ref',
+      ref: 'subnets',
+      optional: true,
+      when: (lb) => lb.type === 'internal',
+    },
   ],
   appGateway: [
     name('app-gateway'),
@@ -127,9 +253,20 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
     { path: 'privateIp', label: 'Private IP (x.x.x.4 when empty)', type: 'ip', optional: true },
     { path: 'dnsProxy', label: 'DNS proxy', type: 'bool' },
   ],
-  natGateway: [name('nat-gateway'), { path: 'publicIpIds', label: 'Public IPs', type: 'ref-list', ref: 'publicIps' }, { path: 'idleTimeoutMinutes', label: 'Idle timeout (minutes)', type: 'int', min: 4, max: 120 }],
-  publicIp: [name('public-ip'), { path: 'sku', label: 'SKU', type: 'select', options: ['Standard'] }, { path: 'zones', label: 'Availability zones', type: 'multi', options: ZONES, optional: true }],
-  routeTable: [name('route-table'), { path: 'disableBgpRoutePropagation', label: 'Disable gateway route propagation', type: 'bool' }],
+  natGateway: [
+    name('nat-gateway'),
+    { path: 'publicIpIds', label: 'Public IPs', type: 'ref-list', ref: 'publicIps' },
+    { path: 'idleTimeoutMinutes', label: 'Idle timeout (minutes)', type: 'int', min: 4, max: 120 },
+  ],
+  publicIp: [
+    name('public-ip'),
+    { path: 'sku', label: 'SKU', type: 'select', options: ['Standard'] },
+    { path: 'zones', label: 'Availability zones', type: 'multi', options: ZONES, optional: true },
+  ],
+  routeTable: [
+    name('route-table'),
+    { path: 'disableBgpRoutePropagation', label: 'Disable gateway route propagation', type: 'bool' },
+  ],
   nsg: [name('nsg')],
   privateEndpoint: [
     name('private-endpoint'),
@@ -161,12 +298,39 @@ export interface ListSpec {
 
 export const LISTS: Partial<Record<ElementKind, ListSpec>> = {
   routeTable: {
-    path: 'routes', label: 'Routes', item: 'route', withId: true,
-    fields: [name('route'), { path: 'addressPrefix', label: 'Prefix', type: 'cidr' }, { path: 'nextHopType', label: 'Next hop', type: 'select', options: ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'] }, { path: 'nextHopIpAddress', label: 'Next hop IP', type: 'ip', optional: true, when: (r) => r.nextHopType === 'VirtualAppliance' }],
-    make: () => ({ name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' }),
+    path: 'routes',
+    label: 'Routes',
+    item: 'route',
+    withId: true,
+    fields: [
+      name('route'),
+      { path: 'addressPrefix', label: 'Prefix', type: 'cidr' },
+      {
+        path: 'nextHopType',
+        label: 'Next hop',
+        type: 'select',
+        options: ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'],
+      },
+      {
+        path: 'nextHopIpAddress',
+        label: 'Next hop IP',
+        type: 'ip',
+        optional: true,
+        when: (r) => r.nextHopType === 'VirtualAppliance',
+      },
+    ],
+    make: () => ({
+      name: 'default',
+      addressPrefix: '0.0.0.0/0',
+      nextHopType: 'VirtualAppliance',
+      nextHopIpAddress: '10.0.1.4',
+    }),
   },
   nsg: {
-    path: 'rules', label: 'Rules', item: 'rule', withId: true,
+    path: 'rules',
+    label: 'Rules',
+    item: 'rule',
+    withId: true,
     // Priority 100-4096 and the prefix/port forms: NSG security rules on Learn.
     fields: [
       name('route'),
@@ -179,16 +343,65 @@ export const LISTS: Partial<Record<ElementKind, ListSpec>> = {
       { path: 'destinationAddressPrefix', label: 'Destination', type: 'address-prefix' },
       { path: 'destinationPortRange', label: 'Destination ports', type: 'port-range' },
     ],
-    make: () => ({ name: 'allow-https', priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'Internet', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443' }),
+    make: () => ({
+      name: 'allow-https',
+      priority: 100,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourceAddressPrefix: 'Internet',
+      sourcePortRange: '*',
+      destinationAddressPrefix: '*',
+      destinationPortRange: '443',
+    }),
   },
   loadBalancer: {
-    path: 'frontends', label: 'Frontends (Kubernetes Services)', item: 'frontend', withId: true,
-    fields: [{ path: 'name', label: 'Service', type: 'name', nameKind: 'k8s-service' }, { path: 'namespace', label: 'Namespace', type: 'name', nameKind: 'k8s-namespace' }, { path: 'privateIp', label: 'Static private IP', type: 'ip', optional: true, when: (_, lb) => lb?.type === 'internal' }, { path: 'publicIpId', label: 'Static public IP', type: 'ref', ref: 'publicIps', optional: true, when: (_, lb) => lb?.type === 'public' }, { path: 'port', label: 'Port', type: 'int', min: 1, max: 65535 }, { path: 'targetPort', label: 'Target port', type: 'int', min: 1, max: 65535 }, { path: 'appLabel', label: 'app label', type: 'text' }],
+    path: 'frontends',
+    label: 'Frontends (Kubernetes Services)',
+    item: 'frontend',
+    withId: true,
+    fields: [
+      { path: 'name', label: 'Service', type: 'name', nameKind: 'k8s-service' },
+      { path: 'namespace', label: 'Namespace', type: 'name', nameKind: 'k8s-namespace' },
+      {
+        path: 'privateIp',
+        label: 'Static private IP',
+        type: 'ip',
+        optional: true,
+        when: (_, lb) => lb?.type === 'internal',
+      },
+      {
+        path: 'publicIpId',
+        label: 'Static public IP',
+        type: 'ref',
+        ref: 'publicIps',
+        optional: true,
+        when: (_, lb) => lb?.type === 'public',
+      },
+      { path: 'port', label: 'Port', type: 'int', min: 1, max: 65535 },
+      { path: 'targetPort', label: 'Target port', type: 'int', min: 1, max: 65535 },
+      { path: 'appLabel', label: 'app label', type: 'text' },
+    ],
     make: () => ({ name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }),
   },
   firewall: {
-    path: 'dnatRules', label: 'DNAT rules', item: 'DNAT rule', withId: false,
-    fields: [name('route'), { path: 'protocol', label: 'Protocol', type: 'select', options: ['TCP', 'UDP'] }, { path: 'destinationPort', label: 'Public port', type: 'int', min: 1, max: 65535 }, { path: 'translatedAddress', label: 'Translated address', type: 'ip' }, { path: 'translatedPort', label: 'Translated port', type: 'int', min: 1, max: 65535 }],
-    make: () => ({ name: 'web', protocol: 'TCP', destinationPort: 443, translatedAddress: '10.240.4.4', translatedPort: 443 }),
+    path: 'dnatRules',
+    label: 'DNAT rules',
+    item: 'DNAT rule',
+    withId: false,
+    fields: [
+      name('route'),
+      { path: 'protocol', label: 'Protocol', type: 'select', options: ['TCP', 'UDP'] },
+      { path: 'destinationPort', label: 'Public port', type: 'int', min: 1, max: 65535 },
+      { path: 'translatedAddress', label: 'Translated address', type: 'ip' },
+      { path: 'translatedPort', label: 'Translated port', type: 'int', min: 1, max: 65535 },
+    ],
+    make: () => ({
+      name: 'web',
+      protocol: 'TCP',
+      destinationPort: 443,
+      translatedAddress: '10.240.4.4',
+      translatedPort: 443,
+    }),
   },
 };

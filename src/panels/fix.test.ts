@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../core/plan';
-import type { Finding } from '../core/plan-types';
+import { computePlan, type Finding } from '../core/index';
 import { applyFix, groupFindings } from './fix';
 import { loadExample } from './test-support';
 
@@ -38,14 +37,30 @@ describe('applyFix on the broken example', () => {
   it('reports a fix whose subject is gone and changes nothing', () => {
     const d = loadExample('broken').design;
     const before = JSON.stringify(d);
-    expect(applyFix(d, { kind: 'set-subnet-cidr', subnetId: 'no-such-subnet', cidr: '10.0.0.0/24', label: 'x' })).toBe(false);
-    expect(applyFix(d, { kind: 'set-cluster-field', clusterId: 'nope', field: 'podCidr', value: '10.244.0.0/16', label: 'x' })).toBe(false);
+    expect(applyFix(d, { kind: 'set-subnet-cidr', subnetId: 'no-such-subnet', cidr: '10.0.0.0/24', label: 'x' })).toBe(
+      false,
+    );
+    expect(
+      applyFix(d, {
+        kind: 'set-cluster-field',
+        clusterId: 'nope',
+        field: 'podCidr',
+        value: '10.244.0.0/16',
+        label: 'x',
+      }),
+    ).toBe(false);
     expect(JSON.stringify(d)).toBe(before);
   });
 });
 
 describe('groupFindings', () => {
-  const f = (severity: Finding['severity'], rule: string): Finding => ({ rule, severity, subjectId: 's', message: rule, learnUrl: 'https://learn.microsoft.com/' });
+  const f = (severity: Finding['severity'], rule: string): Finding => ({
+    rule,
+    severity,
+    subjectId: 's',
+    message: rule,
+    learnUrl: 'https://learn.microsoft.com/',
+  });
 
   it('puts errors first, then warnings, then information, keeping the order inside a group', () => {
     const groups = groupFindings([f('info', 'a'), f('error', 'b'), f('warning', 'c'), f('error', 'd')]);
@@ -58,6 +73,8 @@ describe('groupFindings', () => {
 
   it('leaves out empty groups', () => {
     expect(groupFindings([])).toEqual([]);
-    expect(groupFindings(computePlan(loadExample('landing-zone-private').design).findings).map((g) => g.severity)).toEqual(['warning']);
+    expect(
+      groupFindings(computePlan(loadExample('landing-zone-private').design).findings).map((g) => g.severity),
+    ).toEqual(['warning']);
   });
 });

@@ -1,6 +1,5 @@
 /** Applying a finding's proposed fix to a design draft, and grouping findings for the findings panel. */
-import type { Design } from '../core/model';
-import type { Finding, Fix, Severity } from '../core/plan-types';
+import type { Design, Finding, Fix, Severity } from '../core/index';
 
 /** Applies a fix in place (inside one store update, so it is one undo step). Returns false when its subject is gone. */
 export function applyFix(d: Design, fix: Fix): boolean {

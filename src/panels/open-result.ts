@@ -13,7 +13,10 @@ export function explainLoadErrors(r: Extract<LoadResult, { ok: false }>): string
 export function openResult(r: LoadResult, what: string): boolean {
   const store = useDesignStore.getState();
   if (!r.ok) {
-    store.setBanner({ kind: 'error', text: `${what} could not be opened, your design is unchanged: ${explainLoadErrors(r)}` });
+    store.setBanner({
+      kind: 'error',
+      text: `${what} could not be opened, your design is unchanged: ${explainLoadErrors(r)}`,
+    });
     return false;
   }
   store.replaceDoc(r.doc);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { traceEgress } from '../core/paths/egress';
-import { computePlan } from '../core/plan';
+import { traceEgress, computePlan } from '../core/index';
 import { hopNodeIds } from './paths-logic';
 import { loadExample } from './test-support';
 

@@ -1,5 +1,5 @@
 /** What the paths panel shows on the canvas for a trace. Pure. */
-import type { Trace } from '../core/paths/trace-types';
+import type { Trace } from '../core/index';
 
 /** The design elements a trace passes through, once each, in hop order: the canvas highlights these nodes. */
 export function hopNodeIds(trace: Trace): string[] {

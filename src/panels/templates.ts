@@ -12,7 +12,10 @@ export interface Template {
 export function listTemplates(files: Record<string, unknown>): Template[] {
   return Object.entries(files)
     .map(([path, doc]) => {
-      const file = path.split('/').pop()!.replace(/\.json$/, '');
+      const file = path
+        .split('/')
+        .pop()!
+        .replace(/\.json$/, '');
       const meta = (doc as { meta?: { name?: unknown } } | null)?.meta;
       return { file, name: typeof meta?.name === 'string' && meta.name ? meta.name : file, doc };
     })

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { temporal } from 'zundo';
-import type { Design, Id } from '../core/model';
+import type { Design, Id } from '../core/index';
 import { newDocument, type DesignDocument } from '../io';
 
 export interface Highlight {
@@ -60,12 +60,18 @@ export const useDesignStore = create<DesignState>()(
       setPosition: (id, x, y) =>
         set((s) => {
           const prev = s.doc.layout.nodes[id];
-          return { doc: { ...s.doc, layout: { nodes: { ...s.doc.layout.nodes, [id]: { ...prev, x: Math.round(x), y: Math.round(y) } } } } };
+          return {
+            doc: {
+              ...s.doc,
+              layout: { nodes: { ...s.doc.layout.nodes, [id]: { ...prev, x: Math.round(x), y: Math.round(y) } } },
+            },
+          };
         }),
       setLayout: (changes) =>
         set((s) => {
           const nodes = { ...s.doc.layout.nodes };
-          for (const [id, c] of Object.entries(changes)) nodes[id] = { ...nodes[id], ...c, x: Math.round(c.x), y: Math.round(c.y) };
+          for (const [id, c] of Object.entries(changes))
+            nodes[id] = { ...nodes[id], ...c, x: Math.round(c.x), y: Math.round(c.y) };
           return { doc: { ...s.doc, layout: { nodes } } };
         }),
       renameDesign: (name) => set((s) => ({ doc: { ...s.doc, meta: { ...s.doc.meta, name } } })),

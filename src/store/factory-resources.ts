@@ -2,15 +2,24 @@
  * Palette kinds other than VNets, subnets, clusters and pools. Resources that live in a special subnet create
  * it in the VNet they are dropped on (AzureFirewallSubnet /26, AzureBastionSubnet /26, GatewaySubnet /27).
  */
-import type { Design, Id, SubnetPurpose } from '../core/model';
+import type { Design, Id, SubnetPurpose } from '../core/index';
 import type { DesignDocument } from '../io';
 import { addSubnet, newId } from './factory';
 
 type Layout = DesignDocument['layout']['nodes'];
 
 export type ResourceKind =
-  | 'internal-lb' | 'public-lb' | 'app-gateway' | 'firewall' | 'nat-gateway' | 'public-ip' | 'route-table' | 'nsg'
-  | 'private-endpoint' | 'bastion' | 'onprem';
+  | 'internal-lb'
+  | 'public-lb'
+  | 'app-gateway'
+  | 'firewall'
+  | 'nat-gateway'
+  | 'public-ip'
+  | 'route-table'
+  | 'nsg'
+  | 'private-endpoint'
+  | 'bastion'
+  | 'onprem';
 
 /** Where a drop landed: the VNet and subnet under the pointer, if any. */
 export interface DropTarget {
@@ -33,13 +42,27 @@ function subnetFor(d: Design, layout: Layout, t: DropTarget, purpose: SubnetPurp
 
 function newPublicIp(d: Design, layout: Layout, base: string, x: number, y: number): Id {
   const id = newId(d, layout, 'pip');
-  d.publicIps.push({ id, name: nameIn(d.publicIps.map((p) => p.name), `pip-${base}-`), sku: 'Standard' });
+  d.publicIps.push({
+    id,
+    name: nameIn(
+      d.publicIps.map((p) => p.name),
+      `pip-${base}-`,
+    ),
+    sku: 'Standard',
+  });
   layout[id] = { x: Math.round(x), y: Math.round(y), w: 170, h: 56 };
   return id;
 }
 
 /** Adds a resource; returns its id, or a message saying what it needs first. */
-export function addResource(d: Design, layout: Layout, kind: ResourceKind, x: number, y: number, t: DropTarget): { id: Id } | { error: string } {
+export function addResource(
+  d: Design,
+  layout: Layout,
+  kind: ResourceKind,
+  x: number,
+  y: number,
+  t: DropTarget,
+): { id: Id } | { error: string } {
   const at = { x: Math.round(x), y: Math.round(y), w: 190, h: 70 };
   const names = (list: { name: string }[]) => list.map((i) => i.name);
   switch (kind) {
@@ -50,9 +73,22 @@ export function addResource(d: Design, layout: Layout, kind: ResourceKind, x: nu
       const id = newId(d, layout, 'lb');
       const internal = kind === 'internal-lb';
       d.loadBalancers.push({
-        id, name: internal ? nameIn(names(d.loadBalancers), 'kubernetes-internal-') : nameIn(names(d.loadBalancers), 'kubernetes-'),
-        type: internal ? 'internal' : 'public', clusterId: cluster.id,
-        frontends: [{ id: newId(d, layout, 'fe'), name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }],
+        id,
+        name: internal
+          ? nameIn(names(d.loadBalancers), 'kubernetes-internal-')
+          : nameIn(names(d.loadBalancers), 'kubernetes-'),
+        type: internal ? 'internal' : 'public',
+        clusterId: cluster.id,
+        frontends: [
+          {
+            id: newId(d, layout, 'fe'),
+            name: 'web',
+            namespace: 'default',
+            port: 80,
+            targetPort: 8080,
+            appLabel: 'web',
+          },
+        ],
       });
       if (internal && t.subnetId) d.loadBalancers.at(-1)!.subnetId = t.subnetId;
       layout[id] = at;
@@ -62,7 +98,15 @@ export function addResource(d: Design, layout: Layout, kind: ResourceKind, x: nu
       const subnetId = subnetFor(d, layout, t, 'app-gateway');
       if (!subnetId) return { error: 'Drop the Application Gateway on a VNet: it needs its own subnet.' };
       const id = newId(d, layout, 'agw');
-      d.appGateways.push({ id, name: nameIn(names(d.appGateways), 'agw-'), sku: 'WAF_v2', subnetId, minCapacity: 2, maxCapacity: 10, publicIpId: newPublicIp(d, layout, 'agw', x, y + 90) });
+      d.appGateways.push({
+        id,
+        name: nameIn(names(d.appGateways), 'agw-'),
+        sku: 'WAF_v2',
+        subnetId,
+        minCapacity: 2,
+        maxCapacity: 10,
+        publicIpId: newPublicIp(d, layout, 'agw', x, y + 90),
+      });
       layout[id] = at;
       return { id };
     }
@@ -70,7 +114,15 @@ export function addResource(d: Design, layout: Layout, kind: ResourceKind, x: nu
       const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'firewall');
       if (!subnetId) return { error: 'Drop Azure Firewall on a VNet: it needs an AzureFirewallSubnet.' };
       const id = newId(d, layout, 'fw');
-      d.firewalls.push({ id, name: nameIn(names(d.firewalls), 'fw-'), tier: 'Standard', subnetId, publicIpIds: [newPublicIp(d, layout, 'fw', x, y + 90)], dnsProxy: true, dnatRules: [] });
+      d.firewalls.push({
+        id,
+        name: nameIn(names(d.firewalls), 'fw-'),
+        tier: 'Standard',
+        subnetId,
+        publicIpIds: [newPublicIp(d, layout, 'fw', x, y + 90)],
+        dnsProxy: true,
+        dnatRules: [],
+      });
       layout[id] = at;
       return { id };
     }
@@ -78,7 +130,13 @@ export function addResource(d: Design, layout: Layout, kind: ResourceKind, x: nu
       const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'bastion');
       if (!subnetId) return { error: 'Drop Bastion on a VNet: it needs an AzureBastionSubnet.' };
       const id = newId(d, layout, 'bas');
-      d.bastions.push({ id, name: nameIn(names(d.bastions), 'bastion-'), sku: 'Standard', subnetId, publicIpId: newPublicIp(d, layout, 'bas', x, y + 90) });
+      d.bastions.push({
+        id,
+        name: nameIn(names(d.bastions), 'bastion-'),
+        sku: 'Standard',
+        subnetId,
+        publicIpId: newPublicIp(d, layout, 'bas', x, y + 90),
+      });
       layout[id] = at;
       return { id };
     }
@@ -86,7 +144,14 @@ export function addResource(d: Design, layout: Layout, kind: ResourceKind, x: nu
       const subnetId = subnetFor(d, layout, t, 'private-endpoints');
       if (!subnetId) return { error: 'Drop the private endpoint on a VNet or subnet.' };
       const id = newId(d, layout, 'pe');
-      d.privateEndpoints.push({ id, name: nameIn(names(d.privateEndpoints), 'pe-'), subnetId, targetType: 'Microsoft.KeyVault/vaults', targetName: 'kv-app', groupId: 'vault' });
+      d.privateEndpoints.push({
+        id,
+        name: nameIn(names(d.privateEndpoints), 'pe-'),
+        subnetId,
+        targetType: 'Microsoft.KeyVault/vaults',
+        targetName: 'kv-app',
+        groupId: 'vault',
+      });
       layout[id] = at;
       return { id };
     }
@@ -95,13 +160,23 @@ export function addResource(d: Design, layout: Layout, kind: ResourceKind, x: nu
       if (!vnetId) return { error: 'Add a VNet first: the on-premises site connects through its gateway.' };
       subnetFor(d, layout, { vnetId }, 'gateway');
       const id = newId(d, layout, 'onprem');
-      d.onPremSites.push({ id, name: nameIn(names(d.onPremSites), 'onprem-'), addressPrefixes: ['192.168.0.0/16'], gateway: { vnetId, type: 'Vpn', sku: 'VpnGw1AZ', bgp: true } });
+      d.onPremSites.push({
+        id,
+        name: nameIn(names(d.onPremSites), 'onprem-'),
+        addressPrefixes: ['192.168.0.0/16'],
+        gateway: { vnetId, type: 'Vpn', sku: 'VpnGw1AZ', bgp: true },
+      });
       layout[id] = at;
       return { id };
     }
     case 'nat-gateway': {
       const id = newId(d, layout, 'nat');
-      d.natGateways.push({ id, name: nameIn(names(d.natGateways), 'nat-'), publicIpIds: [newPublicIp(d, layout, 'nat', x, y + 90)], idleTimeoutMinutes: 4 });
+      d.natGateways.push({
+        id,
+        name: nameIn(names(d.natGateways), 'nat-'),
+        publicIpIds: [newPublicIp(d, layout, 'nat', x, y + 90)],
+        idleTimeoutMinutes: 4,
+      });
       layout[id] = at;
       if (t.subnetId) for (const v of d.vnets) for (const s of v.subnets) if (s.id === t.subnetId) s.natGatewayId = id;
       return { id };
@@ -110,7 +185,12 @@ export function addResource(d: Design, layout: Layout, kind: ResourceKind, x: nu
       return { id: newPublicIp(d, layout, 'ip', x, y) };
     case 'route-table': {
       const id = newId(d, layout, 'rt');
-      d.routeTables.push({ id, name: nameIn(names(d.routeTables), 'rt-'), disableBgpRoutePropagation: false, routes: [] });
+      d.routeTables.push({
+        id,
+        name: nameIn(names(d.routeTables), 'rt-'),
+        disableBgpRoutePropagation: false,
+        routes: [],
+      });
       layout[id] = at;
       if (t.subnetId) for (const v of d.vnets) for (const s of v.subnets) if (s.id === t.subnetId) s.routeTableId = id;
       return { id };

@@ -2,9 +2,17 @@
  * New elements with sensible defaults: unique ids and names, the next free address block, and a place on the
  * canvas. Each function changes a draft design and layout (inside one store update, so one undo step).
  */
-import { nextFreeCidr, parseCidr } from '../core/cidr';
-import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from '../core/ipam/defaults';
-import type { Cluster, Design, Id, Subnet, SubnetPurpose } from '../core/model';
+import {
+  nextFreeCidr,
+  parseCidr,
+  DEFAULT_POD_CIDR,
+  DEFAULT_SERVICE_CIDR,
+  type Cluster,
+  type Design,
+  type Id,
+  type Subnet,
+  type SubnetPurpose,
+} from '../core/index';
 import type { DesignDocument } from '../io';
 
 type Layout = DesignDocument['layout']['nodes'];
@@ -49,14 +57,30 @@ export function freeVnetSpace(d: Design, prefix: number): string | null {
 
 /** A peering between two VNets with the defaults of a new one: forwarded traffic allowed, no gateway transit. */
 export function addPeering(d: Design, id: Id, local: { id: Id; name: string }, remote: { id: Id; name: string }): Id {
-  d.peerings.push({ id, name: `${local.name}-to-${remote.name}`, localVnetId: local.id, remoteVnetId: remote.id, allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
+  d.peerings.push({
+    id,
+    name: `${local.name}-to-${remote.name}`,
+    localVnetId: local.id,
+    remoteVnetId: remote.id,
+    allowForwardedTraffic: true,
+    allowGatewayTransit: false,
+    useRemoteGateways: false,
+  });
   return id;
 }
 
 export function addVnet(d: Design, layout: Layout, x: number, y: number): Id {
   const id = newId(d, layout, 'vnet');
   const space = freeVnetSpace(d, 16) ?? '172.16.0.0/16';
-  d.vnets.push({ id, name: newName(d.vnets.map((v) => v.name), 'vnet-'), addressSpaces: [space], subnets: [] });
+  d.vnets.push({
+    id,
+    name: newName(
+      d.vnets.map((v) => v.name),
+      'vnet-',
+    ),
+    addressSpaces: [space],
+    subnets: [],
+  });
   layout[id] = { x: Math.round(x), y: Math.round(y), w: 380, h: 160 };
   return id;
 }
@@ -76,7 +100,8 @@ export function addSubnet(d: Design, layout: Layout, vnetId: Id, purpose: Subnet
   if (!vnet) return null;
   const special = SPECIAL_NAMES[purpose];
   const taken = vnet.subnets.map((s) => s.cidr).filter((c) => parseCidr(c).ok);
-  const cidr = nextFreeCidr(vnet.addressSpaces, taken, special?.prefix ?? 24) ?? nextFreeCidr(vnet.addressSpaces, taken, 28);
+  const cidr =
+    nextFreeCidr(vnet.addressSpaces, taken, special?.prefix ?? 24) ?? nextFreeCidr(vnet.addressSpaces, taken, 28);
   if (!cidr) return null;
   const id = newId(d, layout, 'snet');
   const names = vnet.subnets.map((s) => s.name);
@@ -84,11 +109,17 @@ export function addSubnet(d: Design, layout: Layout, vnetId: Id, purpose: Subnet
   const subnet: Subnet = { id, name, cidr, purpose };
   if (purpose === 'apiserver') subnet.delegation = 'Microsoft.ContainerService/managedClusters';
   vnet.subnets.push(subnet);
-  const bottom = vnet.subnets.slice(0, -1).reduce((m, s) => Math.max(m, (layout[s.id]?.y ?? 0) + (layout[s.id]?.h ?? SUBNET_SIZE.h)), 40);
+  const bottom = vnet.subnets
+    .slice(0, -1)
+    .reduce((m, s) => Math.max(m, (layout[s.id]?.y ?? 0) + (layout[s.id]?.h ?? SUBNET_SIZE.h)), 40);
   const h = purpose === 'aks-nodes' ? SUBNET_SIZE.nodesH : SUBNET_SIZE.h;
   layout[id] = { x: 20, y: bottom + 12, w: SUBNET_SIZE.w, h };
   const box = layout[vnetId] ?? { x: 0, y: 0 };
-  layout[vnetId] = { ...box, w: Math.max(box.w ?? 380, SUBNET_SIZE.w + 40), h: Math.max(box.h ?? 160, bottom + 12 + h + 20) };
+  layout[vnetId] = {
+    ...box,
+    w: Math.max(box.w ?? 380, SUBNET_SIZE.w + 40),
+    h: Math.max(box.h ?? 160, bottom + 12 + h + 20),
+  };
   return id;
 }
 
@@ -97,7 +128,10 @@ export function addCluster(d: Design, layout: Layout, x: number, y: number): Id 
   // Azure CNI Overlay is AKS's default network model for new clusters.
   const c: Cluster = {
     id,
-    name: newName(d.clusters.map((c) => c.name), 'aks-'),
+    name: newName(
+      d.clusters.map((c) => c.name),
+      'aks-',
+    ),
     networkPlugin: 'azure',
     networkPluginMode: 'overlay',
     networkDataplane: 'azure',
@@ -129,7 +163,10 @@ export function addPool(d: Design, layout: Layout, subnetId: Id, clusterId?: Id)
   const first = cluster.nodePools.length === 0;
   cluster.nodePools.push({
     id,
-    name: newName(d.clusters.flatMap((c) => c.nodePools.map((p) => p.name)), first ? 'system' : 'user'),
+    name: newName(
+      d.clusters.flatMap((c) => c.nodePools.map((p) => p.name)),
+      first ? 'system' : 'user',
+    ),
     mode: first ? 'System' : 'User',
     osType: 'Linux',
     vmSize: 'Standard_D4ds_v5',
@@ -139,6 +176,11 @@ export function addPool(d: Design, layout: Layout, subnetId: Id, clusterId?: Id)
   const inSubnet = d.clusters.flatMap((c) => c.nodePools).filter((p) => p.nodeSubnetId === subnetId).length - 1;
   layout[id] = { x: 12 + inSubnet * (POOL_SIZE.w + 10), y: 48, w: POOL_SIZE.w, h: POOL_SIZE.h };
   const sbox = layout[subnetId];
-  if (sbox) layout[subnetId] = { ...sbox, h: Math.max(sbox.h ?? SUBNET_SIZE.h, SUBNET_SIZE.nodesH), w: Math.max(sbox.w ?? SUBNET_SIZE.w, 24 + (inSubnet + 1) * (POOL_SIZE.w + 10)) };
+  if (sbox)
+    layout[subnetId] = {
+      ...sbox,
+      h: Math.max(sbox.h ?? SUBNET_SIZE.h, SUBNET_SIZE.nodesH),
+      w: Math.max(sbox.w ?? SUBNET_SIZE.w, 24 + (inSubnet + 1) * (POOL_SIZE.w + 10)),
+    };
   return id;
 }

@@ -1,9 +1,22 @@
 /** Finds a design element by id, with its kind and parent, for the inspector and the canvas. */
-import type { Design, Id } from '../core/model';
+import type { Design, Id } from '../core/index';
 
 export type ElementKind =
-  | 'vnet' | 'subnet' | 'peering' | 'onprem' | 'cluster' | 'pool' | 'loadBalancer' | 'appGateway' | 'firewall'
-  | 'natGateway' | 'publicIp' | 'routeTable' | 'nsg' | 'privateEndpoint' | 'bastion';
+  | 'vnet'
+  | 'subnet'
+  | 'peering'
+  | 'onprem'
+  | 'cluster'
+  | 'pool'
+  | 'loadBalancer'
+  | 'appGateway'
+  | 'firewall'
+  | 'natGateway'
+  | 'publicIp'
+  | 'routeTable'
+  | 'nsg'
+  | 'privateEndpoint'
+  | 'bastion';
 
 export interface Found {
   kind: ElementKind;
@@ -13,9 +26,17 @@ export interface Found {
 
 /** The design list of each kind that is not nested in a VNet or a cluster. */
 export const FLAT_LISTS: readonly (readonly [ElementKind, keyof Design])[] = [
-  ['peering', 'peerings'], ['onprem', 'onPremSites'], ['loadBalancer', 'loadBalancers'], ['appGateway', 'appGateways'],
-  ['firewall', 'firewalls'], ['natGateway', 'natGateways'], ['publicIp', 'publicIps'], ['routeTable', 'routeTables'],
-  ['nsg', 'nsgs'], ['privateEndpoint', 'privateEndpoints'], ['bastion', 'bastions'],
+  ['peering', 'peerings'],
+  ['onprem', 'onPremSites'],
+  ['loadBalancer', 'loadBalancers'],
+  ['appGateway', 'appGateways'],
+  ['firewall', 'firewalls'],
+  ['natGateway', 'natGateways'],
+  ['publicIp', 'publicIps'],
+  ['routeTable', 'routeTables'],
+  ['nsg', 'nsgs'],
+  ['privateEndpoint', 'privateEndpoints'],
+  ['bastion', 'bastions'],
 ];
 
 export function findElement(design: Design, id: Id): Found | null {
@@ -61,7 +82,8 @@ export function removeElement(d: Design, id: Id): void {
     c.nodePools = c.nodePools.filter((p) => subnetIds.has(p.nodeSubnetId));
     for (const p of c.nodePools) if (p.podSubnetId && !subnetIds.has(p.podSubnetId)) delete p.podSubnetId;
     if (c.apiServerSubnetId && !subnetIds.has(c.apiServerSubnetId)) delete c.apiServerSubnetId;
-    if (c.loadBalancerProfile?.outboundPublicIpIds) c.loadBalancerProfile.outboundPublicIpIds = c.loadBalancerProfile.outboundPublicIpIds.filter((x) => !gone.has(x));
+    if (c.loadBalancerProfile?.outboundPublicIpIds)
+      c.loadBalancerProfile.outboundPublicIpIds = c.loadBalancerProfile.outboundPublicIpIds.filter((x) => !gone.has(x));
   }
   for (const l of d.loadBalancers) {
     if (l.subnetId && !subnetIds.has(l.subnetId)) delete l.subnetId;

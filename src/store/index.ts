@@ -1,5 +1,13 @@
 /** The store: the design document, view state, undo/redo, the derived plan and persistence. */
-export { useDesignStore, undo, redo, type DesignState, type Highlight, type Banner, type LineMode } from './design-store';
+export {
+  useDesignStore,
+  undo,
+  redo,
+  type DesignState,
+  type Highlight,
+  type Banner,
+  type LineMode,
+} from './design-store';
 export { usePlan, planOf } from './plan';
 export { findElement, removeElement, FLAT_LISTS, type ElementKind, type Found } from './find';
 export { useSelectedElement } from './selected';

@@ -48,7 +48,10 @@ export function startAutosave(storage: Storage = localStorage, delayMs = 300): (
       try {
         storage.setItem(STORAGE_KEY, serializeDocument(useDesignStore.getState().doc));
       } catch {
-        useDesignStore.getState().setBanner({ kind: 'error', text: 'Autosave failed: the browser storage is full or disabled. Save the design to a file.' });
+        useDesignStore.getState().setBanner({
+          kind: 'error',
+          text: 'Autosave failed: the browser storage is full or disabled. Save the design to a file.',
+        });
       }
     }, delayMs);
   });

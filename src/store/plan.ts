@@ -1,8 +1,6 @@
 /** The plan, derived from the design once per change: memoised on the design object's identity. */
 import { useDesignStore } from './design-store';
-import { computePlan } from '../core/plan';
-import type { Design } from '../core/model';
-import type { Plan } from '../core/plan-types';
+import { computePlan, type Design, type Plan } from '../core/index';
 
 let last: { design: Design; plan: Plan } | null = null;
 

@@ -17,4 +17,3 @@ export function computeAddressPlan(design: Design): Omit<Plan, 'findings'> {
     overlaps: findOverlaps(design),
   };
 }
-

@@ -117,7 +117,13 @@ function addServices(design: Design, map: ItemsBySubnet): void {
   }
   for (const b of design.bastions) {
     // Bastion runs two instances by default (two scale units).
-    push(map, b.subnetId, { kind: 'bastion', label: `${b.name} instances`, count: 2, sourceId: b.id, formula: '2 instances' });
+    push(map, b.subnetId, {
+      kind: 'bastion',
+      label: `${b.name} instances`,
+      count: 2,
+      sourceId: b.id,
+      formula: '2 instances',
+    });
   }
 }
 

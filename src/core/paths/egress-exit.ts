@@ -17,54 +17,120 @@ export interface Exit {
   sourceIpSeen: string | null;
 }
 
-export function internetExit(design: Design, _plan: Pick<Plan, 'clusters'>, at: SubnetHit, cluster: Cluster | undefined, source: string, previous?: Hop): Exit {
+export function internetExit(
+  design: Design,
+  _plan: Pick<Plan, 'clusters'>,
+  at: SubnetHit,
+  cluster: Cluster | undefined,
+  source: string,
+  previous?: Hop,
+): Exit {
   const hops: Hop[] = [];
   const out = (seen: string | null): Exit => ({ hops, findings: [], sourceIpSeen: seen });
   if (at.subnet.purpose === 'firewall') {
     const fw = design.firewalls.find((f) => f.subnetId === at.subnet.id);
     if (fw) {
       const pips = `public IP ${publicIpNames(design, fw.publicIpIds)} of ${fw.name}`;
-      hops.push({ kind: 'public-ip', resourceId: fw.id, label: pips, decidedBy: `${fw.name} (${firewallIp(design, fw)}) SNATs Internet traffic`, snat: { from: source, to: pips } });
+      hops.push({
+        kind: 'public-ip',
+        resourceId: fw.id,
+        label: pips,
+        decidedBy: `${fw.name} (${firewallIp(design, fw)}) SNATs Internet traffic`,
+        snat: { from: source, to: pips },
+      });
       return out(pips);
     }
   }
   if (at.subnet.natGatewayId) {
     const nat = design.natGateways.find((n) => n.id === at.subnet.natGatewayId);
     const pips = `public IP ${publicIpNames(design, nat?.publicIpIds ?? [])} of NAT gateway ${nat?.name ?? at.subnet.natGatewayId}`;
-    hops.push({ kind: 'nat-gateway', resourceId: nat?.id, label: `NAT gateway ${nat?.name ?? ''} on ${at.subnet.name}`, decidedBy: 'a NAT gateway on the subnet takes all outbound Internet traffic', snat: { from: source, to: pips }, learnUrl: NAT_URL });
+    hops.push({
+      kind: 'nat-gateway',
+      resourceId: nat?.id,
+      label: `NAT gateway ${nat?.name ?? ''} on ${at.subnet.name}`,
+      decidedBy: 'a NAT gateway on the subnet takes all outbound Internet traffic',
+      snat: { from: source, to: pips },
+      learnUrl: NAT_URL,
+    });
     return out(pips);
   }
   if (!cluster && previous?.kind === 'appliance') {
     // An NVA forwards Internet traffic out of its own NIC: its instance public IP (or a load balancer in front).
     const seen = `the public IP of ${previous.label}`;
-    hops.push({ kind: 'public-ip', resourceId: at.subnet.id, label: seen, decidedBy: `${at.subnet.name}: the appliance SNATs to its own public address`, snat: { from: source, to: seen } });
+    hops.push({
+      kind: 'public-ip',
+      resourceId: at.subnet.id,
+      label: seen,
+      decidedBy: `${at.subnet.name}: the appliance SNATs to its own public address`,
+      snat: { from: source, to: seen },
+    });
     return out(seen);
   }
   if (!cluster) {
-    hops.push({ kind: 'public-ip', label: 'Azure default outbound access', decidedBy: `${at.subnet.name} has no NAT gateway, load balancer or public IP for outbound; Azure's implicit default outbound IP is used where the subnet still allows it`, learnUrl: 'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access' });
+    hops.push({
+      kind: 'public-ip',
+      label: 'Azure default outbound access',
+      decidedBy: `${at.subnet.name} has no NAT gateway, load balancer or public IP for outbound; Azure's implicit default outbound IP is used where the subnet still allows it`,
+      learnUrl: 'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access',
+    });
     return out('an Azure-chosen default outbound IP');
   }
   switch (cluster.outboundType) {
     case 'loadBalancer': {
       const prof = cluster.loadBalancerProfile;
-      const ips = prof?.outboundPublicIpIds?.length ? publicIpNames(design, prof.outboundPublicIpIds) : `${prof?.managedOutboundIpCount ?? 1} managed outbound IP(s)`;
+      const ips = prof?.outboundPublicIpIds?.length
+        ? publicIpNames(design, prof.outboundPublicIpIds)
+        : `${prof?.managedOutboundIpCount ?? 1} managed outbound IP(s)`;
       const seen = `${ips} of the ${cluster.name} load balancer`;
-      hops.push({ kind: 'load-balancer', resourceId: cluster.id, label: `Standard load balancer outbound rule (${cluster.name})`, decidedBy: 'outbound type loadBalancer', snat: { from: source, to: seen }, learnUrl: OUTBOUND_URL });
+      hops.push({
+        kind: 'load-balancer',
+        resourceId: cluster.id,
+        label: `Standard load balancer outbound rule (${cluster.name})`,
+        decidedBy: 'outbound type loadBalancer',
+        snat: { from: source, to: seen },
+        learnUrl: OUTBOUND_URL,
+      });
       return out(seen);
     }
     case 'managedNATGateway': {
       const seen = `${cluster.natGatewayManagedIpCount ?? 1} managed IP(s) of the AKS-managed NAT gateway`;
-      hops.push({ kind: 'nat-gateway', resourceId: cluster.id, label: 'AKS-managed NAT gateway', decidedBy: 'outbound type managedNATGateway', snat: { from: source, to: seen }, learnUrl: NAT_URL });
+      hops.push({
+        kind: 'nat-gateway',
+        resourceId: cluster.id,
+        label: 'AKS-managed NAT gateway',
+        decidedBy: 'outbound type managedNATGateway',
+        snat: { from: source, to: seen },
+        learnUrl: NAT_URL,
+      });
       return out(seen);
     }
     case 'userAssignedNATGateway':
-      hops.push({ kind: 'drop', resourceId: at.subnet.id, label: `no NAT gateway on ${at.subnet.name}`, decidedBy: 'outbound type userAssignedNATGateway needs a NAT gateway associated with the node subnet', learnUrl: NAT_URL });
+      hops.push({
+        kind: 'drop',
+        resourceId: at.subnet.id,
+        label: `no NAT gateway on ${at.subnet.name}`,
+        decidedBy: 'outbound type userAssignedNATGateway needs a NAT gateway associated with the node subnet',
+        learnUrl: NAT_URL,
+      });
       return out(null);
     case 'userDefinedRouting':
-      hops.push({ kind: 'drop', resourceId: at.subnet.id, label: 'no outbound IP', decidedBy: 'outbound type userDefinedRouting creates no outbound IP; 0.0.0.0/0 must go to a firewall or appliance', learnUrl: 'https://learn.microsoft.com/azure/aks/egress-udr' });
+      hops.push({
+        kind: 'drop',
+        resourceId: at.subnet.id,
+        label: 'no outbound IP',
+        decidedBy:
+          'outbound type userDefinedRouting creates no outbound IP; 0.0.0.0/0 must go to a firewall or appliance',
+        learnUrl: 'https://learn.microsoft.com/azure/aks/egress-udr',
+      });
       return out(null);
     case 'none':
-      hops.push({ kind: 'drop', resourceId: cluster.id, label: 'no egress', decidedBy: 'outbound type none: the cluster has no outbound path', learnUrl: OUTBOUND_URL });
+      hops.push({
+        kind: 'drop',
+        resourceId: cluster.id,
+        label: 'no egress',
+        decidedBy: 'outbound type none: the cluster has no outbound path',
+        learnUrl: OUTBOUND_URL,
+      });
       return out(null);
   }
 }

@@ -8,8 +8,10 @@ import type { Design, Id } from '../model';
 import type { EgressApplicationRule, EgressNetworkRule, EgressRuleSet } from './egress-rule-types';
 
 const URL = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#azure-global-required-network-rules';
-const FQDN_URL = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#azure-global-required-fqdn--application-rules';
-const OPTIONAL_URL = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#optional-recommended-fqdn--application-rules-for-aks-clusters';
+const FQDN_URL =
+  'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#azure-global-required-fqdn--application-rules';
+const OPTIONAL_URL =
+  'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#optional-recommended-fqdn--application-rules-for-aks-clusters';
 const https = [{ type: 'Https' as const, port: 443 }];
 
 export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
@@ -27,11 +29,32 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
   // The tunnel ports go to the public API server: not required for private clusters.
   if (!cluster?.privateCluster) {
     network.push(
-      { name: 'apiudp', protocols: ['UDP'], destinationAddresses: [region], destinationPorts: ['1194'], why: 'tunnelled node to control plane traffic (clusters without konnectivity)', learnUrl: URL },
-      { name: 'apitcp', protocols: ['TCP'], destinationAddresses: [region], destinationPorts: ['9000'], why: 'tunnelled node to control plane traffic', learnUrl: URL },
+      {
+        name: 'apiudp',
+        protocols: ['UDP'],
+        destinationAddresses: [region],
+        destinationPorts: ['1194'],
+        why: 'tunnelled node to control plane traffic (clusters without konnectivity)',
+        learnUrl: URL,
+      },
+      {
+        name: 'apitcp',
+        protocols: ['TCP'],
+        destinationAddresses: [region],
+        destinationPorts: ['9000'],
+        why: 'tunnelled node to control plane traffic',
+        learnUrl: URL,
+      },
     );
   }
-  network.push({ name: 'time', protocols: ['UDP'], destinationFqdns: ['ntp.ubuntu.com'], destinationPorts: ['123'], why: 'time synchronisation on Linux nodes (nodes provisioned before March 2021)', learnUrl: URL });
+  network.push({
+    name: 'time',
+    protocols: ['UDP'],
+    destinationFqdns: ['ntp.ubuntu.com'],
+    destinationPorts: ['123'],
+    why: 'time synchronisation on Linux nodes (nodes provisioned before March 2021)',
+    learnUrl: URL,
+  });
   // Private clusters reach the API server over private networking: the *.hcp FQDN rule isn't needed.
   const apiFqdn = cluster?.privateCluster ? [] : [`*.hcp.${design.location}.azmk8s.io`];
   const application: EgressApplicationRule[] = [
@@ -69,10 +92,23 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
   ];
   const pools = cluster?.nodePools ?? [];
   if (pools.some((p) => p.osType === 'Windows')) {
-    const url = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#windows-server-based-node-pools-required-fqdn--application-rules';
+    const url =
+      'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#windows-server-based-node-pools-required-fqdn--application-rules';
     application.push(
-      { name: 'windows-https', protocols: https, targetFqdns: ['onegetcdn.azureedge.net', 'go.microsoft.com'], why: 'Windows Server node pools: Windows binaries', learnUrl: url },
-      { name: 'windows-http', protocols: [{ type: 'Http', port: 80 }], targetFqdns: ['*.mp.microsoft.com', 'www.msftconnecttest.com', 'ctldl.windowsupdate.com'], why: 'Windows Server node pools: Windows binaries', learnUrl: url },
+      {
+        name: 'windows-https',
+        protocols: https,
+        targetFqdns: ['onegetcdn.azureedge.net', 'go.microsoft.com'],
+        why: 'Windows Server node pools: Windows binaries',
+        learnUrl: url,
+      },
+      {
+        name: 'windows-http',
+        protocols: [{ type: 'Http', port: 80 }],
+        targetFqdns: ['*.mp.microsoft.com', 'www.msftconnecttest.com', 'ctldl.windowsupdate.com'],
+        why: 'Windows Server node pools: Windows binaries',
+        learnUrl: url,
+      },
     );
   }
   // GPU VM sizes are the N family (NC, ND, NV): their nodes install NVIDIA drivers.
@@ -82,7 +118,8 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
       protocols: https,
       targetFqdns: ['nvidia.github.io', 'us.download.nvidia.com', 'download.docker.com'],
       why: 'GPU node pools: driver installation',
-      learnUrl: 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#gpu-enabled-aks-clusters-required-fqdn--application-rules',
+      learnUrl:
+        'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#gpu-enabled-aks-clusters-required-fqdn--application-rules',
     });
   }
   return { clusterId, sourceAddresses, network, application };

@@ -35,22 +35,43 @@ function startOf(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, hops:
     const model = networkModelOf(cluster);
     if (usesPodCidr(model)) {
       const podRange = cluster.podCidr || DEFAULT_POD_CIDR;
-      hops.push({ kind: 'pod', resourceId: pool.id, label: `pod in ${pool.name} (IP from pod CIDR ${podRange})`, decidedBy: `${model}: pods use a private pod CIDR` });
       hops.push({
-        kind: 'node', resourceId: pool.id, label: `node ${nodeIp} in ${hit.subnet.name}`,
-        decidedBy: 'traffic leaving the pod CIDR is translated to the node IP', snat: { from: 'pod IP', to: nodeIp },
-        learnUrl: model === 'kubenet' ? 'https://learn.microsoft.com/azure/aks/configure-kubenet' : 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay',
+        kind: 'pod',
+        resourceId: pool.id,
+        label: `pod in ${pool.name} (IP from pod CIDR ${podRange})`,
+        decidedBy: `${model}: pods use a private pod CIDR`,
+      });
+      hops.push({
+        kind: 'node',
+        resourceId: pool.id,
+        label: `node ${nodeIp} in ${hit.subnet.name}`,
+        decidedBy: 'traffic leaving the pod CIDR is translated to the node IP',
+        snat: { from: 'pod IP', to: nodeIp },
+        learnUrl:
+          model === 'kubenet'
+            ? 'https://learn.microsoft.com/azure/aks/configure-kubenet'
+            : 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay',
       });
       return { hit, cluster, pool, sourceIp: nodeIp };
     }
     const podSubnet = pool.podSubnetId ? subnetById(design, pool.podSubnetId) : null;
     const where = podSubnet ? podSubnet.subnet.name : hit.subnet.name;
-    hops.push({ kind: 'pod', resourceId: pool.id, label: `pod in ${pool.name} (VNet IP from ${where})`, decidedBy: `${model}: pods have VNet addresses` });
+    hops.push({
+      kind: 'pod',
+      resourceId: pool.id,
+      label: `pod in ${pool.name} (VNet IP from ${where})`,
+      decidedBy: `${model}: pods have VNet addresses`,
+    });
     return { hit: podSubnet ?? hit, cluster, pool, sourceIp: `pod IP in ${where}` };
   }
   const hit = subnetById(design, fromId);
   if (!hit) return null;
-  hops.push({ kind: 'subnet', resourceId: hit.subnet.id, label: `a VM in ${hit.subnet.name}`, decidedBy: 'trace starts in the subnet' });
+  hops.push({
+    kind: 'subnet',
+    resourceId: hit.subnet.id,
+    label: `a VM in ${hit.subnet.name}`,
+    decidedBy: 'trace starts in the subnet',
+  });
   return { hit, sourceIp: `an address in ${hit.subnet.cidr}` };
 }
 
@@ -72,32 +93,67 @@ function traceEgressIn(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id,
   for (let i = 0; i < MAX_HOPS; i++) {
     const chosen = nextHopRoute(design, at.subnet.id, dest, plan);
     if (!chosen) {
-      hops.push({ kind: 'drop', resourceId: at.subnet.id, label: 'no route', decidedBy: `no route in ${at.subnet.name} matches ${dest}` });
+      hops.push({
+        kind: 'drop',
+        resourceId: at.subnet.id,
+        label: 'no route',
+        decidedBy: `no route in ${at.subnet.name} matches ${dest}`,
+      });
       return trace;
     }
     const by = `${at.subnet.name}: ${chosen.prefix} → ${chosen.nextHopType}${chosen.nextHopIp ? ` ${chosen.nextHopIp}` : ''} (${chosen.note})`;
     switch (chosen.nextHopType) {
       case 'None':
-        hops.push({ kind: 'drop', resourceId: at.subnet.id, label: `dropped in ${at.subnet.name}`, decidedBy: by, learnUrl: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#default' });
+        hops.push({
+          kind: 'drop',
+          resourceId: at.subnet.id,
+          label: `dropped in ${at.subnet.name}`,
+          decidedBy: by,
+          learnUrl: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#default',
+        });
         return trace;
       case 'VnetLocal':
       case 'VNetPeering': {
         const target = subnetOfIp(design, dest);
         const kind = chosen.nextHopType === 'VNetPeering' ? 'peering' : 'subnet-route';
-        hops.push({ kind, resourceId: target?.vnet.id, label: target ? `${target.subnet.name} in ${target.vnet.name}` : `address space of ${chosen.note}`, decidedBy: by });
+        hops.push({
+          kind,
+          resourceId: target?.vnet.id,
+          label: target ? `${target.subnet.name} in ${target.vnet.name}` : `address space of ${chosen.note}`,
+          decidedBy: by,
+        });
         const pe = design.privateEndpoints.find((e) => e.privateIp === dest);
-        if (pe) return deliver(trace, dest, source, pe.id, `private endpoint ${pe.name} (${pe.groupId} of ${pe.targetName}) at ${dest}`);
+        if (pe)
+          return deliver(
+            trace,
+            dest,
+            source,
+            pe.id,
+            `private endpoint ${pe.name} (${pe.groupId} of ${pe.targetName}) at ${dest}`,
+          );
         return deliver(trace, dest, source, target?.subnet.id);
       }
       case 'VirtualNetworkGateway': {
         const site = siteOfIp(design, dest);
-        hops.push({ kind: 'gateway', resourceId: site?.id, label: site ? `${site.gateway.type} gateway to ${site.name}` : 'virtual network gateway', decidedBy: by });
+        hops.push({
+          kind: 'gateway',
+          resourceId: site?.id,
+          label: site ? `${site.gateway.type} gateway to ${site.name}` : 'virtual network gateway',
+          decidedBy: by,
+        });
         return deliver(trace, dest, source, site?.id);
       }
       case 'Internet': {
         // The cluster's outbound type only governs its own subnets; an appliance further on leaves by its own means.
         const own = at.subnet.id === start.hit.subnet.id;
-        const exit = internetExit(design, plan, at, own ? start.cluster : undefined, source, own ? undefined : hops.at(-1));
+        const exit = internetExit(
+          design,
+          plan,
+          at,
+          own ? start.cluster : undefined,
+          source,
+          own ? undefined : hops.at(-1),
+        );
         hops.push(...exit.hops);
         trace.findings.push(...exit.findings);
         if (!exit.sourceIpSeen) return trace;
@@ -115,18 +171,31 @@ function traceEgressIn(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id,
           const internet = subnetOfIp(design, dest) === null && siteOfIp(design, dest) === null;
           const pips = publicIpNames(design, fw.publicIpIds);
           hops.push({
-            kind: 'firewall', resourceId: fw.id, label: `Azure Firewall ${fw.name} (${ip})`, decidedBy: by,
+            kind: 'firewall',
+            resourceId: fw.id,
+            label: `Azure Firewall ${fw.name} (${ip})`,
+            decidedBy: by,
             ...(internet ? { snat: { from: source, to: `public IP ${pips}` } } : {}),
             learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
           });
           if (internet) source = `public IP ${pips} of ${fw.name}`;
         } else {
-          hops.push({ kind: 'appliance', resourceId: hit.subnet.id, label: `network virtual appliance ${ip} in ${hit.subnet.name}`, decidedBy: by });
+          hops.push({
+            kind: 'appliance',
+            resourceId: hit.subnet.id,
+            label: `network virtual appliance ${ip} in ${hit.subnet.name}`,
+            decidedBy: by,
+          });
         }
         at = hit;
         if (fw && subnetOfIp(design, dest) === null && siteOfIp(design, dest) === null) {
           // The firewall sends Internet traffic out through its own public IPs.
-          hops.push({ kind: 'public-ip', resourceId: fw.id, label: `out through ${publicIpNames(design, fw.publicIpIds)}`, decidedBy: `${fw.name}: SNAT to its public IPs for Internet destinations` });
+          hops.push({
+            kind: 'public-ip',
+            resourceId: fw.id,
+            label: `out through ${publicIpNames(design, fw.publicIpIds)}`,
+            decidedBy: `${fw.name}: SNAT to its public IPs for Internet destinations`,
+          });
           return deliver(trace, dest, source, undefined, to === 'internet' ? 'the Internet' : dest);
         }
         break;
@@ -138,7 +207,12 @@ function traceEgressIn(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id,
 }
 
 function deliver(trace: Trace, dest: string, source: string, resourceId?: string, label?: string): Trace {
-  trace.hops.push({ kind: 'destination', ...(resourceId ? { resourceId } : {}), label: label ?? dest, decidedBy: `delivered; source seen: ${source}` });
+  trace.hops.push({
+    kind: 'destination',
+    ...(resourceId ? { resourceId } : {}),
+    label: label ?? dest,
+    decidedBy: `delivered; source seen: ${source}`,
+  });
   trace.sourceIpSeen = source;
   trace.outcome = 'delivered';
   return trace;

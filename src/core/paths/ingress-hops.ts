@@ -26,23 +26,60 @@ export function nsgOf(design: Design, subnetId: Id): Nsg | undefined {
 }
 
 /** Checks one required inbound flow on a subnet; records a hop and, when blocked, what is missing. */
-export function admit(design: Design, subnetId: Id, src: NsgSource, port: number, need: string, hops: Hop[], missing: MissingNsgRule[], url = NSG_URL): boolean {
+export function admit(
+  design: Design,
+  subnetId: Id,
+  src: NsgSource,
+  port: number,
+  need: string,
+  hops: Hop[],
+  missing: MissingNsgRule[],
+  url = NSG_URL,
+): boolean {
   const nsg = nsgOf(design, subnetId);
   const v = nsgAllowsInbound(nsg, src, port);
   if (!v.allowed && nsg) missing.push({ subnetId, nsgId: nsg.id, need });
-  hops.push({ kind: 'nsg', resourceId: nsg?.id ?? subnetId, label: `${v.allowed ? 'allowed' : 'BLOCKED'}: ${need}`, decidedBy: v.rule, learnUrl: url });
+  hops.push({
+    kind: 'nsg',
+    resourceId: nsg?.id ?? subnetId,
+    label: `${v.allowed ? 'allowed' : 'BLOCKED'}: ${need}`,
+    decidedBy: v.rule,
+    learnUrl: url,
+  });
   return v.allowed;
 }
 
 export function toPods(cluster: Cluster, pool: NodePool, port: number, hops: Hop[], direct = false): void {
   if (direct) {
-    hops.push({ kind: 'pod', resourceId: pool.id, label: `pod IP on port ${port}`, decidedBy: 'AGIC programs pod IPs as the backend pool' });
+    hops.push({
+      kind: 'pod',
+      resourceId: pool.id,
+      label: `pod IP on port ${port}`,
+      decidedBy: 'AGIC programs pod IPs as the backend pool',
+    });
     return;
   }
-  hops.push({ kind: 'node', resourceId: pool.id, label: `node in ${pool.name}`, decidedBy: 'load balancer backend pool: the cluster nodes' });
-  hops.push({ kind: 'pod', resourceId: pool.id, label: `pod on port ${port}`, decidedBy: `kube-proxy / ${cluster.networkDataplane === 'cilium' ? 'Cilium eBPF' : 'iptables'} to the Service endpoints` });
+  hops.push({
+    kind: 'node',
+    resourceId: pool.id,
+    label: `node in ${pool.name}`,
+    decidedBy: 'load balancer backend pool: the cluster nodes',
+  });
+  hops.push({
+    kind: 'pod',
+    resourceId: pool.id,
+    label: `pod on port ${port}`,
+    decidedBy: `kube-proxy / ${cluster.networkDataplane === 'cilium' ? 'Cilium eBPF' : 'iptables'} to the Service endpoints`,
+  });
 }
 
 export function trace(from: string, to: string, hops: Hop[], ok: boolean, seen: string | null, blocked = false): Trace {
-  return { from, to, hops, sourceIpSeen: ok ? seen : null, outcome: ok ? 'delivered' : blocked ? 'blocked' : 'dropped', findings: [] };
+  return {
+    from,
+    to,
+    hops,
+    sourceIpSeen: ok ? seen : null,
+    outcome: ok ? 'delivered' : blocked ? 'blocked' : 'dropped',
+    findings: [],
+  };
 }

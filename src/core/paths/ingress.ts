@@ -21,14 +21,20 @@ export interface IngressResult {
   missing: MissingNsgRule[];
 }
 
-const APPGW_NSG_URL = 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#network-security-groups';
+const APPGW_NSG_URL =
+  'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#network-security-groups';
 const LB_URL = 'https://learn.microsoft.com/azure/aks/load-balancer-standard';
 
 /** Replies leave by the node subnet's default route; through a firewall they break the flow. */
 function replyPath(design: Design, plan: Pick<Plan, 'clusters'>, pool: NodePool, hops: Hop[]): boolean {
   const chosen = nextHopRoute(design, pool.nodeSubnetId, INTERNET_PROBE, plan);
   if (chosen?.nextHopType === 'VirtualAppliance') {
-    hops.push({ kind: 'drop', label: `reply follows ${chosen.prefix} → ${chosen.nextHopIp}: asymmetric, dropped by the firewall`, decidedBy: chosen.note, learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic#add-a-dnat-rule-to-azure-firewall' });
+    hops.push({
+      kind: 'drop',
+      label: `reply follows ${chosen.prefix} → ${chosen.nextHopIp}: asymmetric, dropped by the firewall`,
+      decidedBy: chosen.note,
+      learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic#add-a-dnat-rule-to-azure-firewall',
+    });
     return false;
   }
   return true;
@@ -59,42 +65,151 @@ export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'
     for (const f of lb.frontends) {
       const hops: Hop[] = [];
       const client: NsgSource = lb.type === 'public' ? { tag: 'Internet' } : { tag: 'VirtualNetwork' };
-      const entry = lb.type === 'public' ? `public IP ${f.publicIpId ? publicIpNames(design, [f.publicIpId]) : '(AKS-managed)'}` : `internal frontend ${f.privateIp ?? '(dynamic)'}`;
-      hops.push({ kind: lb.type === 'public' ? 'public-ip' : 'load-balancer', resourceId: lb.id, label: `${entry} port ${f.port}`, decidedBy: `Service ${f.namespace}/${f.name} (type LoadBalancer)`, learnUrl: LB_URL });
-      const okProbe = admit(design, pool.nodeSubnetId, { tag: 'AzureLoadBalancer' }, f.targetPort, `health probes from AzureLoadBalancer to ${f.targetPort}`, hops, out.missing);
-      const okClient = admit(design, pool.nodeSubnetId, client, f.port, `${client.tag} to TCP ${f.port}`, hops, out.missing);
+      const entry =
+        lb.type === 'public'
+          ? `public IP ${f.publicIpId ? publicIpNames(design, [f.publicIpId]) : '(AKS-managed)'}`
+          : `internal frontend ${f.privateIp ?? '(dynamic)'}`;
+      hops.push({
+        kind: lb.type === 'public' ? 'public-ip' : 'load-balancer',
+        resourceId: lb.id,
+        label: `${entry} port ${f.port}`,
+        decidedBy: `Service ${f.namespace}/${f.name} (type LoadBalancer)`,
+        learnUrl: LB_URL,
+      });
+      const okProbe = admit(
+        design,
+        pool.nodeSubnetId,
+        { tag: 'AzureLoadBalancer' },
+        f.targetPort,
+        `health probes from AzureLoadBalancer to ${f.targetPort}`,
+        hops,
+        out.missing,
+      );
+      const okClient = admit(
+        design,
+        pool.nodeSubnetId,
+        client,
+        f.port,
+        `${client.tag} to TCP ${f.port}`,
+        hops,
+        out.missing,
+      );
       const ok = okProbe && okClient;
       if (ok) toPods(cluster, pool, f.targetPort, hops);
       const replies = ok && lb.type === 'public' ? replyPath(design, plan, pool, hops) : ok;
       const from = lb.type === 'public' ? 'internet' : 'peered VNets';
-      out.traces.push(trace(from, `${lb.name}/${f.name}`, hops, replies, lb.type === 'public' ? 'the client public IP' : 'the client IP', !ok));
+      out.traces.push(
+        trace(
+          from,
+          `${lb.name}/${f.name}`,
+          hops,
+          replies,
+          lb.type === 'public' ? 'the client public IP' : 'the client IP',
+          !ok,
+        ),
+      );
       if (lb.type === 'internal') out.traces.push(...onPremIngress(design, plan, cluster, pool, lb, f, out.missing));
     }
   }
   for (const gw of design.appGateways.filter((g) => g.agicClusterId === cluster.id)) {
     const hops: Hop[] = [];
-    hops.push({ kind: 'public-ip', resourceId: gw.id, label: `public IP ${gw.publicIpId ? publicIpNames(design, [gw.publicIpId]) : '(none)'}`, decidedBy: 'Application Gateway frontend' });
+    hops.push({
+      kind: 'public-ip',
+      resourceId: gw.id,
+      label: `public IP ${gw.publicIpId ? publicIpNames(design, [gw.publicIpId]) : '(none)'}`,
+      decidedBy: 'Application Gateway frontend',
+    });
     // v2 needs GatewayManager on 65200-65535 and the Azure load balancer probes.
-    const a = admit(design, gw.subnetId, { tag: 'GatewayManager' }, 65200, 'GatewayManager to TCP 65200-65535', hops, out.missing, APPGW_NSG_URL);
-    const b = admit(design, gw.subnetId, { tag: 'AzureLoadBalancer' }, 65200, 'AzureLoadBalancer probes', hops, out.missing, APPGW_NSG_URL);
-    const c = admit(design, gw.subnetId, { tag: 'Internet' }, 443, 'Internet to TCP 443 (listener)', hops, out.missing, APPGW_NSG_URL);
-    hops.push({ kind: 'app-gateway', resourceId: gw.id, label: `Application Gateway ${gw.name} (AGIC)`, decidedBy: 'AGIC sends to pod IPs directly', learnUrl: 'https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview' });
+    const a = admit(
+      design,
+      gw.subnetId,
+      { tag: 'GatewayManager' },
+      65200,
+      'GatewayManager to TCP 65200-65535',
+      hops,
+      out.missing,
+      APPGW_NSG_URL,
+    );
+    const b = admit(
+      design,
+      gw.subnetId,
+      { tag: 'AzureLoadBalancer' },
+      65200,
+      'AzureLoadBalancer probes',
+      hops,
+      out.missing,
+      APPGW_NSG_URL,
+    );
+    const c = admit(
+      design,
+      gw.subnetId,
+      { tag: 'Internet' },
+      443,
+      'Internet to TCP 443 (listener)',
+      hops,
+      out.missing,
+      APPGW_NSG_URL,
+    );
+    hops.push({
+      kind: 'app-gateway',
+      resourceId: gw.id,
+      label: `Application Gateway ${gw.name} (AGIC)`,
+      decidedBy: 'AGIC sends to pod IPs directly',
+      learnUrl: 'https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview',
+    });
     const ok = a && b && c;
     if (ok) toPods(cluster, pool, 443, hops, true);
-    out.traces.push(trace('internet', gw.name, hops, ok, 'the Application Gateway private IP (X-Forwarded-For carries the client)', !ok));
+    out.traces.push(
+      trace(
+        'internet',
+        gw.name,
+        hops,
+        ok,
+        'the Application Gateway private IP (X-Forwarded-For carries the client)',
+        !ok,
+      ),
+    );
   }
   for (const fw of design.firewalls) {
     for (const r of fw.dnatRules) {
-      const target = design.loadBalancers.find((l) => l.clusterId === cluster.id && l.frontends.some((f) => f.privateIp === r.translatedAddress));
+      const target = design.loadBalancers.find(
+        (l) => l.clusterId === cluster.id && l.frontends.some((f) => f.privateIp === r.translatedAddress),
+      );
       if (!target) continue;
       const hops: Hop[] = [
-        { kind: 'public-ip', resourceId: fw.id, label: `public IP ${publicIpNames(design, fw.publicIpIds)} port ${r.destinationPort}`, decidedBy: `${fw.name} DNAT rule ${r.name}` },
-        { kind: 'firewall', resourceId: fw.id, label: `DNAT to ${r.translatedAddress}:${r.translatedPort}`, decidedBy: `${fw.name} DNAT rule ${r.name}; replies return through the firewall`, learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic#add-a-dnat-rule-to-azure-firewall' },
-        { kind: 'load-balancer', resourceId: target.id, label: `internal load balancer ${target.name}`, decidedBy: 'frontend IP match' },
+        {
+          kind: 'public-ip',
+          resourceId: fw.id,
+          label: `public IP ${publicIpNames(design, fw.publicIpIds)} port ${r.destinationPort}`,
+          decidedBy: `${fw.name} DNAT rule ${r.name}`,
+        },
+        {
+          kind: 'firewall',
+          resourceId: fw.id,
+          label: `DNAT to ${r.translatedAddress}:${r.translatedPort}`,
+          decidedBy: `${fw.name} DNAT rule ${r.name}; replies return through the firewall`,
+          learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic#add-a-dnat-rule-to-azure-firewall',
+        },
+        {
+          kind: 'load-balancer',
+          resourceId: target.id,
+          label: `internal load balancer ${target.name}`,
+          decidedBy: 'frontend IP match',
+        },
       ];
-      const ok = admit(design, pool.nodeSubnetId, { tag: 'VirtualNetwork' }, r.translatedPort, `firewall (VirtualNetwork) to TCP ${r.translatedPort}`, hops, out.missing);
+      const ok = admit(
+        design,
+        pool.nodeSubnetId,
+        { tag: 'VirtualNetwork' },
+        r.translatedPort,
+        `firewall (VirtualNetwork) to TCP ${r.translatedPort}`,
+        hops,
+        out.missing,
+      );
       if (ok) toPods(cluster, pool, r.translatedPort, hops);
-      out.traces.push(trace('internet', `${fw.name}/${r.name}`, hops, ok, `the firewall's private IP (SNAT on DNAT)`, !ok));
+      out.traces.push(
+        trace('internet', `${fw.name}/${r.name}`, hops, ok, `the firewall's private IP (SNAT on DNAT)`, !ok),
+      );
     }
   }
   return out;

@@ -36,9 +36,42 @@ function sourceMatches(prefix: string, src: NsgSource): boolean {
 }
 
 const DEFAULT_INBOUND: NsgRule[] = [
-  { id: 'd1', name: 'AllowVnetInBound', priority: 65000, direction: 'Inbound', access: 'Allow', protocol: '*', sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: 'VirtualNetwork', destinationPortRange: '*' },
-  { id: 'd2', name: 'AllowAzureLoadBalancerInBound', priority: 65001, direction: 'Inbound', access: 'Allow', protocol: '*', sourceAddressPrefix: 'AzureLoadBalancer', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' },
-  { id: 'd3', name: 'DenyAllInBound', priority: 65500, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' },
+  {
+    id: 'd1',
+    name: 'AllowVnetInBound',
+    priority: 65000,
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: 'VirtualNetwork',
+    sourcePortRange: '*',
+    destinationAddressPrefix: 'VirtualNetwork',
+    destinationPortRange: '*',
+  },
+  {
+    id: 'd2',
+    name: 'AllowAzureLoadBalancerInBound',
+    priority: 65001,
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: 'AzureLoadBalancer',
+    sourcePortRange: '*',
+    destinationAddressPrefix: '*',
+    destinationPortRange: '*',
+  },
+  {
+    id: 'd3',
+    name: 'DenyAllInBound',
+    priority: 65500,
+    direction: 'Inbound',
+    access: 'Deny',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    sourcePortRange: '*',
+    destinationAddressPrefix: '*',
+    destinationPortRange: '*',
+  },
 ];
 
 /** Whether an NSG lets inbound traffic from `src` to `port` (TCP) through. No NSG allows everything. */

@@ -10,13 +10,52 @@ import { defaultPortsPerNode, lbSnat, natSnat } from './snat';
 /** Spoke with the cluster, hub with a firewall at 10.200.0.4 and its public IP, on-prem behind the hub gateway. */
 function withHub(outboundType: OutboundType, viaFirewall: boolean, plugin: 'kubenet' | 'azure' = 'azure'): Design {
   const d = oneClusterDesign({ cluster: { outboundType, networkPlugin: plugin }, pool: { count: 2 } });
-  d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.200.0.0/24'], subnets: [{ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }] });
-  d.peerings.push({ id: 'p', name: 'hub-spoke', localVnetId: 'hub', remoteVnetId: 'vnet', allowForwardedTraffic: true, allowGatewayTransit: true, useRemoteGateways: true });
+  d.vnets.push({
+    id: 'hub',
+    name: 'vnet-hub',
+    addressSpaces: ['10.200.0.0/24'],
+    subnets: [{ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }],
+  });
+  d.peerings.push({
+    id: 'p',
+    name: 'hub-spoke',
+    localVnetId: 'hub',
+    remoteVnetId: 'vnet',
+    allowForwardedTraffic: true,
+    allowGatewayTransit: true,
+    useRemoteGateways: true,
+  });
   d.publicIps.push({ id: 'pip', name: 'pip-fw', sku: 'Standard' }, { id: 'pip-nat', name: 'pip-nat', sku: 'Standard' });
-  d.firewalls.push({ id: 'fw', name: 'fw-hub', tier: 'Standard', subnetId: 'fw-sub', publicIpIds: ['pip'], dnsProxy: true, dnatRules: [] });
-  d.onPremSites.push({ id: 'dc', name: 'dc1', addressPrefixes: ['192.168.10.0/24'], gateway: { vnetId: 'hub', type: 'ExpressRoute', sku: 'ErGw1AZ', bgp: true } });
+  d.firewalls.push({
+    id: 'fw',
+    name: 'fw-hub',
+    tier: 'Standard',
+    subnetId: 'fw-sub',
+    publicIpIds: ['pip'],
+    dnsProxy: true,
+    dnatRules: [],
+  });
+  d.onPremSites.push({
+    id: 'dc',
+    name: 'dc1',
+    addressPrefixes: ['192.168.10.0/24'],
+    gateway: { vnetId: 'hub', type: 'ExpressRoute', sku: 'ErGw1AZ', bgp: true },
+  });
   if (viaFirewall) {
-    d.routeTables.push({ id: 'rt', name: 'rt-spoke', disableBgpRoutePropagation: false, routes: [{ id: 'r', name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' }] });
+    d.routeTables.push({
+      id: 'rt',
+      name: 'rt-spoke',
+      disableBgpRoutePropagation: false,
+      routes: [
+        {
+          id: 'r',
+          name: 'default',
+          addressPrefix: '0.0.0.0/0',
+          nextHopType: 'VirtualAppliance',
+          nextHopIpAddress: '10.200.0.4',
+        },
+      ],
+    });
     d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
   }
   return d;
@@ -39,7 +78,9 @@ describe('egress traces per outbound type', () => {
   });
 
   it('managedNATGateway and userAssignedNATGateway: the NAT gateway public IP is the source', () => {
-    expect(egress(withHub('managedNATGateway', false)).sourceIpSeen).toBe('1 managed IP(s) of the AKS-managed NAT gateway');
+    expect(egress(withHub('managedNATGateway', false)).sourceIpSeen).toBe(
+      '1 managed IP(s) of the AKS-managed NAT gateway',
+    );
     const d = withHub('userAssignedNATGateway', false);
     d.natGateways.push({ id: 'nat', name: 'nat-spoke', publicIpIds: ['pip-nat'], idleTimeoutMinutes: 4 });
     d.vnets[0]!.subnets[0]!.natGatewayId = 'nat';
@@ -70,8 +111,21 @@ describe('egress traces per outbound type', () => {
 
   it('another spoke behind the hub is dropped without a route (10.0.0.0/8 is not None here, 172.16/12 is)', () => {
     const d = withHub('loadBalancer', false);
-    d.vnets.push({ id: 'spoke2', name: 'vnet-spoke2', addressSpaces: ['172.20.0.0/16'], subnets: [{ id: 's2', name: 'snet-app', cidr: '172.20.1.0/24', purpose: 'general' }] });
-    d.peerings.push({ id: 'p2', name: 'hub-spoke2', localVnetId: 'hub', remoteVnetId: 'spoke2', allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
+    d.vnets.push({
+      id: 'spoke2',
+      name: 'vnet-spoke2',
+      addressSpaces: ['172.20.0.0/16'],
+      subnets: [{ id: 's2', name: 'snet-app', cidr: '172.20.1.0/24', purpose: 'general' }],
+    });
+    d.peerings.push({
+      id: 'p2',
+      name: 'hub-spoke2',
+      localVnetId: 'hub',
+      remoteVnetId: 'spoke2',
+      allowForwardedTraffic: true,
+      allowGatewayTransit: false,
+      useRemoteGateways: false,
+    });
     expect(egress(d, '172.20.1.10').outcome).toBe('dropped');
   });
 });
@@ -90,12 +144,27 @@ describe('egress through the hub', () => {
 
   it('another spoke through the firewall: 0.0.0.0/0 → 10.200.0.4 covers 10.241.0.0/16 (the 10/8 None route is invalid), no SNAT', () => {
     const d = withHub('userDefinedRouting', true);
-    d.vnets.push({ id: 'spoke2', name: 'vnet-spoke2', addressSpaces: ['10.241.0.0/16'], subnets: [{ id: 's2', name: 'snet-app', cidr: '10.241.1.0/24', purpose: 'general' }] });
-    d.peerings.push({ id: 'p2', name: 'hub-spoke2', localVnetId: 'hub', remoteVnetId: 'spoke2', allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
+    d.vnets.push({
+      id: 'spoke2',
+      name: 'vnet-spoke2',
+      addressSpaces: ['10.241.0.0/16'],
+      subnets: [{ id: 's2', name: 'snet-app', cidr: '10.241.1.0/24', purpose: 'general' }],
+    });
+    d.peerings.push({
+      id: 'p2',
+      name: 'hub-spoke2',
+      localVnetId: 'hub',
+      remoteVnetId: 'spoke2',
+      allowForwardedTraffic: true,
+      allowGatewayTransit: false,
+      useRemoteGateways: false,
+    });
     const t = egress(d, '10.241.1.10');
     expect(t.hops.map((h) => h.kind)).toEqual(['pod', 'firewall', 'peering', 'destination']);
     expect(t.hops[1]!.snat).toBeUndefined();
-    expect(t.hops[2]!.decidedBy).toBe('AzureFirewallSubnet: 10.241.0.0/16 → VNetPeering (peered VNet vnet-spoke2 (hub-spoke2))');
+    expect(t.hops[2]!.decidedBy).toBe(
+      'AzureFirewallSubnet: 10.241.0.0/16 → VNetPeering (peered VNet vnet-spoke2 (hub-spoke2))',
+    );
     // Azure CNI (node subnet): the destination sees the pod's own VNet address.
     expect(t.sourceIpSeen).toBe('pod IP in snet-nodes');
   });
@@ -103,7 +172,15 @@ describe('egress through the hub', () => {
   it('a private endpoint in the hub: its /32 route goes straight past the firewall default route', () => {
     const d = withHub('userDefinedRouting', true);
     d.vnets[1]!.subnets.push({ id: 'pe-sub', name: 'snet-pe', cidr: '10.200.0.64/27', purpose: 'private-endpoints' });
-    d.privateEndpoints.push({ id: 'pe', name: 'pe-acr', subnetId: 'pe-sub', targetType: 'Microsoft.ContainerRegistry/registries', targetName: 'acr1', groupId: 'registry', privateIp: '10.200.0.70' });
+    d.privateEndpoints.push({
+      id: 'pe',
+      name: 'pe-acr',
+      subnetId: 'pe-sub',
+      targetType: 'Microsoft.ContainerRegistry/registries',
+      targetName: 'acr1',
+      groupId: 'registry',
+      privateIp: '10.200.0.70',
+    });
     const t = egress(d, '10.200.0.70');
     expect(t.hops.map((h) => h.kind)).toEqual(['pod', 'peering', 'destination']);
     expect(t.hops[2]!.label).toBe('private endpoint pe-acr (registry of acr1) at 10.200.0.70');
@@ -120,19 +197,68 @@ describe('egress through the hub', () => {
 describe('ingress traces', () => {
   it('App Gateway v2 needs GatewayManager on 65200-65535: an NSG without it blocks the path', () => {
     const d = withHub('loadBalancer', false);
-    d.vnets[0]!.subnets.push({ id: 'agw-sub', name: 'snet-agw', cidr: '10.240.4.0/24', purpose: 'app-gateway', nsgId: 'nsg' });
-    d.nsgs.push({ id: 'nsg', name: 'nsg-agw', rules: [{ id: 'r', name: 'https', priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'Internet', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443' }] });
-    d.appGateways.push({ id: 'agw', name: 'agw', sku: 'WAF_v2', subnetId: 'agw-sub', minCapacity: 2, maxCapacity: 2, publicIpId: 'pip', agicClusterId: 'aks' });
+    d.vnets[0]!.subnets.push({
+      id: 'agw-sub',
+      name: 'snet-agw',
+      cidr: '10.240.4.0/24',
+      purpose: 'app-gateway',
+      nsgId: 'nsg',
+    });
+    d.nsgs.push({
+      id: 'nsg',
+      name: 'nsg-agw',
+      rules: [
+        {
+          id: 'r',
+          name: 'https',
+          priority: 100,
+          direction: 'Inbound',
+          access: 'Allow',
+          protocol: 'Tcp',
+          sourceAddressPrefix: 'Internet',
+          sourcePortRange: '*',
+          destinationAddressPrefix: '*',
+          destinationPortRange: '443',
+        },
+      ],
+    });
+    d.appGateways.push({
+      id: 'agw',
+      name: 'agw',
+      sku: 'WAF_v2',
+      subnetId: 'agw-sub',
+      minCapacity: 2,
+      maxCapacity: 2,
+      publicIpId: 'pip',
+      agicClusterId: 'aks',
+    });
     const [t] = traceIngress(d, computeAddressPlan(d), 'pool');
     expect(t!.outcome).toBe('blocked');
     expect(t!.hops[1]!.label).toBe('BLOCKED: GatewayManager to TCP 65200-65535');
-    d.nsgs[0]!.rules.push({ id: 'g', name: 'gm', priority: 110, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'GatewayManager', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '65200-65535' });
+    d.nsgs[0]!.rules.push({
+      id: 'g',
+      name: 'gm',
+      priority: 110,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourceAddressPrefix: 'GatewayManager',
+      sourcePortRange: '*',
+      destinationAddressPrefix: '*',
+      destinationPortRange: '65200-65535',
+    });
     expect(traceIngress(d, computeAddressPlan(d), 'pool')[0]!.outcome).toBe('delivered');
   });
 
   it('a public load balancer behind a firewall default route: the reply is dropped (asymmetric)', () => {
     const d = withHub('userDefinedRouting', true);
-    d.loadBalancers.push({ id: 'plb', name: 'kubernetes', type: 'public', clusterId: 'aks', frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }] });
+    d.loadBalancers.push({
+      id: 'plb',
+      name: 'kubernetes',
+      type: 'public',
+      clusterId: 'aks',
+      frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }],
+    });
     const [t] = traceIngress(d, computeAddressPlan(d), 'pool');
     expect(t!.outcome).toBe('dropped');
     expect(t!.hops.at(-1)!.label).toContain('asymmetric');
@@ -144,10 +270,27 @@ describe('on-premises clients to an internal load balancer', () => {
   function onPrem(): Design {
     const d = withHub('loadBalancer', false);
     d.vnets[1]!.subnets.push({ id: 'gw-sub', name: 'GatewaySubnet', cidr: '10.200.0.64/27', purpose: 'gateway' });
-    d.loadBalancers.push({ id: 'ilb', name: 'kubernetes-internal', type: 'internal', clusterId: 'aks', frontends: [{ id: 'f', name: 'api', namespace: 'default', privateIp: '10.240.4.10', port: 443, targetPort: 8443, appLabel: 'api' }] });
+    d.loadBalancers.push({
+      id: 'ilb',
+      name: 'kubernetes-internal',
+      type: 'internal',
+      clusterId: 'aks',
+      frontends: [
+        {
+          id: 'f',
+          name: 'api',
+          namespace: 'default',
+          privateIp: '10.240.4.10',
+          port: 443,
+          targetPort: 8443,
+          appLabel: 'api',
+        },
+      ],
+    });
     return d;
   }
-  const onPremTrace = (d: Design) => traceIngress(d, computeAddressPlan(d), 'pool').find((t) => t.from === 'on-premises dc1')!;
+  const onPremTrace = (d: Design) =>
+    traceIngress(d, computeAddressPlan(d), 'pool').find((t) => t.from === 'on-premises dc1')!;
 
   it('in through the gateway, back by the gateway route the spoke learns (transit + remote gateways)', () => {
     const t = onPremTrace(onPrem());
@@ -159,12 +302,40 @@ describe('on-premises clients to an internal load balancer', () => {
 
   it('a reply sent to the firewall while the request came straight from the gateway is dropped (asymmetric)', () => {
     const d = onPrem();
-    d.routeTables.push({ id: 'rt', name: 'rt-spoke', disableBgpRoutePropagation: false, routes: [{ id: 'r', name: 'onprem-via-fw', addressPrefix: '192.168.10.0/24', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' }] });
+    d.routeTables.push({
+      id: 'rt',
+      name: 'rt-spoke',
+      disableBgpRoutePropagation: false,
+      routes: [
+        {
+          id: 'r',
+          name: 'onprem-via-fw',
+          addressPrefix: '192.168.10.0/24',
+          nextHopType: 'VirtualAppliance',
+          nextHopIpAddress: '10.200.0.4',
+        },
+      ],
+    });
     d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
     expect(onPremTrace(d).outcome).toBe('dropped');
-    expect(onPremTrace(d).hops.at(-1)!.label).toBe('reply dropped: asymmetric: the request came around the appliance, the reply goes through it');
+    expect(onPremTrace(d).hops.at(-1)!.label).toBe(
+      'reply dropped: asymmetric: the request came around the appliance, the reply goes through it',
+    );
     // Fixed by sending the spoke through the firewall on the GatewaySubnet too.
-    d.routeTables.push({ id: 'rt-gw', name: 'rt-gateway', disableBgpRoutePropagation: false, routes: [{ id: 'g', name: 'spoke-via-fw', addressPrefix: '10.240.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' }] });
+    d.routeTables.push({
+      id: 'rt-gw',
+      name: 'rt-gateway',
+      disableBgpRoutePropagation: false,
+      routes: [
+        {
+          id: 'g',
+          name: 'spoke-via-fw',
+          addressPrefix: '10.240.0.0/16',
+          nextHopType: 'VirtualAppliance',
+          nextHopIpAddress: '10.200.0.4',
+        },
+      ],
+    });
     d.vnets[1]!.subnets.find((s) => s.id === 'gw-sub')!.routeTableId = 'rt-gw';
     expect(onPremTrace(d).outcome).toBe('delivered');
     expect(onPremTrace(d).hops[1]!.label).toBe('appliance 10.200.0.4');
@@ -234,12 +405,35 @@ describe('AKS egress rule set', () => {
 
   it('Windows and GPU pools add their FQDNs (Windows: HTTPS for binaries, HTTP for updates)', () => {
     const d = withHub('userDefinedRouting', true);
-    d.clusters[0]!.nodePools.push({ ...d.clusters[0]!.nodePools[0]!, id: 'win', name: 'win1', osType: 'Windows', mode: 'User' });
-    d.clusters[0]!.nodePools.push({ ...d.clusters[0]!.nodePools[0]!, id: 'gpu', name: 'gpu1', vmSize: 'Standard_NC6s_v3', mode: 'User' });
+    d.clusters[0]!.nodePools.push({
+      ...d.clusters[0]!.nodePools[0]!,
+      id: 'win',
+      name: 'win1',
+      osType: 'Windows',
+      mode: 'User',
+    });
+    d.clusters[0]!.nodePools.push({
+      ...d.clusters[0]!.nodePools[0]!,
+      id: 'gpu',
+      name: 'gpu1',
+      vmSize: 'Standard_NC6s_v3',
+      mode: 'User',
+    });
     const app = aksEgressRuleSet(d, 'aks').application;
-    expect(app.find((a) => a.name === 'windows-https')!.targetFqdns).toEqual(['onegetcdn.azureedge.net', 'go.microsoft.com']);
+    expect(app.find((a) => a.name === 'windows-https')!.targetFqdns).toEqual([
+      'onegetcdn.azureedge.net',
+      'go.microsoft.com',
+    ]);
     expect(app.find((a) => a.name === 'windows-http')!.protocols).toEqual([{ type: 'Http', port: 80 }]);
-    expect(app.find((a) => a.name === 'gpu')!.targetFqdns).toEqual(['nvidia.github.io', 'us.download.nvidia.com', 'download.docker.com']);
-    expect(aksEgressRuleSet(withHub('userDefinedRouting', true), 'aks').application.map((a) => a.name)).toEqual(['aks-required', 'ubuntu-updates', 'ubuntu-snapshots']);
+    expect(app.find((a) => a.name === 'gpu')!.targetFqdns).toEqual([
+      'nvidia.github.io',
+      'us.download.nvidia.com',
+      'download.docker.com',
+    ]);
+    expect(aksEgressRuleSet(withHub('userDefinedRouting', true), 'aks').application.map((a) => a.name)).toEqual([
+      'aks-required',
+      'ubuntu-updates',
+      'ubuntu-snapshots',
+    ]);
   });
 });

@@ -15,7 +15,8 @@ export const NAT_PORTS_PER_IP = 64512;
 export const NAT_MAX_PUBLIC_IPS = 16;
 /** Default allocation never gives a node more than this, however many frontend IPs. */
 export const LB_DEFAULT_MAX_PORTS = 1024;
-export const LB_SNAT_URL = 'https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports';
+export const LB_SNAT_URL =
+  'https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports';
 export const NAT_SNAT_URL = 'https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway';
 
 /** Default ports per instance by backend pool size, for one frontend IP (the load balancer's preallocation table). */
@@ -56,9 +57,21 @@ export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
   if (manual > 0) {
     const needed = manual * nodes;
     if (manual % 8 !== 0 || manual > LB_PORTS_PER_IP) {
-      return { ...base, portsPerNode: manual, needed, ok: false, formula: `allocatedOutboundPorts ${fmt(manual)} must be a multiple of 8 between 0 and 64,000` };
+      return {
+        ...base,
+        portsPerNode: manual,
+        needed,
+        ok: false,
+        formula: `allocatedOutboundPorts ${fmt(manual)} must be a multiple of 8 between 0 and 64,000`,
+      };
     }
-    return { ...base, portsPerNode: manual, needed, ok: needed <= capacity, formula: `${nodes} nodes × ${manual} ports = ${needed} of ${ips} × 64,000 = ${capacity}` };
+    return {
+      ...base,
+      portsPerNode: manual,
+      needed,
+      ok: needed <= capacity,
+      formula: `${nodes} nodes × ${manual} ports = ${needed} of ${ips} × 64,000 = ${capacity}`,
+    };
   }
   // The table is per frontend IP: an earlier version of the Load Balancer page multiplied it by the number of
   // frontends; the current one states neither that nor a ceiling. The plan multiplies and caps at 1,024 per node,
@@ -68,7 +81,10 @@ export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
   const perNode = Math.min(table * ips, LB_DEFAULT_MAX_PORTS);
   const ok = perNode > 0;
   return {
-    ...base, portsPerNode: perNode, needed: perNode * nodes, ok,
+    ...base,
+    portsPerNode: perNode,
+    needed: perNode * nodes,
+    ok,
     formula: ok
       ? `default allocation for ${nodes} backends: min(${table} × ${ips} IP(s), 1,024) = ${perNode} ports per node`
       : `${nodes} backends exceed the 1,000 the default allocation serves; set allocatedOutboundPorts`,
@@ -79,17 +95,23 @@ export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
  * NAT gateway ports are shared on demand, so there is no per-node allocation to exhaust; what can fail is a
  * gateway with no public IP (no ports at all) or more IPs than a gateway takes.
  */
-export function natSnat(design: Design, natGatewayId: string | undefined, nodes: number, managedIps?: number): SnatCapacity {
+export function natSnat(
+  design: Design,
+  natGatewayId: string | undefined,
+  nodes: number,
+  managedIps?: number,
+): SnatCapacity {
   const gw = natGatewayId ? design.natGateways.find((n) => n.id === natGatewayId) : undefined;
   const ips = gw ? gw.publicIpIds.length : (managedIps ?? 1);
   const usable = Math.min(ips, NAT_MAX_PUBLIC_IPS);
   const capacity = usable * NAT_PORTS_PER_IP;
   const perNode = nodes > 0 ? Math.floor(capacity / nodes) : capacity;
   const ok = ips > 0 && ips <= NAT_MAX_PUBLIC_IPS;
-  const formula = ips === 0
-    ? `NAT gateway ${gw?.name ?? ''} has no public IP: 0 SNAT ports for ${nodes} nodes`.replace('  ', ' ')
-    : ips > NAT_MAX_PUBLIC_IPS
-      ? `a NAT gateway takes at most 16 public IPs, ${ips} are attached`
-      : `${ips} × 64,512 = ${fmt(capacity)} ports shared by ${nodes} nodes (${fmt(perNode)} each on average)`;
+  const formula =
+    ips === 0
+      ? `NAT gateway ${gw?.name ?? ''} has no public IP: 0 SNAT ports for ${nodes} nodes`.replace('  ', ' ')
+      : ips > NAT_MAX_PUBLIC_IPS
+        ? `a NAT gateway takes at most 16 public IPs, ${ips} are attached`
+        : `${ips} × 64,512 = ${fmt(capacity)} ports shared by ${nodes} nodes (${fmt(perNode)} each on average)`;
   return { kind: 'nat-gateway', ips, nodes, portsPerNode: perNode, needed: 0, capacity, ok, formula };
 }

@@ -54,7 +54,9 @@ function podRoutes(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id, r
   const onNodes = lookup(design).clustersOnSubnet.get(subnetId) ?? [];
   // AGIC with kubenet: the gateway subnet needs the cluster's route table to reach pods.
   const agic = routeTableId
-    ? design.appGateways.filter((g) => g.subnetId === subnetId).flatMap((g) => design.clusters.filter((c) => c.id === g.agicClusterId))
+    ? design.appGateways
+        .filter((g) => g.subnetId === subnetId)
+        .flatMap((g) => design.clusters.filter((c) => c.id === g.agicClusterId))
     : [];
   for (const c of new Set([...onNodes, ...agic])) {
     if (c.networkPlugin !== 'kubenet') continue;
@@ -110,7 +112,11 @@ function computeEffectiveRoutes(design: Design, subnetId: Id, plan?: Pick<Plan, 
   const forced = def && def.source !== 'Default' && def.nextHopType !== 'Internet' ? def : null;
   return all.map((r) => {
     if (forced && r.source === 'Default' && r.nextHopType === 'None' && NONE_ROUTE_PREFIXES.includes(r.prefix)) {
-      return { ...r, state: 'Invalid' as const, note: `${r.note}; invalidated by the 0.0.0.0/0 route to ${forced.nextHopIp ?? forced.nextHopType}` };
+      return {
+        ...r,
+        state: 'Invalid' as const,
+        note: `${r.note}; invalidated by the 0.0.0.0/0 route to ${forced.nextHopIp ?? forced.nextHopType}`,
+      };
     }
     return best.get(r.prefix) === r || r.state === 'Invalid' ? r : { ...r, state: 'Invalid' as const };
   });

@@ -32,7 +32,8 @@ export function privateEndpointRoutes(design: Design, vnet: Vnet, userRoutes: Ef
       state: 'Active',
       note: `private endpoint ${pe.name} (${pe.groupId} of ${pe.targetName}, InterfaceEndpoint)${local ? '' : ` in peered ${at.vnet.name}`}`,
     };
-    const override = at.subnet.privateEndpointNetworkPolicies === 'Enabled' ? overridingRoute(at.vnet, ip, userRoutes) : undefined;
+    const override =
+      at.subnet.privateEndpointNetworkPolicies === 'Enabled' ? overridingRoute(at.vnet, ip, userRoutes) : undefined;
     if (override) {
       route.state = 'Invalid';
       route.note += `; invalidated by user route ${override.prefix} (network policies enabled on ${at.subnet.name})`;

@@ -46,7 +46,12 @@ function buildKubenetRoutes(design: Design, plan: Pick<Plan, 'clusters'>, cluste
       if (pool.nodeSubnetId !== subnetId) continue;
       for (const nodeIp of ips.get(pool.id) ?? []) {
         if (out.length >= capacity) return out;
-        out.push({ prefix: formatRange({ start: pod.range.start + out.length * 256, prefix: 24 }), nodeIp, poolId: pool.id, subnetId });
+        out.push({
+          prefix: formatRange({ start: pod.range.start + out.length * 256, prefix: 24 }),
+          nodeIp,
+          poolId: pool.id,
+          subnetId,
+        });
       }
     }
   }

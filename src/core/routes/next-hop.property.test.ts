@@ -41,9 +41,13 @@ describe('chooseRoute agrees with the documented selection', () => {
   ] as const) {
     it(label, () => {
       fc.assert(
-        fc.property(fc.array(route, { minLength: min, maxLength: max }), fc.array(address, { minLength: 1, maxLength: 20 }), (routes, ips) => {
-          for (const ip of ips) expect(chooseRoute(routes, ip)).toBe(routesFor(routes, formatIp(ip)).chosen);
-        }),
+        fc.property(
+          fc.array(route, { minLength: min, maxLength: max }),
+          fc.array(address, { minLength: 1, maxLength: 20 }),
+          (routes, ips) => {
+            for (const ip of ips) expect(chooseRoute(routes, ip)).toBe(routesFor(routes, formatIp(ip)).chosen);
+          },
+        ),
         { numRuns: 300 },
       );
     });

@@ -11,7 +11,8 @@ import { effectiveRoutes } from './effective-routes';
 import type { EffectiveRoute, NextHopCandidate, NextHopResult } from './route-types';
 
 const prefixLen = (r: EffectiveRoute) => Number(r.prefix.split('/')[1]);
-const isVnetSystem = (r: EffectiveRoute) => r.source === 'Default' && (r.nextHopType === 'VnetLocal' || r.nextHopType === 'VNetPeering');
+const isVnetSystem = (r: EffectiveRoute) =>
+  r.source === 'Default' && (r.nextHopType === 'VnetLocal' || r.nextHopType === 'VNetPeering');
 
 /** Picks the route among those containing the destination (all Active). */
 export function selectRoute(routes: EffectiveRoute[]): EffectiveRoute | null {
@@ -25,11 +26,13 @@ export function selectRoute(routes: EffectiveRoute[]): EffectiveRoute | null {
 }
 
 /** Whether an Invalid route was replaced by a route for the same prefix (not invalidated for another reason). */
-const matchesPrefixOf = (r: EffectiveRoute, chosen: EffectiveRoute) => r.prefix === chosen.prefix || !r.note.includes('invalidated by');
+const matchesPrefixOf = (r: EffectiveRoute, chosen: EffectiveRoute) =>
+  r.prefix === chosen.prefix || !r.note.includes('invalidated by');
 
 function whyLost(r: EffectiveRoute, chosen: EffectiveRoute): string {
   if (r.state === 'Invalid' && !matchesPrefixOf(r, chosen)) return `invalid: ${r.note}`;
-  if (r.state === 'Invalid') return `replaced by a ${chosen.prefix === r.prefix ? chosen.source : 'higher-priority'} route for the same prefix ${r.prefix} (user > gateway > system)`;
+  if (r.state === 'Invalid')
+    return `replaced by a ${chosen.prefix === r.prefix ? chosen.source : 'higher-priority'} route for the same prefix ${r.prefix} (user > gateway > system)`;
   if (r.source === 'VirtualNetworkGateway' && isVnetSystem(chosen)) {
     return `gateway route ${r.prefix} loses to the VNet's own system route ${chosen.prefix}, which Azure prefers even over more specific BGP routes`;
   }
@@ -45,12 +48,18 @@ export function routesFor(routes: EffectiveRoute[], destinationIp: string): Next
   });
   const chosen = selectRoute(matching);
   const candidates: NextHopCandidate[] = [];
-  if (chosen) candidates.push({ route: chosen, why: `chosen: longest matching prefix ${chosen.prefix} (${chosen.source})` });
+  if (chosen)
+    candidates.push({ route: chosen, why: `chosen: longest matching prefix ${chosen.prefix} (${chosen.source})` });
   for (const r of matching) if (r !== chosen && chosen) candidates.push({ route: r, why: whyLost(r, chosen) });
   return { destination: destinationIp, chosen, candidates };
 }
 
-export function nextHop(design: Design, fromSubnetId: Id, destinationIp: string, plan?: Pick<Plan, 'clusters'>): NextHopResult {
+export function nextHop(
+  design: Design,
+  fromSubnetId: Id,
+  destinationIp: string,
+  plan?: Pick<Plan, 'clusters'>,
+): NextHopResult {
   return routesFor(effectiveRoutes(design, fromSubnetId, plan), destinationIp);
 }
 
@@ -139,8 +148,12 @@ export function activeSpans(routes: EffectiveRoute[]): readonly { start: number;
 }
 
 /** The route a subnet uses for an address (no candidate list): for traces and checks. */
-export function nextHopRoute(design: Design, fromSubnetId: Id, destinationIp: string, plan?: Pick<Plan, 'clusters'>): EffectiveRoute | null {
+export function nextHopRoute(
+  design: Design,
+  fromSubnetId: Id,
+  destinationIp: string,
+  plan?: Pick<Plan, 'clusters'>,
+): EffectiveRoute | null {
   const ip = parseIp(destinationIp);
   return ip === null ? null : chooseRoute(effectiveRoutes(design, fromSubnetId, plan), ip);
 }
-

@@ -1,6 +1,7 @@
 /** Effective routes and next-hop answers, shaped like Azure's effective routes view. */
 
-export type EffectiveNextHop = 'VnetLocal' | 'VNetPeering' | 'VirtualNetworkGateway' | 'Internet' | 'None' | 'VirtualAppliance';
+export type EffectiveNextHop =
+  'VnetLocal' | 'VNetPeering' | 'VirtualNetworkGateway' | 'Internet' | 'None' | 'VirtualAppliance';
 
 export interface EffectiveRoute {
   prefix: string;

@@ -8,17 +8,51 @@ import { nextHop } from './next-hop';
 
 function hubSpoke(): Design {
   const d = oneClusterDesign({});
-  d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.200.0.0/24'], subnets: [{ id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }] });
-  d.peerings.push({ id: 'p', name: 'hub-spoke', localVnetId: 'hub', remoteVnetId: 'vnet', allowForwardedTraffic: true, allowGatewayTransit: true, useRemoteGateways: true });
-  d.onPremSites.push({ id: 'dc', name: 'dc1', addressPrefixes: ['192.168.10.0/24'], gateway: { vnetId: 'hub', type: 'Vpn', sku: 'VpnGw1', bgp: true } });
-  d.routeTables.push({ id: 'rt', name: 'rt-spoke', disableBgpRoutePropagation: false, routes: [{ id: 'r1', name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' }] });
+  d.vnets.push({
+    id: 'hub',
+    name: 'vnet-hub',
+    addressSpaces: ['10.200.0.0/24'],
+    subnets: [{ id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }],
+  });
+  d.peerings.push({
+    id: 'p',
+    name: 'hub-spoke',
+    localVnetId: 'hub',
+    remoteVnetId: 'vnet',
+    allowForwardedTraffic: true,
+    allowGatewayTransit: true,
+    useRemoteGateways: true,
+  });
+  d.onPremSites.push({
+    id: 'dc',
+    name: 'dc1',
+    addressPrefixes: ['192.168.10.0/24'],
+    gateway: { vnetId: 'hub', type: 'Vpn', sku: 'VpnGw1', bgp: true },
+  });
+  d.routeTables.push({
+    id: 'rt',
+    name: 'rt-spoke',
+    disableBgpRoutePropagation: false,
+    routes: [
+      {
+        id: 'r1',
+        name: 'default',
+        addressPrefix: '0.0.0.0/0',
+        nextHopType: 'VirtualAppliance',
+        nextHopIpAddress: '10.200.0.4',
+      },
+    ],
+  });
   d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
   return d;
 }
 
 describe('kubenet managed routes', () => {
   it('maps node n to the n-th /24 of the pod CIDR, for max + surge nodes', () => {
-    const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet', podCidr: '10.244.0.0/16' }, pool: { count: 2, autoscale: { min: 2, max: 3 } } });
+    const d = oneClusterDesign({
+      cluster: { networkPlugin: 'kubenet', podCidr: '10.244.0.0/16' },
+      pool: { count: 2, autoscale: { min: 2, max: 3 } },
+    });
     // 3 max + 1 surge = 4 nodes at 10.240.0.4-7, pod ranges 10.244.0.0/24 .. 10.244.3.0/24.
     expect(kubenetRoutes(d, computeAddressPlan(d), 'aks').map((r) => `${r.prefix}>${r.nodeIp}`)).toEqual([
       '10.244.0.0/24>10.240.0.4',
@@ -80,7 +114,13 @@ describe('next hop', () => {
 
   it('for the same prefix a user route beats a gateway route', () => {
     const d = hubSpoke();
-    d.routeTables[0]!.routes.push({ id: 'r2', name: 'onprem-via-fw', addressPrefix: '192.168.10.0/24', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' });
+    d.routeTables[0]!.routes.push({
+      id: 'r2',
+      name: 'onprem-via-fw',
+      addressPrefix: '192.168.10.0/24',
+      nextHopType: 'VirtualAppliance',
+      nextHopIpAddress: '10.200.0.4',
+    });
     const r = nextHop(d, 'nodes', '192.168.10.5');
     expect(r.chosen!.source).toBe('User');
     expect(r.candidates.find((c) => c.route.source === 'VirtualNetworkGateway')!.why).toBe(
@@ -101,7 +141,9 @@ describe('reserved ranges and private endpoints', () => {
   it('an address space equal to or wider than a reserved range removes its None route; a narrower one keeps it', () => {
     const d = oneClusterDesign({});
     d.vnets[0]!.addressSpaces = ['10.240.0.0/16', '172.16.0.0/12', '192.168.0.0/15'];
-    const none = effectiveRoutes(d, 'nodes').filter((r) => r.nextHopType === 'None').map((r) => r.prefix);
+    const none = effectiveRoutes(d, 'nodes')
+      .filter((r) => r.nextHopType === 'None')
+      .map((r) => r.prefix);
     // 10.240/16 ⊂ 10/8 keeps 10/8 → None; 172.16/12 equals its range; 192.168/15 ⊇ 192.168/16: both removed.
     expect(none).toEqual(['10.0.0.0/8', '100.64.0.0/10']);
     // So 10.99.0.1 (outside the VNet, inside 10/8) is dropped, not sent to the Internet.
@@ -111,9 +153,29 @@ describe('reserved ranges and private endpoints', () => {
 
   function withEndpoint(policies: 'Enabled' | 'Disabled', prefix: string): Design {
     const d = hubSpoke();
-    d.vnets[1]!.subnets.push({ id: 'pe-sub', name: 'snet-pe', cidr: '10.200.0.64/27', purpose: 'private-endpoints', privateEndpointNetworkPolicies: policies });
-    d.privateEndpoints.push({ id: 'pe', name: 'pe-kv', subnetId: 'pe-sub', targetType: 'Microsoft.KeyVault/vaults', targetName: 'kv1', groupId: 'vault', privateIp: '10.200.0.68' });
-    d.routeTables[0]!.routes.push({ id: 'r-hub', name: 'hub-via-fw', addressPrefix: prefix, nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' });
+    d.vnets[1]!.subnets.push({
+      id: 'pe-sub',
+      name: 'snet-pe',
+      cidr: '10.200.0.64/27',
+      purpose: 'private-endpoints',
+      privateEndpointNetworkPolicies: policies,
+    });
+    d.privateEndpoints.push({
+      id: 'pe',
+      name: 'pe-kv',
+      subnetId: 'pe-sub',
+      targetType: 'Microsoft.KeyVault/vaults',
+      targetName: 'kv1',
+      groupId: 'vault',
+      privateIp: '10.200.0.68',
+    });
+    d.routeTables[0]!.routes.push({
+      id: 'r-hub',
+      name: 'hub-via-fw',
+      addressPrefix: prefix,
+      nextHopType: 'VirtualAppliance',
+      nextHopIpAddress: '10.200.0.4',
+    });
     return d;
   }
 
@@ -129,13 +191,20 @@ describe('reserved ranges and private endpoints', () => {
     expect(r.chosen!.routeId).toBe('r-hub');
     const pe = r.candidates.find((c) => c.route.prefix === '10.200.0.68/32')!;
     expect(pe.route.state).toBe('Invalid');
-    expect(pe.why).toBe('invalid: private endpoint pe-kv (vault of kv1, InterfaceEndpoint) in peered vnet-hub; invalidated by user route 10.200.0.0/24 (network policies enabled on snet-pe)');
+    expect(pe.why).toBe(
+      'invalid: private endpoint pe-kv (vault of kv1, InterfaceEndpoint) in peered vnet-hub; invalidated by user route 10.200.0.0/24 (network policies enabled on snet-pe)',
+    );
   });
 
   it('a user route narrower than the endpoint VNet space (/25 inside a /24), or 0.0.0.0/0, does not invalidate it', () => {
-    expect(nextHop(withEndpoint('Enabled', '10.200.0.0/25'), 'nodes', '10.200.0.68').chosen!.prefix).toBe('10.200.0.68/32');
+    expect(nextHop(withEndpoint('Enabled', '10.200.0.0/25'), 'nodes', '10.200.0.68').chosen!.prefix).toBe(
+      '10.200.0.68/32',
+    );
     // hubSpoke already has 0.0.0.0/0 → firewall in the same table.
-    expect(nextHop(withEndpoint('Enabled', '10.200.0.0/25'), 'nodes', '10.200.0.68').candidates.some((c) => c.route.prefix === '0.0.0.0/0' && c.why.startsWith('less specific'))).toBe(true);
+    expect(
+      nextHop(withEndpoint('Enabled', '10.200.0.0/25'), 'nodes', '10.200.0.68').candidates.some(
+        (c) => c.route.prefix === '0.0.0.0/0' && c.why.startsWith('less specific'),
+      ),
+    ).toBe(true);
   });
 });
-

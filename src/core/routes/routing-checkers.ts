@@ -24,7 +24,12 @@ function isDefaultRoute(prefix: string): boolean {
 }
 
 /** The route a subnet uses for the Internet, with effective routes computed once per subnet. */
-function defaultRouteOf(design: Design, plan: Base, cache: Map<Id, EffectiveRoute[]>, subnetId: Id): EffectiveRoute | null {
+function defaultRouteOf(
+  design: Design,
+  plan: Base,
+  cache: Map<Id, EffectiveRoute[]>,
+  subnetId: Id,
+): EffectiveRoute | null {
   let routes = cache.get(subnetId);
   if (!routes) cache.set(subnetId, (routes = effectiveRoutes(design, subnetId, plan)));
   return chooseRoute(routes, INTERNET_NUMBER);
@@ -40,14 +45,28 @@ function checkOutbound(design: Design, plan: Base): Finding[] {
       const name = lookup(design).subnet.get(sid)?.subnet.name ?? sid;
       const viaAppliance = r?.nextHopType === 'VirtualAppliance' || r?.nextHopType === 'VirtualNetworkGateway';
       if (c.outboundType === 'userDefinedRouting' && !viaAppliance) {
-        out.push(makeFinding(R.udrMissingDefaultRoute, sid, { text: `${c.name} uses userDefinedRouting but ${name} sends 0.0.0.0/0 to ${r?.nextHopType ?? 'nowhere'}; add a route 0.0.0.0/0 → VirtualAppliance (the firewall's private IP)` }));
+        out.push(
+          makeFinding(R.udrMissingDefaultRoute, sid, {
+            text: `${c.name} uses userDefinedRouting but ${name} sends 0.0.0.0/0 to ${r?.nextHopType ?? 'nowhere'}; add a route 0.0.0.0/0 → VirtualAppliance (the firewall's private IP)`,
+          }),
+        );
       }
       if (c.outboundType === 'loadBalancer' && r?.nextHopType === 'VirtualAppliance') {
-        out.push(makeFinding(R.udrWithLbOutbound, c.id, { text: `${name} routes 0.0.0.0/0 to ${r.nextHopIp} while ${c.name}'s outbound type is loadBalancer: egress goes through the appliance, not the load balancer, and load balancer replies return asymmetrically; set outbound type userDefinedRouting` }));
+        out.push(
+          makeFinding(R.udrWithLbOutbound, c.id, {
+            text: `${name} routes 0.0.0.0/0 to ${r.nextHopIp} while ${c.name}'s outbound type is loadBalancer: egress goes through the appliance, not the load balancer, and load balancer replies return asymmetrically; set outbound type userDefinedRouting`,
+          }),
+        );
       }
-      const publicLb = design.loadBalancers.some((l) => l.clusterId === c.id && l.type === 'public' && l.frontends.length > 0);
+      const publicLb = design.loadBalancers.some(
+        (l) => l.clusterId === c.id && l.type === 'public' && l.frontends.length > 0,
+      );
       if (publicLb && r?.nextHopType === 'VirtualAppliance') {
-        out.push(makeFinding(R.asymmetricFirewallLb, c.id, { text: `${c.name} publishes a public load balancer but ${name} sends replies to ${r.nextHopIp}; publish through a firewall DNAT rule to an internal load balancer instead` }));
+        out.push(
+          makeFinding(R.asymmetricFirewallLb, c.id, {
+            text: `${c.name} publishes a public load balancer but ${name} sends replies to ${r.nextHopIp}; publish through a firewall DNAT rule to an internal load balancer instead`,
+          }),
+        );
       }
     }
     out.push(...checkSnat(design, plan, c, subnets));
@@ -61,12 +80,16 @@ function checkSnat(design: Design, plan: Base, c: Cluster, nodeSubnets: Id[]): F
   const subnetsWithNat = nodeSubnets.filter((sid) => lookup(design).subnet.get(sid)?.subnet.natGatewayId);
   const results: SnatCapacity[] = [];
   // A NAT gateway on the node subnet takes the Internet traffic whatever the outbound type.
-  for (const sid of subnetsWithNat) results.push(natSnat(design, lookup(design).subnet.get(sid)!.subnet.natGatewayId, nodes));
+  for (const sid of subnetsWithNat)
+    results.push(natSnat(design, lookup(design).subnet.get(sid)!.subnet.natGatewayId, nodes));
   if (subnetsWithNat.length === 0) {
     if (c.outboundType === 'loadBalancer') results.push(lbSnat(c, nodes));
-    if (c.outboundType === 'managedNATGateway') results.push(natSnat(design, undefined, nodes, c.natGatewayManagedIpCount ?? 1));
+    if (c.outboundType === 'managedNATGateway')
+      results.push(natSnat(design, undefined, nodes, c.natGatewayManagedIpCount ?? 1));
   }
-  return results.filter((r) => !r.ok).map((r) => makeFinding(R.snatExhaustion, c.id, { text: `${c.name}: ${r.formula}` }));
+  return results
+    .filter((r) => !r.ok)
+    .map((r) => makeFinding(R.snatExhaustion, c.id, { text: `${c.name}: ${r.formula}` }));
 }
 
 function checkRouteTables(design: Design, plan: Base): Finding[] {
@@ -87,7 +110,12 @@ function checkRouteTables(design: Design, plan: Base): Finding[] {
     for (const s of onSubnets) {
       if (s.purpose !== 'app-gateway' && !appGatewaySubnets.has(s.id)) continue;
       const bad = rt.routes.find((r) => isDefaultRoute(r.addressPrefix) && r.nextHopType !== 'Internet');
-      if (bad) out.push(makeFinding(R.appgwDefaultRoute, s.id, { text: `route ${bad.name} in ${rt.name} sends 0.0.0.0/0 to ${bad.nextHopType} on Application Gateway subnet ${s.name}; v2 needs 0.0.0.0/0 → Internet` }));
+      if (bad)
+        out.push(
+          makeFinding(R.appgwDefaultRoute, s.id, {
+            text: `route ${bad.name} in ${rt.name} sends 0.0.0.0/0 to ${bad.nextHopType} on Application Gateway subnet ${s.name}; v2 needs 0.0.0.0/0 → Internet`,
+          }),
+        );
     }
     // Clusters with a pool on a subnet of this table, each once, in design order.
     const kubenet = [...new Set(onSubnets.flatMap((s) => clustersOnSubnet.get(s.id) ?? []))]
@@ -95,18 +123,35 @@ function checkRouteTables(design: Design, plan: Base): Finding[] {
       .sort((a, b) => design.clusters.indexOf(a) - design.clusters.indexOf(b));
     const podRoutes = kubenet.reduce((n, c) => n + kubenetRoutes(design, plan, c.id).length, 0);
     if (rt.routes.length + podRoutes > ROUTE_TABLE_LIMIT) {
-      out.push(makeFinding(R.routeTableLimit, rt.id, { text: `${rt.name} holds ${rt.routes.length} user routes + ${podRoutes} kubenet pod routes = ${rt.routes.length + podRoutes}, over the ${ROUTE_TABLE_LIMIT} allowed` }));
+      out.push(
+        makeFinding(R.routeTableLimit, rt.id, {
+          text: `${rt.name} holds ${rt.routes.length} user routes + ${podRoutes} kubenet pod routes = ${rt.routes.length + podRoutes}, over the ${ROUTE_TABLE_LIMIT} allowed`,
+        }),
+      );
     }
     if (kubenet.length > 1) {
-      out.push(makeFinding(R.kubenetRouteTableShared, rt.id, { text: `kubenet clusters ${kubenet.map((c) => c.name).join(', ')} share route table ${rt.name}; each cluster needs its own` }));
+      out.push(
+        makeFinding(R.kubenetRouteTableShared, rt.id, {
+          text: `kubenet clusters ${kubenet.map((c) => c.name).join(', ')} share route table ${rt.name}; each cluster needs its own`,
+        }),
+      );
     }
     for (const r of rt.routes) {
       if (r.nextHopType !== 'VirtualAppliance') continue;
       const ip = r.nextHopIpAddress ?? '';
       const hit = parseIp(ip) !== null ? subnetOfIp(design, ip) : null;
-      if (!hit) out.push(makeFinding(R.nextHopUnreachable, rt.id, { text: `route ${r.name} in ${rt.name} points to ${ip || 'no address'}, which is in no subnet of the design` }));
+      if (!hit)
+        out.push(
+          makeFinding(R.nextHopUnreachable, rt.id, {
+            text: `route ${r.name} in ${rt.name} points to ${ip || 'no address'}, which is in no subnet of the design`,
+          }),
+        );
       else if (hit.subnet.purpose === 'firewall' && !firewallAt(design, ip)) {
-        out.push(makeFinding(R.nextHopUnreachable, rt.id, { text: `route ${r.name} in ${rt.name} points to ${ip} in ${hit.subnet.name}, which is not the firewall's private IP` }));
+        out.push(
+          makeFinding(R.nextHopUnreachable, rt.id, {
+            text: `route ${r.name} in ${rt.name} points to ${ip} in ${hit.subnet.name}, which is not the firewall's private IP`,
+          }),
+        );
       }
     }
   }
@@ -114,7 +159,11 @@ function checkRouteTables(design: Design, plan: Base): Finding[] {
     const tables = new Set(c.nodePools.map((p) => subnetById.get(p.nodeSubnetId)?.routeTableId ?? ''));
     const nodeSubnets = new Set(c.nodePools.map((p) => p.nodeSubnetId));
     if (nodeSubnets.size > 1 && (tables.size > 1 || tables.has(''))) {
-      out.push(makeFinding(R.kubenetRouteTableShared, c.id, { text: `${c.name} has kubenet node pools in ${nodeSubnets.size} subnets; associate one route table with all of them so every node learns every pod route` }));
+      out.push(
+        makeFinding(R.kubenetRouteTableShared, c.id, {
+          text: `${c.name} has kubenet node pools in ${nodeSubnets.size} subnets; associate one route table with all of them so every node learns every pod route`,
+        }),
+      );
     }
   }
   return out;

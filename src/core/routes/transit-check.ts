@@ -57,7 +57,8 @@ function stretches(routes: EffectiveRoute[]): Float64Array {
   return bounds.sort();
 }
 
-const reachesSpokes = (r: EffectiveRoute | null) => !r || r.nextHopType === 'VirtualAppliance' || r.nextHopType === 'VirtualNetworkGateway';
+const reachesSpokes = (r: EffectiveRoute | null) =>
+  !r || r.nextHopType === 'VirtualAppliance' || r.nextHopType === 'VirtualNetworkGateway';
 
 export const checkPeeringTransit: Checker = (design, plan) => {
   const out: Finding[] = [];
@@ -65,7 +66,9 @@ export const checkPeeringTransit: Checker = (design, plan) => {
   const direct = (id: Id) => peerings.get(id) ?? [];
   // Whether b is reachable from a only through a hub they share: not a itself, not a direct peer.
   const behindHub = (a: Id, b: Id) =>
-    a !== b && !direct(a).some((p) => p.peer.id === b) && direct(a).some((hub) => direct(hub.peer.id).some((p) => p.peer.id === b));
+    a !== b &&
+    !direct(a).some((p) => p.peer.id === b) &&
+    direct(a).some((hub) => direct(hub.peer.id).some((p) => p.peer.id === b));
   const sorted = probes(design);
   const nodeSubnets = new Set(design.clusters.flatMap((c) => c.nodePools.map((p) => p.nodeSubnetId)));
   // Per node subnet, only the stretches holding some VNet's probe are routed, so a clean hub with many spokes

@@ -9,10 +9,44 @@ const found = (d: Design, rule: string) => computePlan(d).findings.filter((f) =>
 
 function spokeWithFirewall(): Design {
   const d = oneClusterDesign({ pool: { count: 2 } });
-  d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.200.0.0/24'], subnets: [{ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }] });
-  d.peerings.push({ id: 'p', name: 'hub-spoke', localVnetId: 'hub', remoteVnetId: 'vnet', allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
-  d.firewalls.push({ id: 'fw', name: 'fw-hub', tier: 'Standard', subnetId: 'fw-sub', publicIpIds: [], dnsProxy: true, dnatRules: [] });
-  d.routeTables.push({ id: 'rt', name: 'rt-spoke', disableBgpRoutePropagation: false, routes: [{ id: 'r', name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' }] });
+  d.vnets.push({
+    id: 'hub',
+    name: 'vnet-hub',
+    addressSpaces: ['10.200.0.0/24'],
+    subnets: [{ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }],
+  });
+  d.peerings.push({
+    id: 'p',
+    name: 'hub-spoke',
+    localVnetId: 'hub',
+    remoteVnetId: 'vnet',
+    allowForwardedTraffic: true,
+    allowGatewayTransit: false,
+    useRemoteGateways: false,
+  });
+  d.firewalls.push({
+    id: 'fw',
+    name: 'fw-hub',
+    tier: 'Standard',
+    subnetId: 'fw-sub',
+    publicIpIds: [],
+    dnsProxy: true,
+    dnatRules: [],
+  });
+  d.routeTables.push({
+    id: 'rt',
+    name: 'rt-spoke',
+    disableBgpRoutePropagation: false,
+    routes: [
+      {
+        id: 'r',
+        name: 'default',
+        addressPrefix: '0.0.0.0/0',
+        nextHopType: 'VirtualAppliance',
+        nextHopIpAddress: '10.200.0.4',
+      },
+    ],
+  });
   d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
   return d;
 }
@@ -35,7 +69,13 @@ describe('routing traps', () => {
 
   it('appgw-default-route: 0.0.0.0/0 to an appliance on the App Gateway subnet', () => {
     const d = spokeWithFirewall();
-    d.vnets[0]!.subnets.push({ id: 'agw', name: 'snet-agw', cidr: '10.240.4.0/24', purpose: 'app-gateway', routeTableId: 'rt' });
+    d.vnets[0]!.subnets.push({
+      id: 'agw',
+      name: 'snet-agw',
+      cidr: '10.240.4.0/24',
+      purpose: 'app-gateway',
+      routeTableId: 'rt',
+    });
     expect(found(d, 'appgw-default-route')).toHaveLength(1);
     d.vnets[0]!.subnets[2]!.routeTableId = undefined;
     expect(found(d, 'appgw-default-route')).toEqual([]);
@@ -44,7 +84,13 @@ describe('routing traps', () => {
   it('asymmetric-firewall-lb: a public load balancer while replies go to the firewall', () => {
     const d = spokeWithFirewall();
     d.clusters[0]!.outboundType = 'userDefinedRouting';
-    d.loadBalancers.push({ id: 'plb', name: 'kubernetes', type: 'public', clusterId: 'aks', frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 80, appLabel: 'web' }] });
+    d.loadBalancers.push({
+      id: 'plb',
+      name: 'kubernetes',
+      type: 'public',
+      clusterId: 'aks',
+      frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 80, appLabel: 'web' }],
+    });
     expect(found(d, 'asymmetric-firewall-lb')).toHaveLength(1);
     // The fix: publish through a firewall DNAT rule to an internal load balancer.
     d.loadBalancers[0]!.type = 'internal';
@@ -54,7 +100,13 @@ describe('routing traps', () => {
   it('kubenet-route-table-shared: kubenet pools in two subnets without one shared route table', () => {
     const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } });
     d.vnets[0]!.subnets.push({ id: 'nodes2', name: 'snet-nodes2', cidr: '10.240.4.0/24', purpose: 'aks-nodes' });
-    d.clusters[0]!.nodePools.push({ ...d.clusters[0]!.nodePools[0]!, id: 'pool2', name: 'user', mode: 'User', nodeSubnetId: 'nodes2' });
+    d.clusters[0]!.nodePools.push({
+      ...d.clusters[0]!.nodePools[0]!,
+      id: 'pool2',
+      name: 'user',
+      mode: 'User',
+      nodeSubnetId: 'nodes2',
+    });
     expect(found(d, 'kubenet-route-table-shared')).toHaveLength(1);
     d.routeTables.push({ id: 'rt', name: 'rt-aks', disableBgpRoutePropagation: false, routes: [] });
     d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
@@ -77,11 +129,32 @@ describe('routing traps', () => {
     const d = oneClusterDesign({});
     d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.200.0.0/24'], subnets: [] });
     d.vnets.push({ id: 'spoke2', name: 'vnet-spoke2', addressSpaces: ['10.241.0.0/16'], subnets: [] });
-    const peer = (id: string, remote: string) => ({ id, name: id, localVnetId: 'hub', remoteVnetId: remote, allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
+    const peer = (id: string, remote: string) => ({
+      id,
+      name: id,
+      localVnetId: 'hub',
+      remoteVnetId: remote,
+      allowForwardedTraffic: true,
+      allowGatewayTransit: false,
+      useRemoteGateways: false,
+    });
     d.peerings.push(peer('p1', 'vnet'), peer('p2', 'spoke2'));
     expect(found(d, 'peering-not-transitive').map((f) => f.subjectId)).toEqual(['nodes']);
     d.vnets[1]!.subnets.push({ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' });
-    d.routeTables.push({ id: 'rt', name: 'rt', disableBgpRoutePropagation: false, routes: [{ id: 'r', name: 'spoke2', addressPrefix: '10.241.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.200.0.4' }] });
+    d.routeTables.push({
+      id: 'rt',
+      name: 'rt',
+      disableBgpRoutePropagation: false,
+      routes: [
+        {
+          id: 'r',
+          name: 'spoke2',
+          addressPrefix: '10.241.0.0/16',
+          nextHopType: 'VirtualAppliance',
+          nextHopIpAddress: '10.200.0.4',
+        },
+      ],
+    });
     d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
     expect(found(d, 'peering-not-transitive')).toEqual([]);
     // A default route to the hub firewall fixes it too: it also takes 10.0.0.0/8, whose None route turns Invalid.
@@ -90,21 +163,38 @@ describe('routing traps', () => {
   });
 
   it('route-table-limit: 2 user routes + 399 + 1 surge kubenet routes = 402 > 400', () => {
-    const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet', podCidr: '10.100.0.0/14' }, nodeCidr: '10.240.0.0/22', pool: { count: 399 } });
-    d.routeTables.push({ id: 'rt', name: 'rt-aks', disableBgpRoutePropagation: false, routes: [
-      { id: 'a', name: 'a', addressPrefix: '10.1.0.0/16', nextHopType: 'None' },
-      { id: 'b', name: 'b', addressPrefix: '10.2.0.0/16', nextHopType: 'None' },
-    ] });
+    const d = oneClusterDesign({
+      cluster: { networkPlugin: 'kubenet', podCidr: '10.100.0.0/14' },
+      nodeCidr: '10.240.0.0/22',
+      pool: { count: 399 },
+    });
+    d.routeTables.push({
+      id: 'rt',
+      name: 'rt-aks',
+      disableBgpRoutePropagation: false,
+      routes: [
+        { id: 'a', name: 'a', addressPrefix: '10.1.0.0/16', nextHopType: 'None' },
+        { id: 'b', name: 'b', addressPrefix: '10.2.0.0/16', nextHopType: 'None' },
+      ],
+    });
     d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
-    expect(found(d, 'route-table-limit')[0]!.message).toBe('rt-aks holds 2 user routes + 400 kubenet pod routes = 402, over the 400 allowed');
+    expect(found(d, 'route-table-limit')[0]!.message).toBe(
+      'rt-aks holds 2 user routes + 400 kubenet pod routes = 402, over the 400 allowed',
+    );
     d.routeTables[0]!.routes = [];
     expect(found(d, 'route-table-limit')).toEqual([]);
   });
 
   it('snat-exhaustion: 20 nodes × 4,000 allocated ports > 64,000 on one outbound IP', () => {
     const d = oneClusterDesign({ pool: { count: 19 } });
-    d.clusters[0]!.loadBalancerProfile = { managedOutboundIpCount: 1, allocatedOutboundPorts: 4000, idleTimeoutMinutes: 30 };
-    expect(found(d, 'snat-exhaustion')[0]!.message).toBe('aks-one: 20 nodes × 4000 ports = 80000 of 1 × 64,000 = 64000');
+    d.clusters[0]!.loadBalancerProfile = {
+      managedOutboundIpCount: 1,
+      allocatedOutboundPorts: 4000,
+      idleTimeoutMinutes: 30,
+    };
+    expect(found(d, 'snat-exhaustion')[0]!.message).toBe(
+      'aks-one: 20 nodes × 4000 ports = 80000 of 1 × 64,000 = 64000',
+    );
     d.clusters[0]!.loadBalancerProfile.managedOutboundIpCount = 2;
     expect(found(d, 'snat-exhaustion')).toEqual([]);
   });
@@ -114,7 +204,9 @@ describe('routing traps', () => {
     d.natGateways.push({ id: 'nat', name: 'nat-aks', publicIpIds: [], idleTimeoutMinutes: 4 });
     d.vnets[0]!.subnets[0]!.natGatewayId = 'nat';
     // 2 nodes + 1 surge = 3 at peak.
-    expect(found(d, 'snat-exhaustion')[0]!.message).toBe('aks-one: NAT gateway nat-aks has no public IP: 0 SNAT ports for 3 nodes');
+    expect(found(d, 'snat-exhaustion')[0]!.message).toBe(
+      'aks-one: NAT gateway nat-aks has no public IP: 0 SNAT ports for 3 nodes',
+    );
     d.publicIps.push({ id: 'pip', name: 'pip-nat', sku: 'Standard' });
     d.natGateways[0]!.publicIpIds = ['pip'];
     expect(found(d, 'snat-exhaustion')).toEqual([]);
@@ -122,8 +214,31 @@ describe('routing traps', () => {
 
   it('nsg-blocks-required: a deny rule ahead of the load balancer probes', () => {
     const d = oneClusterDesign({});
-    d.loadBalancers.push({ id: 'ilb', name: 'kubernetes-internal', type: 'internal', clusterId: 'aks', frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }] });
-    d.nsgs.push({ id: 'nsg', name: 'nsg-nodes', rules: [{ id: 'deny', name: 'deny-all', priority: 4096, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' }] });
+    d.loadBalancers.push({
+      id: 'ilb',
+      name: 'kubernetes-internal',
+      type: 'internal',
+      clusterId: 'aks',
+      frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }],
+    });
+    d.nsgs.push({
+      id: 'nsg',
+      name: 'nsg-nodes',
+      rules: [
+        {
+          id: 'deny',
+          name: 'deny-all',
+          priority: 4096,
+          direction: 'Inbound',
+          access: 'Deny',
+          protocol: '*',
+          sourceAddressPrefix: '*',
+          sourcePortRange: '*',
+          destinationAddressPrefix: '*',
+          destinationPortRange: '*',
+        },
+      ],
+    });
     d.vnets[0]!.subnets[0]!.nsgId = 'nsg';
     expect(found(d, 'nsg-blocks-required').map((f) => f.message)).toEqual([
       'nsg-nodes blocks health probes from AzureLoadBalancer to 8080',

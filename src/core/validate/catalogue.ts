@@ -6,6 +6,7 @@ import { ROUTING_RULES } from '../routes/routing-rules';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const RULES: readonly Rule<any>[] = [...FOUNDATION_RULES, ...ROUTING_RULES];
 
-export function ruleById(id: string): Rule<any> | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function ruleById(id: string): Rule<any> | undefined {
   return RULES.find((r) => r.id === id);
 }

@@ -21,7 +21,9 @@ interface Field {
 function collectFields(d: Design): Field[] {
   const out: Field[] = [];
   for (const v of d.vnets) {
-    v.addressSpaces.forEach((a, i) => out.push({ subjectId: v.id, field: `address space ${i + 1}`, value: a, kind: 'cidr' }));
+    v.addressSpaces.forEach((a, i) =>
+      out.push({ subjectId: v.id, field: `address space ${i + 1}`, value: a, kind: 'cidr' }),
+    );
     for (const s of v.subnets) {
       out.push({
         subjectId: s.id,
@@ -34,39 +36,59 @@ function collectFields(d: Design): Field[] {
     }
   }
   for (const site of d.onPremSites) {
-    for (const a of site.addressPrefixes) out.push({ subjectId: site.id, field: 'on-premises prefix', value: a, kind: 'cidr' });
+    for (const a of site.addressPrefixes)
+      out.push({ subjectId: site.id, field: 'on-premises prefix', value: a, kind: 'cidr' });
   }
   for (const c of d.clusters) {
     const clusterFix = (field: 'podCidr' | 'serviceCidr') => (value: string) =>
       ({ kind: 'set-cluster-field', clusterId: c.id, field, value, label: `Use ${value}` }) as Fix;
-    if (c.podCidr) out.push({ subjectId: c.id, field: 'pod CIDR', value: c.podCidr, kind: 'cidr', fix: clusterFix('podCidr') });
-    out.push({ subjectId: c.id, field: 'service CIDR', value: c.serviceCidr, kind: 'cidr', fix: clusterFix('serviceCidr') });
+    if (c.podCidr)
+      out.push({ subjectId: c.id, field: 'pod CIDR', value: c.podCidr, kind: 'cidr', fix: clusterFix('podCidr') });
+    out.push({
+      subjectId: c.id,
+      field: 'service CIDR',
+      value: c.serviceCidr,
+      kind: 'cidr',
+      fix: clusterFix('serviceCidr'),
+    });
     out.push({ subjectId: c.id, field: 'DNS service IP', value: c.dnsServiceIp, kind: 'ip' });
-    for (const r of c.authorizedIpRanges ?? []) out.push({ subjectId: c.id, field: 'authorized IP range', value: r, kind: 'cidr' });
+    for (const r of c.authorizedIpRanges ?? [])
+      out.push({ subjectId: c.id, field: 'authorized IP range', value: r, kind: 'cidr' });
   }
   for (const rt of d.routeTables) {
     for (const r of rt.routes) {
       // Routes may also name a service tag (e.g. AzureCloud) as their prefix; only numeric prefixes are parsed.
-      if (/^\d/.test(r.addressPrefix)) out.push({ subjectId: rt.id, field: `route ${r.name} prefix`, value: r.addressPrefix, kind: 'cidr' });
-      if (r.nextHopIpAddress) out.push({ subjectId: rt.id, field: `route ${r.name} next hop`, value: r.nextHopIpAddress, kind: 'ip' });
+      if (/^\d/.test(r.addressPrefix))
+        out.push({ subjectId: rt.id, field: `route ${r.name} prefix`, value: r.addressPrefix, kind: 'cidr' });
+      if (r.nextHopIpAddress)
+        out.push({ subjectId: rt.id, field: `route ${r.name} next hop`, value: r.nextHopIpAddress, kind: 'ip' });
     }
   }
   for (const lb of d.loadBalancers) {
-    for (const f of lb.frontends) if (f.privateIp) out.push({ subjectId: lb.id, field: `frontend ${f.name} IP`, value: f.privateIp, kind: 'ip' });
+    for (const f of lb.frontends)
+      if (f.privateIp) out.push({ subjectId: lb.id, field: `frontend ${f.name} IP`, value: f.privateIp, kind: 'ip' });
   }
-  for (const g of d.appGateways) if (g.privateFrontendIp) out.push({ subjectId: g.id, field: 'private frontend IP', value: g.privateFrontendIp, kind: 'ip' });
+  for (const g of d.appGateways)
+    if (g.privateFrontendIp)
+      out.push({ subjectId: g.id, field: 'private frontend IP', value: g.privateFrontendIp, kind: 'ip' });
   for (const fw of d.firewalls) {
     if (fw.privateIp) out.push({ subjectId: fw.id, field: 'private IP', value: fw.privateIp, kind: 'ip' });
-    for (const r of fw.dnatRules) out.push({ subjectId: fw.id, field: `DNAT ${r.name} target`, value: r.translatedAddress, kind: 'ip' });
+    for (const r of fw.dnatRules)
+      out.push({ subjectId: fw.id, field: `DNAT ${r.name} target`, value: r.translatedAddress, kind: 'ip' });
   }
-  for (const pe of d.privateEndpoints) if (pe.privateIp) out.push({ subjectId: pe.id, field: 'private IP', value: pe.privateIp, kind: 'ip' });
+  for (const pe of d.privateEndpoints)
+    if (pe.privateIp) out.push({ subjectId: pe.id, field: 'private IP', value: pe.privateIp, kind: 'ip' });
   return out;
 }
 
 function checkField(f: Field): Finding | null {
   if (f.kind === 'ip') {
     if (parseIp(f.value) !== null) return null;
-    return makeFinding(invalidCidr, f.subjectId, { field: f.field, value: f.value, problem: 'not a four-part decimal IPv4 address' });
+    return makeFinding(invalidCidr, f.subjectId, {
+      field: f.field,
+      value: f.value,
+      problem: 'not a four-part decimal IPv4 address',
+    });
   }
   const p = parseCidr(f.value);
   if (!p.ok) return makeFinding(invalidCidr, f.subjectId, { field: f.field, value: f.value, problem: p.error });

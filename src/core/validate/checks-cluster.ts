@@ -25,11 +25,18 @@ function checkDns(c: Cluster): Finding[] {
   const first = svc.range.start;
   const last = rangeEnd(svc.range);
   const suggestion = formatIp(first + 10);
-  const fix = { kind: 'set-cluster-field' as const, clusterId: c.id, field: 'dnsServiceIp' as const, value: suggestion, label: `Use ${suggestion}` };
+  const fix = {
+    kind: 'set-cluster-field' as const,
+    clusterId: c.id,
+    field: 'dnsServiceIp' as const,
+    value: suggestion,
+    label: `Use ${suggestion}`,
+  };
   let problem: string | null = null;
   if (ip < first || ip > last) problem = `DNS service IP ${ipText} is outside the service CIDR ${svc.cidr}`;
   else if (ip === first) problem = `DNS service IP ${ipText} is the network address of ${svc.cidr}`;
-  else if (ip === first + 1) problem = `DNS service IP ${ipText} is the first address of ${svc.cidr}, taken by the kubernetes Service`;
+  else if (ip === first + 1)
+    problem = `DNS service IP ${ipText} is the first address of ${svc.cidr}, taken by the kubernetes Service`;
   else if (ip === last) problem = `DNS service IP ${ipText} is the broadcast address of ${svc.cidr}`;
   if (!problem) return [];
   return [makeFinding(dnsServiceIp, c.id, { text: problem }, suggestion !== ipText ? { fix } : {})];
@@ -40,10 +47,15 @@ function checkServiceCidr(design: Design, c: Cluster, cp: ClusterPlan): Finding[
   if (!svc.ok) return [];
   // "The service CIDR must be smaller than /12" (IP address planning).
   if (svc.range.prefix <= 12) {
-    return [makeFinding(serviceCidrSize, c.id, { text: `service CIDR ${svc.cidr} is /${svc.range.prefix}; it must be smaller than /12` })];
+    return [
+      makeFinding(serviceCidrSize, c.id, {
+        text: `service CIDR ${svc.cidr} is /${svc.range.prefix}; it must be smaller than /12`,
+      }),
+    ];
   }
   // Each LoadBalancer Service also takes a cluster IP; plus the kubernetes and kube-dns Services.
-  const services = design.loadBalancers.filter((lb) => lb.clusterId === c.id).reduce((n, lb) => n + lb.frontends.length, 0) + 2;
+  const services =
+    design.loadBalancers.filter((lb) => lb.clusterId === c.id).reduce((n, lb) => n + lb.frontends.length, 0) + 2;
   const size = cp.serviceCidrSize ?? 0;
   if (size - 2 < services) {
     const text = `service CIDR ${svc.cidr} has ${size} − 2 = ${size - 2} addresses for ${services} Services (${services - 2} load-balanced + kubernetes + kube-dns)`;
@@ -56,8 +68,15 @@ function checkMaxPods(c: Cluster, cp: ClusterPlan): Finding[] {
   const out: Finding[] = [];
   c.nodePools.forEach((pool, i) => {
     const pp = cp.pools[i]!;
-    if (pool.maxPods !== undefined && (pool.maxPods < MIN_MAX_PODS || pool.maxPods > MAX_PODS_LIMIT || !Number.isInteger(pool.maxPods))) {
-      out.push(makeFinding(maxPodsRange, pool.id, { text: `max pods ${pool.maxPods} on ${pool.name} is outside ${MIN_MAX_PODS}–${MAX_PODS_LIMIT}` }));
+    if (
+      pool.maxPods !== undefined &&
+      (pool.maxPods < MIN_MAX_PODS || pool.maxPods > MAX_PODS_LIMIT || !Number.isInteger(pool.maxPods))
+    ) {
+      out.push(
+        makeFinding(maxPodsRange, pool.id, {
+          text: `max pods ${pool.maxPods} on ${pool.name} is outside ${MIN_MAX_PODS}–${MAX_PODS_LIMIT}`,
+        }),
+      );
       return;
     }
     // maxPods below 30 is allowed only while the pool still has room for 30 pods at its minimum size.

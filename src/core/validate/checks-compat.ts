@@ -9,10 +9,13 @@ import { makeFinding, type Checker } from './rule';
 export const COMPAT_URL = {
   kubenet: 'https://learn.microsoft.com/azure/aks/configure-kubenet#limitations--considerations-for-kubenet',
   cilium: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium#limitations',
-  ciliumModes: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium#option-3-assign-ip-addresses-from-the-node-subnet',
-  policies: 'https://learn.microsoft.com/azure/aks/use-network-policies#differences-between-network-policy-engines-cilium-azure-npm-and-calico',
+  ciliumModes:
+    'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium#option-3-assign-ip-addresses-from-the-node-subnet',
+  policies:
+    'https://learn.microsoft.com/azure/aks/use-network-policies#differences-between-network-policy-engines-cilium-azure-npm-and-calico',
   npmLinux: 'https://learn.microsoft.com/azure/aks/use-network-policies#azure-network-policy-manager-limitations-linux',
-  overlay: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay#limitations-with-azure-cni-overlay',
+  overlay:
+    'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay#limitations-with-azure-cni-overlay',
   podSubnet: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet',
   surge: 'https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling',
   nat: 'https://learn.microsoft.com/azure/aks/nat-gateway#create-an-aks-cluster-with-a-user-assigned-nat-gateway',
@@ -34,13 +37,26 @@ function checkDataplane(c: Cluster, say: Say): void {
   if (c.networkDataplane === 'cilium') {
     // Cilium runs with Overlay, a pod subnet or the node subnet; kubenet and bring-your-own CNI have no Azure IPAM.
     if (model === 'kubenet' || model === 'byo-cni') {
-      say(c.id, `the Cilium dataplane needs Azure CNI (Overlay, pod subnet or node subnet), not ${model}`, COMPAT_URL.ciliumModes);
+      say(
+        c.id,
+        `the Cilium dataplane needs Azure CNI (Overlay, pod subnet or node subnet), not ${model}`,
+        COMPAT_URL.ciliumModes,
+      );
     }
     if (c.networkPolicy !== 'cilium' && c.networkPolicy !== 'none') {
-      say(c.id, `with the Cilium dataplane the network policy engine is Cilium (set to ${c.networkPolicy})`, COMPAT_URL.cilium);
+      say(
+        c.id,
+        `with the Cilium dataplane the network policy engine is Cilium (set to ${c.networkPolicy})`,
+        COMPAT_URL.cilium,
+      );
     }
     for (const p of c.nodePools) {
-      if (p.osType === 'Windows') say(p.id, `Windows node pool ${p.name}: Azure CNI powered by Cilium is available only for Linux`, COMPAT_URL.cilium);
+      if (p.osType === 'Windows')
+        say(
+          p.id,
+          `Windows node pool ${p.name}: Azure CNI powered by Cilium is available only for Linux`,
+          COMPAT_URL.cilium,
+        );
     }
   } else if (c.networkPolicy === 'cilium') {
     say(c.id, 'Cilium network policy needs the Cilium dataplane (network dataplane is azure)', COMPAT_URL.cilium);
@@ -50,11 +66,20 @@ function checkDataplane(c: Cluster, say: Say): void {
 function checkPolicyEngine(c: Cluster, cp: ClusterPlan | undefined, say: Say): void {
   if (c.networkPolicy !== 'azure') return;
   if (networkModelOf(c) === 'kubenet') {
-    say(c.id, 'Azure Network Policy Manager needs Azure CNI; kubenet does not support Azure network policies (use Calico)', COMPAT_URL.kubenet);
+    say(
+      c.id,
+      'Azure Network Policy Manager needs Azure CNI; kubenet does not support Azure network policies (use Calico)',
+      COMPAT_URL.kubenet,
+    );
   }
   for (const p of c.nodePools) {
     if (p.osType === 'Windows') {
-      say(p.id, `Windows node pool ${p.name}: Azure Network Policy Manager on Windows nodes is retired (30 September 2026)`, COMPAT_URL.policies, 'warning');
+      say(
+        p.id,
+        `Windows node pool ${p.name}: Azure Network Policy Manager on Windows nodes is retired (30 September 2026)`,
+        COMPAT_URL.policies,
+        'warning',
+      );
     }
   }
   if (cp && cp.peakNodes > NPM_NODE_LIMIT) {
@@ -66,13 +91,22 @@ function checkPolicyEngine(c: Cluster, cp: ClusterPlan | undefined, say: Say): v
 function checkPools(c: Cluster, subnets: Map<string, { subnet: Subnet; vnet: Vnet }>, say: Say): void {
   const model = networkModelOf(c);
   if (model === 'kubenet') {
-    for (const p of c.nodePools) if (p.osType === 'Windows') say(p.id, `Windows node pool ${p.name} needs Azure CNI; kubenet supports Linux nodes only`, COMPAT_URL.kubenet);
+    for (const p of c.nodePools)
+      if (p.osType === 'Windows')
+        say(p.id, `Windows node pool ${p.name} needs Azure CNI; kubenet supports Linux nodes only`, COMPAT_URL.kubenet);
   }
   const podSubnetModel = model === 'azure-cni-pod-subnet-dynamic' || model === 'azure-cni-pod-subnet-static';
   for (const p of c.nodePools) {
-    if (podSubnetModel && !p.podSubnetId) say(p.id, `node pool ${p.name} has no pod subnet; ${model} takes pod IPs from one`, COMPAT_URL.podSubnet);
-    if (!podSubnetModel && p.podSubnetId) say(p.id, `node pool ${p.name} names a pod subnet that ${model} does not use`, COMPAT_URL.podSubnet, 'warning');
-    if (parseMaxSurge(p.maxSurge) === null) say(p.id, `max surge "${p.maxSurge}" on ${p.name} is neither a node count nor a percentage 1–100%`, COMPAT_URL.surge);
+    if (podSubnetModel && !p.podSubnetId)
+      say(p.id, `node pool ${p.name} has no pod subnet; ${model} takes pod IPs from one`, COMPAT_URL.podSubnet);
+    if (!podSubnetModel && p.podSubnetId)
+      say(p.id, `node pool ${p.name} names a pod subnet that ${model} does not use`, COMPAT_URL.podSubnet, 'warning');
+    if (parseMaxSurge(p.maxSurge) === null)
+      say(
+        p.id,
+        `max surge "${p.maxSurge}" on ${p.name} is neither a node count nor a percentage 1–100%`,
+        COMPAT_URL.surge,
+      );
   }
   if (model === 'azure-cni-overlay') {
     const named = new Map<string, string>();
@@ -85,15 +119,26 @@ function checkPools(c: Cluster, subnets: Map<string, { subnet: Subnet; vnet: Vne
     for (const [id, label] of named) {
       const name = label.slice(label.indexOf(' ') + 1);
       if (name.length > OVERLAY_NAME_LIMIT) {
-        say(id, `${label} has ${name.length} characters; Azure CNI Overlay needs ${OVERLAY_NAME_LIMIT} or fewer (names become node labels)`, COMPAT_URL.overlay);
+        say(
+          id,
+          `${label} has ${name.length} characters; Azure CNI Overlay needs ${OVERLAY_NAME_LIMIT} or fewer (names become node labels)`,
+          COMPAT_URL.overlay,
+        );
       }
     }
   }
 }
 
-function checkCluster(c: Cluster, cp: ClusterPlan | undefined, subnets: Map<string, { subnet: Subnet; vnet: Vnet }>, out: Finding[]): void {
+function checkCluster(
+  c: Cluster,
+  cp: ClusterPlan | undefined,
+  subnets: Map<string, { subnet: Subnet; vnet: Vnet }>,
+  out: Finding[],
+): void {
   const say: Say = (subjectId, text, url, severity) =>
-    out.push(makeFinding(featureCompat, subjectId, { text }, severity ? { learnUrl: url, severity } : { learnUrl: url }));
+    out.push(
+      makeFinding(featureCompat, subjectId, { text }, severity ? { learnUrl: url, severity } : { learnUrl: url }),
+    );
   checkDataplane(c, say);
   checkPolicyEngine(c, cp, say);
   checkPools(c, subnets, say);
@@ -103,18 +148,32 @@ function checkCluster(c: Cluster, cp: ClusterPlan | undefined, subnets: Map<stri
   if (c.outboundType === 'userAssignedNATGateway') {
     for (const p of c.nodePools) {
       const s = subnets.get(p.nodeSubnetId)?.subnet;
-      if (s && !s.natGatewayId) say(p.id, `outbound type userAssignedNATGateway needs a NAT gateway on node subnet ${s.name}`, COMPAT_URL.nat);
+      if (s && !s.natGatewayId)
+        say(p.id, `outbound type userAssignedNATGateway needs a NAT gateway on node subnet ${s.name}`, COMPAT_URL.nat);
     }
   }
-  if (c.apiServerVnetIntegration && !c.apiServerSubnetId) say(c.id, 'API server VNet integration in your own VNet needs an API server subnet', COMPAT_URL.apiserver);
+  if (c.apiServerVnetIntegration && !c.apiServerSubnetId)
+    say(c.id, 'API server VNet integration in your own VNet needs an API server subnet', COMPAT_URL.apiserver);
   if (c.privateCluster && (c.authorizedIpRanges?.length ?? 0) > 0) {
-    say(c.id, 'authorized IP ranges apply to a public API server; a private cluster cannot use them', COMPAT_URL.authorized);
+    say(
+      c.id,
+      'authorized IP ranges apply to a public API server; a private cluster cannot use them',
+      COMPAT_URL.authorized,
+    );
   }
-  if (c.outboundType === 'none') say(c.id, 'outbound type none only works for network-isolated clusters (no egress at all)', COMPAT_URL.outbound, 'warning');
+  if (c.outboundType === 'none')
+    say(
+      c.id,
+      'outbound type none only works for network-isolated clusters (no egress at all)',
+      COMPAT_URL.outbound,
+      'warning',
+    );
 }
 
 export const checkCompat: Checker = (design: Design, plan: Omit<Plan, 'findings'>) => {
-  const subnets = new Map(design.vnets.flatMap((vnet) => vnet.subnets.map((subnet) => [subnet.id, { subnet, vnet }] as const)));
+  const subnets = new Map(
+    design.vnets.flatMap((vnet) => vnet.subnets.map((subnet) => [subnet.id, { subnet, vnet }] as const)),
+  );
   const out: Finding[] = [];
   for (const c of design.clusters) checkCluster(c, plan.clusters[c.id], subnets, out);
   out.push(...checkSharedSubnets(design));

@@ -10,7 +10,8 @@ import { indexDesign, vnetsOfCluster } from './design-index';
 import { forbiddenRange } from './foundation-rules';
 import { makeFinding, type Checker } from './rule';
 
-const VNET_FAQ = 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#what-address-ranges-can-i-use-in-my-virtual-networks';
+const VNET_FAQ =
+  'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#what-address-ranges-can-i-use-in-my-virtual-networks';
 const AKS_PREREQ = 'https://learn.microsoft.com/azure/aks/configure-kubenet#prerequisites';
 
 /** Not usable in any VNet address space. */
@@ -34,7 +35,14 @@ export const checkForbiddenRanges: Checker = (design: Design) => {
       if (!parseCidr(space).ok) continue;
       const hit = VNET_FORBIDDEN.find((f) => overlapsCidr(space, f.cidr));
       if (hit) {
-        out.push(makeFinding(forbiddenRange, v.id, { what: `VNet ${v.name}`, cidr: space, forbidden: hit.cidr, why: hit.why }, { learnUrl: VNET_FAQ }));
+        out.push(
+          makeFinding(
+            forbiddenRange,
+            v.id,
+            { what: `VNet ${v.name}`, cidr: space, forbidden: hit.cidr, why: hit.why },
+            { learnUrl: VNET_FAQ },
+          ),
+        );
         continue;
       }
       if (!aksVnets.has(v.id)) continue;
@@ -47,11 +55,15 @@ export const checkForbiddenRanges: Checker = (design: Design) => {
   }
   for (const c of design.clusters) {
     const ranges = [{ what: `${c.name} service CIDR`, cidr: c.serviceCidr || DEFAULT_SERVICE_CIDR }];
-    if (usesPodCidr(networkModelOf(c))) ranges.push({ what: `${c.name} pod CIDR`, cidr: c.podCidr || DEFAULT_POD_CIDR });
+    if (usesPodCidr(networkModelOf(c)))
+      ranges.push({ what: `${c.name} pod CIDR`, cidr: c.podCidr || DEFAULT_POD_CIDR });
     for (const r of ranges) {
       if (!parseCidr(r.cidr).ok) continue;
       const aks = AKS_FORBIDDEN.find((f) => overlapsCidr(r.cidr, f));
-      if (aks) out.push(makeFinding(forbiddenRange, c.id, { ...r, forbidden: aks, why: 'AKS reserves' }, { learnUrl: AKS_PREREQ }));
+      if (aks)
+        out.push(
+          makeFinding(forbiddenRange, c.id, { ...r, forbidden: aks, why: 'AKS reserves' }, { learnUrl: AKS_PREREQ }),
+        );
     }
   }
   return out;

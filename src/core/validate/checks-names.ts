@@ -11,7 +11,11 @@ function namedElements(d: Design): { id: Id; kind: NameKind; label: string; name
     for (const x of items) out.push({ id: x.id, kind, label, name: x.name });
   };
   add('vnet', 'VNet', d.vnets);
-  add('subnet', 'subnet', d.vnets.flatMap((v) => v.subnets));
+  add(
+    'subnet',
+    'subnet',
+    d.vnets.flatMap((v) => v.subnets),
+  );
   add('peering', 'peering', d.peerings);
   add('cluster', 'cluster', d.clusters);
   add('load-balancer', 'load balancer', d.loadBalancers);
@@ -20,7 +24,11 @@ function namedElements(d: Design): { id: Id; kind: NameKind; label: string; name
   add('nat-gateway', 'NAT gateway', d.natGateways);
   add('public-ip', 'public IP', d.publicIps);
   add('route-table', 'route table', d.routeTables);
-  add('route', 'route', d.routeTables.flatMap((r) => r.routes));
+  add(
+    'route',
+    'route',
+    d.routeTables.flatMap((r) => r.routes),
+  );
   add('nsg', 'NSG', d.nsgs);
   add('private-endpoint', 'private endpoint', d.privateEndpoints);
   add('bastion', 'Bastion', d.bastions);
@@ -32,12 +40,23 @@ export const checkNames: Checker = (design) => {
   const out: Finding[] = [];
   for (const e of namedElements(design)) {
     const problem = checkName(e.kind, e.name);
-    if (problem) out.push(makeFinding(invalidName, e.id, { kind: e.label, name: e.name, problem }, { learnUrl: nameRuleUrl(e.kind) }));
+    if (problem)
+      out.push(
+        makeFinding(invalidName, e.id, { kind: e.label, name: e.name, problem }, { learnUrl: nameRuleUrl(e.kind) }),
+      );
   }
   for (const lb of design.loadBalancers) {
     for (const f of lb.frontends) {
       const problem = checkName('k8s-namespace', f.namespace);
-      if (problem) out.push(makeFinding(invalidName, lb.id, { kind: 'Kubernetes namespace', name: f.namespace, problem }, { learnUrl: nameRuleUrl('k8s-namespace') }));
+      if (problem)
+        out.push(
+          makeFinding(
+            invalidName,
+            lb.id,
+            { kind: 'Kubernetes namespace', name: f.namespace, problem },
+            { learnUrl: nameRuleUrl('k8s-namespace') },
+          ),
+        );
     }
   }
   for (const c of design.clusters) {

@@ -14,7 +14,8 @@ type Side = Overlap['a'];
 function nameOf(design: Design, idx: DesignIndex, side: Side): string {
   if (side.kind === 'vnet') return `VNet ${idx.vnet.get(side.ownerId)?.name ?? side.ownerId}`;
   if (side.kind === 'subnet') return `subnet ${idx.subnet.get(side.ownerId)?.subnet.name ?? side.ownerId}`;
-  if (side.kind === 'on-prem') return `on-premises ${design.onPremSites.find((s) => s.id === side.ownerId)?.name ?? side.ownerId}`;
+  if (side.kind === 'on-prem')
+    return `on-premises ${design.onPremSites.find((s) => s.id === side.ownerId)?.name ?? side.ownerId}`;
   const c = design.clusters.find((x) => x.id === side.ownerId);
   return `${c?.name ?? side.ownerId} ${side.kind === 'pod-cidr' ? 'pod CIDR' : 'service CIDR'}`;
 }
@@ -46,7 +47,12 @@ function checkSubnetsInside(design: Design, plan: Omit<Plan, 'findings'>): Findi
       if (!cidr || spaces.length === 0 || spaces.some((a) => containsCidr(a, cidr))) continue;
       const free = nextFree(spaces, otherSubnetCidrs(v, s.id), Number(cidr.split('/')[1]));
       out.push(
-        makeFinding(subnetOutsideVnet, s.id, { subnet: s.name, cidr, spaces: spaces.join(', ') }, free ? { fix: free(s.id) } : {}),
+        makeFinding(
+          subnetOutsideVnet,
+          s.id,
+          { subnet: s.name, cidr, spaces: spaces.join(', ') },
+          free ? { fix: free(s.id) } : {},
+        ),
       );
     }
   }
@@ -55,7 +61,9 @@ function checkSubnetsInside(design: Design, plan: Omit<Plan, 'findings'>): Findi
 
 function nextFree(spaces: string[], taken: string[], prefix: number) {
   const cidr = nextFreeCidr(spaces, taken, prefix);
-  return cidr ? (subnetId: Id) => ({ kind: 'set-subnet-cidr' as const, subnetId, cidr, label: `Move to ${cidr}` }) : null;
+  return cidr
+    ? (subnetId: Id) => ({ kind: 'set-subnet-cidr' as const, subnetId, cidr, label: `Move to ${cidr}` })
+    : null;
 }
 
 function checkPair(design: Design, idx: DesignIndex, o: Overlap): Finding | null {
@@ -65,13 +73,21 @@ function checkPair(design: Design, idx: DesignIndex, o: Overlap): Finding | null
     const hit = idx.subnet.get(b.ownerId)!;
     const free = nextFree(vnetSpaces(hit.vnet), otherSubnetCidrs(hit.vnet, b.ownerId), Number(b.cidr.split('/')[1]));
     const other = idx.subnet.get(a.ownerId)!.subnet.name;
-    return makeFinding(subnetOverlap, b.ownerId, { cidr: b.cidr, other, otherCidr: a.cidr }, free ? { fix: free(b.ownerId) } : {});
+    return makeFinding(
+      subnetOverlap,
+      b.ownerId,
+      { cidr: b.cidr, other, otherCidr: a.cidr },
+      free ? { fix: free(b.ownerId) } : {},
+    );
   }
   const text = `${nameOf(design, idx, a)} ${a.cidr} overlaps ${nameOf(design, idx, b)} ${b.cidr}`;
   if (a.kind === 'vnet' && b.kind === 'vnet') {
-    if (a.ownerId === b.ownerId) return makeFinding(vnetOverlap, a.ownerId, { text: `${text}: address spaces of one VNet cannot overlap` });
+    if (a.ownerId === b.ownerId)
+      return makeFinding(vnetOverlap, a.ownerId, { text: `${text}: address spaces of one VNet cannot overlap` });
     if (idx.peers.get(a.ownerId)?.has(b.ownerId)) {
-      return makeFinding(vnetOverlap, b.ownerId, { text: `${text}; peered VNets cannot have overlapping address spaces` });
+      return makeFinding(vnetOverlap, b.ownerId, {
+        text: `${text}; peered VNets cannot have overlapping address spaces`,
+      });
     }
     // Unpeered VNets may overlap, unless both reach the same on-premises network: it could not route back to both.
     const site = design.onPremSites.find((x) => {
@@ -79,7 +95,9 @@ function checkPair(design: Design, idx: DesignIndex, o: Overlap): Finding | null
       return reach.has(a.ownerId) && reach.has(b.ownerId);
     });
     if (!site) return null;
-    return makeFinding(vnetOverlap, b.ownerId, { text: `${text}; both reach on-premises ${site.name}, which could not route to both` });
+    return makeFinding(vnetOverlap, b.ownerId, {
+      text: `${text}; both reach on-premises ${site.name}, which could not route to both`,
+    });
   }
   const vnetSide = a.kind === 'vnet' ? a : b.kind === 'vnet' ? b : null;
   const siteSide = a.kind === 'on-prem' ? a : b.kind === 'on-prem' ? b : null;
@@ -108,7 +126,12 @@ function checkClusterPair(design: Design, idx: DesignIndex, a: Side, b: Side, te
   const vnet = idx.vnet.get(other.ownerId)!;
   const hitsSubnet = vnet.subnets.some((s) => overlapsCidr(s.cidr, c.cidr));
   if (c.kind === 'service-cidr' && !hitsSubnet) {
-    return makeFinding(clusterCidrOverlap, c.ownerId, { text: `${text} (no subnet uses it yet; not recommended)` }, { severity: 'warning' });
+    return makeFinding(
+      clusterCidrOverlap,
+      c.ownerId,
+      { text: `${text} (no subnet uses it yet; not recommended)` },
+      { severity: 'warning' },
+    );
   }
   return makeFinding(clusterCidrOverlap, c.ownerId, { text });
 }

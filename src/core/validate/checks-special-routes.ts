@@ -9,7 +9,8 @@ export type SaySpecial = (text: string, url: string, opts?: { severity?: Severit
 
 const FW_INTERNET = 'https://learn.microsoft.com/azure/firewall/firewall-faq';
 const FORCED_TUNNELING = 'https://learn.microsoft.com/azure/firewall/forced-tunneling';
-const UDR_BGP = 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#border-gateway-protocol';
+const UDR_BGP =
+  'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#border-gateway-protocol';
 const BASTION = 'https://learn.microsoft.com/azure/bastion/configuration-settings#subnet';
 const GATEWAY = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub';
 
@@ -34,21 +35,36 @@ export function checkSpecialRoutes(design: Design, vnet: Vnet, s: Subnet, say: S
   if (s.purpose === 'firewall-management' && rt) {
     // The management subnet's only route is the default route to the Internet, without gateway routes.
     if (dflt && dflt.nextHopType !== 'Internet') {
-      say(`route ${dflt.name} in ${rt.name} sends 0.0.0.0/0 to ${dflt.nextHopType} on AzureFirewallManagementSubnet; it must go to Internet`, FORCED_TUNNELING);
+      say(
+        `route ${dflt.name} in ${rt.name} sends 0.0.0.0/0 to ${dflt.nextHopType} on AzureFirewallManagementSubnet; it must go to Internet`,
+        FORCED_TUNNELING,
+      );
     }
     if (!rt.disableBgpRoutePropagation) {
-      say(`route table ${rt.name} on AzureFirewallManagementSubnet propagates gateway routes; disable BGP route propagation there`, FORCED_TUNNELING, { severity: 'warning' });
+      say(
+        `route table ${rt.name} on AzureFirewallManagementSubnet propagates gateway routes; disable BGP route propagation there`,
+        FORCED_TUNNELING,
+        { severity: 'warning' },
+      );
     }
   }
   if (s.purpose === 'gateway' && s.nsgId) say('network security groups on GatewaySubnet are not supported', GATEWAY);
   if (s.purpose === 'gateway' && rt) {
-    if (rt.disableBgpRoutePropagation) say('do not disable gateway route propagation on GatewaySubnet', UDR_BGP, { severity: 'warning' });
-    if (dflt) say(`route ${dflt.name} in ${rt.name} puts a 0.0.0.0/0 route on GatewaySubnet; the gateway may stop working`, UDR_BGP, { severity: 'warning' });
+    if (rt.disableBgpRoutePropagation)
+      say('do not disable gateway route propagation on GatewaySubnet', UDR_BGP, { severity: 'warning' });
+    if (dflt)
+      say(
+        `route ${dflt.name} in ${rt.name} puts a 0.0.0.0/0 route on GatewaySubnet; the gateway may stop working`,
+        UDR_BGP,
+        { severity: 'warning' },
+      );
   }
   if (s.purpose === 'bastion' && s.routeTableId) say('route tables are not supported on AzureBastionSubnet', BASTION);
   if ((s.purpose === 'firewall' || s.purpose === 'firewall-management') && s.nsgId) {
     // Azure Firewall carries its own filtering; an NSG on its subnets is not needed and can break management
     // traffic. Kept a warning: Learn does not state that the platform rejects it.
-    say(`an NSG on ${s.name} is not needed: Azure Firewall filters its own traffic`, FW_INTERNET, { severity: 'warning' });
+    say(`an NSG on ${s.name} is not needed: Azure Firewall filters its own traffic`, FW_INTERNET, {
+      severity: 'warning',
+    });
   }
 }

@@ -35,16 +35,34 @@ interface Special {
 
 const SPECIAL: Partial<Record<Subnet['purpose'], Special>> = {
   // "Azure Firewall needs a /26 subnet" (firewall FAQ).
-  firewall: { name: 'AzureFirewallSubnet', maxPrefix: 26, url: 'https://learn.microsoft.com/azure/firewall/firewall-faq#why-does-azure-firewall-need-a--26-subnet-size' },
-  'firewall-management': { name: 'AzureFirewallManagementSubnet', maxPrefix: 26, url: 'https://learn.microsoft.com/azure/firewall/forced-tunneling' },
+  firewall: {
+    name: 'AzureFirewallSubnet',
+    maxPrefix: 26,
+    url: 'https://learn.microsoft.com/azure/firewall/firewall-faq#why-does-azure-firewall-need-a--26-subnet-size',
+  },
+  'firewall-management': {
+    name: 'AzureFirewallManagementSubnet',
+    maxPrefix: 26,
+    url: 'https://learn.microsoft.com/azure/firewall/forced-tunneling',
+  },
   // Gateway subnet: /29 works, /27 or larger is recommended.
-  gateway: { name: 'GatewaySubnet', maxPrefix: 29, recommendedPrefix: 27, url: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub' },
+  gateway: {
+    name: 'GatewaySubnet',
+    maxPrefix: 29,
+    recommendedPrefix: 27,
+    url: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub',
+  },
   // Bastion needs /26 or larger.
-  bastion: { name: 'AzureBastionSubnet', maxPrefix: 26, url: 'https://learn.microsoft.com/azure/bastion/configuration-settings#subnet' },
+  bastion: {
+    name: 'AzureBastionSubnet',
+    maxPrefix: 26,
+    url: 'https://learn.microsoft.com/azure/bastion/configuration-settings#subnet',
+  },
 };
 const RESERVED_NAMES = new Map(Object.entries(SPECIAL).map(([purpose, s]) => [s.name.toLowerCase(), purpose]));
 const APISERVER_URL = 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration';
-const APPGW_URL = 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#virtual-network-and-dedicated-subnet';
+const APPGW_URL =
+  'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#virtual-network-and-dedicated-subnet';
 const AKS_DELEGATION = 'Microsoft.ContainerService/managedClusters';
 
 function special(vnet: Vnet, s: Subnet, sp: SubnetPlan, design: Design): Finding[] {
@@ -55,7 +73,10 @@ function special(vnet: Vnet, s: Subnet, sp: SubnetPlan, design: Design): Finding
   const prefix = sp.prefixLength;
   const reservedFor = RESERVED_NAMES.get(s.name.toLowerCase());
   if (reservedFor && reservedFor !== s.purpose) {
-    say(`the name ${s.name} is reserved for the ${reservedFor} subnet; this subnet is marked ${s.purpose}`, SPECIAL[reservedFor as Subnet['purpose']]!.url);
+    say(
+      `the name ${s.name} is reserved for the ${reservedFor} subnet; this subnet is marked ${s.purpose}`,
+      SPECIAL[reservedFor as Subnet['purpose']]!.url,
+    );
   }
   if (spec) {
     if (s.name !== spec.name) {
@@ -67,15 +88,23 @@ function special(vnet: Vnet, s: Subnet, sp: SubnetPlan, design: Design): Finding
       const fix = resizeFix(vnet, s, spec.maxPrefix);
       say(`${spec.name} must be /${spec.maxPrefix} or larger (is /${prefix})`, spec.url, fix ? { fix } : {});
     } else if (prefix !== null && spec.recommendedPrefix && prefix > spec.recommendedPrefix) {
-      say(`${spec.name} should be /${spec.recommendedPrefix} or larger (is /${prefix})`, spec.url, { severity: 'warning' });
+      say(`${spec.name} should be /${spec.recommendedPrefix} or larger (is /${prefix})`, spec.url, {
+        severity: 'warning',
+      });
     }
   }
   checkSpecialRoutes(design, vnet, s, (text, url, opts) => say(text, url, opts ?? {}));
   if (s.purpose === 'apiserver') {
-    if (s.delegation !== AKS_DELEGATION) say(`the API server subnet must be delegated to ${AKS_DELEGATION}`, APISERVER_URL);
-    if (prefix !== null && prefix > 28) say(`the API server subnet must be /28 or larger (is /${prefix})`, APISERVER_URL, resizeFixOpt(vnet, s, 28));
+    if (s.delegation !== AKS_DELEGATION)
+      say(`the API server subnet must be delegated to ${AKS_DELEGATION}`, APISERVER_URL);
+    if (prefix !== null && prefix > 28)
+      say(`the API server subnet must be /28 or larger (is /${prefix})`, APISERVER_URL, resizeFixOpt(vnet, s, 28));
   }
-  if (s.purpose === 'aks-nodes' && s.delegation) say(`an AKS node subnet cannot be delegated (delegated to ${s.delegation})`, 'https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni#prerequisites');
+  if (s.purpose === 'aks-nodes' && s.delegation)
+    say(
+      `an AKS node subnet cannot be delegated (delegated to ${s.delegation})`,
+      'https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni#prerequisites',
+    );
   dedicated(s, sp, say);
   return out;
 }
@@ -87,12 +116,18 @@ function resizeFixOpt(vnet: Vnet, s: Subnet, prefix: number): { fix?: Fix } {
 
 /** App Gateway and API server subnets host nothing else. */
 function dedicated(s: Subnet, sp: SubnetPlan, say: (text: string, url: string) => void): void {
-  const own = s.purpose === 'app-gateway' ? ['appgw-instances', 'appgw-private-frontend'] : s.purpose === 'apiserver' ? ['apiserver'] : null;
+  const own =
+    s.purpose === 'app-gateway'
+      ? ['appgw-instances', 'appgw-private-frontend']
+      : s.purpose === 'apiserver'
+        ? ['apiserver']
+        : null;
   if (!own) return;
   const others = sp.items.filter((i) => !own.includes(i.kind));
   if (others.length === 0) return;
   const what = others.map((i) => i.label).join(', ');
-  if (s.purpose === 'app-gateway') say(`the Application Gateway subnet is dedicated to gateways but also holds ${what}`, APPGW_URL);
+  if (s.purpose === 'app-gateway')
+    say(`the Application Gateway subnet is dedicated to gateways but also holds ${what}`, APPGW_URL);
   else say(`the API server subnet can't host other workloads but holds ${what}`, APISERVER_URL);
 }
 

@@ -22,10 +22,12 @@ describe('checkCidr', () => {
     expect(checkCidr(t)).toBe(message);
   });
   it('answers any text with null or a message, never throwing', () => {
-    fc.assert(fc.property(fc.string(), (t) => {
-      const r = checkCidr(t);
-      return r === null || (typeof r === 'string' && r.length > 0);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (t) => {
+        const r = checkCidr(t);
+        return r === null || (typeof r === 'string' && r.length > 0);
+      }),
+    );
   });
 });
 
@@ -94,7 +96,9 @@ describe('checkName', () => {
     expect(checkName('k8s-namespace', 'Team')).not.toBeNull();
   });
   it('each kind links its naming page', () => {
-    expect(nameRuleUrl('vnet')).toBe('https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules');
+    expect(nameRuleUrl('vnet')).toBe(
+      'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
+    );
     expect(nameRuleUrl('windows-pool')).toBe('https://learn.microsoft.com/azure/aks/create-node-pools#limitations');
     expect(nameRuleUrl('k8s-service')).toMatch(/^https:\/\/kubernetes\.io\//);
   });

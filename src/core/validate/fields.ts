@@ -66,11 +66,31 @@ const NAME_RULES: Record<NameKind, NameRule> = {
     says: 'letters, digits, _ and -; start and end with a letter or digit',
   },
   // AKS node pools: lowercase alphanumerics starting with a letter; Linux 1-12, Windows 1-6 (create-node-pools).
-  'linux-pool': { min: 1, max: 12, pattern: /^[a-z][a-z0-9]*$/, says: 'lowercase letters and digits, starting with a letter' },
-  'windows-pool': { min: 1, max: 6, pattern: /^[a-z][a-z0-9]*$/, says: 'lowercase letters and digits, starting with a letter' },
+  'linux-pool': {
+    min: 1,
+    max: 12,
+    pattern: /^[a-z][a-z0-9]*$/,
+    says: 'lowercase letters and digits, starting with a letter',
+  },
+  'windows-pool': {
+    min: 1,
+    max: 6,
+    pattern: /^[a-z][a-z0-9]*$/,
+    says: 'lowercase letters and digits, starting with a letter',
+  },
   // Kubernetes Service names are RFC 1035 labels; namespaces RFC 1123 labels.
-  'k8s-service': { min: 1, max: 63, pattern: /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/, says: 'lowercase letters, digits and -; start with a letter; end with a letter or digit' },
-  'k8s-namespace': { min: 1, max: 63, pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, says: 'lowercase letters, digits and -; start and end with a letter or digit' },
+  'k8s-service': {
+    min: 1,
+    max: 63,
+    pattern: /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/,
+    says: 'lowercase letters, digits and -; start with a letter; end with a letter or digit',
+  },
+  'k8s-namespace': {
+    min: 1,
+    max: 63,
+    pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+    says: 'lowercase letters, digits and -; start and end with a letter or digit',
+  },
 };
 
 export function nameRuleUrl(kind: NameKind): string {

@@ -34,7 +34,13 @@ describe('special-subnet', () => {
   });
   it('warns on a GatewaySubnet smaller than /27 and errors on an NSG there', () => {
     const d = oneClusterDesign({});
-    d.vnets[0]!.subnets.push({ id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.0/28', purpose: 'gateway', nsgId: 'n' });
+    d.vnets[0]!.subnets.push({
+      id: 'gw',
+      name: 'GatewaySubnet',
+      cidr: '10.240.4.0/28',
+      purpose: 'gateway',
+      nsgId: 'n',
+    });
     d.nsgs.push({ id: 'n', name: 'nsg', rules: [] });
     expect(rules(d, 'special-subnet').map((f) => f.severity)).toEqual(['warning', 'error']);
   });
@@ -73,11 +79,26 @@ describe('cluster settings', () => {
     }
   });
   it('service-cidr-size: /13 passes; a /29 holds 8 − 2 = 6 Services, enough for kubernetes + kube-dns + 4', () => {
-    expect(rules(oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/13', dnsServiceIp: '10.0.0.10' } }), 'service-cidr-size')).toEqual([]);
+    expect(
+      rules(
+        oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/13', dnsServiceIp: '10.0.0.10' } }),
+        'service-cidr-size',
+      ),
+    ).toEqual([]);
     const d = oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/29', dnsServiceIp: '10.0.0.2' } });
     d.loadBalancers.push({
-      id: 'lb', name: 'kubernetes-internal', type: 'internal', clusterId: 'aks',
-      frontends: ['a', 'b', 'c', 'd'].map((n) => ({ id: n, name: n, namespace: 'default', port: 80, targetPort: 80, appLabel: n })),
+      id: 'lb',
+      name: 'kubernetes-internal',
+      type: 'internal',
+      clusterId: 'aks',
+      frontends: ['a', 'b', 'c', 'd'].map((n) => ({
+        id: n,
+        name: n,
+        namespace: 'default',
+        port: 80,
+        targetPort: 80,
+        appLabel: n,
+      })),
     });
     expect(rules(d, 'service-cidr-size')).toEqual([]);
   });
@@ -86,8 +107,18 @@ describe('cluster settings', () => {
     expect(rules(big, 'service-cidr-size')).toHaveLength(1);
     const small = oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/29', dnsServiceIp: '10.0.0.2' } });
     small.loadBalancers.push({
-      id: 'lb', name: 'kubernetes-internal', type: 'internal', clusterId: 'aks',
-      frontends: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => ({ id: n, name: n, namespace: 'default', port: 80, targetPort: 80, appLabel: n })),
+      id: 'lb',
+      name: 'kubernetes-internal',
+      type: 'internal',
+      clusterId: 'aks',
+      frontends: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => ({
+        id: n,
+        name: n,
+        namespace: 'default',
+        port: 80,
+        targetPort: 80,
+        appLabel: n,
+      })),
     });
     // /29 = 8 addresses − 2 = 6 for 7 + 2 = 9 Services.
     expect(rules(small, 'service-cidr-size')[0]!.message).toBe(
@@ -101,18 +132,30 @@ describe('cluster settings', () => {
     expect(rules(oneClusterDesign({ pool: { maxPods: 10, count: 3 } }), 'max-pods-range')).toEqual([]);
   });
   it('kubenet-node-limit: 400 nodes + 1 surge = 401 routes', () => {
-    const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet', podCidr: '10.200.0.0/14' }, nodeCidr: '10.240.0.0/20', pool: { count: 400 } });
+    const d = oneClusterDesign({
+      cluster: { networkPlugin: 'kubenet', podCidr: '10.200.0.0/14' },
+      nodeCidr: '10.240.0.0/20',
+      pool: { count: 400 },
+    });
     expect(rules(d, 'kubenet-node-limit')[0]!.message).toContain('401 nodes');
-    expect(rules(oneClusterDesign({ cluster: { networkPlugin: 'kubenet' }, pool: { count: 399 } }), 'kubenet-node-limit')).toEqual([]);
+    expect(
+      rules(oneClusterDesign({ cluster: { networkPlugin: 'kubenet' }, pool: { count: 399 } }), 'kubenet-node-limit'),
+    ).toEqual([]);
   });
   it('pod-cidr-capacity: a /22 pod CIDR holds 4 nodes; 4 + 1 surge do not fit', () => {
-    const d = oneClusterDesign({ cluster: { networkPluginMode: 'overlay', podCidr: '192.168.0.0/22' }, pool: { count: 4 } });
+    const d = oneClusterDesign({
+      cluster: { networkPluginMode: 'overlay', podCidr: '192.168.0.0/22' },
+      pool: { count: 4 },
+    });
     expect(rules(d, 'pod-cidr-capacity')[0]!.message).toBe(
       'pod CIDR 192.168.0.0/22 holds 2^(24 − 22) = 4 node /24s but 5 nodes are planned at peak',
     );
   });
   it('pod-cidr-capacity: a /22 pod CIDR holds exactly 3 nodes + 1 surge = 4 node /24s', () => {
-    const d = oneClusterDesign({ cluster: { networkPluginMode: 'overlay', podCidr: '192.168.0.0/22' }, pool: { count: 3 } });
+    const d = oneClusterDesign({
+      cluster: { networkPluginMode: 'overlay', podCidr: '192.168.0.0/22' },
+      pool: { count: 3 },
+    });
     expect(computePlan(d).clusters.aks!.podCidrCapacityNodes).toBe(4);
     expect(rules(d, 'pod-cidr-capacity')).toEqual([]);
   });
@@ -123,10 +166,27 @@ describe('cluster settings', () => {
   });
   it('feature-compat: Windows on kubenet, Cilium policy without Cilium dataplane, pod subnet missing', () => {
     const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } });
-    d.clusters[0]!.nodePools.push({ ...d.clusters[0]!.nodePools[0]!, id: 'win', name: 'win', osType: 'Windows', mode: 'User' });
+    d.clusters[0]!.nodePools.push({
+      ...d.clusters[0]!.nodePools[0]!,
+      id: 'win',
+      name: 'win',
+      osType: 'Windows',
+      mode: 'User',
+    });
     expect(rules(d, 'feature-compat').map((f) => f.subjectId)).toEqual(['win']);
-    expect(rules(oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkPolicy: 'cilium' } }), 'feature-compat')).toHaveLength(1);
-    expect(rules(oneClusterDesign({ cluster: { podIpAllocation: 'dynamicPodSubnet' } }), 'feature-compat')).toHaveLength(1);
-    expect(rules(oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' } }), 'feature-compat')).toEqual([]);
+    expect(
+      rules(oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkPolicy: 'cilium' } }), 'feature-compat'),
+    ).toHaveLength(1);
+    expect(
+      rules(oneClusterDesign({ cluster: { podIpAllocation: 'dynamicPodSubnet' } }), 'feature-compat'),
+    ).toHaveLength(1);
+    expect(
+      rules(
+        oneClusterDesign({
+          cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' },
+        }),
+        'feature-compat',
+      ),
+    ).toEqual([]);
   });
 });

@@ -14,35 +14,62 @@ function withWindowsPool(d: Design, extra: Partial<NodePool> = {}): Design {
 
 describe('feature-compat: dataplane and policy engine', () => {
   it('accepts the Cilium dataplane on Overlay, a dynamic pod subnet and the node subnet', () => {
-    const overlay = oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' } });
-    const dynamic = oneClusterDesign({ cluster: { podIpAllocation: 'dynamicPodSubnet', networkDataplane: 'cilium', networkPolicy: 'cilium' }, pool: { podSubnetId: 'pods' } });
+    const overlay = oneClusterDesign({
+      cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' },
+    });
+    const dynamic = oneClusterDesign({
+      cluster: { podIpAllocation: 'dynamicPodSubnet', networkDataplane: 'cilium', networkPolicy: 'cilium' },
+      pool: { podSubnetId: 'pods' },
+    });
     const nodeSubnet = oneClusterDesign({ cluster: { networkDataplane: 'cilium', networkPolicy: 'cilium' } });
     for (const d of [overlay, dynamic, nodeSubnet]) expect(rules(d, 'feature-compat')).toEqual([]);
   });
   it('rejects the Cilium dataplane on kubenet, and Windows pools with Cilium', () => {
-    const kubenet = oneClusterDesign({ cluster: { networkPlugin: 'kubenet', networkDataplane: 'cilium', networkPolicy: 'cilium' } });
-    expect(texts(kubenet, 'feature-compat')).toEqual(['the Cilium dataplane needs Azure CNI (Overlay, pod subnet or node subnet), not kubenet']);
-    const win = withWindowsPool(oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' } }));
+    const kubenet = oneClusterDesign({
+      cluster: { networkPlugin: 'kubenet', networkDataplane: 'cilium', networkPolicy: 'cilium' },
+    });
+    expect(texts(kubenet, 'feature-compat')).toEqual([
+      'the Cilium dataplane needs Azure CNI (Overlay, pod subnet or node subnet), not kubenet',
+    ]);
+    const win = withWindowsPool(
+      oneClusterDesign({
+        cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' },
+      }),
+    );
     expect(rules(win, 'feature-compat').map((f) => [f.subjectId, f.message])).toEqual([
       ['win', 'Windows node pool win1: Azure CNI powered by Cilium is available only for Linux'],
     ]);
   });
   it('rejects Calico or Azure NPM with the Cilium dataplane', () => {
-    const d = oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'calico' } });
-    expect(texts(d, 'feature-compat')).toEqual(['with the Cilium dataplane the network policy engine is Cilium (set to calico)']);
+    const d = oneClusterDesign({
+      cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'calico' },
+    });
+    expect(texts(d, 'feature-compat')).toEqual([
+      'with the Cilium dataplane the network policy engine is Cilium (set to calico)',
+    ]);
   });
   it('rejects Azure NPM on kubenet and allows Calico there', () => {
     const npm = oneClusterDesign({ cluster: { networkPlugin: 'kubenet', networkPolicy: 'azure' } });
     expect(texts(npm, 'feature-compat')[0]).toContain('kubenet does not support Azure network policies');
-    expect(rules(oneClusterDesign({ cluster: { networkPlugin: 'kubenet', networkPolicy: 'calico' } }), 'feature-compat')).toEqual([]);
+    expect(
+      rules(oneClusterDesign({ cluster: { networkPlugin: 'kubenet', networkPolicy: 'calico' } }), 'feature-compat'),
+    ).toEqual([]);
   });
   it('warns when Azure NPM runs past 250 nodes: 250 + 1 surge = 251, while 249 + 1 = 250 is fine', () => {
     // Overlay keeps the node subnet small enough: /22 has 1024 − 5 = 1019 usable addresses.
-    const big = oneClusterDesign({ cluster: { networkPluginMode: 'overlay', podCidr: '10.100.0.0/16', networkPolicy: 'azure' }, pool: { count: 250 } });
+    const big = oneClusterDesign({
+      cluster: { networkPluginMode: 'overlay', podCidr: '10.100.0.0/16', networkPolicy: 'azure' },
+      pool: { count: 250 },
+    });
     const [f] = rules(big, 'feature-compat');
     expect(f!.severity).toBe('warning');
-    expect(f!.message).toBe('Azure Network Policy Manager is not supported beyond 250 nodes; aks-one reaches 251 at peak');
-    const ok = oneClusterDesign({ cluster: { networkPluginMode: 'overlay', podCidr: '10.100.0.0/16', networkPolicy: 'azure' }, pool: { count: 249 } });
+    expect(f!.message).toBe(
+      'Azure Network Policy Manager is not supported beyond 250 nodes; aks-one reaches 251 at peak',
+    );
+    const ok = oneClusterDesign({
+      cluster: { networkPluginMode: 'overlay', podCidr: '10.100.0.0/16', networkPolicy: 'azure' },
+      pool: { count: 249 },
+    });
     expect(rules(ok, 'feature-compat')).toEqual([]);
   });
   it('warns on Azure NPM with Windows pools (retired on Windows)', () => {
@@ -57,27 +84,43 @@ describe('feature-compat: pools and subnets', () => {
       'max surge "lots" on system is neither a node count nor a percentage 1–100%',
     ]);
     expect(rules(oneClusterDesign({ pool: { maxSurge: '150%' } }), 'feature-compat')).toHaveLength(1);
-    for (const ok of ['2', '33%', '100%']) expect(rules(oneClusterDesign({ pool: { maxSurge: ok } }), 'feature-compat')).toEqual([]);
+    for (const ok of ['2', '33%', '100%'])
+      expect(rules(oneClusterDesign({ pool: { maxSurge: ok } }), 'feature-compat')).toEqual([]);
   });
   it('needs a Linux System pool', () => {
-    expect(texts(oneClusterDesign({ pool: { mode: 'User' } }), 'feature-compat')).toEqual(['a cluster needs at least one Linux System node pool']);
+    expect(texts(oneClusterDesign({ pool: { mode: 'User' } }), 'feature-compat')).toEqual([
+      'a cluster needs at least one Linux System node pool',
+    ]);
   });
   it('rejects two kubenet clusters in one subnet, but not two Azure CNI clusters', () => {
     const two = (plugin: 'kubenet' | 'azure') => {
       const d = oneClusterDesign({ cluster: { networkPlugin: plugin } });
       const c = d.clusters[0]!;
-      d.clusters.push({ ...c, id: 'aks2', name: 'aks-two', nodePools: c.nodePools.map((p) => ({ ...p, id: 'pool2' })) });
+      d.clusters.push({
+        ...c,
+        id: 'aks2',
+        name: 'aks-two',
+        nodePools: c.nodePools.map((p) => ({ ...p, id: 'pool2' })),
+      });
       return d;
     };
     const [f] = rules(two('kubenet'), 'feature-compat');
     expect(f!.subjectId).toBe('nodes');
-    expect(f!.message).toBe("kubenet clusters aks-one, aks-two share subnet snet-nodes; kubenet clusters can't share a subnet");
+    expect(f!.message).toBe(
+      "kubenet clusters aks-one, aks-two share subnet snet-nodes; kubenet clusters can't share a subnet",
+    );
     expect(rules(two('azure'), 'feature-compat')).toEqual([]);
   });
   it('rejects one pod subnet used in dynamic and static block mode', () => {
     const d = oneClusterDesign({ cluster: { podIpAllocation: 'dynamicPodSubnet' }, pool: { podSubnetId: 'pods' } });
     const c = d.clusters[0]!;
-    d.clusters.push({ ...c, id: 'aks2', name: 'aks-two', podIpAllocation: 'staticBlock', nodePools: c.nodePools.map((p) => ({ ...p, id: 'pool2' })) });
+    d.clusters.push({
+      ...c,
+      id: 'aks2',
+      name: 'aks-two',
+      podIpAllocation: 'staticBlock',
+      nodePools: c.nodePools.map((p) => ({ ...p, id: 'pool2' })),
+    });
     expect(texts(d, 'feature-compat')).toEqual([
       'pod subnet snet-pods is used by aks-one (dynamicPodSubnet), aks-two (staticBlock); a pod subnet runs either dynamic or static block allocation, not both',
     ]);
@@ -94,21 +137,46 @@ describe('feature-compat: pools and subnets', () => {
 describe('special-subnet: routes and NSGs', () => {
   function hub(extra: (d: Design) => void): Design {
     const d = oneClusterDesign({});
-    d.vnets[0]!.subnets.push({ id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.4.0/26', purpose: 'firewall', routeTableId: 'rt' });
-    d.routeTables.push({ id: 'rt', name: 'rt-fw', disableBgpRoutePropagation: false, routes: [{ id: 'r', name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway' }] });
+    d.vnets[0]!.subnets.push({
+      id: 'fw',
+      name: 'AzureFirewallSubnet',
+      cidr: '10.240.4.0/26',
+      purpose: 'firewall',
+      routeTableId: 'rt',
+    });
+    d.routeTables.push({
+      id: 'rt',
+      name: 'rt-fw',
+      disableBgpRoutePropagation: false,
+      routes: [{ id: 'r', name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway' }],
+    });
     extra(d);
     return d;
   }
   it('rejects 0.0.0.0/0 away from the Internet on AzureFirewallSubnet without forced tunnelling', () => {
-    const [f] = rules(hub(() => {}), 'special-subnet');
+    const [f] = rules(
+      hub(() => {}),
+      'special-subnet',
+    );
     expect(f!.message).toContain('sends 0.0.0.0/0 to VirtualNetworkGateway on AzureFirewallSubnet');
     const internet = hub((d) => (d.routeTables[0]!.routes[0]!.nextHopType = 'Internet'));
     expect(rules(internet, 'special-subnet')).toEqual([]);
   });
   it('accepts it with an AzureFirewallManagementSubnet, whose own table must not propagate gateway routes', () => {
     const tunnelled = hub((d) => {
-      d.vnets[0]!.subnets.push({ id: 'mg', name: 'AzureFirewallManagementSubnet', cidr: '10.240.4.64/26', purpose: 'firewall-management', routeTableId: 'rt-mg' });
-      d.routeTables.push({ id: 'rt-mg', name: 'rt-mg', disableBgpRoutePropagation: false, routes: [{ id: 'i', name: 'internet', addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' }] });
+      d.vnets[0]!.subnets.push({
+        id: 'mg',
+        name: 'AzureFirewallManagementSubnet',
+        cidr: '10.240.4.64/26',
+        purpose: 'firewall-management',
+        routeTableId: 'rt-mg',
+      });
+      d.routeTables.push({
+        id: 'rt-mg',
+        name: 'rt-mg',
+        disableBgpRoutePropagation: false,
+        routes: [{ id: 'i', name: 'internet', addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' }],
+      });
     });
     expect(rules(tunnelled, 'special-subnet').map((f) => [f.subjectId, f.severity])).toEqual([['mg', 'warning']]);
   });
@@ -128,7 +196,9 @@ describe('special-subnet: routes and NSGs', () => {
   it('flags a subnet that takes a reserved name for another purpose', () => {
     const d = oneClusterDesign({});
     d.vnets[0]!.subnets.push({ id: 'x', name: 'GatewaySubnet', cidr: '10.240.4.0/27', purpose: 'general' });
-    expect(texts(d, 'special-subnet')).toEqual(['the name GatewaySubnet is reserved for the gateway subnet; this subnet is marked general']);
+    expect(texts(d, 'special-subnet')).toEqual([
+      'the name GatewaySubnet is reserved for the gateway subnet; this subnet is marked general',
+    ]);
   });
 });
 
@@ -140,9 +210,22 @@ describe('vnet-overlap through a shared on-premises gateway', () => {
       { id: 's2', name: 'vnet-spoke2', addressSpaces: ['10.240.0.0/16'], subnets: [] },
     );
     for (const spoke of ['vnet', 's2']) {
-      d.peerings.push({ id: `p-${spoke}`, name: `hub-${spoke}`, localVnetId: 'hub', remoteVnetId: spoke, allowForwardedTraffic: true, allowGatewayTransit: transit, useRemoteGateways: transit });
+      d.peerings.push({
+        id: `p-${spoke}`,
+        name: `hub-${spoke}`,
+        localVnetId: 'hub',
+        remoteVnetId: spoke,
+        allowForwardedTraffic: true,
+        allowGatewayTransit: transit,
+        useRemoteGateways: transit,
+      });
     }
-    d.onPremSites.push({ id: 'op', name: 'dc1', addressPrefixes: ['192.168.0.0/16'], gateway: { vnetId: 'hub', type: 'Vpn', sku: 'VpnGw1', bgp: true } });
+    d.onPremSites.push({
+      id: 'op',
+      name: 'dc1',
+      addressPrefixes: ['192.168.0.0/16'],
+      gateway: { vnetId: 'hub', type: 'Vpn', sku: 'VpnGw1', bgp: true },
+    });
     return d;
   }
   it('reports unpeered spokes that overlap when both use the hub gateway, not when they do not', () => {

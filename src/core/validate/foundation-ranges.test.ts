@@ -50,7 +50,15 @@ function twoVnets(peered: boolean): Design {
   const d = oneClusterDesign({});
   d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.240.0.0/24'], subnets: [] });
   if (peered) {
-    d.peerings.push({ id: 'p', name: 'hub-spoke', localVnetId: 'hub', remoteVnetId: 'vnet', allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false });
+    d.peerings.push({
+      id: 'p',
+      name: 'hub-spoke',
+      localVnetId: 'hub',
+      remoteVnetId: 'vnet',
+      allowForwardedTraffic: true,
+      allowGatewayTransit: false,
+      useRemoteGateways: false,
+    });
   }
   return d;
 }
@@ -62,7 +70,12 @@ describe('vnet-overlap', () => {
   });
   it('reports an on-premises range overlapping the gateway VNet', () => {
     const d = oneClusterDesign({});
-    d.onPremSites.push({ id: 'op', name: 'dc1', addressPrefixes: ['10.240.128.0/20'], gateway: { vnetId: 'vnet', type: 'Vpn', sku: 'VpnGw1', bgp: true } });
+    d.onPremSites.push({
+      id: 'op',
+      name: 'dc1',
+      addressPrefixes: ['10.240.128.0/20'],
+      gateway: { vnetId: 'vnet', type: 'Vpn', sku: 'VpnGw1', bgp: true },
+    });
     expect(rules(d, 'vnet-overlap')[0]!.message).toContain('on-premises dc1 10.240.128.0/20');
   });
 });
@@ -90,7 +103,11 @@ describe('forbidden-range', () => {
   it('rejects AKS-reserved ranges for the service CIDR and link-local for any VNet', () => {
     const d = oneClusterDesign({ cluster: { serviceCidr: '172.30.0.0/16', dnsServiceIp: '172.30.0.10' } });
     d.vnets.push({ id: 'll', name: 'vnet-ll', addressSpaces: ['169.254.0.0/16'], subnets: [] });
-    expect(rules(d, 'forbidden-range').map((f) => f.subjectId).sort()).toEqual(['aks', 'll']);
+    expect(
+      rules(d, 'forbidden-range')
+        .map((f) => f.subjectId)
+        .sort(),
+    ).toEqual(['aks', 'll']);
   });
   it('allows 172.30.0.0/16 in a VNet without a cluster', () => {
     const d = oneClusterDesign({});

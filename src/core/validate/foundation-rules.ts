@@ -59,7 +59,13 @@ export const forbiddenRange = defineRule<{ what: string; cidr: string; forbidden
   message: (p) => `${p.what} ${p.cidr} overlaps ${p.forbidden}, which ${p.why}`,
 });
 
-export const subnetTooSmall = defineRule<{ cidr: string; needed: number; usable: number; total: number; detail: string }>({
+export const subnetTooSmall = defineRule<{
+  cidr: string;
+  needed: number;
+  usable: number;
+  total: number;
+  detail: string;
+}>({
   id: 'subnet-too-small',
   severity: 'error',
   summary: "A subnet holds everything planned in it plus Azure's 5 reserved addresses.",
@@ -72,14 +78,15 @@ export const specialSubnet = defineRule<Text>({
   id: 'special-subnet',
   severity: 'error',
   summary: 'Special subnets have their required name, minimum size, delegation and NSG/route rules.',
-  learnUrl: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-for-azure-services#services-that-can-be-deployed-into-a-virtual-network',
+  learnUrl:
+    'https://learn.microsoft.com/azure/virtual-network/virtual-network-for-azure-services#services-that-can-be-deployed-into-a-virtual-network',
   message: (p) => p.text,
 });
 
 export const dnsServiceIp = defineRule<Text>({
   id: 'dns-service-ip',
   severity: 'error',
-  summary: "The DNS service IP lies inside the service CIDR and is not its first, network or broadcast address.",
+  summary: 'The DNS service IP lies inside the service CIDR and is not its first, network or broadcast address.',
   learnUrl: LEGACY_CNI,
   message: (p) => p.text,
 });
@@ -105,7 +112,8 @@ export const kubenetNodeLimit = defineRule<{ nodes: number }>({
   severity: 'error',
   summary: 'kubenet clusters have at most 400 nodes: one route per node in a table of at most 400 routes.',
   learnUrl: KUBENET,
-  message: (p) => `${p.nodes} nodes at peak (autoscaler max + surge) exceed kubenet's 400 (one route per node, 400 routes per table)`,
+  message: (p) =>
+    `${p.nodes} nodes at peak (autoscaler max + surge) exceed kubenet's 400 (one route per node, 400 routes per table)`,
 });
 
 export const podCidrCapacity = defineRule<{ cidr: string; nodes: number; capacity: number; prefix: number }>({
@@ -120,7 +128,8 @@ export const podCidrCapacity = defineRule<{ cidr: string; nodes: number; capacit
 export const poolName = defineRule<{ name: string; os: string; problem: string }>({
   id: 'pool-name',
   severity: 'error',
-  summary: 'Node pool names: lowercase letters and digits starting with a letter, 12 characters on Linux, 6 on Windows.',
+  summary:
+    'Node pool names: lowercase letters and digits starting with a letter, 12 characters on Linux, 6 on Windows.',
   learnUrl: 'https://learn.microsoft.com/azure/aks/create-node-pools#limitations',
   message: (p) => `${p.os} node pool name "${p.name}": ${p.problem}`,
 });
