@@ -18,7 +18,6 @@ export { traceEgress } from './paths/egress';
 export { traceIngress } from './paths/ingress';
 export { aksEgressRuleSet } from './paths/egress-rules';
 export type * from './paths/trace-types';
-export { withDesignCache } from './lookup';
 export { FOUNDATION_RULES } from './validate/foundation-rules';
 export { formatCount } from './format';
 export { checkCidr, checkIp, checkInt, checkName } from './validate/fields';

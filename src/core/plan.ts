@@ -1,5 +1,4 @@
 import { computeAddressPlan } from './ipam/address-plan';
-import { withDesignCache } from './lookup';
 import type { Design } from './model';
 import type { Plan } from './plan-types';
 import { CHECKERS } from './validate/checkers';
@@ -11,9 +10,7 @@ export { computeAddressPlan };
  * gives the same plan, and the design is never modified.
  */
 export function computePlan(design: Design): Plan {
-  return withDesignCache(design, () => {
-    const base = computeAddressPlan(design);
-    const findings = CHECKERS.flatMap((check) => check(design, base));
-    return { ...base, findings };
-  });
+  const base = computeAddressPlan(design);
+  const findings = CHECKERS.flatMap((check) => check(design, base));
+  return { ...base, findings };
 }

@@ -7,21 +7,20 @@
 import { firstUsableIp, formatIp, lastUsableIp, parseCidr } from '../cidr';
 import type { Design, Id } from '../model';
 import type { Plan } from '../plan-types';
-import { lookup, memoTable } from '../lookup';
+import { designIndex } from '../design-index';
+import { planCaches } from '../plan-caches';
 
 /** Node IPs of every pool on a subnet at peak (max + surge), keyed by pool id; addresses past the end are cut. */
 export function nodeIpsBySubnet(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id): Map<Id, string[]> {
-  const memo = memoTable<Map<Id, string[]>>(design, 'node-ips');
-  const hit = memo?.get(subnetId);
-  if (hit) return hit;
-  const out = computeNodeIps(design, plan, subnetId);
-  memo?.set(subnetId, out);
+  const memo = planCaches(design, plan).nodeIps;
+  let out = memo.get(subnetId);
+  if (!out) memo.set(subnetId, (out = computeNodeIps(design, plan, subnetId)));
   return out;
 }
 
 function computeNodeIps(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id): Map<Id, string[]> {
   const out = new Map<Id, string[]>();
-  const index = lookup(design);
+  const index = designIndex(design);
   const subnet = index.subnet.get(subnetId)?.subnet;
   const p = subnet ? parseCidr(subnet.cidr) : null;
   if (!p || !p.ok) return out;
@@ -45,7 +44,7 @@ function computeNodeIps(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: 
 
 /** Node IPs of one pool at peak, in order. */
 export function nodeIpsOfPool(design: Design, plan: Pick<Plan, 'clusters'>, poolId: Id): string[] {
-  const pool = lookup(design).pool.get(poolId);
+  const pool = designIndex(design).pool.get(poolId);
   if (!pool) return [];
   return nodeIpsBySubnet(design, plan, pool.nodeSubnetId).get(poolId) ?? [];
 }

@@ -4,6 +4,7 @@
  * https://learn.microsoft.com/azure/aks/outbound-rules-control-egress
  */
 import { parseCidr } from '../cidr';
+import { designIndex, type DesignIndex, type SubnetRef } from '../design-index';
 import type { Design, Id } from '../model';
 import type { EgressApplicationRule, EgressNetworkRule, EgressRuleSet } from './egress-rule-types';
 
@@ -14,14 +15,18 @@ const OPTIONAL_URL =
   'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#optional-recommended-fqdn--application-rules-for-aks-clusters';
 const https = [{ type: 'Https' as const, port: 443 }];
 
+const order = (idx: DesignIndex, r: SubnetRef) => idx.subnetOrder.get(r.subnet.id) ?? 0;
+
 export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
-  const cluster = design.clusters.find((c) => c.id === clusterId);
+  const idx = designIndex(design);
+  const cluster = idx.cluster.get(clusterId);
   const subnets = new Set(cluster?.nodePools.flatMap((p) => [p.nodeSubnetId, p.podSubnetId ?? []].flat()) ?? []);
-  const sourceAddresses = design.vnets
-    .flatMap((v) => v.subnets)
-    .filter((s) => subnets.has(s.id))
-    .flatMap((s) => {
-      const p = parseCidr(s.cidr);
+  // Through the index: the cluster's own subnets only, in design order, so the cost follows the cluster's size.
+  const sourceAddresses = [...subnets]
+    .flatMap((id) => idx.subnet.get(id) ?? [])
+    .sort((a, b) => order(idx, a) - order(idx, b))
+    .flatMap(({ subnet }) => {
+      const p = parseCidr(subnet.cidr);
       return p.ok ? [p.cidr] : [];
     });
   const region = `AzureCloud.${design.location}`;

@@ -3,8 +3,8 @@
  * route or rule that decided the hop, every source NAT and the source address the destination sees.
  * https://learn.microsoft.com/azure/aks/egress-outboundtype
  */
+import { designIndex } from '../design-index';
 import { nodeIpsOfPool } from '../ipam/node-ips';
-import { withDesignCache } from '../lookup';
 import { networkModelOf, usesPodCidr, DEFAULT_POD_CIDR } from '../ipam/defaults';
 import type { Cluster, Design, Id, NodePool } from '../model';
 import type { Plan } from '../plan-types';
@@ -26,9 +26,9 @@ interface Start {
 }
 
 function startOf(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, hops: Hop[]): Start | null {
-  for (const cluster of design.clusters) {
-    const pool = cluster.nodePools.find((p) => p.id === fromId);
-    if (!pool) continue;
+  const cluster = designIndex(design).clusterOfPool.get(fromId);
+  const pool = designIndex(design).pool.get(fromId);
+  if (cluster && pool) {
     const hit = subnetById(design, pool.nodeSubnetId);
     if (!hit) return null;
     const nodeIp = nodeIpsOfPool(design, plan, pool.id)[0] ?? hit.subnet.cidr;
@@ -76,10 +76,6 @@ function startOf(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, hops:
 }
 
 export function traceEgress(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, to: 'internet' | string): Trace {
-  return withDesignCache(design, () => traceEgressIn(design, plan, fromId, to));
-}
-
-function traceEgressIn(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, to: 'internet' | string): Trace {
   const hops: Hop[] = [];
   const dest = to === 'internet' ? INTERNET_PROBE : to;
   const trace: Trace = { from: fromId, to, hops, sourceIpSeen: null, outcome: 'dropped', findings: [] };

@@ -1,6 +1,6 @@
 /** The hops every ingress trace shares: NSG admission on a subnet and the last steps to the pods. */
 import type { Cluster, Design, Id, Nsg, NodePool } from '../model';
-import { memoTable } from '../lookup';
+import { designIndex } from '../design-index';
 import { subnetById } from './locate';
 import { NSG_URL, nsgAllowsInbound, type NsgSource } from './nsg-eval';
 import type { Hop, Trace } from './trace-types';
@@ -12,17 +12,10 @@ export interface MissingNsgRule {
   need: string;
 }
 
-/** The NSG on a subnet, through a per-scope index of NSGs by id. */
+/** The NSG on a subnet. */
 export function nsgOf(design: Design, subnetId: Id): Nsg | undefined {
   const nsgId = subnetById(design, subnetId)?.subnet.nsgId;
-  if (!nsgId) return undefined;
-  const memo = memoTable<Map<Id, Nsg>>(design, 'nsgs');
-  let index = memo?.get('all');
-  if (!index) {
-    index = new Map(design.nsgs.map((n) => [n.id, n]));
-    memo?.set('all', index);
-  }
-  return index.get(nsgId);
+  return nsgId ? designIndex(design).nsg.get(nsgId) : undefined;
 }
 
 /** Checks one required inbound flow on a subnet; records a hop and, when blocked, what is missing. */

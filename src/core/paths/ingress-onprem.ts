@@ -8,7 +8,7 @@
  */
 import { firstUsableIp, formatIp, parseCidr } from '../cidr';
 import { nodeIpsOfPool } from '../ipam/node-ips';
-import { lookup } from '../lookup';
+import { designIndex } from '../design-index';
 import type { Cluster, Design, LbFrontend, LoadBalancer, NodePool, OnPremSite } from '../model';
 import type { Plan } from '../plan-types';
 import { nextHopRoute } from '../routes/next-hop';
@@ -53,7 +53,7 @@ export function onPremIngress(
     const done = (ok: boolean, blocked = false) =>
       out.push(trace(`on-premises ${site.name}`, `${lb.name}/${f.name}`, hops, ok, `${client} (no SNAT)`, blocked));
     // Inbound: the gateway forwards by its own subnet's routes.
-    const gwVnet = lookup(design).vnet.get(site.gateway.vnetId);
+    const gwVnet = designIndex(design).vnet.get(site.gateway.vnetId);
     const gwSubnet = gwVnet?.subnets.find((s) => s.purpose === 'gateway');
     const inbound = gwSubnet ? nextHopRoute(design, gwSubnet.id, target, plan) : null;
     if (!inbound || !['VnetLocal', 'VNetPeering', 'VirtualAppliance'].includes(inbound.nextHopType)) {

@@ -3,8 +3,8 @@
  * → pod; Internet → firewall DNAT → internal load balancer; internal clients (peered VNets, on-premises) →
  * internal load balancer. Each hop names the NSG rule that lets it in, and a blocked hop says what is missing.
  */
-import { lookup, memoTable } from '../lookup';
-import type { Design, Id, LoadBalancer, NodePool } from '../model';
+import { designIndex } from '../design-index';
+import type { Design, Id, NodePool } from '../model';
 import type { Plan } from '../plan-types';
 import { nextHopRoute } from '../routes/next-hop';
 import { INTERNET_PROBE } from './egress';
@@ -40,28 +40,13 @@ function replyPath(design: Design, plan: Pick<Plan, 'clusters'>, pool: NodePool,
   return true;
 }
 
-/** A cluster's load balancers, through a per-scope index by cluster id. */
-function loadBalancersOf(design: Design, clusterId: Id): LoadBalancer[] {
-  const memo = memoTable<LoadBalancer[]>(design, 'lbs-by-cluster');
-  if (!memo) return design.loadBalancers.filter((l) => l.clusterId === clusterId);
-  const built = '\u0000built';
-  if (!memo.has(built)) {
-    memo.set(built, []);
-    for (const l of design.loadBalancers) {
-      const list = memo.get(l.clusterId);
-      if (list) list.push(l);
-      else memo.set(l.clusterId, [l]);
-    }
-  }
-  return memo.get(clusterId) ?? [];
-}
-
 export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'>, poolId: Id): IngressResult {
-  const pool = lookup(design).pool.get(poolId);
-  const cluster = pool ? design.clusters.find((c) => c.nodePools.includes(pool)) : undefined;
+  const idx = designIndex(design);
+  const pool = idx.pool.get(poolId);
+  const cluster = idx.clusterOfPool.get(poolId);
   const out: IngressResult = { traces: [], missing: [] };
   if (!cluster || !pool) return out;
-  for (const lb of loadBalancersOf(design, cluster.id)) {
+  for (const lb of idx.loadBalancersOfCluster.get(cluster.id) ?? []) {
     for (const f of lb.frontends) {
       const hops: Hop[] = [];
       const client: NsgSource = lb.type === 'public' ? { tag: 'Internet' } : { tag: 'VirtualNetwork' };
@@ -172,9 +157,9 @@ export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'
   }
   for (const fw of design.firewalls) {
     for (const r of fw.dnatRules) {
-      const target = design.loadBalancers.find(
-        (l) => l.clusterId === cluster.id && l.frontends.some((f) => f.privateIp === r.translatedAddress),
-      );
+      const target = idx.loadBalancersOfCluster
+        .get(cluster.id)
+        ?.find((l) => l.frontends.some((f) => f.privateIp === r.translatedAddress));
       if (!target) continue;
       const hops: Hop[] = [
         {

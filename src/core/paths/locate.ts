@@ -1,19 +1,17 @@
 /** Where addresses live in a design: subnets, firewalls, on-prem sites, private endpoints. */
 import { containsIp, firstUsableIp, formatIp, parseCidr, parseIp } from '../cidr';
-import type { Design, Firewall, Id, OnPremSite, Subnet, Vnet } from '../model';
-import { lookup, subnetAt } from '../lookup';
+import type { Design, Firewall, Id, OnPremSite } from '../model';
+import { designIndex, subnetAt, type SubnetRef } from '../design-index';
 
-export interface SubnetHit {
-  vnet: Vnet;
-  subnet: Subnet;
-}
+/** A subnet with its VNet (the index's one type for it). */
+export type SubnetHit = SubnetRef;
 
 export function subnetOfIp(design: Design, ip: string): SubnetHit | null {
   return subnetAt(design, ip);
 }
 
 export function subnetById(design: Design, id: Id): SubnetHit | null {
-  return lookup(design).subnet.get(id) ?? null;
+  return designIndex(design).subnet.get(id) ?? null;
 }
 
 /** The firewall's private IP: as set, or the first address Azure hands out in AzureFirewallSubnet (x.x.x.4). */
@@ -42,6 +40,7 @@ export function siteOfIp(design: Design, ip: string): OnPremSite | null {
 }
 
 export function publicIpNames(design: Design, ids: Id[]): string {
-  const names = ids.map((id) => design.publicIps.find((p) => p.id === id)?.name ?? id);
+  const { publicIp } = designIndex(design);
+  const names = ids.map((id) => publicIp.get(id)?.name ?? id);
   return names.length > 0 ? names.join(', ') : 'no public IP';
 }

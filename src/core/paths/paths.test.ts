@@ -289,7 +289,8 @@ describe('on-premises clients to an internal load balancer', () => {
     });
     return d;
   }
-  const onPremTrace = (d: Design) =>
+  // Tests change `d` in place between calls; planning memoises per design object, so each call traces a fresh copy.
+  const onPremTrace = (design: Design, d = { ...design }) =>
     traceIngress(d, computeAddressPlan(d), 'pool').find((t) => t.from === 'on-premises dc1')!;
 
   it('in through the gateway, back by the gateway route the spoke learns (transit + remote gateways)', () => {

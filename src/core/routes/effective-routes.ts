@@ -6,26 +6,27 @@
  */
 import { parseCidr } from '../cidr';
 import { computeAddressPlan } from '../ipam/address-plan';
-import { lookup, memoTable } from '../lookup';
+import { designIndex } from '../design-index';
+import { planCaches } from '../plan-caches';
 import type { Design, Id, RouteTable } from '../model';
 import type { Plan } from '../plan-types';
 import { kubenetRoutes } from './kubenet-routes';
 import type { EffectiveRoute } from './route-types';
 import { privateEndpointRoutes } from './endpoint-routes';
-import { gatewayRoutes, NONE_ROUTE_PREFIXES, systemRoutes, vnetOfSubnet } from './system-routes';
+import { gatewayRoutes, NONE_ROUTE_PREFIXES, systemRoutes } from './system-routes';
 
 const RANK: Record<EffectiveRoute['source'], number> = { User: 0, VirtualNetworkGateway: 1, Default: 2 };
 
-/** A route table by id, through a per-scope index so large designs don't scan the list per subnet. */
 function routeTableOf(design: Design, id: Id | undefined): RouteTable | undefined {
-  if (!id) return undefined;
-  const memo = memoTable<Map<Id, RouteTable>>(design, 'route-tables');
-  let index = memo?.get('all');
-  if (!index) {
-    index = new Map(design.routeTables.map((t) => [t.id, t]));
-    memo?.set('all', index);
-  }
-  return index.get(id);
+  return id ? designIndex(design).routeTable.get(id) : undefined;
+}
+
+/** The address plan of a design, for callers that pass none; computed once per design. */
+const addressPlans = new WeakMap<Design, Pick<Plan, 'clusters'>>();
+function addressPlanOf(design: Design): Pick<Plan, 'clusters'> {
+  let p = addressPlans.get(design);
+  if (!p) addressPlans.set(design, (p = computeAddressPlan(design)));
+  return p;
 }
 
 function userRoutes(design: Design, routeTableId: Id | undefined): EffectiveRoute[] {
@@ -51,12 +52,14 @@ function userRoutes(design: Design, routeTableId: Id | undefined): EffectiveRout
 /** kubenet pod routes that land on a subnet: its own kubenet nodes, and App Gateway subnets of AGIC clusters. */
 function podRoutes(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id, routeTableId?: Id): EffectiveRoute[] {
   const out: EffectiveRoute[] = [];
-  const onNodes = lookup(design).clustersOnSubnet.get(subnetId) ?? [];
+  const idx = designIndex(design);
+  const onNodes = idx.clustersOnSubnet.get(subnetId) ?? [];
   // AGIC with kubenet: the gateway subnet needs the cluster's route table to reach pods.
   const agic = routeTableId
-    ? design.appGateways
-        .filter((g) => g.subnetId === subnetId)
-        .flatMap((g) => design.clusters.filter((c) => c.id === g.agicClusterId))
+    ? (idx.appGatewaysOnSubnet.get(subnetId) ?? []).flatMap((g) => {
+        const c = g.agicClusterId ? idx.cluster.get(g.agicClusterId) : undefined;
+        return c ? [c] : [];
+      })
     : [];
   for (const c of new Set([...onNodes, ...agic])) {
     if (c.networkPlugin !== 'kubenet') continue;
@@ -75,22 +78,20 @@ function podRoutes(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id, r
   return out;
 }
 
-/** Effective routes of a subnet; inside a design cache scope each subnet is computed once (read-only result). */
+/** Effective routes of a subnet, computed once per design and plan (a read-only result). */
 export function effectiveRoutes(design: Design, subnetId: Id, plan?: Pick<Plan, 'clusters'>): EffectiveRoute[] {
-  const memo = memoTable<EffectiveRoute[]>(design, 'effective-routes');
-  const hit = memo?.get(subnetId);
-  if (hit) return hit;
-  const routes = computeEffectiveRoutes(design, subnetId, plan);
-  memo?.set(subnetId, routes);
+  const clusters = plan ?? addressPlanOf(design);
+  const memo = planCaches(design, clusters).effectiveRoutes;
+  let routes = memo.get(subnetId);
+  if (!routes) memo.set(subnetId, (routes = computeEffectiveRoutes(design, subnetId, clusters)));
   return routes;
 }
 
-function computeEffectiveRoutes(design: Design, subnetId: Id, plan?: Pick<Plan, 'clusters'>): EffectiveRoute[] {
-  const vnet = vnetOfSubnet(design, subnetId);
-  const subnet = vnet?.subnets.find((s) => s.id === subnetId);
-  if (!vnet || !subnet) return [];
+function computeEffectiveRoutes(design: Design, subnetId: Id, clusters: Pick<Plan, 'clusters'>): EffectiveRoute[] {
+  const hit = designIndex(design).subnet.get(subnetId);
+  if (!hit) return [];
+  const { vnet, subnet } = hit;
   const rt = routeTableOf(design, subnet.routeTableId);
-  const clusters = plan ?? computeAddressPlan(design);
   const user = userRoutes(design, subnet.routeTableId);
   const all = [
     ...systemRoutes(design, vnet),

@@ -7,8 +7,8 @@
  * https://learn.microsoft.com/azure/private-link/disable-private-endpoint-network-policy
  */
 import { containsIp, parseCidr, parseIp } from '../cidr';
-import { lookup, memoTable } from '../lookup';
-import type { Design, PrivateEndpoint, Vnet } from '../model';
+import { designIndex } from '../design-index';
+import type { Design, Vnet } from '../model';
 import type { EffectiveRoute } from './route-types';
 
 export const PE_POLICY_URL = 'https://learn.microsoft.com/azure/private-link/disable-private-endpoint-network-policy';
@@ -16,8 +16,7 @@ export const PE_POLICY_URL = 'https://learn.microsoft.com/azure/private-link/dis
 /** The /32 routes of the private endpoints a subnet in `vnet` sees, each checked against the subnet's user routes. */
 export function privateEndpointRoutes(design: Design, vnet: Vnet, userRoutes: EffectiveRoute[]): EffectiveRoute[] {
   if (design.privateEndpoints.length === 0) return [];
-  const { subnet, peerings } = lookup(design);
-  const byVnet = endpointsByVnet(design);
+  const { subnet, peerings, endpointsByVnet: byVnet } = designIndex(design);
   const seen = [vnet.id, ...(peerings.get(vnet.id) ?? []).map((p) => p.peer.id)];
   const out: EffectiveRoute[] = [];
   for (const pe of [...new Set(seen)].flatMap((id) => byVnet.get(id) ?? [])) {
@@ -40,24 +39,6 @@ export function privateEndpointRoutes(design: Design, vnet: Vnet, userRoutes: Ef
     }
     out.push(route);
   }
-  return out;
-}
-
-/** Private endpoints with an address, by the VNet they sit in; built once per design cache scope. */
-function endpointsByVnet(design: Design): Map<string, PrivateEndpoint[]> {
-  const memo = memoTable<Map<string, PrivateEndpoint[]>>(design, 'endpoints-by-vnet');
-  const hit = memo?.get('all');
-  if (hit) return hit;
-  const out = new Map<string, PrivateEndpoint[]>();
-  const { subnet } = lookup(design);
-  for (const pe of design.privateEndpoints) {
-    const vnetId = subnet.get(pe.subnetId)?.vnet.id;
-    if (!vnetId || !pe.privateIp) continue;
-    const list = out.get(vnetId);
-    if (list) list.push(pe);
-    else out.set(vnetId, [pe]);
-  }
-  memo?.set('all', out);
   return out;
 }
 

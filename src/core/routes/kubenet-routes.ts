@@ -6,7 +6,8 @@
 import { cidrSize, formatRange, parseCidr } from '../cidr';
 import { DEFAULT_POD_CIDR, ROUTE_TABLE_LIMIT } from '../ipam/defaults';
 import { nodeIpsBySubnet } from '../ipam/node-ips';
-import { memoTable } from '../lookup';
+import { designIndex } from '../design-index';
+import { planCaches } from '../plan-caches';
 import type { Design, Id } from '../model';
 import type { Plan } from '../plan-types';
 
@@ -23,17 +24,15 @@ export interface KubenetRoute {
 
 /** The managed routes of a kubenet cluster, node by node in the order nodes take their IPs. */
 export function kubenetRoutes(design: Design, plan: Pick<Plan, 'clusters'>, clusterId: Id): readonly KubenetRoute[] {
-  // Every kubenet subnet's effective routes hold these, so inside a design scope they are built once per cluster.
-  const memo = memoTable<KubenetRoute[]>(design, 'kubenet-routes');
-  const hit = memo?.get(clusterId);
-  if (hit) return hit;
-  const out = buildKubenetRoutes(design, plan, clusterId);
-  memo?.set(clusterId, out);
+  // Every kubenet subnet's effective routes hold these, so they are built once per cluster and plan.
+  const memo = planCaches(design, plan).kubenetRoutes;
+  let out = memo.get(clusterId);
+  if (!out) memo.set(clusterId, (out = buildKubenetRoutes(design, plan, clusterId)));
   return out;
 }
 
 function buildKubenetRoutes(design: Design, plan: Pick<Plan, 'clusters'>, clusterId: Id): KubenetRoute[] {
-  const c = design.clusters.find((x) => x.id === clusterId);
+  const c = designIndex(design).cluster.get(clusterId);
   if (!c || c.networkPlugin !== 'kubenet') return [];
   const pod = parseCidr(c.podCidr || DEFAULT_POD_CIDR);
   if (!pod.ok || pod.range.prefix > 24) return [];

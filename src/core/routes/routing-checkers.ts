@@ -1,6 +1,6 @@
 /** The routing traps, checked over the effective routes of the subnets that matter. */
 import { parseCidr, parseIp } from '../cidr';
-import { lookup } from '../lookup';
+import { designIndex } from '../design-index';
 import type { Cluster, Design, Id } from '../model';
 import type { Finding, Plan } from '../plan-types';
 import { firewallAt, subnetOfIp } from '../paths/locate';
@@ -42,7 +42,7 @@ function checkOutbound(design: Design, plan: Base): Finding[] {
     const subnets = [...new Set(c.nodePools.map((p) => p.nodeSubnetId))];
     for (const sid of subnets) {
       const r = defaultRouteOf(design, plan, cache, sid);
-      const name = lookup(design).subnet.get(sid)?.subnet.name ?? sid;
+      const name = designIndex(design).subnet.get(sid)?.subnet.name ?? sid;
       const viaAppliance = r?.nextHopType === 'VirtualAppliance' || r?.nextHopType === 'VirtualNetworkGateway';
       if (c.outboundType === 'userDefinedRouting' && !viaAppliance) {
         out.push(
@@ -77,11 +77,11 @@ function checkOutbound(design: Design, plan: Base): Finding[] {
 /** SNAT capacity at peak nodes: the load balancer's per-node allocation, or the NAT gateway's public IPs. */
 function checkSnat(design: Design, plan: Base, c: Cluster, nodeSubnets: Id[]): Finding[] {
   const nodes = plan.clusters[c.id]?.peakNodes ?? 0;
-  const subnetsWithNat = nodeSubnets.filter((sid) => lookup(design).subnet.get(sid)?.subnet.natGatewayId);
+  const subnetsWithNat = nodeSubnets.filter((sid) => designIndex(design).subnet.get(sid)?.subnet.natGatewayId);
   const results: SnatCapacity[] = [];
   // A NAT gateway on the node subnet takes the Internet traffic whatever the outbound type.
   for (const sid of subnetsWithNat)
-    results.push(natSnat(design, lookup(design).subnet.get(sid)!.subnet.natGatewayId, nodes));
+    results.push(natSnat(design, designIndex(design).subnet.get(sid)!.subnet.natGatewayId, nodes));
   if (subnetsWithNat.length === 0) {
     if (c.outboundType === 'loadBalancer') results.push(lbSnat(c, nodes));
     if (c.outboundType === 'managedNATGateway')
@@ -104,7 +104,7 @@ function checkRouteTables(design: Design, plan: Base): Finding[] {
   }
   const subnetById = new Map(subnets.map((s) => [s.id, s]));
   const appGatewaySubnets = new Set(design.appGateways.map((g) => g.subnetId));
-  const { clustersOnSubnet } = lookup(design);
+  const { clustersOnSubnet } = designIndex(design);
   for (const rt of design.routeTables) {
     const onSubnets = byTable.get(rt.id) ?? [];
     for (const s of onSubnets) {

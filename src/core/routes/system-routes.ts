@@ -6,7 +6,7 @@
  */
 import { containsCidr, parseCidr } from '../cidr';
 import type { Design, Id, Vnet } from '../model';
-import { lookup } from '../lookup';
+import { designIndex } from '../design-index';
 import type { EffectiveRoute } from './route-types';
 
 export const UDR_URL = 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview';
@@ -32,7 +32,7 @@ function spacesOf(vnet: Vnet): string[] {
 export function systemRoutes(design: Design, vnet: Vnet): EffectiveRoute[] {
   const own = spacesOf(vnet);
   const out = own.map((a) => sys(a, 'VnetLocal', `address space of ${vnet.name}`));
-  for (const { peering, peer } of lookup(design).peerings.get(vnet.id) ?? []) {
+  for (const { peering, peer } of designIndex(design).peerings.get(vnet.id) ?? []) {
     for (const a of spacesOf(peer)) out.push(sys(a, 'VNetPeering', `peered VNet ${peer.name} (${peering.name})`));
   }
   out.push(sys('0.0.0.0/0', 'Internet', 'default route to the Internet'));
@@ -76,5 +76,5 @@ export function gatewayRoutes(design: Design, vnet: Vnet): EffectiveRoute[] {
 }
 
 export function vnetOfSubnet(design: Design, subnetId: Id): Vnet | undefined {
-  return lookup(design).subnet.get(subnetId)?.vnet;
+  return designIndex(design).subnet.get(subnetId)?.vnet;
 }

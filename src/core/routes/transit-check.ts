@@ -4,7 +4,7 @@
  * https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview
  */
 import { firstUsableIp, parseCidr } from '../cidr';
-import { lookup } from '../lookup';
+import { designIndex } from '../design-index';
 import type { Design, Id, Vnet } from '../model';
 import type { Finding } from '../plan-types';
 import { makeFinding, type Checker } from '../validate/rule';
@@ -62,7 +62,7 @@ const reachesSpokes = (r: EffectiveRoute | null) =>
 
 export const checkPeeringTransit: Checker = (design, plan) => {
   const out: Finding[] = [];
-  const { peerings, subnet: subnets } = lookup(design);
+  const { peerings, subnet: subnets } = designIndex(design);
   const direct = (id: Id) => peerings.get(id) ?? [];
   // Whether b is reachable from a only through a hub they share: not a itself, not a direct peer.
   const behindHub = (a: Id, b: Id) =>

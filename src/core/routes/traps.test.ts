@@ -5,7 +5,8 @@ import { oneClusterDesign } from '../ipam/test-design';
 import type { Design } from '../model';
 import { computePlan } from '../plan';
 
-const found = (d: Design, rule: string) => computePlan(d).findings.filter((f) => f.rule === rule);
+// Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
+const found = (d: Design, rule: string) => computePlan({ ...d }).findings.filter((f) => f.rule === rule);
 
 function spokeWithFirewall(): Design {
   const d = oneClusterDesign({ pool: { count: 2 } });

@@ -6,7 +6,7 @@ import { overlapsCidr, parseCidr } from '../cidr';
 import type { Design } from '../model';
 import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, networkModelOf, usesPodCidr } from '../ipam/defaults';
 import type { Finding } from '../plan-types';
-import { indexDesign, vnetsOfCluster } from './design-index';
+import { designIndex, vnetsOfCluster } from '../design-index';
 import { forbiddenRange } from './foundation-rules';
 import { makeFinding, type Checker } from './rule';
 
@@ -28,7 +28,7 @@ export const AKS_FORBIDDEN: readonly string[] = ['169.254.0.0/16', '172.30.0.0/1
 
 export const checkForbiddenRanges: Checker = (design: Design) => {
   const out: Finding[] = [];
-  const idx = indexDesign(design);
+  const idx = designIndex(design);
   const aksVnets = new Set(design.clusters.flatMap((c) => [...vnetsOfCluster(c, idx)]));
   for (const v of design.vnets) {
     for (const space of v.addressSpaces) {

@@ -3,36 +3,34 @@
  * on-premises network, and cluster pod/service CIDRs against everything the cluster's traffic can reach.
  */
 import { containsCidr, nextFreeCidr, overlapsCidr } from '../cidr';
-import type { Design, Id } from '../model';
+import type { Design, Id, OnPremSite } from '../model';
 import type { Finding, Overlap, Plan } from '../plan-types';
-import { clusterVnets, indexDesign, otherSubnetCidrs, vnetSpaces, type DesignIndex } from './design-index';
+import { clusterVnets, designIndex, otherSubnetCidrs, vnetSpaces, type DesignIndex } from '../design-index';
 import { clusterCidrOverlap, subnetOutsideVnet, subnetOverlap, vnetOverlap } from './foundation-rules';
 import { makeFinding, type Checker } from './rule';
 
 type Side = Overlap['a'];
 
-function nameOf(design: Design, idx: DesignIndex, side: Side): string {
+function nameOf(idx: DesignIndex, side: Side): string {
   if (side.kind === 'vnet') return `VNet ${idx.vnet.get(side.ownerId)?.name ?? side.ownerId}`;
   if (side.kind === 'subnet') return `subnet ${idx.subnet.get(side.ownerId)?.subnet.name ?? side.ownerId}`;
-  if (side.kind === 'on-prem')
-    return `on-premises ${design.onPremSites.find((s) => s.id === side.ownerId)?.name ?? side.ownerId}`;
-  const c = design.clusters.find((x) => x.id === side.ownerId);
+  if (side.kind === 'on-prem') return `on-premises ${idx.onPremSite.get(side.ownerId)?.name ?? side.ownerId}`;
+  const c = idx.cluster.get(side.ownerId);
   return `${c?.name ?? side.ownerId} ${side.kind === 'pod-cidr' ? 'pod CIDR' : 'service CIDR'}`;
 }
 
 /** VNets connected to an on-prem site: the gateway VNet and its peers. */
-function siteVnets(design: Design, idx: DesignIndex, siteId: Id): Set<Id> {
-  const site = design.onPremSites.find((s) => s.id === siteId);
+function siteVnets(idx: DesignIndex, siteId: Id): Set<Id> {
+  const site = idx.onPremSite.get(siteId);
   if (!site) return new Set();
   return new Set([site.gateway.vnetId, ...(idx.peers.get(site.gateway.vnetId) ?? [])]);
 }
 
 /** VNets whose traffic to on-prem uses the site's gateway: the gateway VNet and peers using it by gateway transit. */
-function siteTransitVnets(design: Design, siteId: Id): Set<Id> {
-  const gw = design.onPremSites.find((s) => s.id === siteId)?.gateway.vnetId;
-  if (!gw) return new Set();
+function siteTransitVnets(idx: DesignIndex, site: OnPremSite): Set<Id> {
+  const gw = site.gateway.vnetId;
   const out = new Set<Id>([gw]);
-  for (const p of design.peerings) {
+  for (const { peering: p } of idx.peerings.get(gw) ?? []) {
     if (p.localVnetId === gw && p.allowGatewayTransit && p.useRemoteGateways) out.add(p.remoteVnetId);
   }
   return out;
@@ -80,7 +78,7 @@ function checkPair(design: Design, idx: DesignIndex, o: Overlap): Finding | null
       free ? { fix: free(b.ownerId) } : {},
     );
   }
-  const text = `${nameOf(design, idx, a)} ${a.cidr} overlaps ${nameOf(design, idx, b)} ${b.cidr}`;
+  const text = `${nameOf(idx, a)} ${a.cidr} overlaps ${nameOf(idx, b)} ${b.cidr}`;
   if (a.kind === 'vnet' && b.kind === 'vnet') {
     if (a.ownerId === b.ownerId)
       return makeFinding(vnetOverlap, a.ownerId, { text: `${text}: address spaces of one VNet cannot overlap` });
@@ -91,7 +89,7 @@ function checkPair(design: Design, idx: DesignIndex, o: Overlap): Finding | null
     }
     // Unpeered VNets may overlap, unless both reach the same on-premises network: it could not route back to both.
     const site = design.onPremSites.find((x) => {
-      const reach = siteTransitVnets(design, x.id);
+      const reach = siteTransitVnets(idx, x);
       return reach.has(a.ownerId) && reach.has(b.ownerId);
     });
     if (!site) return null;
@@ -102,7 +100,7 @@ function checkPair(design: Design, idx: DesignIndex, o: Overlap): Finding | null
   const vnetSide = a.kind === 'vnet' ? a : b.kind === 'vnet' ? b : null;
   const siteSide = a.kind === 'on-prem' ? a : b.kind === 'on-prem' ? b : null;
   if (vnetSide && siteSide) {
-    if (!siteVnets(design, idx, siteSide.ownerId).has(vnetSide.ownerId)) return null;
+    if (!siteVnets(idx, siteSide.ownerId).has(vnetSide.ownerId)) return null;
     return makeFinding(vnetOverlap, vnetSide.ownerId, { text: `${text}; traffic to on-premises could not be routed` });
   }
   return checkClusterPair(design, idx, a, b, text);
@@ -137,7 +135,7 @@ function checkClusterPair(design: Design, idx: DesignIndex, a: Side, b: Side, te
 }
 
 export const checkOverlaps: Checker = (design, plan) => {
-  const idx = indexDesign(design);
+  const idx = designIndex(design);
   const out = checkSubnetsInside(design, plan);
   for (const o of plan.overlaps) {
     const f = checkPair(design, idx, o);

@@ -5,7 +5,7 @@
 import { nextFreeCidr, prefixForUsable } from '../cidr';
 import type { Design, Subnet, Vnet } from '../model';
 import type { Finding, Fix, Plan, Severity, SubnetPlan } from '../plan-types';
-import { otherSubnetCidrs, vnetSpaces } from './design-index';
+import { otherSubnetCidrs, vnetSpaces } from '../design-index';
 import { specialSubnet, subnetTooSmall } from './foundation-rules';
 import { checkSpecialRoutes } from './checks-special-routes';
 import { makeFinding, type Checker } from './rule';
