@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const order = ['plan', 'routes', 'export', 'canvas'];
+const order = ['plan', 'routes', 'export', 'store', 'canvas'];
 const dir = new URL('.', import.meta.url);
 const names = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))

@@ -14,8 +14,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { removeElement, usePlan, useDesignStore } from '../store';
-import { deriveFlow, type Derived } from './derive';
-import { reuseUnchanged } from './reuse';
+import { createFlowDeriver } from './derive-memo';
 import { dropKind } from './drop';
 import { connectElements } from './connect';
 import { NODE_TYPES } from './nodes';
@@ -40,16 +39,8 @@ export function Canvas() {
   const wrapper = useRef<HTMLDivElement>(null);
 
   const hot = useMemo(() => new Set(highlight?.nodeIds ?? []), [highlight]);
-  const previous = useRef<Derived>({ nodes: [], edges: [] });
-  const derived = useMemo(() => {
-    const next = deriveFlow(doc, plan, selection, hot, lines);
-    const shared = {
-      nodes: reuseUnchanged(previous.current.nodes, next.nodes),
-      edges: reuseUnchanged(previous.current.edges, next.edges),
-    };
-    previous.current = shared;
-    return shared;
-  }, [doc, plan, selection, hot, lines]);
+  const [derive] = useState(createFlowDeriver);
+  const derived = useMemo(() => derive(doc, plan, selection, hot, lines), [derive, doc, plan, selection, hot, lines]);
   const nodes = useMemo(
     () =>
       Object.keys(overlay).length === 0

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { temporal } from 'zundo';
+import { produce } from 'immer';
 import type { Design, Id } from '../core/index';
 import { newDocument, type DesignDocument } from '../io';
 
@@ -30,7 +31,10 @@ export interface DesignState {
   banner: Banner | null;
   lines: LineMode;
   replaceDoc: (doc: DesignDocument) => void;
-  /** Applies a change to a copy of the design: one undo step. */
+  /**
+   * Applies a change to a draft of the design: one undo step. Unchanged elements keep their identity (immer),
+   * so undo steps share every object an edit did not touch.
+   */
   updateDesign: (recipe: (draft: Design) => void) => void;
   setPosition: (id: Id, x: number, y: number) => void;
   /** Several layout changes (a drag of many nodes) as one step. */
@@ -53,9 +57,10 @@ export const useDesignStore = create<DesignState>()(
       replaceDoc: (doc) => set({ doc, selection: [], highlight: null }),
       updateDesign: (recipe) =>
         set((s) => {
-          const design = structuredClone(s.doc.design);
-          recipe(design);
-          return { doc: { ...s.doc, design } };
+          const design = produce(s.doc.design, (draft) => {
+            recipe(draft);
+          });
+          return design === s.doc.design ? {} : { doc: { ...s.doc, design } };
         }),
       setPosition: (id, x, y) =>
         set((s) => {

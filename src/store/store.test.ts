@@ -54,6 +54,30 @@ describe('design store', () => {
     expect(useDesignStore.getState().doc.design.clusters[0]!.name).toBe('renamed');
   });
 
+  it('an edit keeps the identity of every element it did not touch; undo steps share them', () => {
+    useDesignStore.getState().updateDesign((d) => {
+      const layout = {};
+      const a = addVnet(d, layout, 0, 0);
+      addSubnet(d, layout, a);
+      addSubnet(d, layout, a);
+      addVnet(d, layout, 500, 0);
+    });
+    const before = useDesignStore.getState().doc.design;
+    useDesignStore.getState().updateDesign((d) => void (d.vnets[0]!.subnets[1]!.name = 'renamed'));
+    const after = useDesignStore.getState().doc.design;
+    expect(after.vnets[0]!.subnets[1]!.name).toBe('renamed');
+    expect(after.vnets[0]).not.toBe(before.vnets[0]);
+    expect(after.vnets[0]!.subnets[0]).toBe(before.vnets[0]!.subnets[0]);
+    expect(after.vnets[1]).toBe(before.vnets[1]);
+    expect(after.clusters).toBe(before.clusters);
+    expect(useDesignStore.temporal.getState().pastStates.at(-1)!.doc!.design).toBe(before);
+    // A change that changes nothing is no undo step.
+    const steps = useDesignStore.temporal.getState().pastStates.length;
+    useDesignStore.getState().updateDesign((d) => void (d.vnets[0]!.name = before.vnets[0]!.name));
+    expect(useDesignStore.temporal.getState().pastStates.length).toBe(steps);
+    expect(useDesignStore.getState().doc.design).toBe(after);
+  });
+
   it('removing a subnet removes its pools and clears associations, so the file still loads', () => {
     useDesignStore.getState().updateDesign((d) => {
       const layout = {};
