@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: runs every benchmark script (bench/*.bench.ts) and prints its lines. Benchmarks are scripts,
+ * `npm run bench`: runs every benchmark script (bench/*.bench.ts, and src/<layer>/*.bench.ts for the layers bench
+ * scripts may not import) and prints its lines. Benchmarks are scripts,
  * not tests: their numbers go into docs/perf.md and the issue notes. `npm run bench -- --no-canvas` skips the
  * browser one; `npm run bench -- --only export` runs one.
  *
@@ -8,14 +9,19 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
-const order = ['plan', 'routes', 'export', 'store', 'canvas'];
+const order = ['plan', 'routes', 'export', 'editing', 'canvas'];
 const dir = new URL('.', import.meta.url);
-const names = readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .map((f) => f.replace(/\.bench\.ts$/, ''))
-  .sort((a, b) => order.indexOf(a) - order.indexOf(b));
+const FOLDERS = [dir, new URL('../src/store/', dir), new URL('../src/canvas/', dir)];
+const files = new Map(
+  FOLDERS.flatMap((folder) =>
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .map((f) => [f.replace(/\.bench\.ts$/, ''), new URL(f, folder)] as const),
+  ),
+);
+const names = [...files.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 
 const argv = process.argv.slice(2);
 const onlyAt = argv.indexOf('--only');
@@ -24,7 +30,7 @@ const inProcess = argv.includes('--in-process');
 
 async function runHere(name: string): Promise<boolean> {
   try {
-    const mod = (await import(pathToFileURL(`${dir.pathname}${name}.bench.ts`).href)) as { run: () => Promise<string> };
+    const mod = (await import(files.get(name)!.href)) as { run: () => Promise<string> };
     console.log(await mod.run());
     return true;
   } catch (e) {

@@ -1,15 +1,16 @@
 /**
- * The store on the enterprise design at 1x and 4x: heap growth after 200 edits (the undo history keeps up to
+ * Editing the enterprise design at 1x and 4x: heap growth after 200 edits (the undo history keeps up to
  * 200 steps, so this is what a long session holds on to), and the time of a selection click at store level
- * (select an element, then derive the canvas nodes and edges as the canvas does on that change).
+ * (select an element, then derive the canvas nodes and edges as the canvas does on that change). It lives beside
+ * the canvas, not in bench/, because bench scripts use only the core, exports and io; `npm run bench` finds it.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { planOf, useDesignStore } from '../src/store';
-import { createFlowDeriver } from '../src/canvas/derive-memo';
-import { gridLayout } from './canvas-layout';
-import { makeEnterpriseDesign } from './make-enterprise-design';
-import { newDocument } from '../src/io';
+import { planOf, useDesignStore } from '../store';
+import { newDocument } from '../io';
+import { gridLayout } from '../../bench/canvas-layout';
+import { makeEnterpriseDesign } from '../../bench/make-enterprise-design';
+import { createFlowDeriver } from './derive-memo';
 
 const SCALES = [1, 4];
 const EDITS = 200;
