@@ -8,6 +8,7 @@ export type { Rule } from './validate/rule';
 export type * from './paths/egress-rule-types';
 export { computeAddressPlan } from './plan';
 export * from './ipam/defaults';
+export * from './limits';
 export { nodeIpsOfPool, nodeIpsBySubnet } from './ipam/node-ips';
 export { defaultNodeSubnetOf } from './ipam/consumers';
 export { effectiveRoutes } from './routes/effective-routes';

@@ -73,7 +73,7 @@ describe('hostile input: numbers', () => {
   it('refuses 1e308 and other huge counts with the bound', () => {
     const text = serializeDocument(makeMinimalDocument()).replace('"count": 3', '"count": 1e308');
     expect(errorsOf(loadDocument(text))).toEqual([
-      'design.clusters[0].nodePools[0].count: expected an integer ≤ 100000, got 1e+308',
+      'design.clusters[0].nodePools[0].count: expected an integer ≤ 1000, got 1e+308 (a node pool holds at most 1,000 nodes: https://learn.microsoft.com/azure/aks/quotas-skus-regions)',
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('hostile input: numbers', () => {
       '"count": 3, "maxPods": 250000, "maxSurge": "-1"',
     );
     expect(errorsOf(loadDocument(text))).toEqual([
-      'design.clusters[0].nodePools[0].maxPods: expected an integer ≤ 100000, got 250000',
+      'design.clusters[0].nodePools[0].maxPods: expected an integer ≤ 250, got 250000 (AKS allows at most 250 pods per node with kubenet and Azure CNI: https://learn.microsoft.com/azure/aks/quotas-skus-regions)',
       'design.clusters[0].nodePools[0].maxSurge: expected a node count ("1") or a percentage ("33%"), got text "-1"',
     ]);
   });

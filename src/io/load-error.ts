@@ -61,6 +61,11 @@ const TYPE_WORDS: Record<string, string> = {
   record: 'an object',
 };
 
+/** A bound given a reason (an Azure limit) carries it as its message; zod's own messages start "Too". */
+function reasonOf(issue: z.core.$ZodIssue): string {
+  return /^Too (big|small)/.test(issue.message) ? '' : ` (${issue.message})`;
+}
+
 function formatBound(issue: z.core.$ZodIssue, value: unknown, layout: boolean): string {
   const what = layout ? 'a number' : 'an integer';
   if (issue.code === 'too_small') {
@@ -72,8 +77,9 @@ function formatBound(issue: z.core.$ZodIssue, value: unknown, layout: boolean): 
   if (issue.code === 'too_big') {
     if (issue.origin === 'string')
       return `expected at most ${issue.maximum} characters, got ${(value as string).length}`;
-    if (issue.origin === 'array') return `expected at most ${issue.maximum} items, got ${(value as unknown[]).length}`;
-    return `expected ${what} ≤ ${issue.maximum}, got ${describeValue(value)}`;
+    if (issue.origin === 'array')
+      return `expected at most ${issue.maximum} items, got ${(value as unknown[]).length}${reasonOf(issue)}`;
+    return `expected ${what} ≤ ${issue.maximum}, got ${describeValue(value)}${reasonOf(issue)}`;
   }
   return issue.message;
 }

@@ -137,7 +137,7 @@ describe('loadDocument: errors name the field path', () => {
     ]);
   });
 
-  it('reports counts outside 0..100000 and fractions', () => {
+  it('reports counts outside 0..1000 (nodes per pool) and fractions', () => {
     const raw = withRaw((r) => {
       const pool = r.design.clusters[0].nodePools[0];
       r.design.clusters[0].nodePools = [
@@ -149,7 +149,7 @@ describe('loadDocument: errors name the field path', () => {
     expect(errorsOf(loadDocument(raw))).toEqual([
       'design.clusters[0].nodePools[0].count: expected an integer ≥ 0, got -3',
       'design.clusters[0].nodePools[1].count: expected an integer, got 2.5',
-      'design.clusters[0].nodePools[2].count: expected an integer ≤ 100000, got 100001',
+      'design.clusters[0].nodePools[2].count: expected an integer ≤ 1000, got 100001 (a node pool holds at most 1,000 nodes: https://learn.microsoft.com/azure/aks/quotas-skus-regions)',
     ]);
   });
 

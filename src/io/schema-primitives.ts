@@ -4,6 +4,17 @@
  * strict parsing is the planning core's `invalid-cidr` finding, so a typo never makes a design unloadable.
  */
 import { z } from 'zod';
+import {
+  AUTHORIZED_IP_RANGES_URL,
+  AKS_QUOTAS_URL,
+  MAX_AUTHORIZED_IP_RANGES,
+  MAX_AUTHORIZED_IP_RANGES_VNET_INTEGRATION,
+  MAX_NODES_PER_CLUSTER,
+  MAX_NODES_PER_POOL,
+  MAX_PODS_PER_NODE,
+  MAX_POOLS_PER_CLUSTER,
+  MAX_SURGE_COUNT,
+} from '../core/index';
 
 export const LIMITS = {
   /** Longest id. */
@@ -41,9 +52,13 @@ export const prefixOrTagSchema = z
   .max(LIMITS.name)
   .refine((s) => !s.includes(':'), { message: IPV6_MESSAGE });
 
-/** An integer in [min, max]. */
-export function intSchema(min = 0, max: number = LIMITS.int) {
-  return z.number().int().min(min).max(max);
+/** An integer in [min, max]; `limit` says which documented limit the maximum is, for the message. */
+export function intSchema(min = 0, max: number = LIMITS.int, limit?: string) {
+  return z
+    .number()
+    .int()
+    .min(min)
+    .max(max, limit ? { message: limit } : undefined);
 }
 
 export function listSchema<T extends z.ZodType>(item: T) {
@@ -53,4 +68,63 @@ export function listSchema<T extends z.ZodType>(item: T) {
 /** A list that may be omitted; an omitted list is empty. */
 export function optionalListSchema<T extends z.ZodType>(item: T) {
   return listSchema(item).default(() => []);
+}
+
+// AKS counts, bounded by Azure's documented limits (src/core/limits.ts cites each). The reason is part of the
+// message, so a refused file says which limit the value breaks.
+const perPool = `a node pool holds at most ${MAX_NODES_PER_POOL.toLocaleString('en-US')} nodes: ${AKS_QUOTAS_URL}`;
+
+export const nodeCountSchema = intSchema(0, MAX_NODES_PER_POOL, perPool);
+export const maxPodsSchema = intSchema(
+  0,
+  MAX_PODS_PER_NODE,
+  `AKS allows at most ${MAX_PODS_PER_NODE} pods per node with kubenet and Azure CNI: ${AKS_QUOTAS_URL}`,
+);
+
+/** Max surge: a node count up to a pool's node limit, or a percentage ("33%"). */
+export const maxSurgeSchema = z
+  .string()
+  .regex(/^\d{1,6}%?$/, { message: 'expected a node count ("1") or a percentage ("33%")' })
+  .refine((s) => s.endsWith('%') || Number(s) <= MAX_SURGE_COUNT, {
+    message: `a surge count cannot exceed the ${MAX_NODES_PER_POOL.toLocaleString('en-US')} nodes a pool holds; use a percentage for large pools`,
+  });
+
+export function poolListSchema<T extends z.ZodType>(item: T) {
+  return z.array(item).max(MAX_POOLS_PER_CLUSTER, {
+    message: `a cluster holds at most ${MAX_POOLS_PER_CLUSTER} node pools: ${AKS_QUOTAS_URL}`,
+  });
+}
+
+export const authorizedIpRangesSchema = z.array(addressSchema).max(MAX_AUTHORIZED_IP_RANGES_VNET_INTEGRATION, {
+  message: `the API server takes at most ${MAX_AUTHORIZED_IP_RANGES_VNET_INTEGRATION.toLocaleString('en-US')} authorized IP ranges, with API Server VNet Integration: ${AUTHORIZED_IP_RANGES_URL}`,
+});
+
+interface ClusterCounts {
+  apiServerVnetIntegration: boolean;
+  authorizedIpRanges?: string[] | undefined;
+  nodePools: { count: number; autoscale?: { max: number } | undefined }[];
+}
+
+/** Limits across a cluster's fields: nodes across all pools, and authorized ranges without VNet integration. */
+export function checkClusterCounts(c: ClusterCounts, ctx: z.RefinementCtx): void {
+  // zod runs this even when a field failed; a bad count has its own message, so the total waits for valid ones.
+  const valid = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_NODES_PER_POOL;
+  const pools = Array.isArray(c.nodePools) ? c.nodePools : [];
+  const counted = pools.every((p) => valid(p?.count) && (p.autoscale === undefined || valid(p.autoscale?.max)));
+  const nodes = counted ? pools.reduce((n, p) => n + Math.max(p.count, p.autoscale?.max ?? 0), 0) : 0;
+  if (nodes > MAX_NODES_PER_CLUSTER) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['nodePools'],
+      message: `the node pools add up to ${nodes.toLocaleString('en-US')} nodes at their maximum; a cluster holds at most ${MAX_NODES_PER_CLUSTER.toLocaleString('en-US')} across all node pools: ${AKS_QUOTAS_URL}`,
+    });
+  }
+  const ranges = Array.isArray(c.authorizedIpRanges) ? c.authorizedIpRanges.length : 0;
+  if (ranges > MAX_AUTHORIZED_IP_RANGES && !c.apiServerVnetIntegration) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['authorizedIpRanges'],
+      message: `${ranges.toLocaleString('en-US')} authorized IP ranges; the API server takes at most ${MAX_AUTHORIZED_IP_RANGES} without API Server VNet Integration (${MAX_AUTHORIZED_IP_RANGES_VNET_INTEGRATION.toLocaleString('en-US')} with it): ${AUTHORIZED_IP_RANGES_URL}`,
+    });
+  }
 }

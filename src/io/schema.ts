@@ -18,11 +18,17 @@ import {
 import {
   LIMITS,
   addressSchema,
+  authorizedIpRangesSchema,
+  checkClusterCounts,
   idSchema,
   intSchema,
   listSchema,
+  maxPodsSchema,
+  maxSurgeSchema,
   nameSchema,
+  nodeCountSchema,
   optionalListSchema,
+  poolListSchema,
   shortTextSchema,
 } from './schema-primitives';
 
@@ -95,14 +101,11 @@ const nodePoolSchema = z.strictObject({
   mode: z.enum(['System', 'User']),
   osType: z.enum(['Linux', 'Windows']).default('Linux'),
   vmSize: nameSchema,
-  count: intSchema(),
-  autoscale: z.strictObject({ min: intSchema(), max: intSchema() }).optional(),
-  maxPods: intSchema().optional(),
+  count: nodeCountSchema,
+  autoscale: z.strictObject({ min: nodeCountSchema, max: nodeCountSchema }).optional(),
+  maxPods: maxPodsSchema.optional(),
   // Absent means one node, Azure's default: https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling
-  maxSurge: z
-    .string()
-    .regex(/^\d{1,6}%?$/, { message: 'expected a node count ("1") or a percentage ("33%")' })
-    .optional(),
+  maxSurge: maxSurgeSchema.optional(),
   nodeSubnetId: idSchema,
   podSubnetId: idSchema.optional(),
   zones: listSchema(z.string().max(8)).optional(),
@@ -115,34 +118,36 @@ const loadBalancerProfileSchema = z.strictObject({
   outboundPublicIpIds: listSchema(idSchema).optional(),
 });
 
-const clusterSchema = z.strictObject({
-  id: idSchema,
-  name: nameSchema,
-  kubernetesVersion: shortTextSchema.optional(),
-  networkPlugin: z.enum(['azure', 'kubenet', 'none']),
-  networkPluginMode: z.enum(['overlay']).optional(),
-  // Cilium is opt-in: https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium
-  networkDataplane: z.enum(['azure', 'cilium']).default('azure'),
-  // No policy unless chosen: https://learn.microsoft.com/azure/aks/use-network-policies
-  networkPolicy: z.enum(['none', 'azure', 'calico', 'cilium']).default('none'),
-  podIpAllocation: z.enum(['nodeSubnet', 'dynamicPodSubnet', 'staticBlock']).default('nodeSubnet'),
-  podCidr: addressSchema.optional(),
-  serviceCidr: addressSchema.default(DEFAULT_SERVICE_CIDR),
-  dnsServiceIp: addressSchema.default(DEFAULT_DNS_SERVICE_IP),
-  // "By default, AKS uses a Standard Load Balancer for egress": https://learn.microsoft.com/azure/aks/egress-outboundtype
-  outboundType: z
-    .enum(['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'])
-    .default('loadBalancer'),
-  loadBalancerProfile: loadBalancerProfileSchema.optional(),
-  natGatewayManagedIpCount: intSchema().optional(),
-  privateCluster: z.boolean().default(false),
-  privateDnsZone: z.string().max(LIMITS.text).optional(),
-  apiServerVnetIntegration: z.boolean().default(false),
-  apiServerSubnetId: idSchema.optional(),
-  authorizedIpRanges: listSchema(addressSchema).optional(),
-  tier: z.enum(['free', 'standard', 'premium']).optional(),
-  nodePools: listSchema(nodePoolSchema),
-});
+const clusterSchema = z
+  .strictObject({
+    id: idSchema,
+    name: nameSchema,
+    kubernetesVersion: shortTextSchema.optional(),
+    networkPlugin: z.enum(['azure', 'kubenet', 'none']),
+    networkPluginMode: z.enum(['overlay']).optional(),
+    // Cilium is opt-in: https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium
+    networkDataplane: z.enum(['azure', 'cilium']).default('azure'),
+    // No policy unless chosen: https://learn.microsoft.com/azure/aks/use-network-policies
+    networkPolicy: z.enum(['none', 'azure', 'calico', 'cilium']).default('none'),
+    podIpAllocation: z.enum(['nodeSubnet', 'dynamicPodSubnet', 'staticBlock']).default('nodeSubnet'),
+    podCidr: addressSchema.optional(),
+    serviceCidr: addressSchema.default(DEFAULT_SERVICE_CIDR),
+    dnsServiceIp: addressSchema.default(DEFAULT_DNS_SERVICE_IP),
+    // "By default, AKS uses a Standard Load Balancer for egress": https://learn.microsoft.com/azure/aks/egress-outboundtype
+    outboundType: z
+      .enum(['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'])
+      .default('loadBalancer'),
+    loadBalancerProfile: loadBalancerProfileSchema.optional(),
+    natGatewayManagedIpCount: intSchema().optional(),
+    privateCluster: z.boolean().default(false),
+    privateDnsZone: z.string().max(LIMITS.text).optional(),
+    apiServerVnetIntegration: z.boolean().default(false),
+    apiServerSubnetId: idSchema.optional(),
+    authorizedIpRanges: authorizedIpRangesSchema.optional(),
+    tier: z.enum(['free', 'standard', 'premium']).optional(),
+    nodePools: poolListSchema(nodePoolSchema),
+  })
+  .superRefine(checkClusterCounts);
 
 const lbFrontendSchema = z.strictObject({
   id: idSchema,

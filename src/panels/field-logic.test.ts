@@ -51,6 +51,7 @@ describe('parseField', () => {
     expect(parseField(surge, '33%')).toEqual({ ok: true, value: '33%' });
     expect(parseField(surge, '2')).toEqual({ ok: true, value: '2' });
     expect(parseField(surge, '150%').ok).toBe(false);
+    expect(parseField(surge, '1001').ok).toBe(false);
     expect(parseField(surge, 'one').ok).toBe(false);
   });
 

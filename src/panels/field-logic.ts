@@ -94,7 +94,10 @@ export function parseField(spec: FieldSpec, text: string, osType?: string): Pars
       return result(checkInt(n, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER, spec.label), n);
     }
     case 'surge':
-      return result(parseMaxSurge(t) ? null : 'use a node count ("1") or a percentage of the pool ("33%", 1-100)', t);
+      return result(
+        parseMaxSurge(t) ? null : 'use a node count ("1", at most 1000) or a percentage of the pool ("33%", 1-100)',
+        t,
+      );
     case 'port-range':
       return result(checkPortRange(t), t);
     case 'address-prefix':

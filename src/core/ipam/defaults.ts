@@ -4,6 +4,7 @@
  */
 import type { Cluster, NodePool } from '../model';
 import type { NetworkModel } from '../plan-types';
+import { MAX_PODS_PER_NODE, MAX_SURGE_COUNT } from '../limits';
 
 /** https://learn.microsoft.com/cli/azure/aks#az-aks-create (--service-cidr, --dns-service-ip, --pod-cidr) */
 export const DEFAULT_SERVICE_CIDR = '10.0.0.0/16';
@@ -13,7 +14,7 @@ export const AZ_AKS_CREATE_URL = 'https://learn.microsoft.com/cli/azure/aks#az-a
 
 /** Default and maximum pods per node by network model. */
 export const MAX_PODS_URL = 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning';
-export const MAX_PODS_LIMIT = 250;
+export const MAX_PODS_LIMIT = MAX_PODS_PER_NODE;
 /** maxPods may go down to 10 ... */
 export const MIN_MAX_PODS = 10;
 /** ... as long as every pool still has room for 30 pods. */
@@ -66,14 +67,14 @@ export function usesPodCidr(model: NetworkModel): boolean {
 export const SURGE_URL = 'https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling';
 export const DEFAULT_MAX_SURGE = 1;
 
-/** Parsed max surge, or null when the text is neither a count nor a percentage. */
+/** Parsed max surge, or null when the text is neither a count (0–1,000, a pool's node limit) nor a percentage. */
 export function parseMaxSurge(text: string | undefined): { kind: 'count' | 'percent'; value: number } | null {
   if (text === undefined || text.trim() === '') return { kind: 'count', value: DEFAULT_MAX_SURGE };
   const m = /^\s*(\d{1,6})\s*(%?)\s*$/.exec(text);
   if (!m) return null;
   const value = Number(m[1]);
   if (m[2] === '%') return value >= 1 && value <= 100 ? { kind: 'percent', value } : null;
-  return { kind: 'count', value };
+  return value <= MAX_SURGE_COUNT ? { kind: 'count', value } : null;
 }
 
 /** Extra nodes during an upgrade for a pool of `nodes` nodes; an unparsable value falls back to the default. */

@@ -9,8 +9,12 @@ import type { Design, Id } from '../model';
 import type { Plan } from '../plan-types';
 import { designIndex } from '../design-index';
 import { planCaches } from '../plan-caches';
+import { MAX_LISTED_NODE_IPS } from '../limits';
 
-/** Node IPs of every pool on a subnet at peak (max + surge), keyed by pool id; addresses past the end are cut. */
+/**
+ * Node IPs of every pool on a subnet at peak (max + surge), keyed by pool id; addresses past the end of the subnet
+ * and past MAX_LISTED_NODE_IPS are cut.
+ */
 export function nodeIpsBySubnet(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: Id): Map<Id, string[]> {
   const memo = planCaches(design, plan).nodeIps;
   let out = memo.get(subnetId);
@@ -26,6 +30,7 @@ function computeNodeIps(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: 
   if (!p || !p.ok) return out;
   let next = firstUsableIp(p.range);
   const last = lastUsableIp(p.range);
+  let listed = 0;
   // Clusters on the subnet, in design order (the order their nodes take addresses).
   for (const c of index.clustersOnSubnet.get(subnetId) ?? []) {
     const cp = plan.clusters[c.id];
@@ -35,7 +40,9 @@ function computeNodeIps(design: Design, plan: Pick<Plan, 'clusters'>, subnetId: 
       const pp = cp.pools[i]!;
       const stride = cp.model === 'azure-cni-node-subnet' ? 1 + pp.maxPods : 1;
       const ips: string[] = [];
-      for (let n = 0; n < pp.peakNodes && next <= last; n++, next += stride) ips.push(formatIp(next));
+      const room = Math.max(0, MAX_LISTED_NODE_IPS - listed);
+      for (let n = 0; n < pp.peakNodes && n < room && next <= last; n++, next += stride) ips.push(formatIp(next));
+      listed += ips.length;
       out.set(pool.id, ips);
     });
   }

@@ -104,7 +104,7 @@ function checkPools(c: Cluster, subnets: Map<string, { subnet: Subnet; vnet: Vne
     if (parseMaxSurge(p.maxSurge) === null)
       say(
         p.id,
-        `max surge "${p.maxSurge}" on ${p.name} is neither a node count nor a percentage 1–100%`,
+        `max surge "${p.maxSurge}" on ${p.name} is neither a node count 0–1,000 (a pool holds at most 1,000 nodes) nor a percentage 1–100%`,
         COMPAT_URL.surge,
       );
   }

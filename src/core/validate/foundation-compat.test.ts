@@ -81,10 +81,12 @@ describe('feature-compat: dataplane and policy engine', () => {
 describe('feature-compat: pools and subnets', () => {
   it('rejects an unparsable max surge and accepts counts and percentages', () => {
     expect(texts(oneClusterDesign({ pool: { maxSurge: 'lots' } }), 'feature-compat')).toEqual([
-      'max surge "lots" on system is neither a node count nor a percentage 1–100%',
+      'max surge "lots" on system is neither a node count 0–1,000 (a pool holds at most 1,000 nodes) nor a percentage 1–100%',
     ]);
     expect(rules(oneClusterDesign({ pool: { maxSurge: '150%' } }), 'feature-compat')).toHaveLength(1);
-    for (const ok of ['2', '33%', '100%'])
+    // A count past the 1,000 nodes a pool may hold (quotas-skus-regions) cannot be a surge.
+    expect(rules(oneClusterDesign({ pool: { maxSurge: '1001' } }), 'feature-compat')).toHaveLength(1);
+    for (const ok of ['2', '1000', '33%', '100%'])
       expect(rules(oneClusterDesign({ pool: { maxSurge: ok } }), 'feature-compat')).toEqual([]);
   });
   it('needs a Linux System pool', () => {
