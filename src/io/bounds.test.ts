@@ -12,7 +12,7 @@ import { makeMinimalDocument, makeRawDocument } from './test-support';
 type Raw = {
   design: {
     vnets: { addressSpaces: string[]; subnets: { cidr: string }[] }[];
-    clusters: Record<string, unknown> & { nodePools: Record<string, unknown>[] }[];
+    clusters: (Record<string, unknown> & { nodePools: Record<string, unknown>[] })[];
   };
 };
 const QUOTAS = 'https://learn.microsoft.com/azure/aks/quotas-skus-regions';
