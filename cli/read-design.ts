@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Design, Id } from '../src/core/index';
+import { subjectName, type Design, type Id } from '../src/core/index';
 import { loadDocument, MAX_INPUT_CHARS, type DesignDocument } from '../src/io';
 import type { CliIo } from './io';
 
@@ -90,35 +90,5 @@ export function parseCommandArgs(
 
 /** The display name of a design element, for messages; the id itself when nothing has it. */
 export function nameOfSubject(design: Design, id: Id): string {
-  for (const v of design.vnets) {
-    if (v.id === id) return v.name;
-    for (const s of v.subnets) if (s.id === id) return s.name;
-  }
-  for (const c of design.clusters) {
-    if (c.id === id) return c.name;
-    for (const p of c.nodePools) if (p.id === id) return `${c.name}/${p.name}`;
-  }
-  for (const lb of design.loadBalancers) {
-    if (lb.id === id) return lb.name;
-    for (const f of lb.frontends) if (f.id === id) return `${lb.name}/${f.name}`;
-  }
-  for (const t of design.routeTables) {
-    if (t.id === id) return t.name;
-    for (const r of t.routes) if (r.id === id) return `${t.name}/${r.name}`;
-  }
-  for (const n of design.nsgs) {
-    if (n.id === id) return n.name;
-    for (const r of n.rules) if (r.id === id) return `${n.name}/${r.name}`;
-  }
-  const flat = [
-    design.peerings,
-    design.onPremSites,
-    design.appGateways,
-    design.firewalls,
-    design.natGateways,
-    design.publicIps,
-    design.privateEndpoints,
-    design.bastions,
-  ].flat();
-  return flat.find((x) => x.id === id)?.name ?? id;
+  return subjectName(design, id);
 }

@@ -3,7 +3,7 @@
  * backends (a load balancer or AGIC serving a cluster), placements in a subnet, public IPs, and the VNet behind
  * an on-premises site. Either end may be the source. Pure: the canvas applies the change through the store.
  */
-import type { Design, Id } from '../core/index';
+import { kindSpec, type Design, type Id } from '../core/index';
 import { addPeering, type ElementKind, type Found } from '../store';
 
 export type Connection = { what: string; apply: (draft: Design) => void } | { error: string };
@@ -117,23 +117,6 @@ const RULES: Rule[] = [
   })),
 ];
 
-const LABEL: Record<ElementKind, string> = {
-  vnet: 'VNet',
-  subnet: 'subnet',
-  peering: 'peering',
-  onprem: 'on-premises site',
-  cluster: 'AKS cluster',
-  pool: 'node pool',
-  loadBalancer: 'load balancer',
-  appGateway: 'Application Gateway',
-  firewall: 'Azure Firewall',
-  natGateway: 'NAT gateway',
-  publicIp: 'public IP',
-  routeTable: 'route table',
-  nsg: 'NSG',
-  privateEndpoint: 'private endpoint',
-  bastion: 'Bastion',
-};
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 export const CONNECT_HELP =
@@ -146,5 +129,7 @@ export function connection(d: Design, a: Found, b: Found, makeId: MakeId): Conne
     const c = rule(a, b, d, makeId);
     if (c) return c;
   }
-  return { error: `${capital(LABEL[a.kind])} and ${LABEL[b.kind]}: nothing to connect. ${CONNECT_HELP}` };
+  return {
+    error: `${capital(kindSpec(a.kind).label)} and ${kindSpec(b.kind).label}: nothing to connect. ${CONNECT_HELP}`,
+  };
 }

@@ -24,3 +24,17 @@ export { formatCount } from './format';
 export { checkCidr, checkIp, checkInt, checkName } from './validate/fields';
 export type { NameKind } from './validate/fields';
 export { firewallIp } from './paths/locate';
+export { KINDS, ELEMENT_KINDS, kindSpec } from './kinds';
+export type { ElementKind, KindElements, KindSpec, RefSpec, RowSpec, LineSpec, LineRole, ParentKind } from './kinds';
+export {
+  walkElements,
+  elementsOf,
+  childKinds,
+  rowsOf,
+  refIds,
+  valueAt,
+  findElement,
+  subjectName,
+  designLines,
+} from './elements';
+export type { Found, FoundOf, Visit, DesignLine } from './elements';

@@ -1,6 +1,6 @@
 /** Findings grouped by severity; a click selects the subject, Fix applies the proposed change (one undo step). */
-import type { Finding } from '../core/index';
-import { findElement, useDesignStore, usePlan } from '../store';
+import { subjectName, type Finding } from '../core/index';
+import { useDesignStore, usePlan } from '../store';
 import { applyFix, groupFindings } from './fix';
 
 const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Information' } as const;
@@ -58,11 +58,7 @@ export function FindingsPanel() {
           </h3>
           <ul className="findings">
             {g.findings.map((f, i) => (
-              <FindingItem
-                key={`${f.rule}:${f.subjectId}:${i}`}
-                f={f}
-                subject={findElement(design, f.subjectId)?.element.name ?? f.subjectId}
-              />
+              <FindingItem key={`${f.rule}:${f.subjectId}:${i}`} f={f} subject={subjectName(design, f.subjectId)} />
             ))}
           </ul>
         </section>

@@ -1,5 +1,5 @@
 /** The inspector: every field of the selected element, validated as typed; design settings when nothing is selected. */
-import type { Design, Id } from '../core/index';
+import { kindSpec, type Design, type Id } from '../core/index';
 import { findElement, removeElement, useDesignStore, useSelectedElement, type ElementKind } from '../store';
 import { Field } from './Field';
 import { FIELDS, LISTS, type FieldSpec } from './field-specs';
@@ -8,42 +8,7 @@ import { InspectorList } from './InspectorList';
 
 type El = Record<string, unknown>;
 
-const TITLES: Record<ElementKind, string> = {
-  vnet: 'Virtual network',
-  subnet: 'Subnet',
-  peering: 'VNet peering',
-  onprem: 'On-premises site',
-  cluster: 'AKS cluster',
-  pool: 'Node pool',
-  loadBalancer: 'Load balancer',
-  appGateway: 'Application Gateway',
-  firewall: 'Azure Firewall',
-  natGateway: 'NAT gateway',
-  publicIp: 'Public IP',
-  routeTable: 'Route table',
-  nsg: 'Network security group',
-  privateEndpoint: 'Private endpoint',
-  bastion: 'Azure Bastion',
-};
-
-/** Microsoft Learn page of each kind's settings. */
-export const LEARN: Record<ElementKind, string> = {
-  vnet: 'https://learn.microsoft.com/azure/virtual-network/manage-virtual-network',
-  subnet: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet',
-  peering: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview',
-  onprem: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpngateways',
-  cluster: 'https://learn.microsoft.com/azure/aks/concepts-network',
-  pool: 'https://learn.microsoft.com/azure/aks/create-node-pools',
-  loadBalancer: 'https://learn.microsoft.com/azure/aks/internal-lb',
-  appGateway: 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure',
-  firewall: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
-  natGateway: 'https://learn.microsoft.com/azure/aks/nat-gateway',
-  publicIp: 'https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses',
-  routeTable: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview',
-  nsg: 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
-  privateEndpoint: 'https://learn.microsoft.com/azure/private-link/private-endpoint-overview',
-  bastion: 'https://learn.microsoft.com/azure/bastion/configuration-settings',
-};
+const title = (kind: ElementKind) => kindSpec(kind).title;
 
 function updateElement(id: Id, recipe: (el: El) => void): void {
   useDesignStore.getState().updateDesign((d: Design) => {
@@ -96,7 +61,7 @@ export function Inspector() {
   return (
     <div className="inspector" data-testid="inspector" data-kind={found.kind}>
       <h2>
-        {TITLES[found.kind]} <span className="muted">{found.element.name}</span>
+        {title(found.kind)} <span className="muted">{found.element.name}</span>
       </h2>
       {found.parent && <p className="muted inspector-parent">in {found.parent.name}</p>}
       {FIELDS[found.kind]
@@ -113,8 +78,8 @@ export function Inspector() {
         ))}
       {list && <InspectorList key={id} list={list} element={el} design={design} update={update} />}
       <p className="learn">
-        <a href={LEARN[found.kind]} target="_blank" rel="noreferrer">
-          {TITLES[found.kind]} settings (Microsoft Learn)
+        <a href={kindSpec(found.kind).learnUrl} target="_blank" rel="noreferrer">
+          {title(found.kind)} settings (Microsoft Learn)
         </a>
       </p>
       <button
@@ -123,7 +88,7 @@ export function Inspector() {
         data-testid="delete-element"
         onClick={() => useDesignStore.getState().updateDesign((d) => removeElement(d, id))}
       >
-        Delete {TITLES[found.kind].toLowerCase()}
+        Delete {title(found.kind).toLowerCase()}
       </button>
     </div>
   );

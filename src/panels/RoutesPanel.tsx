@@ -11,15 +11,11 @@ export function RoutesPanel() {
   const design = useDesignStore((s) => s.doc.design);
   const plan = usePlan();
   const subnetId =
-    found?.kind === 'subnet'
-      ? found.element.id
-      : found?.kind === 'pool'
-        ? (found.element as unknown as { nodeSubnetId: string }).nodeSubnetId
-        : null;
+    found?.kind === 'subnet' ? found.element.id : found?.kind === 'pool' ? found.element.nodeSubnetId : null;
   const routes = useMemo(() => (subnetId ? effectiveRoutes(design, subnetId, plan) : []), [design, subnetId, plan]);
   if (!subnetId) return <p className="hint">Select a subnet or node pool to see its effective routes.</p>;
   const subnet = findElement(design, subnetId);
-  const rtId = (subnet?.element as { routeTableId?: string } | undefined)?.routeTableId;
+  const rtId = subnet?.kind === 'subnet' ? subnet.element.routeTableId : undefined;
   const rt = rtId ? design.routeTables.find((r) => r.id === rtId) : undefined;
   return (
     <div data-testid="routes-panel">

@@ -1,38 +1,21 @@
 /** pool-name and invalid-name: every name in the design is one Azure (or Kubernetes) accepts. */
+import { rowsOf, walkElements } from '../elements';
+import { kindSpec } from '../kinds';
 import type { Design, Id } from '../model';
 import type { Finding } from '../plan-types';
 import { checkName, nameRuleUrl, type NameKind } from './fields';
 import { invalidName, poolName } from './foundation-rules';
 import { makeFinding, type Checker } from './rule';
 
+/** Every element and row the registry gives a naming rule, with the noun its messages use. */
 function namedElements(d: Design): { id: Id; kind: NameKind; label: string; name: string }[] {
   const out: { id: Id; kind: NameKind; label: string; name: string }[] = [];
-  const add = (kind: NameKind, label: string, items: { id: Id; name: string }[]) => {
-    for (const x of items) out.push({ id: x.id, kind, label, name: x.name });
-  };
-  add('vnet', 'VNet', d.vnets);
-  add(
-    'subnet',
-    'subnet',
-    d.vnets.flatMap((v) => v.subnets),
-  );
-  add('peering', 'peering', d.peerings);
-  add('cluster', 'cluster', d.clusters);
-  add('load-balancer', 'load balancer', d.loadBalancers);
-  add('app-gateway', 'Application Gateway', d.appGateways);
-  add('firewall', 'firewall', d.firewalls);
-  add('nat-gateway', 'NAT gateway', d.natGateways);
-  add('public-ip', 'public IP', d.publicIps);
-  add('route-table', 'route table', d.routeTables);
-  add(
-    'route',
-    'route',
-    d.routeTables.flatMap((r) => r.routes),
-  );
-  add('nsg', 'NSG', d.nsgs);
-  add('private-endpoint', 'private endpoint', d.privateEndpoints);
-  add('bastion', 'Bastion', d.bastions);
-  for (const lb of d.loadBalancers) add('k8s-service', 'Kubernetes Service', lb.frontends);
+  walkElements(d, ({ kind, element }) => {
+    const spec = kindSpec(kind);
+    if (spec.nameKind) out.push({ id: element.id, kind: spec.nameKind, label: spec.label, name: element.name });
+    for (const { spec: r, row } of rowsOf(kind, element))
+      if (r.nameKind) out.push({ id: row.id, kind: r.nameKind, label: r.label, name: row.name });
+  });
   return out;
 }
 

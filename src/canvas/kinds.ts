@@ -1,0 +1,174 @@
+/**
+ * How each kind of the core registry looks on the canvas: its node type, default size, palette entries and the
+ * detail line and tags of its box. Keyed by the same kinds as `KINDS` in core, so a new kind is one entry here.
+ */
+import type { BoxData } from './derive';
+import { formatCount, type ElementKind, type Id, type KindElements, type Plan } from '../core/index';
+
+export type NodeType = 'vnet' | 'subnet' | 'cluster' | 'pool' | 'resource';
+
+export interface PaletteEntry {
+  /** The palette kind handed to the drop (`node-subnet`, `internal-lb`, ...). */
+  kind: string;
+  label: string;
+  hint: string;
+}
+
+export interface BoxContext {
+  plan: Plan;
+  /** The element's owner (a subnet's VNet, a pool's cluster). */
+  parent?: { id: Id; name: string };
+  /** Its position in the owner's list (a pool's index in its cluster's plan). */
+  index: number;
+  nameOf: (id: Id | undefined) => string | undefined;
+}
+
+export interface KindView<K extends ElementKind> {
+  type: NodeType;
+  size: { w: number; h: number };
+  palette: readonly PaletteEntry[];
+  detail: (element: KindElements[K], ctx: BoxContext) => string;
+  /** The usage bar: addresses used, reserved and free. */
+  usage?: (element: KindElements[K], ctx: BoxContext) => BoxData['usage'];
+  /** Associations named inside the box; by default the subnet a resource sits in. */
+  tags?: (element: KindElements[K], ctx: BoxContext) => string[];
+}
+
+const RESOURCE = { w: 190, h: 70 };
+const count = (n: number, what: string) => `${n} ${what}(s)`;
+
+/** `in snet-x` for a resource placed in a subnet. */
+export function placedTags(element: unknown, ctx: BoxContext): string[] {
+  const name = ctx.nameOf((element as { subnetId?: Id }).subnetId);
+  return name ? [`in ${name}`] : [];
+}
+
+const subnetTags = (s: KindElements['subnet'], ctx: BoxContext): string[] =>
+  (
+    [
+      ['NSG', s.nsgId],
+      ['RT', s.routeTableId],
+      ['NAT', s.natGatewayId],
+    ] as const
+  ).flatMap(([label, id]) => {
+    const name = ctx.nameOf(id);
+    return name ? [`${label} ${name}`] : [];
+  });
+
+export const KIND_VIEWS: { [K in ElementKind]: KindView<K> } = {
+  vnet: {
+    type: 'vnet',
+    size: { w: 380, h: 200 },
+    palette: [{ kind: 'vnet', label: 'Virtual network', hint: 'drop anywhere' }],
+    detail: (v, { plan }) => {
+      const vp = plan.vnets[v.id];
+      return `${v.addressSpaces.join(', ')}${vp ? ` · ${formatCount(vp.allocated)} of ${formatCount(vp.total)} in subnets` : ''}`;
+    },
+  },
+  subnet: {
+    type: 'subnet',
+    size: { w: 340, h: 90 },
+    palette: [
+      { kind: 'subnet', label: 'Subnet', hint: 'drop on a VNet' },
+      { kind: 'node-subnet', label: 'AKS node subnet', hint: 'drop on a VNet' },
+    ],
+    detail: (s, { plan }) => `${plan.subnets[s.id]?.cidr ?? s.cidr}${s.purpose !== 'general' ? ` · ${s.purpose}` : ''}`,
+    tags: subnetTags,
+    usage: (s, { plan }) => {
+      const sp = plan.subnets[s.id];
+      return sp && sp.total > 0 ? { used: sp.used, reserved: sp.reserved, free: sp.free, total: sp.total } : undefined;
+    },
+  },
+  peering: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'peering', label: 'Peering', hint: 'connect two VNets' }],
+    detail: (p) => p.name,
+  },
+  cluster: {
+    type: 'cluster',
+    size: { w: 240, h: 110 },
+    palette: [{ kind: 'cluster', label: 'AKS cluster', hint: 'drop anywhere' }],
+    detail: (c, { plan }) => {
+      const cp = plan.clusters[c.id];
+      return `${cp?.model ?? c.networkPlugin} · ${c.outboundType}${cp ? ` · ${cp.peakNodes} nodes at peak` : ''}`;
+    },
+  },
+  pool: {
+    type: 'pool',
+    size: { w: 140, h: 64 },
+    palette: [{ kind: 'pool', label: 'Node pool', hint: 'drop on a subnet' }],
+    detail: (_p, { plan, parent, index }) => {
+      const pp = parent ? plan.clusters[parent.id]?.pools[index] : undefined;
+      return pp ? `${pp.maxNodes}+${pp.surge} nodes · ${pp.maxPods} pods` : '';
+    },
+    tags: (_p, { parent }) => (parent ? [parent.name] : []),
+  },
+  loadBalancer: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [
+      { kind: 'internal-lb', label: 'Internal load balancer', hint: 'drop on a subnet' },
+      { kind: 'public-lb', label: 'Public load balancer', hint: 'drop anywhere' },
+    ],
+    detail: (x) => `${x.type} · ${count(x.frontends.length, 'frontend')}`,
+  },
+  appGateway: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'app-gateway', label: 'Application Gateway', hint: 'drop on a VNet' }],
+    detail: (x) => `${x.sku} · ${x.minCapacity}-${x.maxCapacity} instances`,
+  },
+  firewall: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'firewall', label: 'Azure Firewall', hint: 'drop on a VNet' }],
+    detail: (x) => `Azure Firewall ${x.tier}`,
+  },
+  natGateway: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'nat-gateway', label: 'NAT gateway', hint: 'drop on a subnet' }],
+    detail: (x) => count(x.publicIpIds.length, 'public IP'),
+  },
+  publicIp: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'public-ip', label: 'Public IP', hint: 'drop anywhere' }],
+    detail: (x) => x.sku,
+  },
+  routeTable: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'route-table', label: 'Route table', hint: 'drop on a subnet' }],
+    detail: (x) => count(x.routes.length, 'route'),
+  },
+  nsg: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'nsg', label: 'NSG', hint: 'drop on a subnet' }],
+    detail: (x) => count(x.rules.length, 'rule'),
+  },
+  privateEndpoint: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'private-endpoint', label: 'Private endpoint', hint: 'drop on a subnet' }],
+    detail: (x) => `${x.targetName} (${x.groupId})`,
+  },
+  bastion: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'bastion', label: 'Bastion', hint: 'drop on a VNet' }],
+    detail: (x) => x.sku,
+  },
+  onprem: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'onprem', label: 'On-premises site', hint: 'drop on the hub VNet' }],
+    detail: (x) => `${x.addressPrefixes.join(', ')} · ${x.gateway.type}`,
+  },
+};
+
+/** The view of a kind, typed for any element of it. */
+export const viewOf = (kind: ElementKind): KindView<ElementKind> =>
+  KIND_VIEWS[kind] as unknown as KindView<ElementKind>;
