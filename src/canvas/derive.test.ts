@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computePlan } from '../core/index';
 import { newDocument, type DesignDocument } from '../io';
 import { AUTO_LINES_LIMIT, deriveFlow } from './derive';
-import { reuseUnchanged } from './reuse';
+import { createFlowDeriver } from './derive-memo';
 
 /** One VNet with `n` /28 subnets, each associated with the same NSG: n association lines. */
 function manySubnets(n: number): DesignDocument {
@@ -49,15 +49,17 @@ describe('association lines', () => {
   });
 });
 
-describe('reuseUnchanged', () => {
+describe('createFlowDeriver', () => {
   it('keeps the previous object of every unchanged node, and the previous array when nothing changed', () => {
     const doc = manySubnets(3);
     const plan = computePlan(doc.design);
-    const first = deriveFlow(doc, plan, [], new Set()).nodes;
-    const again = reuseUnchanged(first, deriveFlow(doc, plan, [], new Set()).nodes);
+    const derive = createFlowDeriver();
+    const none = new Set<string>();
+    const first = derive(doc, plan, [], none).nodes;
+    const again = derive(doc, plan, [], none).nodes;
     expect(again).toBe(first);
 
-    const selected = reuseUnchanged(first, deriveFlow(doc, plan, ['s1'], new Set()).nodes);
+    const selected = derive(doc, plan, ['s1'], none).nodes;
     expect(selected).not.toBe(first);
     const changed = selected.filter((n, i) => n !== first[i]).map((n) => n.id);
     expect(changed).toEqual(['s1']);
@@ -72,12 +74,43 @@ describe('reuseUnchanged', () => {
       nsg: { x: 500, y: 0, w: 190, h: 70 },
     };
     const plan = computePlan(doc.design);
-    const first = deriveFlow(doc, plan, [], new Set()).nodes;
+    const derive = createFlowDeriver();
+    const first = derive(doc, plan, [], new Set()).nodes;
     const moved: DesignDocument = {
       ...doc,
       layout: { nodes: { ...doc.layout.nodes, s0: { x: 40, y: 50, w: 300, h: 80 } } },
     };
-    const next = reuseUnchanged(first, deriveFlow(moved, plan, [], new Set()).nodes);
+    const next = derive(moved, plan, [], new Set()).nodes;
     expect(next.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['s0']);
+  });
+
+  it('derives what deriveFlow derives, through clicks, edits, moves, highlights and line modes', () => {
+    const derive = createFlowDeriver();
+    let doc = manySubnets(AUTO_LINES_LIMIT + 1);
+    let plan = computePlan(doc.design);
+    const none = new Set<string>();
+    const hot = new Set(['s2', 'nsg']);
+    const steps: [string[], Set<string>, 'auto' | 'all' | 'selection'][] = [
+      [[], none, 'auto'],
+      [['s1'], none, 'auto'],
+      [['s1', 'nsg'], none, 'auto'],
+      [['s1'], hot, 'auto'],
+      [['s3'], hot, 'selection'],
+      [[], none, 'all'],
+      [['v'], none, 'auto'],
+    ];
+    for (const [i, [selection, highlight, lines]] of steps.entries()) {
+      if (i === 3) {
+        const [v] = doc.design.vnets;
+        const renamed = { ...v!, subnets: v!.subnets.map((s, k) => (k === 1 ? { ...s, name: 'renamed' } : s)) };
+        doc = { ...doc, design: { ...doc.design, vnets: [renamed] } };
+        plan = computePlan(doc.design);
+      }
+      if (i === 5) doc = { ...doc, layout: { nodes: { ...doc.layout.nodes, s4: { x: 5, y: 5, w: 100, h: 50 } } } };
+      // The plan is the same object while the design is (as the store's planOf), so clicks take the fast path.
+      expect(derive(doc, plan, selection, highlight, lines)).toEqual(
+        deriveFlow(doc, plan, selection, highlight, lines),
+      );
+    }
   });
 });

@@ -139,7 +139,22 @@ const LINE_CLASS: Record<LineRole, string> = {
 const ASSOCIATION = new Set(['edge-assoc', 'edge-place', 'edge-member']);
 
 function deriveEdges(d: Design, highlight: Set<string>, selected: Set<string>, lines: LineMode): Edge[] {
-  const { edges, associations } = collectEdges(d, highlight);
+  return visibleEdges(collectEdges(d, highlight), highlight, selected, lines);
+}
+
+export interface CollectedEdges {
+  edges: Edge[];
+  /** Ids of the association lines among them. */
+  associations: Set<string>;
+}
+
+/** The lines drawn for a selection: every line, or association lines only where they touch the selection. */
+export function visibleEdges(
+  { edges, associations }: CollectedEdges,
+  highlight: Set<string>,
+  selected: Set<string>,
+  lines: LineMode,
+): Edge[] {
   const showAll = lines === 'all' || (lines === 'auto' && associations.size <= AUTO_LINES_LIMIT);
   if (showAll) return edges;
   const touches = (e: Edge) =>
@@ -147,7 +162,8 @@ function deriveEdges(d: Design, highlight: Set<string>, selected: Set<string>, l
   return edges.filter((e) => !associations.has(e.id) || touches(e));
 }
 
-function collectEdges(d: Design, highlight: Set<string>): { edges: Edge[]; associations: Set<string> } {
+/** Every line of the design, before the selection decides which association lines are drawn. */
+export function collectEdges(d: Design, highlight: Set<string>): CollectedEdges {
   const edges: Edge[] = [];
   const associations = new Set<string>();
   const add = (id: string, source: string, target: string, label: string, className: string) => {
