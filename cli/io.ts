@@ -2,6 +2,11 @@
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /**
+   * File content written to stdout (an export without -o): the binary passes it unchanged into a pipe or a file
+   * and escapes it only on a terminal. Absent: printed like `out`.
+   */
+  data?: (text: string) => void;
 }
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;

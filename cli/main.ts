@@ -3,6 +3,7 @@
  * Exit codes: 0 ok, 1 the design has errors (validate), 2 unreadable or invalid input / bad usage.
  */
 import type { CliIo, Command } from './io';
+import { terminalSafe } from './terminal';
 import { planCommand } from './commands/plan';
 import { validateCommand } from './commands/validate';
 import { routesCommand } from './commands/routes';
@@ -21,7 +22,14 @@ export function usage(): string {
   return ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), ''].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+/** Every line goes through terminalSafe: names with bidi, zero-width or control characters print escaped. */
+function safeIo(io: CliIo): CliIo {
+  const out = (s: string) => io.out(terminalSafe(s));
+  return { out, err: (s) => io.err(terminalSafe(s)), data: io.data ?? out };
+}
+
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());

@@ -7,17 +7,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { subjectName, type Design, type Id } from '../src/core/index';
 import { loadDocument, MAX_INPUT_CHARS, type DesignDocument } from '../src/io';
 import type { CliIo } from './io';
+import { printable } from './terminal';
+
+export { printable };
 
 /** Exit code for an unreadable or invalid file and for bad usage. */
 export const EXIT_INPUT = 2;
 
 export type ReadDesignResult = { ok: true; doc: DesignDocument } | { ok: false; exitCode: number };
-
-/** Control characters in names or paths would break the one-line-per-item output; show them escaped. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
-}
 
 function describeReadError(e: unknown): string {
   const code = (e as { code?: string }).code;

@@ -56,7 +56,7 @@ export const exportCommand: Command = async (args, io) => {
   const text = exportAs(spec.id as ExportFormatId, design, plan, resourceGroup ? { resourceGroup } : {});
   const out = parsed.values.output as string | undefined;
   if (!out) {
-    io.out(text);
+    (io.data ?? io.out)(text);
     return 0;
   }
   try {

@@ -23,7 +23,8 @@ const fail = (errors: LoadError[]): LoadResult => ({ ok: false, errors });
 /** Text or any value → a plain JSON value (functions, cycles and class instances cannot get through). */
 function toJsonValue(input: unknown): { ok: true; value: unknown } | { ok: false; error: LoadError } {
   let text: string;
-  if (typeof input === 'string') text = input;
+  // A byte order mark (Notepad writes one in UTF-8 files) is not part of the JSON: JSON.parse refuses it.
+  if (typeof input === 'string') text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   else {
     try {
       const s = JSON.stringify(input);
