@@ -158,4 +158,16 @@ describe('aksnet plan', () => {
     expect(await main(['plan', 'a.json', 'b.json'], io2)).toBe(2);
     expect(io2.stderr()).toBe('aksnet: unexpected argument "b.json"\nUsage: aksnet plan DESIGN.json [--json]\n');
   });
+
+  it('--json gives each finding its family beside its rule id, from the real planner', async () => {
+    const io = collect();
+    const broken = new URL('../examples/broken.json', import.meta.url).pathname;
+    expect(await main(['plan', broken, '--json'], io)).toBe(0);
+    const { findings } = JSON.parse(io.stdout()) as { findings: { rule: string; family: string }[] };
+    expect(findings.filter((f) => f.family === 'special-subnet').map((f) => f.rule)).toEqual([
+      'special-subnet-name',
+      'special-subnet-size',
+    ]);
+    expect(findings.find((f) => f.rule === 'subnet-overlap')!.family).toBe('subnet-overlap');
+  });
 });

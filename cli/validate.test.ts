@@ -107,4 +107,20 @@ describe('aksnet validate', () => {
       `aksnet: ${file}: warning: design.vnets[0].colour: unknown field ignored\n${file}: 0 errors, 0 warnings, 0 info\n`,
     );
   });
+
+  it('prints the family beside a split rule id, so grep for the family still finds it', async () => {
+    const io = collect();
+    const broken = new URL('../examples/broken.json', import.meta.url).pathname;
+    expect(await main(['validate', broken], io)).toBe(1);
+    const lines = io.stdout().split('\n');
+    expect(lines).toContain(
+      'error special-subnet-name (special-subnet) snet-firewall: a firewall subnet must be named AzureFirewallSubnet (is snet-firewall)',
+    );
+    expect(lines.filter((l) => l.includes('special-subnet')).map((l) => l.split(' ')[1])).toEqual([
+      'special-subnet-name',
+      'special-subnet-size',
+    ]);
+    // A rule that was not split prints no family.
+    expect(lines).toContainEqual(expect.stringMatching(/^error subnet-overlap snet-overlap: /));
+  });
 });

@@ -131,6 +131,7 @@ export function makePlanCommand(plan: (design: Design) => Plan = computePlan): C
     if (!read.ok) return read.exitCode;
     const result = plan(read.doc.design);
     if (parsed.values.json) {
+      // Each finding carries its rule id and its family (the umbrella id it was split from).
       const { findings, ...rest } = result;
       io.out(`${JSON.stringify({ plan: rest, findings }, null, 2)}\n`);
     } else {

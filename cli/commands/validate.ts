@@ -1,6 +1,7 @@
 /**
- * `aksnet validate DESIGN.json [--json]`: one line per finding, `severity rule-id subject: message`, errors
- * first. Exit 1 when any error exists, 0 otherwise, 2 when the file cannot be read or loaded.
+ * `aksnet validate DESIGN.json [--json]`: one line per finding, `severity rule-id (family) subject: message`,
+ * errors first; the family (the broader id a rule was split from) only when it differs from the rule id. Exit 1
+ * when any error exists, 0 otherwise, 2 when the file cannot be read or loaded.
  */
 import { computePlan, type Design, type Finding, type Plan, type Severity } from '../../src/core/index';
 import type { Command } from '../io';
@@ -18,8 +19,13 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map(({ f }) => f);
 }
 
+/** A finding's family, its rule id when it has none. */
+export const familyOf = (f: Finding): string => f.family ?? f.rule;
+
 export function formatFinding(design: Design, f: Finding): string {
-  return `${f.severity} ${printable(f.rule)} ${printable(nameOfSubject(design, f.subjectId))}: ${printable(f.message)}`;
+  const family = familyOf(f) !== f.rule ? ` (${printable(familyOf(f))})` : '';
+  const subject = printable(nameOfSubject(design, f.subjectId));
+  return `${f.severity} ${printable(f.rule)}${family} ${subject}: ${printable(f.message)}`;
 }
 
 export function makeValidateCommand(plan: (design: Design) => Plan = computePlan): Command {

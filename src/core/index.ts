@@ -4,7 +4,7 @@ export * from './plan-types';
 export * from './cidr';
 export { computePlan } from './plan';
 export { RULES, ruleById } from './validate/catalogue';
-export type { Rule } from './validate/rule';
+export type { AnyRule, Rule } from './validate/rule';
 export type * from './paths/egress-rule-types';
 export { computeAddressPlan } from './plan';
 export * from './ipam/defaults';

@@ -18,8 +18,10 @@ export type Fix =
     };
 
 export interface Finding {
-  /** Stable kebab-case rule id, e.g. subnet-too-small. */
+  /** Stable kebab-case rule id of one Azure fact, e.g. special-subnet-size. */
   rule: string;
+  /** The rule's family, the broader id it was split from (e.g. special-subnet); the rule id when not split. */
+  family?: string;
   severity: Severity;
   /** Id of the design element the finding is about (subnet, vnet, cluster, node pool, ...). */
   subjectId: Id;

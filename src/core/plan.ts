@@ -1,7 +1,7 @@
 import { computeAddressPlan } from './ipam/address-plan';
 import type { Design } from './model';
 import type { Plan } from './plan-types';
-import { CHECKERS } from './validate/checkers';
+import { runRules } from './validate/catalogue';
 
 export { computeAddressPlan };
 
@@ -11,6 +11,6 @@ export { computeAddressPlan };
  */
 export function computePlan(design: Design): Plan {
   const base = computeAddressPlan(design);
-  const findings = CHECKERS.flatMap((check) => check(design, base));
+  const findings = runRules(design, base);
   return { ...base, findings };
 }

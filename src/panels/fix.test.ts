@@ -19,19 +19,19 @@ describe('applyFix on the broken example', () => {
 
   it('renames a firewall subnet to AzureFirewallSubnet', () => {
     const d = loadExample('broken').design;
-    const rename = findingsOf(d, 'special-subnet', 'snet-fw').find((f) => f.fix?.kind === 'set-subnet-name')!;
+    const rename = findingsOf(d, 'special-subnet-name', 'snet-fw').find((f) => f.fix?.kind === 'set-subnet-name')!;
     applyFix(d, rename.fix!);
     expect(d.vnets.flatMap((v) => v.subnets).find((s) => s.id === 'snet-fw')!.name).toBe('AzureFirewallSubnet');
-    expect(findingsOf(d, 'special-subnet', 'snet-fw').some((f) => f.fix?.kind === 'set-subnet-name')).toBe(false);
+    expect(findingsOf(d, 'special-subnet-name', 'snet-fw')).toEqual([]);
   });
 
   it('sets the DNS service IP of a cluster to the proposed address inside the service CIDR', () => {
     const d = loadExample('broken').design;
-    const [dns] = findingsOf(d, 'dns-service-ip', 'aks');
+    const [dns] = findingsOf(d, 'dns-service-ip-reserved', 'aks');
     expect(dns?.fix).toMatchObject({ kind: 'set-cluster-field', field: 'dnsServiceIp' });
     applyFix(d, dns!.fix!);
     expect(d.clusters[0]!.dnsServiceIp).toBe((dns!.fix as { value: string }).value);
-    expect(findingsOf(d, 'dns-service-ip', 'aks')).toEqual([]);
+    expect(findingsOf(d, 'dns-service-ip-reserved', 'aks')).toEqual([]);
   });
 
   it('reports a fix whose subject is gone and changes nothing', () => {

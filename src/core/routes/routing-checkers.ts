@@ -1,192 +1,130 @@
-/** The routing traps, checked over the effective routes of the subnets that matter. */
+/**
+ * Routing traps, route table side: what the Application Gateway subnet accepts, the 400-route limit with
+ * kubenet's pod routes, one kubenet route table per cluster, and appliance next hops that exist. Egress side:
+ * routing-rules.ts; peering transit: transit-check.ts.
+ */
 import { parseCidr, parseIp } from '../cidr';
 import { designIndex } from '../design-index';
-import type { Cluster, Design, Id } from '../model';
-import type { Finding, Plan } from '../plan-types';
+import type { Cluster, RouteTable, Subnet } from '../model';
 import { firewallAt, subnetOfIp } from '../paths/locate';
-import { INTERNET_PROBE } from '../paths/egress';
-import { traceIngressDetailed } from '../paths/ingress';
-import { lbSnat, natSnat, type SnatCapacity } from '../paths/snat';
-import { makeFinding, type Checker } from '../validate/rule';
-import { effectiveRoutes } from './effective-routes';
+import { defineRule, type AnyRule, type RuleContext } from '../validate/rule';
 import { kubenetRoutes, ROUTE_TABLE_LIMIT } from './kubenet-routes';
-import { chooseRoute } from './next-hop';
-import type { EffectiveRoute } from './route-types';
-import * as R from './routing-rules';
-import { checkPeeringTransit } from './transit-check';
-
-type Base = Omit<Plan, 'findings'>;
-const INTERNET_NUMBER = parseIp(INTERNET_PROBE)!;
 
 function isDefaultRoute(prefix: string): boolean {
   const p = parseCidr(prefix);
   return p.ok && p.cidr === '0.0.0.0/0';
 }
 
-/** The route a subnet uses for the Internet, with effective routes computed once per subnet. */
-function defaultRouteOf(
-  design: Design,
-  plan: Base,
-  cache: Map<Id, EffectiveRoute[]>,
-  subnetId: Id,
-): EffectiveRoute | null {
-  let routes = cache.get(subnetId);
-  if (!routes) cache.set(subnetId, (routes = effectiveRoutes(design, subnetId, plan)));
-  return chooseRoute(routes, INTERNET_NUMBER);
+/** Each route table with the subnets it is associated with, built once per run. */
+function tables(ctx: RuleContext): { rt: RouteTable; subnets: Subnet[] }[] {
+  return ctx.memo('route-table-subnets', () => {
+    const byTable = new Map<string, Subnet[]>();
+    for (const v of ctx.design.vnets)
+      for (const s of v.subnets)
+        if (s.routeTableId) byTable.set(s.routeTableId, [...(byTable.get(s.routeTableId) ?? []), s]);
+    return ctx.design.routeTables.map((rt) => ({ rt, subnets: byTable.get(rt.id) ?? [] }));
+  });
 }
 
-function checkOutbound(design: Design, plan: Base): Finding[] {
-  const out: Finding[] = [];
-  const cache = new Map<Id, EffectiveRoute[]>();
-  for (const c of design.clusters) {
-    const subnets = [...new Set(c.nodePools.map((p) => p.nodeSubnetId))];
-    for (const sid of subnets) {
-      const r = defaultRouteOf(design, plan, cache, sid);
-      const name = designIndex(design).subnet.get(sid)?.subnet.name ?? sid;
-      const viaAppliance = r?.nextHopType === 'VirtualAppliance' || r?.nextHopType === 'VirtualNetworkGateway';
-      if (c.outboundType === 'userDefinedRouting' && !viaAppliance) {
-        out.push(
-          makeFinding(R.udrMissingDefaultRoute, sid, {
-            text: `${c.name} uses userDefinedRouting but ${name} sends 0.0.0.0/0 to ${r?.nextHopType ?? 'nowhere'}; add a route 0.0.0.0/0 → VirtualAppliance (the firewall's private IP)`,
-          }),
-        );
-      }
-      if (c.outboundType === 'loadBalancer' && r?.nextHopType === 'VirtualAppliance') {
-        out.push(
-          makeFinding(R.udrWithLbOutbound, c.id, {
-            text: `${name} routes 0.0.0.0/0 to ${r.nextHopIp} while ${c.name}'s outbound type is loadBalancer: egress goes through the appliance, not the load balancer, and load balancer replies return asymmetrically; set outbound type userDefinedRouting`,
-          }),
-        );
-      }
-      const publicLb = design.loadBalancers.some(
-        (l) => l.clusterId === c.id && l.type === 'public' && l.frontends.length > 0,
-      );
-      if (publicLb && r?.nextHopType === 'VirtualAppliance') {
-        out.push(
-          makeFinding(R.asymmetricFirewallLb, c.id, {
-            text: `${c.name} publishes a public load balancer but ${name} sends replies to ${r.nextHopIp}; publish through a firewall DNAT rule to an internal load balancer instead`,
-          }),
-        );
-      }
-    }
-    out.push(...checkSnat(design, plan, c, subnets));
-  }
-  return out;
+/** kubenet clusters with a pool on one of `subnets`, each once, in design order. */
+function kubenetClustersOn(ctx: RuleContext, subnets: Subnet[]): Cluster[] {
+  const { clustersOnSubnet } = designIndex(ctx.design);
+  return [...new Set(subnets.flatMap((s) => clustersOnSubnet.get(s.id) ?? []))]
+    .filter((c) => c.networkPlugin === 'kubenet')
+    .sort((a, b) => ctx.design.clusters.indexOf(a) - ctx.design.clusters.indexOf(b));
 }
 
-/** SNAT capacity at peak nodes: the load balancer's per-node allocation, or the NAT gateway's public IPs. */
-function checkSnat(design: Design, plan: Base, c: Cluster, nodeSubnets: Id[]): Finding[] {
-  const nodes = plan.clusters[c.id]?.peakNodes ?? 0;
-  const subnetsWithNat = nodeSubnets.filter((sid) => designIndex(design).subnet.get(sid)?.subnet.natGatewayId);
-  const results: SnatCapacity[] = [];
-  // A NAT gateway on the node subnet takes the Internet traffic whatever the outbound type.
-  for (const sid of subnetsWithNat)
-    results.push(natSnat(design, designIndex(design).subnet.get(sid)!.subnet.natGatewayId, nodes));
-  if (subnetsWithNat.length === 0) {
-    if (c.outboundType === 'loadBalancer') results.push(lbSnat(c, nodes));
-    if (c.outboundType === 'managedNATGateway')
-      results.push(natSnat(design, undefined, nodes, c.natGatewayManagedIpCount ?? 1));
-  }
-  return results
-    .filter((r) => !r.ok)
-    .map((r) => makeFinding(R.snatExhaustion, c.id, { text: `${c.name}: ${r.formula}` }));
-}
+type RouteAt = { route: string; table: string };
 
-function checkRouteTables(design: Design, plan: Base): Finding[] {
-  const out: Finding[] = [];
-  const subnets = design.vnets.flatMap((v) => v.subnets);
-  const byTable = new Map<Id, typeof subnets>();
-  for (const s of subnets) {
-    if (!s.routeTableId) continue;
-    const list = byTable.get(s.routeTableId);
-    if (list) list.push(s);
-    else byTable.set(s.routeTableId, [s]);
-  }
-  const subnetById = new Map(subnets.map((s) => [s.id, s]));
-  const appGatewaySubnets = new Set(design.appGateways.map((g) => g.subnetId));
-  const { clustersOnSubnet } = designIndex(design);
-  for (const rt of design.routeTables) {
-    const onSubnets = byTable.get(rt.id) ?? [];
-    for (const s of onSubnets) {
-      if (s.purpose !== 'app-gateway' && !appGatewaySubnets.has(s.id)) continue;
-      const bad = rt.routes.find((r) => isDefaultRoute(r.addressPrefix) && r.nextHopType !== 'Internet');
-      if (bad)
-        out.push(
-          makeFinding(R.appgwDefaultRoute, s.id, {
-            text: `route ${bad.name} in ${rt.name} sends 0.0.0.0/0 to ${bad.nextHopType} on Application Gateway subnet ${s.name}; v2 needs 0.0.0.0/0 → Internet`,
-          }),
-        );
-    }
-    // Clusters with a pool on a subnet of this table, each once, in design order.
-    const kubenet = [...new Set(onSubnets.flatMap((s) => clustersOnSubnet.get(s.id) ?? []))]
-      .filter((c) => c.networkPlugin === 'kubenet')
-      .sort((a, b) => design.clusters.indexOf(a) - design.clusters.indexOf(b));
-    const podRoutes = kubenet.reduce((n, c) => n + kubenetRoutes(design, plan, c.id).length, 0);
-    if (rt.routes.length + podRoutes > ROUTE_TABLE_LIMIT) {
-      out.push(
-        makeFinding(R.routeTableLimit, rt.id, {
-          text: `${rt.name} holds ${rt.routes.length} user routes + ${podRoutes} kubenet pod routes = ${rt.routes.length + podRoutes}, over the ${ROUTE_TABLE_LIMIT} allowed`,
-        }),
-      );
-    }
-    if (kubenet.length > 1) {
-      out.push(
-        makeFinding(R.kubenetRouteTableShared, rt.id, {
-          text: `kubenet clusters ${kubenet.map((c) => c.name).join(', ')} share route table ${rt.name}; each cluster needs its own`,
-        }),
-      );
-    }
-    for (const r of rt.routes) {
-      if (r.nextHopType !== 'VirtualAppliance') continue;
-      const ip = r.nextHopIpAddress ?? '';
-      const hit = parseIp(ip) !== null ? subnetOfIp(design, ip) : null;
-      if (!hit)
-        out.push(
-          makeFinding(R.nextHopUnreachable, rt.id, {
-            text: `route ${r.name} in ${rt.name} points to ${ip || 'no address'}, which is in no subnet of the design`,
-          }),
-        );
-      else if (hit.subnet.purpose === 'firewall' && !firewallAt(design, ip)) {
-        out.push(
-          makeFinding(R.nextHopUnreachable, rt.id, {
-            text: `route ${r.name} in ${rt.name} points to ${ip} in ${hit.subnet.name}, which is not the firewall's private IP`,
-          }),
-        );
+export const ROUTE_TABLE_RULES: readonly AnyRule[] = [
+  defineRule<RouteAt & { nextHop: string; subnet: string }>({
+    id: 'appgw-default-route',
+    severity: 'error',
+    summary: 'Application Gateway v2 subnets accept 0.0.0.0/0 only with next hop Internet.',
+    learnUrl:
+      'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#supported-user-defined-routes',
+    message: (p) =>
+      `route ${p.route} in ${p.table} sends 0.0.0.0/0 to ${p.nextHop} on Application Gateway subnet ${p.subnet}; v2 needs 0.0.0.0/0 → Internet`,
+    check: (ctx, report) => {
+      const appGatewaySubnets = new Set(ctx.design.appGateways.map((g) => g.subnetId));
+      for (const { rt, subnets } of tables(ctx))
+        for (const s of subnets) {
+          if (s.purpose !== 'app-gateway' && !appGatewaySubnets.has(s.id)) continue;
+          const bad = rt.routes.find((r) => isDefaultRoute(r.addressPrefix) && r.nextHopType !== 'Internet');
+          if (bad) report(s.id, { route: bad.name, table: rt.name, nextHop: bad.nextHopType, subnet: s.name });
+        }
+    },
+  }),
+  defineRule<{ table: string; user: number; pod: number }>({
+    id: 'route-table-limit',
+    severity: 'error',
+    summary: 'A route table holds at most 400 routes, kubenet pod routes included.',
+    learnUrl:
+      'https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits',
+    message: (p) =>
+      `${p.table} holds ${p.user} user routes + ${p.pod} kubenet pod routes = ${p.user + p.pod}, over the ${ROUTE_TABLE_LIMIT} allowed`,
+    check: (ctx, report) => {
+      for (const { rt, subnets } of tables(ctx)) {
+        const kubenet = kubenetClustersOn(ctx, subnets);
+        const pod = kubenet.reduce((n, c) => n + kubenetRoutes(ctx.design, ctx.plan, c.id).length, 0);
+        if (rt.routes.length + pod > ROUTE_TABLE_LIMIT) report(rt.id, { table: rt.name, user: rt.routes.length, pod });
       }
-    }
-  }
-  for (const c of design.clusters.filter((x) => x.networkPlugin === 'kubenet')) {
-    const tables = new Set(c.nodePools.map((p) => subnetById.get(p.nodeSubnetId)?.routeTableId ?? ''));
-    const nodeSubnets = new Set(c.nodePools.map((p) => p.nodeSubnetId));
-    if (nodeSubnets.size > 1 && (tables.size > 1 || tables.has(''))) {
-      out.push(
-        makeFinding(R.kubenetRouteTableShared, c.id, {
-          text: `${c.name} has kubenet node pools in ${nodeSubnets.size} subnets; associate one route table with all of them so every node learns every pod route`,
-        }),
-      );
-    }
-  }
-  return out;
-}
-
-function checkNsgs(design: Design, plan: Base): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const c of design.clusters) {
-    // Pools of one cluster on one subnet need the same rules: trace the first of each.
-    const firstOnSubnet = new Map<Id, Id>();
-    for (const p of c.nodePools) if (!firstOnSubnet.has(p.nodeSubnetId)) firstOnSubnet.set(p.nodeSubnetId, p.id);
-    for (const poolId of firstOnSubnet.values()) {
-      for (const m of traceIngressDetailed(design, plan, poolId).missing) {
-        const key = `${m.nsgId}|${m.need}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const nsg = design.nsgs.find((n) => n.id === m.nsgId)?.name ?? m.nsgId;
-        out.push(makeFinding(R.nsgBlocksRequired, m.nsgId, { text: `${nsg} blocks ${m.need}` }));
+    },
+  }),
+  defineRule<{ clusters: string; table: string }>({
+    id: 'kubenet-route-table-shared',
+    severity: 'error',
+    summary: 'Clusters do not share a kubenet route table.',
+    learnUrl:
+      'https://learn.microsoft.com/azure/aks/configure-kubenet#bring-your-own-subnet-and-route-table-with-kubenet',
+    message: (p) => `kubenet clusters ${p.clusters} share route table ${p.table}; each cluster needs its own`,
+    check: (ctx, report) => {
+      for (const { rt, subnets } of tables(ctx)) {
+        const kubenet = kubenetClustersOn(ctx, subnets);
+        if (kubenet.length > 1) report(rt.id, { clusters: kubenet.map((c) => c.name).join(', '), table: rt.name });
       }
-    }
-  }
-  return out;
-}
-
-export const ROUTING_CHECKERS: readonly Checker[] = [checkOutbound, checkRouteTables, checkPeeringTransit, checkNsgs];
+    },
+  }),
+  defineRule<{ cluster: string; subnets: number }>({
+    id: 'kubenet-route-table-per-cluster',
+    family: 'kubenet-route-table-shared',
+    severity: 'error',
+    summary: 'The kubenet node subnets of one cluster share one route table.',
+    learnUrl:
+      'https://learn.microsoft.com/azure/aks/configure-kubenet#bring-your-own-subnet-and-route-table-with-kubenet',
+    message: (p) =>
+      `${p.cluster} has kubenet node pools in ${p.subnets} subnets; associate one route table with all of them so every node learns every pod route`,
+    check: ({ design }, report) => {
+      const { subnet } = designIndex(design);
+      for (const c of design.clusters.filter((x) => x.networkPlugin === 'kubenet')) {
+        const tableIds = new Set(c.nodePools.map((p) => subnet.get(p.nodeSubnetId)?.subnet.routeTableId ?? ''));
+        const nodeSubnets = new Set(c.nodePools.map((p) => p.nodeSubnetId));
+        if (nodeSubnets.size > 1 && (tableIds.size > 1 || tableIds.has('')))
+          report(c.id, { cluster: c.name, subnets: nodeSubnets.size });
+      }
+    },
+  }),
+  defineRule<RouteAt & { ip: string; firewallSubnet?: string }>({
+    id: 'next-hop-unreachable',
+    severity: 'error',
+    summary:
+      'A VirtualAppliance next hop is an address in a subnet of the design (the firewall’s own IP in AzureFirewallSubnet).',
+    learnUrl: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#user-defined',
+    message: (p) =>
+      p.firewallSubnet
+        ? `route ${p.route} in ${p.table} points to ${p.ip} in ${p.firewallSubnet}, which is not the firewall's private IP`
+        : `route ${p.route} in ${p.table} points to ${p.ip || 'no address'}, which is in no subnet of the design`,
+    check: ({ design }, report) => {
+      for (const rt of design.routeTables)
+        for (const r of rt.routes) {
+          if (r.nextHopType !== 'VirtualAppliance') continue;
+          const ip = r.nextHopIpAddress ?? '';
+          const hit = parseIp(ip) !== null ? subnetOfIp(design, ip) : null;
+          const at = { route: r.name, table: rt.name, ip };
+          if (!hit) report(rt.id, at);
+          else if (hit.subnet.purpose === 'firewall' && !firewallAt(design, ip))
+            report(rt.id, { ...at, firewallSubnet: hit.subnet.name });
+        }
+    },
+  }),
+];

@@ -6,11 +6,9 @@
 import { firstUsableIp, parseCidr } from '../cidr';
 import { designIndex } from '../design-index';
 import type { Design, Id, Vnet } from '../model';
-import type { Finding } from '../plan-types';
-import { makeFinding, type Checker } from '../validate/rule';
+import { defineRule, type Report, type RuleContext } from '../validate/rule';
 import { effectiveRoutes } from './effective-routes';
 import { activeSpans, routeChooser } from './next-hop';
-import { peeringNotTransitive } from './routing-rules';
 import type { EffectiveRoute } from './route-types';
 
 /** The address each VNet is probed at (first usable of its first space), sorted, for range queries. */
@@ -60,8 +58,9 @@ function stretches(routes: EffectiveRoute[]): Float64Array {
 const reachesSpokes = (r: EffectiveRoute | null) =>
   !r || r.nextHopType === 'VirtualAppliance' || r.nextHopType === 'VirtualNetworkGateway';
 
-export const checkPeeringTransit: Checker = (design, plan) => {
-  const out: Finding[] = [];
+type Unreached = { subnet: string; vnet: string; other: string; otherCidr: string; route: string; nextHop: string };
+
+function checkPeeringTransit({ design, plan }: RuleContext, report: Report<Unreached>): void {
   const { peerings, subnet: subnets } = designIndex(design);
   const direct = (id: Id) => peerings.get(id) ?? [];
   // Whether b is reachable from a only through a hub they share: not a itself, not a direct peer.
@@ -87,13 +86,25 @@ export const checkPeeringTransit: Checker = (design, plan) => {
       for (; k < sorted.length && sorted[k]!.ip < bounds[i + 1]!; k++) {
         const b = sorted[k]!;
         if (!behindHub(ref.vnet.id, b.vnet.id)) continue;
-        out.push(
-          makeFinding(peeringNotTransitive, sid, {
-            text: `${ref.subnet.name} in ${ref.vnet.name} reaches ${b.vnet.name} (${b.cidr}) only through a shared hub, and peering is not transitive: its route ${chosen!.prefix} → ${chosen!.nextHopType} cannot get there; route ${b.cidr} to the hub firewall`,
-          }),
-        );
+        report(sid, {
+          subnet: ref.subnet.name,
+          vnet: ref.vnet.name,
+          other: b.vnet.name,
+          otherCidr: b.cidr,
+          route: chosen!.prefix,
+          nextHop: chosen!.nextHopType,
+        });
       }
     }
   }
-  return out;
-};
+}
+
+export const peeringNotTransitive = defineRule<Unreached>({
+  id: 'peering-not-transitive',
+  severity: 'warning',
+  summary: 'Peering is not transitive: spokes reach each other only through a route to an appliance in the hub.',
+  learnUrl: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview',
+  message: (p) =>
+    `${p.subnet} in ${p.vnet} reaches ${p.other} (${p.otherCidr}) only through a shared hub, and peering is not transitive: its route ${p.route} → ${p.nextHop} cannot get there; route ${p.otherCidr} to the hub firewall`,
+  check: checkPeeringTransit,
+});

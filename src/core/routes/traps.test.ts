@@ -108,11 +108,12 @@ describe('routing traps', () => {
       mode: 'User',
       nodeSubnetId: 'nodes2',
     });
-    expect(found(d, 'kubenet-route-table-shared')).toHaveLength(1);
+    expect(found(d, 'kubenet-route-table-per-cluster')).toHaveLength(1);
     d.routeTables.push({ id: 'rt', name: 'rt-aks', disableBgpRoutePropagation: false, routes: [] });
     d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
     d.vnets[0]!.subnets[2]!.routeTableId = 'rt';
-    expect(found(d, 'kubenet-route-table-shared')).toEqual([]);
+    expect(found(d, 'kubenet-route-table-per-cluster')).toEqual([]);
+    expect(computePlan({ ...d }).findings.filter((f) => f.family === 'kubenet-route-table-shared')).toEqual([]);
   });
 
   it('next-hop-unreachable: an appliance IP in no subnet, or not the firewall in its subnet', () => {

@@ -1,12 +1,31 @@
-/** The rule catalogue: every rule a finding can carry. A test walks it (Learn link, fixture that triggers it). */
-import type { Rule } from './rule';
-import { FOUNDATION_RULES } from './foundation-rules';
+/**
+ * The rule catalogue: every rule a finding can carry, in the order findings are listed. Built from the area
+ * lists, which hold the definitions themselves, so a rule cannot exist outside it. A test walks it: Learn link,
+ * a design that triggers each rule and its fixed twin.
+ */
+import type { Design } from '../model';
+import type { Finding, Plan } from '../plan-types';
+import { ROUTE_TABLE_RULES } from '../routes/routing-checkers';
 import { ROUTING_RULES } from '../routes/routing-rules';
+import { peeringNotTransitive } from '../routes/transit-check';
+import { FOUNDATION_RULES } from './foundation-rules';
+import { ruleContext, runRule, type AnyRule } from './rule';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const RULES: readonly Rule<any>[] = [...FOUNDATION_RULES, ...ROUTING_RULES];
+export const RULES: readonly AnyRule[] = [
+  ...FOUNDATION_RULES,
+  ...ROUTING_RULES,
+  ...ROUTE_TABLE_RULES,
+  peeringNotTransitive,
+];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function ruleById(id: string): Rule<any> | undefined {
-  return RULES.find((r) => r.id === id);
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleById(id: string): AnyRule | undefined {
+  return BY_ID.get(id);
+}
+
+/** Every rule's findings over a design and its address plan, in catalogue order. */
+export function runRules(design: Design, plan: Omit<Plan, 'findings'>): Finding[] {
+  const ctx = ruleContext(design, plan);
+  return RULES.flatMap((rule) => runRule(rule, ctx));
 }

@@ -4,9 +4,10 @@
  */
 import { parseCidr, parseIp } from '../cidr';
 import type { Design, Id } from '../model';
-import type { Finding, Fix } from '../plan-types';
-import { invalidCidr } from './foundation-rules';
-import { makeFinding, type Checker } from './rule';
+import type { Fix } from '../plan-types';
+import { defineRule, type AnyRule, type ReportOptions } from './rule';
+
+const VNET_FAQ = 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq';
 
 interface Field {
   subjectId: Id;
@@ -81,31 +82,36 @@ function collectFields(d: Design): Field[] {
   return out;
 }
 
-function checkField(f: Field): Finding | null {
-  if (f.kind === 'ip') {
-    if (parseIp(f.value) !== null) return null;
-    return makeFinding(invalidCidr, f.subjectId, {
-      field: f.field,
-      value: f.value,
-      problem: 'not a four-part decimal IPv4 address',
-    });
-  }
+type Problem = { field: string; value: string; problem: string; opts?: ReportOptions };
+
+function checkField(f: Field): Problem | null {
+  const at = { field: f.field, value: f.value };
+  if (f.kind === 'ip')
+    return parseIp(f.value) !== null ? null : { ...at, problem: 'not a four-part decimal IPv4 address' };
   const p = parseCidr(f.value);
-  if (!p.ok) return makeFinding(invalidCidr, f.subjectId, { field: f.field, value: f.value, problem: p.error });
+  if (!p.ok) return { ...at, problem: p.error };
   if (p.hostBitsSet) {
-    const params = { field: f.field, value: f.value, problem: `host bits are set; the network is ${p.cidr}` };
-    return makeFinding(invalidCidr, f.subjectId, params, f.fix ? { fix: f.fix(p.cidr) } : {});
+    const problem = `host bits are set; the network is ${p.cidr}`;
+    return { ...at, problem, ...(f.fix ? { opts: { fix: f.fix(p.cidr) } } : {}) };
   }
   // Azure subnets: the smallest IPv4 subnet is /29 and the largest /2 (VNet FAQ).
-  if (f.subnet && (p.range.prefix > 29 || p.range.prefix < 2)) {
-    const problem = `/${p.range.prefix} is outside the subnet sizes Azure allows (/2 to /29)`;
-    return makeFinding(invalidCidr, f.subjectId, { field: f.field, value: f.value, problem });
-  }
+  if (f.subnet && (p.range.prefix > 29 || p.range.prefix < 2))
+    return { ...at, problem: `/${p.range.prefix} is outside the subnet sizes Azure allows (/2 to /29)` };
   return null;
 }
 
-export const checkCidrFields: Checker = (design) =>
-  collectFields(design).flatMap((f) => {
-    const finding = checkField(f);
-    return finding ? [finding] : [];
-  });
+export const CIDR_FIELD_RULES: readonly AnyRule[] = [
+  defineRule<{ field: string; value: string; problem: string }>({
+    id: 'invalid-cidr',
+    severity: 'error',
+    summary: 'Every address and range is a four-part decimal IPv4 address or CIDR with no host bits set.',
+    learnUrl: VNET_FAQ,
+    message: (p) => `${p.field} "${p.value}": ${p.problem}`,
+    check: ({ design }, report) => {
+      for (const f of collectFields(design)) {
+        const bad = checkField(f);
+        if (bad) report(f.subjectId, bad, bad.opts);
+      }
+    },
+  }),
+];

@@ -1,23 +1,16 @@
 /**
- * feature-compat across clusters: subnets that several clusters use in ways AKS does not allow. kubenet
- * clusters can't share a subnet (configure-kubenet), and a pod subnet runs one allocation mode only
+ * The feature-compat family, cluster-wide settings and subnets several clusters use in ways AKS does not allow.
+ * kubenet clusters can't share a subnet (configure-kubenet), and a pod subnet runs one allocation mode only
  * (concepts-network-azure-cni-pod-subnet, static block limitations).
  */
 import { networkModelOf } from '../ipam/defaults';
 import type { Cluster, Design, Id } from '../model';
-import type { Finding } from '../plan-types';
-import { featureCompat } from './foundation-rules';
-import { makeFinding } from './rule';
+import { clusterRule, COMPAT_URL, indexOf } from './checks-compat';
+import { defineRule, type AnyRule } from './rule';
 
-const KUBENET_URL = 'https://learn.microsoft.com/azure/aks/configure-kubenet#limitations--considerations-for-kubenet';
 const STATIC_URL = 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet#limitations';
 
-function subnetName(design: Design, id: Id): string {
-  for (const v of design.vnets) for (const s of v.subnets) if (s.id === id) return s.name;
-  return id;
-}
-
-/** Cluster names grouped by subnet, for the subnets `pick` returns for each pool. */
+/** Clusters grouped by subnet, for the subnets `pick` returns for each pool. */
 function usersBySubnet(clusters: Cluster[], pick: (c: Cluster) => (Id | undefined)[]): Map<Id, Cluster[]> {
   const by = new Map<Id, Cluster[]>();
   for (const c of clusters) {
@@ -31,22 +24,96 @@ function usersBySubnet(clusters: Cluster[], pick: (c: Cluster) => (Id | undefine
   return by;
 }
 
-export function checkSharedSubnets(design: Design): Finding[] {
-  const out: Finding[] = [];
-  const kubenet = design.clusters.filter((c) => networkModelOf(c) === 'kubenet');
-  for (const [sid, users] of usersBySubnet(kubenet, (c) => c.nodePools.map((p) => p.nodeSubnetId))) {
-    if (users.length < 2) continue;
-    const names = users.map((c) => c.name).join(', ');
-    const text = `kubenet clusters ${names} share subnet ${subnetName(design, sid)}; kubenet clusters can't share a subnet`;
-    out.push(makeFinding(featureCompat, sid, { text }, { learnUrl: KUBENET_URL }));
-  }
-  const podSubnetClusters = design.clusters.filter((c) => networkModelOf(c).startsWith('azure-cni-pod-subnet'));
-  for (const [sid, users] of usersBySubnet(podSubnetClusters, (c) => c.nodePools.map((p) => p.podSubnetId))) {
-    const modes = new Set(users.map((c) => c.podIpAllocation));
-    if (modes.size < 2) continue;
-    const detail = users.map((c) => `${c.name} (${c.podIpAllocation})`).join(', ');
-    const text = `pod subnet ${subnetName(design, sid)} is used by ${detail}; a pod subnet runs either dynamic or static block allocation, not both`;
-    out.push(makeFinding(featureCompat, sid, { text }, { learnUrl: STATIC_URL }));
-  }
-  return out;
+function subnetName(design: Design, id: Id): string {
+  for (const v of design.vnets) for (const s of v.subnets) if (s.id === id) return s.name;
+  return id;
 }
+
+export const COMPAT_SHARED_RULES: readonly AnyRule[] = [
+  clusterRule<Record<string, never>>({
+    id: 'system-pool-required',
+    severity: 'error',
+    summary: 'A cluster has at least one Linux System node pool.',
+    learnUrl: COMPAT_URL.systemPool,
+    message: () => 'a cluster needs at least one Linux System node pool',
+    each: (c, report) => {
+      if (c.nodePools.length > 0 && !c.nodePools.some((p) => p.mode === 'System' && p.osType === 'Linux'))
+        report(c.id, {});
+    },
+  }),
+  clusterRule<{ subnet: string }>({
+    id: 'nat-gateway-missing',
+    severity: 'error',
+    summary: 'Outbound type userAssignedNATGateway needs a NAT gateway on every node subnet.',
+    learnUrl: COMPAT_URL.nat,
+    message: (p) => `outbound type userAssignedNATGateway needs a NAT gateway on node subnet ${p.subnet}`,
+    each: (c, report, _cp, ctx) => {
+      if (c.outboundType !== 'userAssignedNATGateway') return;
+      for (const p of c.nodePools) {
+        const s = indexOf(ctx).subnet.get(p.nodeSubnetId)?.subnet;
+        if (s && !s.natGatewayId) report(p.id, { subnet: s.name });
+      }
+    },
+  }),
+  clusterRule<Record<string, never>>({
+    id: 'apiserver-subnet-missing',
+    severity: 'error',
+    summary: 'API server VNet integration in your own VNet names an API server subnet.',
+    learnUrl: COMPAT_URL.apiserver,
+    message: () => 'API server VNet integration in your own VNet needs an API server subnet',
+    each: (c, report) => {
+      if (c.apiServerVnetIntegration && !c.apiServerSubnetId) report(c.id, {});
+    },
+  }),
+  clusterRule<Record<string, never>>({
+    id: 'private-cluster-authorized-ranges',
+    severity: 'error',
+    summary: 'Authorized IP ranges apply to a public API server only, not to a private cluster.',
+    learnUrl: COMPAT_URL.authorized,
+    message: () => 'authorized IP ranges apply to a public API server; a private cluster cannot use them',
+    each: (c, report) => {
+      if (c.privateCluster && (c.authorizedIpRanges?.length ?? 0) > 0) report(c.id, {});
+    },
+  }),
+  clusterRule<Record<string, never>>({
+    id: 'outbound-none-isolated',
+    severity: 'warning',
+    summary: 'Outbound type none is for network-isolated clusters only.',
+    learnUrl: COMPAT_URL.outbound,
+    message: () => 'outbound type none only works for network-isolated clusters (no egress at all)',
+    each: (c, report) => {
+      if (c.outboundType === 'none') report(c.id, {});
+    },
+  }),
+  defineRule<{ clusters: string; subnet: string }>({
+    id: 'kubenet-subnet-shared',
+    family: 'feature-compat',
+    severity: 'error',
+    summary: "kubenet clusters don't share a node subnet.",
+    learnUrl: COMPAT_URL.kubenet,
+    message: (p) => `kubenet clusters ${p.clusters} share subnet ${p.subnet}; kubenet clusters can't share a subnet`,
+    check: ({ design }, report) => {
+      const kubenet = design.clusters.filter((c) => networkModelOf(c) === 'kubenet');
+      for (const [sid, users] of usersBySubnet(kubenet, (c) => c.nodePools.map((p) => p.nodeSubnetId)))
+        if (users.length > 1)
+          report(sid, { clusters: users.map((c) => c.name).join(', '), subnet: subnetName(design, sid) });
+    },
+  }),
+  defineRule<{ subnet: string; users: string }>({
+    id: 'pod-subnet-mixed-allocation',
+    family: 'feature-compat',
+    severity: 'error',
+    summary: 'A pod subnet runs either dynamic or static block allocation, not both.',
+    learnUrl: STATIC_URL,
+    message: (p) =>
+      `pod subnet ${p.subnet} is used by ${p.users}; a pod subnet runs either dynamic or static block allocation, not both`,
+    check: ({ design }, report) => {
+      const podSubnetClusters = design.clusters.filter((c) => networkModelOf(c).startsWith('azure-cni-pod-subnet'));
+      for (const [sid, users] of usersBySubnet(podSubnetClusters, (c) => c.nodePools.map((p) => p.podSubnetId))) {
+        if (new Set(users.map((c) => c.podIpAllocation)).size < 2) continue;
+        const detail = users.map((c) => `${c.name} (${c.podIpAllocation})`).join(', ');
+        report(sid, { subnet: subnetName(design, sid), users: detail });
+      }
+    },
+  }),
+];

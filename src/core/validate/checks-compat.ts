@@ -1,10 +1,12 @@
-/** feature-compat: combinations of cluster features that AKS refuses or that cannot work as drawn. */
+/**
+ * The feature-compat family, per cluster: the dataplane, the network policy engine and the node pools in
+ * combinations AKS accepts. Cluster-wide settings and subnets shared by clusters: checks-compat-shared.ts.
+ */
 import { networkModelOf, parseMaxSurge } from '../ipam/defaults';
-import type { Cluster, Design, Subnet, Vnet } from '../model';
-import type { ClusterPlan, Finding, Plan, Severity } from '../plan-types';
-import { checkSharedSubnets } from './checks-compat-shared';
-import { featureCompat } from './foundation-rules';
-import { makeFinding, type Checker } from './rule';
+import type { Cluster, NodePool } from '../model';
+import type { ClusterPlan } from '../plan-types';
+import { designIndex, type DesignIndex } from '../design-index';
+import { defineRule, type AnyRule, type Report, type RuleContext, type RuleDefinition } from './rule';
 
 export const COMPAT_URL = {
   kubenet: 'https://learn.microsoft.com/azure/aks/configure-kubenet#limitations--considerations-for-kubenet',
@@ -30,152 +32,167 @@ export const NPM_NODE_LIMIT = 250;
 /** Overlay labels nodes with the subnet and VNet names, so they follow Kubernetes' 63-character label limit. */
 export const OVERLAY_NAME_LIMIT = 63;
 
-type Say = (subjectId: string, text: string, url: string, severity?: Severity) => void;
+type Each<P> = (c: Cluster, report: Report<P>, cp: ClusterPlan | undefined, ctx: RuleContext) => void;
 
-function checkDataplane(c: Cluster, say: Say): void {
-  const model = networkModelOf(c);
-  if (c.networkDataplane === 'cilium') {
-    // Cilium runs with Overlay, a pod subnet or the node subnet; kubenet and bring-your-own CNI have no Azure IPAM.
-    if (model === 'kubenet' || model === 'byo-cni') {
-      say(
-        c.id,
-        `the Cilium dataplane needs Azure CNI (Overlay, pod subnet or node subnet), not ${model}`,
-        COMPAT_URL.ciliumModes,
-      );
-    }
-    if (c.networkPolicy !== 'cilium' && c.networkPolicy !== 'none') {
-      say(
-        c.id,
-        `with the Cilium dataplane the network policy engine is Cilium (set to ${c.networkPolicy})`,
-        COMPAT_URL.cilium,
-      );
-    }
-    for (const p of c.nodePools) {
-      if (p.osType === 'Windows')
-        say(
-          p.id,
-          `Windows node pool ${p.name}: Azure CNI powered by Cilium is available only for Linux`,
-          COMPAT_URL.cilium,
-        );
-    }
-  } else if (c.networkPolicy === 'cilium') {
-    say(c.id, 'Cilium network policy needs the Cilium dataplane (network dataplane is azure)', COMPAT_URL.cilium);
-  }
+/** A feature-compat rule checked cluster by cluster. */
+export function clusterRule<P>(def: Omit<RuleDefinition<P>, 'check' | 'family'> & { each: Each<P> }) {
+  const { each, ...rest } = def;
+  return defineRule<P>({
+    ...rest,
+    family: 'feature-compat',
+    check: (ctx, report) => {
+      for (const c of ctx.design.clusters) each(c, report, ctx.plan.clusters[c.id], ctx);
+    },
+  });
 }
 
-function checkPolicyEngine(c: Cluster, cp: ClusterPlan | undefined, say: Say): void {
-  if (c.networkPolicy !== 'azure') return;
-  if (networkModelOf(c) === 'kubenet') {
-    say(
-      c.id,
+const windowsPools = (c: Cluster): NodePool[] => c.nodePools.filter((p) => p.osType === 'Windows');
+const podSubnetModel = (c: Cluster) => networkModelOf(c).startsWith('azure-cni-pod-subnet');
+type Pool = { pool: string };
+
+export const COMPAT_RULES: readonly AnyRule[] = [
+  clusterRule<{ model: string }>({
+    id: 'cilium-dataplane-network-model',
+    severity: 'error',
+    summary: 'The Cilium dataplane runs with Azure CNI: Overlay, a pod subnet or the node subnet.',
+    learnUrl: COMPAT_URL.ciliumModes,
+    message: (p) => `the Cilium dataplane needs Azure CNI (Overlay, pod subnet or node subnet), not ${p.model}`,
+    // kubenet and bring-your-own CNI have no Azure IPAM for Cilium to use.
+    each: (c, report) => {
+      const model = networkModelOf(c);
+      if (c.networkDataplane === 'cilium' && (model === 'kubenet' || model === 'byo-cni')) report(c.id, { model });
+    },
+  }),
+  clusterRule<{ policy: string }>({
+    id: 'cilium-dataplane-policy',
+    severity: 'error',
+    summary: 'With the Cilium dataplane the network policy engine is Cilium (or none).',
+    learnUrl: COMPAT_URL.cilium,
+    message: (p) => `with the Cilium dataplane the network policy engine is Cilium (set to ${p.policy})`,
+    each: (c, report) => {
+      if (c.networkDataplane === 'cilium' && c.networkPolicy !== 'cilium' && c.networkPolicy !== 'none')
+        report(c.id, { policy: c.networkPolicy });
+    },
+  }),
+  clusterRule<Pool>({
+    id: 'cilium-windows-pool',
+    severity: 'error',
+    summary: 'Azure CNI powered by Cilium runs on Linux node pools only.',
+    learnUrl: COMPAT_URL.cilium,
+    message: (p) => `Windows node pool ${p.pool}: Azure CNI powered by Cilium is available only for Linux`,
+    each: (c, report) => {
+      if (c.networkDataplane === 'cilium') for (const p of windowsPools(c)) report(p.id, { pool: p.name });
+    },
+  }),
+  clusterRule<Record<string, never>>({
+    id: 'cilium-policy-dataplane',
+    severity: 'error',
+    summary: 'Cilium network policy needs the Cilium dataplane.',
+    learnUrl: COMPAT_URL.cilium,
+    message: () => 'Cilium network policy needs the Cilium dataplane (network dataplane is azure)',
+    each: (c, report) => {
+      if (c.networkDataplane !== 'cilium' && c.networkPolicy === 'cilium') report(c.id, {});
+    },
+  }),
+  clusterRule<Record<string, never>>({
+    id: 'azure-npm-kubenet',
+    severity: 'error',
+    summary: 'Azure Network Policy Manager needs Azure CNI; kubenet clusters use Calico.',
+    learnUrl: COMPAT_URL.kubenet,
+    message: () =>
       'Azure Network Policy Manager needs Azure CNI; kubenet does not support Azure network policies (use Calico)',
-      COMPAT_URL.kubenet,
-    );
-  }
-  for (const p of c.nodePools) {
-    if (p.osType === 'Windows') {
-      say(
-        p.id,
-        `Windows node pool ${p.name}: Azure Network Policy Manager on Windows nodes is retired (30 September 2026)`,
-        COMPAT_URL.policies,
-        'warning',
-      );
-    }
-  }
-  if (cp && cp.peakNodes > NPM_NODE_LIMIT) {
-    const text = `Azure Network Policy Manager is not supported beyond ${NPM_NODE_LIMIT} nodes; ${c.name} reaches ${cp.peakNodes} at peak`;
-    say(c.id, text, COMPAT_URL.npmLinux, 'warning');
-  }
-}
-
-function checkPools(c: Cluster, subnets: Map<string, { subnet: Subnet; vnet: Vnet }>, say: Say): void {
-  const model = networkModelOf(c);
-  if (model === 'kubenet') {
-    for (const p of c.nodePools)
-      if (p.osType === 'Windows')
-        say(p.id, `Windows node pool ${p.name} needs Azure CNI; kubenet supports Linux nodes only`, COMPAT_URL.kubenet);
-  }
-  const podSubnetModel = model === 'azure-cni-pod-subnet-dynamic' || model === 'azure-cni-pod-subnet-static';
-  for (const p of c.nodePools) {
-    if (podSubnetModel && !p.podSubnetId)
-      say(p.id, `node pool ${p.name} has no pod subnet; ${model} takes pod IPs from one`, COMPAT_URL.podSubnet);
-    if (!podSubnetModel && p.podSubnetId)
-      say(p.id, `node pool ${p.name} names a pod subnet that ${model} does not use`, COMPAT_URL.podSubnet, 'warning');
-    if (parseMaxSurge(p.maxSurge) === null)
-      say(
-        p.id,
-        `max surge "${p.maxSurge}" on ${p.name} is neither a node count 0–1,000 (a pool holds at most 1,000 nodes) nor a percentage 1–100%`,
-        COMPAT_URL.surge,
-      );
-  }
-  if (model === 'azure-cni-overlay') {
-    const named = new Map<string, string>();
-    for (const p of c.nodePools) {
-      const hit = subnets.get(p.nodeSubnetId);
-      if (!hit) continue;
-      named.set(hit.subnet.id, `subnet ${hit.subnet.name}`);
-      named.set(hit.vnet.id, `VNet ${hit.vnet.name}`);
-    }
-    for (const [id, label] of named) {
-      const name = label.slice(label.indexOf(' ') + 1);
-      if (name.length > OVERLAY_NAME_LIMIT) {
-        say(
-          id,
-          `${label} has ${name.length} characters; Azure CNI Overlay needs ${OVERLAY_NAME_LIMIT} or fewer (names become node labels)`,
-          COMPAT_URL.overlay,
-        );
+    each: (c, report) => {
+      if (c.networkPolicy === 'azure' && networkModelOf(c) === 'kubenet') report(c.id, {});
+    },
+  }),
+  clusterRule<Pool>({
+    id: 'azure-npm-windows-retired',
+    severity: 'warning',
+    summary: 'Azure Network Policy Manager on Windows nodes is retired (30 September 2026).',
+    learnUrl: COMPAT_URL.policies,
+    message: (p) =>
+      `Windows node pool ${p.pool}: Azure Network Policy Manager on Windows nodes is retired (30 September 2026)`,
+    each: (c, report) => {
+      if (c.networkPolicy === 'azure') for (const p of windowsPools(c)) report(p.id, { pool: p.name });
+    },
+  }),
+  clusterRule<{ cluster: string; nodes: number }>({
+    id: 'azure-npm-node-limit',
+    severity: 'warning',
+    summary: `Azure Network Policy Manager is supported up to ${NPM_NODE_LIMIT} nodes.`,
+    learnUrl: COMPAT_URL.npmLinux,
+    message: (p) =>
+      `Azure Network Policy Manager is not supported beyond ${NPM_NODE_LIMIT} nodes; ${p.cluster} reaches ${p.nodes} at peak`,
+    each: (c, report, cp) => {
+      if (c.networkPolicy === 'azure' && cp && cp.peakNodes > NPM_NODE_LIMIT)
+        report(c.id, { cluster: c.name, nodes: cp.peakNodes });
+    },
+  }),
+  clusterRule<Pool>({
+    id: 'kubenet-windows-pool',
+    severity: 'error',
+    summary: 'kubenet supports Linux node pools only.',
+    learnUrl: COMPAT_URL.kubenet,
+    message: (p) => `Windows node pool ${p.pool} needs Azure CNI; kubenet supports Linux nodes only`,
+    each: (c, report) => {
+      if (networkModelOf(c) === 'kubenet') for (const p of windowsPools(c)) report(p.id, { pool: p.name });
+    },
+  }),
+  clusterRule<Pool & { model: string }>({
+    id: 'pod-subnet-missing',
+    severity: 'error',
+    summary: 'With Azure CNI pod subnet, every node pool names its pod subnet.',
+    learnUrl: COMPAT_URL.podSubnet,
+    message: (p) => `node pool ${p.pool} has no pod subnet; ${p.model} takes pod IPs from one`,
+    each: (c, report) => {
+      if (podSubnetModel(c))
+        for (const p of c.nodePools) if (!p.podSubnetId) report(p.id, { pool: p.name, model: networkModelOf(c) });
+    },
+  }),
+  clusterRule<Pool & { model: string }>({
+    id: 'pod-subnet-unused',
+    severity: 'warning',
+    summary: 'A pod subnet on a node pool is used only by Azure CNI pod subnet.',
+    learnUrl: COMPAT_URL.podSubnet,
+    message: (p) => `node pool ${p.pool} names a pod subnet that ${p.model} does not use`,
+    each: (c, report) => {
+      if (!podSubnetModel(c))
+        for (const p of c.nodePools) if (p.podSubnetId) report(p.id, { pool: p.name, model: networkModelOf(c) });
+    },
+  }),
+  clusterRule<Pool & { maxSurge: string }>({
+    id: 'max-surge-invalid',
+    severity: 'error',
+    summary: 'Max surge is a node count up to the 1,000 nodes a pool holds, or a percentage from 1% to 100%.',
+    learnUrl: COMPAT_URL.surge,
+    message: (p) =>
+      `max surge "${p.maxSurge}" on ${p.pool} is neither a node count 0–1,000 (a pool holds at most 1,000 nodes) nor a percentage 1–100%`,
+    each: (c, report) => {
+      for (const p of c.nodePools)
+        if (parseMaxSurge(p.maxSurge) === null) report(p.id, { pool: p.name, maxSurge: String(p.maxSurge) });
+    },
+  }),
+  clusterRule<{ label: string; length: number }>({
+    id: 'overlay-name-length',
+    severity: 'error',
+    summary: `Under Azure CNI Overlay, node subnet and VNet names have at most ${OVERLAY_NAME_LIMIT} characters.`,
+    learnUrl: COMPAT_URL.overlay,
+    message: (p) =>
+      `${p.label} has ${p.length} characters; Azure CNI Overlay needs ${OVERLAY_NAME_LIMIT} or fewer (names become node labels)`,
+    each: (c, report, _cp, ctx) => {
+      if (networkModelOf(c) !== 'azure-cni-overlay') return;
+      const named = new Map<string, { kind: string; name: string }>();
+      for (const p of c.nodePools) {
+        const hit = indexOf(ctx).subnet.get(p.nodeSubnetId);
+        if (!hit) continue;
+        named.set(hit.subnet.id, { kind: 'subnet', name: hit.subnet.name });
+        named.set(hit.vnet.id, { kind: 'VNet', name: hit.vnet.name });
       }
-    }
-  }
-}
+      for (const [id, { kind, name }] of named)
+        if (name.length > OVERLAY_NAME_LIMIT) report(id, { label: `${kind} ${name}`, length: name.length });
+    },
+  }),
+];
 
-function checkCluster(
-  c: Cluster,
-  cp: ClusterPlan | undefined,
-  subnets: Map<string, { subnet: Subnet; vnet: Vnet }>,
-  out: Finding[],
-): void {
-  const say: Say = (subjectId, text, url, severity) =>
-    out.push(
-      makeFinding(featureCompat, subjectId, { text }, severity ? { learnUrl: url, severity } : { learnUrl: url }),
-    );
-  checkDataplane(c, say);
-  checkPolicyEngine(c, cp, say);
-  checkPools(c, subnets, say);
-  if (c.nodePools.length > 0 && !c.nodePools.some((p) => p.mode === 'System' && p.osType === 'Linux')) {
-    say(c.id, 'a cluster needs at least one Linux System node pool', COMPAT_URL.systemPool);
-  }
-  if (c.outboundType === 'userAssignedNATGateway') {
-    for (const p of c.nodePools) {
-      const s = subnets.get(p.nodeSubnetId)?.subnet;
-      if (s && !s.natGatewayId)
-        say(p.id, `outbound type userAssignedNATGateway needs a NAT gateway on node subnet ${s.name}`, COMPAT_URL.nat);
-    }
-  }
-  if (c.apiServerVnetIntegration && !c.apiServerSubnetId)
-    say(c.id, 'API server VNet integration in your own VNet needs an API server subnet', COMPAT_URL.apiserver);
-  if (c.privateCluster && (c.authorizedIpRanges?.length ?? 0) > 0) {
-    say(
-      c.id,
-      'authorized IP ranges apply to a public API server; a private cluster cannot use them',
-      COMPAT_URL.authorized,
-    );
-  }
-  if (c.outboundType === 'none')
-    say(
-      c.id,
-      'outbound type none only works for network-isolated clusters (no egress at all)',
-      COMPAT_URL.outbound,
-      'warning',
-    );
-}
-
-export const checkCompat: Checker = (design: Design, plan: Omit<Plan, 'findings'>) => {
-  const subnets = new Map(
-    design.vnets.flatMap((vnet) => vnet.subnets.map((subnet) => [subnet.id, { subnet, vnet }] as const)),
-  );
-  const out: Finding[] = [];
-  for (const c of design.clusters) checkCluster(c, plan.clusters[c.id], subnets, out);
-  out.push(...checkSharedSubnets(design));
-  return out;
-};
+/** The design index, built once per run. */
+export const indexOf = (ctx: RuleContext): DesignIndex => designIndex(ctx.design);

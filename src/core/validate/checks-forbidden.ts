@@ -3,12 +3,9 @@
  * a few for the cluster's VNet, pod CIDR and service CIDR (configure-kubenet prerequisites).
  */
 import { overlapsCidr, parseCidr } from '../cidr';
-import type { Design } from '../model';
 import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, networkModelOf, usesPodCidr } from '../ipam/defaults';
-import type { Finding } from '../plan-types';
 import { designIndex, vnetsOfCluster } from '../design-index';
-import { forbiddenRange } from './foundation-rules';
-import { makeFinding, type Checker } from './rule';
+import { defineRule, type AnyRule } from './rule';
 
 const VNET_FAQ =
   'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#what-address-ranges-can-i-use-in-my-virtual-networks';
@@ -26,45 +23,54 @@ export const VNET_FORBIDDEN: readonly { cidr: string; why: string }[] = [
 /** Not usable for an AKS cluster's VNet, pod CIDR or service CIDR. */
 export const AKS_FORBIDDEN: readonly string[] = ['169.254.0.0/16', '172.30.0.0/16', '172.31.0.0/16', '192.0.2.0/24'];
 
-export const checkForbiddenRanges: Checker = (design: Design) => {
-  const out: Finding[] = [];
-  const idx = designIndex(design);
-  const aksVnets = new Set(design.clusters.flatMap((c) => [...vnetsOfCluster(c, idx)]));
-  for (const v of design.vnets) {
-    for (const space of v.addressSpaces) {
-      if (!parseCidr(space).ok) continue;
-      const hit = VNET_FORBIDDEN.find((f) => overlapsCidr(space, f.cidr));
-      if (hit) {
-        out.push(
-          makeFinding(
-            forbiddenRange,
-            v.id,
-            { what: `VNet ${v.name}`, cidr: space, forbidden: hit.cidr, why: hit.why },
-            { learnUrl: VNET_FAQ },
-          ),
-        );
-        continue;
+type Hit = { what: string; cidr: string; forbidden: string; why: string };
+
+export const FORBIDDEN_RANGE_RULES: readonly AnyRule[] = [
+  defineRule<Hit>({
+    id: 'vnet-reserved-range',
+    family: 'forbidden-range',
+    severity: 'error',
+    summary:
+      'VNet address spaces avoid the ranges Azure reserves (multicast, broadcast, loopback, link-local, 168.63.129.16).',
+    learnUrl: VNET_FAQ,
+    message: (p) => `${p.what} ${p.cidr} overlaps ${p.forbidden}, which ${p.why}`,
+    check: ({ design }, report) => {
+      for (const v of design.vnets) {
+        for (const space of v.addressSpaces) {
+          const hit = parseCidr(space).ok ? VNET_FORBIDDEN.find((f) => overlapsCidr(space, f.cidr)) : undefined;
+          if (hit) report(v.id, { what: `VNet ${v.name}`, cidr: space, forbidden: hit.cidr, why: hit.why });
+        }
       }
-      if (!aksVnets.has(v.id)) continue;
-      const aks = AKS_FORBIDDEN.find((f) => overlapsCidr(space, f));
-      if (aks) {
-        const params = { what: `cluster VNet ${v.name}`, cidr: space, forbidden: aks, why: 'AKS reserves' };
-        out.push(makeFinding(forbiddenRange, v.id, params, { learnUrl: AKS_PREREQ }));
+    },
+  }),
+  defineRule<Hit>({
+    id: 'aks-reserved-range',
+    family: 'forbidden-range',
+    severity: 'error',
+    summary: "A cluster's VNet, pod CIDR and service CIDR avoid the ranges AKS reserves.",
+    learnUrl: AKS_PREREQ,
+    message: (p) => `${p.what} ${p.cidr} overlaps ${p.forbidden}, which ${p.why}`,
+    check: ({ design }, report) => {
+      const idx = designIndex(design);
+      const aksVnets = new Set(design.clusters.flatMap((c) => [...vnetsOfCluster(c, idx)]));
+      for (const v of design.vnets) {
+        if (!aksVnets.has(v.id)) continue;
+        for (const space of v.addressSpaces) {
+          // A space Azure reserves for every VNet is reported once, by vnet-reserved-range.
+          if (!parseCidr(space).ok || VNET_FORBIDDEN.some((f) => overlapsCidr(space, f.cidr))) continue;
+          const aks = AKS_FORBIDDEN.find((f) => overlapsCidr(space, f));
+          if (aks) report(v.id, { what: `cluster VNet ${v.name}`, cidr: space, forbidden: aks, why: 'AKS reserves' });
+        }
       }
-    }
-  }
-  for (const c of design.clusters) {
-    const ranges = [{ what: `${c.name} service CIDR`, cidr: c.serviceCidr || DEFAULT_SERVICE_CIDR }];
-    if (usesPodCidr(networkModelOf(c)))
-      ranges.push({ what: `${c.name} pod CIDR`, cidr: c.podCidr || DEFAULT_POD_CIDR });
-    for (const r of ranges) {
-      if (!parseCidr(r.cidr).ok) continue;
-      const aks = AKS_FORBIDDEN.find((f) => overlapsCidr(r.cidr, f));
-      if (aks)
-        out.push(
-          makeFinding(forbiddenRange, c.id, { ...r, forbidden: aks, why: 'AKS reserves' }, { learnUrl: AKS_PREREQ }),
-        );
-    }
-  }
-  return out;
-};
+      for (const c of design.clusters) {
+        const ranges = [{ what: `${c.name} service CIDR`, cidr: c.serviceCidr || DEFAULT_SERVICE_CIDR }];
+        if (usesPodCidr(networkModelOf(c)))
+          ranges.push({ what: `${c.name} pod CIDR`, cidr: c.podCidr || DEFAULT_POD_CIDR });
+        for (const r of ranges) {
+          const aks = parseCidr(r.cidr).ok ? AKS_FORBIDDEN.find((f) => overlapsCidr(r.cidr, f)) : undefined;
+          if (aks) report(c.id, { ...r, forbidden: aks, why: 'AKS reserves' });
+        }
+      }
+    },
+  }),
+];

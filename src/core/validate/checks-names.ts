@@ -2,10 +2,8 @@
 import { rowsOf, walkElements } from '../elements';
 import { kindSpec } from '../kinds';
 import type { Design, Id } from '../model';
-import type { Finding } from '../plan-types';
 import { checkName, nameRuleUrl, type NameKind } from './fields';
-import { invalidName, poolName } from './foundation-rules';
-import { makeFinding, type Checker } from './rule';
+import { defineRule, type AnyRule } from './rule';
 
 /** Every element and row the registry gives a naming rule, with the noun its messages use. */
 function namedElements(d: Design): { id: Id; kind: NameKind; label: string; name: string }[] {
@@ -19,34 +17,41 @@ function namedElements(d: Design): { id: Id; kind: NameKind; label: string; name
   return out;
 }
 
-export const checkNames: Checker = (design) => {
-  const out: Finding[] = [];
-  for (const e of namedElements(design)) {
-    const problem = checkName(e.kind, e.name);
-    if (problem)
-      out.push(
-        makeFinding(invalidName, e.id, { kind: e.label, name: e.name, problem }, { learnUrl: nameRuleUrl(e.kind) }),
-      );
-  }
-  for (const lb of design.loadBalancers) {
-    for (const f of lb.frontends) {
-      const problem = checkName('k8s-namespace', f.namespace);
-      if (problem)
-        out.push(
-          makeFinding(
-            invalidName,
-            lb.id,
-            { kind: 'Kubernetes namespace', name: f.namespace, problem },
-            { learnUrl: nameRuleUrl('k8s-namespace') },
-          ),
-        );
-    }
-  }
-  for (const c of design.clusters) {
-    for (const p of c.nodePools) {
-      const problem = checkName(p.osType === 'Windows' ? 'windows-pool' : 'linux-pool', p.name);
-      if (problem) out.push(makeFinding(poolName, p.id, { name: p.name, os: p.osType, problem }));
-    }
-  }
-  return out;
-};
+type NameProblem = { kind: string; name: string; problem: string };
+
+export const NAME_RULES: readonly AnyRule[] = [
+  defineRule<NameProblem>({
+    id: 'invalid-name',
+    severity: 'error',
+    summary: 'Resource names follow the Azure naming rules of their type.',
+    learnUrl: 'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
+    message: (p) => `${p.kind} name "${p.name}": ${p.problem}`,
+    check: ({ design }, report) => {
+      for (const e of namedElements(design)) {
+        const problem = checkName(e.kind, e.name);
+        if (problem) report(e.id, { kind: e.label, name: e.name, problem }, { learnUrl: nameRuleUrl(e.kind) });
+      }
+      for (const lb of design.loadBalancers)
+        for (const f of lb.frontends) {
+          const problem = checkName('k8s-namespace', f.namespace);
+          const params = { kind: 'Kubernetes namespace', name: f.namespace, problem: problem ?? '' };
+          if (problem) report(lb.id, params, { learnUrl: nameRuleUrl('k8s-namespace') });
+        }
+    },
+  }),
+  defineRule<{ name: string; os: string; problem: string }>({
+    id: 'pool-name',
+    severity: 'error',
+    summary:
+      'Node pool names: lowercase letters and digits starting with a letter, 12 characters on Linux, 6 on Windows.',
+    learnUrl: 'https://learn.microsoft.com/azure/aks/create-node-pools#limitations',
+    message: (p) => `${p.os} node pool name "${p.name}": ${p.problem}`,
+    check: ({ design }, report) => {
+      for (const c of design.clusters)
+        for (const p of c.nodePools) {
+          const problem = checkName(p.osType === 'Windows' ? 'windows-pool' : 'linux-pool', p.name);
+          if (problem) report(p.id, { name: p.name, os: p.osType, problem });
+        }
+    },
+  }),
+];

@@ -1,13 +1,18 @@
 /**
  * Overlap rules over the plan's overlap graph: subnets of one VNet, VNets that are peered or reach the same
  * on-premises network, and cluster pod/service CIDRs against everything the cluster's traffic can reach.
+ * Each overlap of the plan is classified once per run; each rule reports the overlaps of its class.
  */
+
+const VNET_FAQ = 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq';
+const PEERING = 'https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview';
+const LEGACY_CNI = 'https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni';
+const OVERLAY = 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay';
 import { containsCidr, nextFreeCidr, overlapsCidr } from '../cidr';
 import type { Design, Id, OnPremSite } from '../model';
-import type { Finding, Overlap, Plan } from '../plan-types';
+import type { Fix, Overlap } from '../plan-types';
 import { clusterVnets, designIndex, otherSubnetCidrs, vnetSpaces, type DesignIndex } from '../design-index';
-import { clusterCidrOverlap, subnetOutsideVnet, subnetOverlap, vnetOverlap } from './foundation-rules';
-import { makeFinding, type Checker } from './rule';
+import { defineRule, type AnyRule, type RuleContext } from './rule';
 
 type Side = Overlap['a'];
 
@@ -36,110 +41,188 @@ function siteTransitVnets(idx: DesignIndex, site: OnPremSite): Set<Id> {
   return out;
 }
 
-function checkSubnetsInside(design: Design, plan: Omit<Plan, 'findings'>): Finding[] {
-  const out: Finding[] = [];
-  for (const v of design.vnets) {
-    const spaces = vnetSpaces(v);
-    for (const s of v.subnets) {
-      const cidr = plan.subnets[s.id]?.cidr;
-      if (!cidr || spaces.length === 0 || spaces.some((a) => containsCidr(a, cidr))) continue;
-      const free = nextFree(spaces, otherSubnetCidrs(v, s.id), Number(cidr.split('/')[1]));
-      out.push(
-        makeFinding(
-          subnetOutsideVnet,
-          s.id,
-          { subnet: s.name, cidr, spaces: spaces.join(', ') },
-          free ? { fix: free(s.id) } : {},
-        ),
-      );
-    }
-  }
-  return out;
-}
-
 function nextFree(spaces: string[], taken: string[], prefix: number) {
   const cidr = nextFreeCidr(spaces, taken, prefix);
   return cidr
-    ? (subnetId: Id) => ({ kind: 'set-subnet-cidr' as const, subnetId, cidr, label: `Move to ${cidr}` })
+    ? (subnetId: Id): Fix => ({ kind: 'set-subnet-cidr' as const, subnetId, cidr, label: `Move to ${cidr}` })
     : null;
 }
 
-function checkPair(design: Design, idx: DesignIndex, o: Overlap): Finding | null {
+/** Both sides of an overlap, named for messages: "VNet hub 10.0.0.0/16". */
+interface Pair {
+  a: string;
+  aCidr: string;
+  b: string;
+  bCidr: string;
+}
+type OverlapClass =
+  | 'subnet-overlap'
+  | 'vnet-address-space-overlap'
+  | 'peered-vnet-overlap'
+  | 'vnet-overlap-shared-onprem'
+  | 'vnet-onprem-overlap'
+  | 'pod-service-cidr-overlap'
+  | 'pod-cidr-overlap'
+  | 'service-cidr-overlap'
+  | 'service-cidr-in-vnet-space';
+interface Classified {
+  cls: OverlapClass;
+  subjectId: Id;
+  pair: Pair;
+  /** on-premises site both VNets reach (vnet-overlap-shared-onprem). */
+  site?: string;
+  fix?: Fix;
+}
+
+function classifyVnets(design: Design, idx: DesignIndex, a: Side, b: Side, pair: Pair): Classified | null {
+  if (a.ownerId === b.ownerId) return { cls: 'vnet-address-space-overlap', subjectId: a.ownerId, pair };
+  if (idx.peers.get(a.ownerId)?.has(b.ownerId)) return { cls: 'peered-vnet-overlap', subjectId: b.ownerId, pair };
+  // Unpeered VNets may overlap, unless both reach the same on-premises network: it could not route back to both.
+  const site = design.onPremSites.find((x) => {
+    const reach = siteTransitVnets(idx, x);
+    return reach.has(a.ownerId) && reach.has(b.ownerId);
+  });
+  return site ? { cls: 'vnet-overlap-shared-onprem', subjectId: b.ownerId, pair, site: site.name } : null;
+}
+
+function classify(design: Design, idx: DesignIndex, o: Overlap): Classified | null {
   const { a, b } = o;
   if (a.kind === 'subnet' && b.kind === 'subnet') {
     // Report on the later subnet of the pair and propose a free block of its size for it.
     const hit = idx.subnet.get(b.ownerId)!;
     const free = nextFree(vnetSpaces(hit.vnet), otherSubnetCidrs(hit.vnet, b.ownerId), Number(b.cidr.split('/')[1]));
     const other = idx.subnet.get(a.ownerId)!.subnet.name;
-    return makeFinding(
-      subnetOverlap,
-      b.ownerId,
-      { cidr: b.cidr, other, otherCidr: a.cidr },
-      free ? { fix: free(b.ownerId) } : {},
-    );
+    const pair = { a: other, aCidr: a.cidr, b: hit.subnet.name, bCidr: b.cidr };
+    return { cls: 'subnet-overlap', subjectId: b.ownerId, pair, ...(free ? { fix: free(b.ownerId) } : {}) };
   }
-  const text = `${nameOf(idx, a)} ${a.cidr} overlaps ${nameOf(idx, b)} ${b.cidr}`;
-  if (a.kind === 'vnet' && b.kind === 'vnet') {
-    if (a.ownerId === b.ownerId)
-      return makeFinding(vnetOverlap, a.ownerId, { text: `${text}: address spaces of one VNet cannot overlap` });
-    if (idx.peers.get(a.ownerId)?.has(b.ownerId)) {
-      return makeFinding(vnetOverlap, b.ownerId, {
-        text: `${text}; peered VNets cannot have overlapping address spaces`,
-      });
-    }
-    // Unpeered VNets may overlap, unless both reach the same on-premises network: it could not route back to both.
-    const site = design.onPremSites.find((x) => {
-      const reach = siteTransitVnets(idx, x);
-      return reach.has(a.ownerId) && reach.has(b.ownerId);
-    });
-    if (!site) return null;
-    return makeFinding(vnetOverlap, b.ownerId, {
-      text: `${text}; both reach on-premises ${site.name}, which could not route to both`,
-    });
-  }
+  const pair = { a: nameOf(idx, a), aCidr: a.cidr, b: nameOf(idx, b), bCidr: b.cidr };
+  if (a.kind === 'vnet' && b.kind === 'vnet') return classifyVnets(design, idx, a, b, pair);
   const vnetSide = a.kind === 'vnet' ? a : b.kind === 'vnet' ? b : null;
   const siteSide = a.kind === 'on-prem' ? a : b.kind === 'on-prem' ? b : null;
   if (vnetSide && siteSide) {
     if (!siteVnets(idx, siteSide.ownerId).has(vnetSide.ownerId)) return null;
-    return makeFinding(vnetOverlap, vnetSide.ownerId, { text: `${text}; traffic to on-premises could not be routed` });
+    return { cls: 'vnet-onprem-overlap', subjectId: vnetSide.ownerId, pair };
   }
-  return checkClusterPair(design, idx, a, b, text);
+  return classifyCluster(design, idx, a, b, pair);
 }
 
-function checkClusterPair(design: Design, idx: DesignIndex, a: Side, b: Side, text: string): Finding | null {
+function classifyCluster(design: Design, idx: DesignIndex, a: Side, b: Side, pair: Pair): Classified | null {
   const isCluster = (s: Side) => s.kind === 'pod-cidr' || s.kind === 'service-cidr';
   const [c, other] = isCluster(a) ? [a, b] : [b, a];
   if (!isCluster(c)) return null;
+  const own: OverlapClass = c.kind === 'pod-cidr' ? 'pod-cidr-overlap' : 'service-cidr-overlap';
   if (isCluster(other)) {
     // Clusters may reuse pod and service CIDRs across clusters; within one cluster they must not overlap.
-    return other.ownerId === c.ownerId ? makeFinding(clusterCidrOverlap, c.ownerId, { text }) : null;
+    return other.ownerId === c.ownerId ? { cls: 'pod-service-cidr-overlap', subjectId: c.ownerId, pair } : null;
   }
-  if (other.kind === 'on-prem') return makeFinding(clusterCidrOverlap, c.ownerId, { text });
+  if (other.kind === 'on-prem') return { cls: own, subjectId: c.ownerId, pair };
   if (other.kind !== 'vnet') return null;
-  const own = clusterVnets(design, idx, c.ownerId);
-  const reach = new Set(own);
-  for (const v of own) for (const p of idx.peers.get(v) ?? []) reach.add(p);
+  const vnets = clusterVnets(design, idx, c.ownerId);
+  const reach = new Set(vnets);
+  for (const v of vnets) for (const p of idx.peers.get(v) ?? []) reach.add(p);
   if (!reach.has(other.ownerId)) return null;
   // A service CIDR inside the VNet space but clear of every subnet works, though Learn advises against it.
   const vnet = idx.vnet.get(other.ownerId)!;
   const hitsSubnet = vnet.subnets.some((s) => overlapsCidr(s.cidr, c.cidr));
-  if (c.kind === 'service-cidr' && !hitsSubnet) {
-    return makeFinding(
-      clusterCidrOverlap,
-      c.ownerId,
-      { text: `${text} (no subnet uses it yet; not recommended)` },
-      { severity: 'warning' },
-    );
-  }
-  return makeFinding(clusterCidrOverlap, c.ownerId, { text });
+  if (c.kind === 'service-cidr' && !hitsSubnet)
+    return { cls: 'service-cidr-in-vnet-space', subjectId: c.ownerId, pair };
+  return { cls: own, subjectId: c.ownerId, pair };
 }
 
-export const checkOverlaps: Checker = (design, plan) => {
-  const idx = designIndex(design);
-  const out = checkSubnetsInside(design, plan);
-  for (const o of plan.overlaps) {
-    const f = checkPair(design, idx, o);
-    if (f) out.push(f);
-  }
-  return out;
-};
+function classified(ctx: RuleContext): Classified[] {
+  return ctx.memo('overlap-classes', () => {
+    const idx = designIndex(ctx.design);
+    return ctx.plan.overlaps.flatMap((o) => {
+      const c = classify(ctx.design, idx, o);
+      return c ? [c] : [];
+    });
+  });
+}
+
+const text = (p: Pair) => `${p.a} ${p.aCidr} overlaps ${p.b} ${p.bCidr}`;
+
+/** A rule reporting the overlaps of one class. */
+function overlapRule(
+  id: OverlapClass,
+  family: string,
+  def: { severity?: 'error' | 'warning'; summary: string; learnUrl: string; message: (c: Classified) => string },
+) {
+  return defineRule<Classified>({
+    id,
+    family,
+    severity: def.severity ?? 'error',
+    summary: def.summary,
+    learnUrl: def.learnUrl,
+    message: def.message,
+    check: (ctx, report) => {
+      for (const c of classified(ctx)) if (c.cls === id) report(c.subjectId, c, c.fix ? { fix: c.fix } : {});
+    },
+  });
+}
+
+export const OVERLAP_RULES: readonly AnyRule[] = [
+  defineRule<{ subnet: string; cidr: string; spaces: string; fix?: Fix }>({
+    id: 'subnet-outside-vnet',
+    severity: 'error',
+    summary: "A subnet lies inside one of its VNet's address spaces.",
+    learnUrl: VNET_FAQ,
+    message: (p) => `subnet ${p.cidr} is not inside the VNet's address spaces (${p.spaces})`,
+    check: ({ design, plan }, report) => {
+      for (const v of design.vnets) {
+        const spaces = vnetSpaces(v);
+        for (const s of v.subnets) {
+          const cidr = plan.subnets[s.id]?.cidr;
+          if (!cidr || spaces.length === 0 || spaces.some((a) => containsCidr(a, cidr))) continue;
+          const free = nextFree(spaces, otherSubnetCidrs(v, s.id), Number(cidr.split('/')[1]));
+          report(s.id, { subnet: s.name, cidr, spaces: spaces.join(', ') }, free ? { fix: free(s.id) } : {});
+        }
+      }
+    },
+  }),
+  overlapRule('subnet-overlap', 'subnet-overlap', {
+    summary: 'Subnets of one VNet do not overlap.',
+    learnUrl: VNET_FAQ,
+    message: ({ pair: p }) => `${p.bCidr} overlaps subnet ${p.a} (${p.aCidr}); subnet address ranges cannot overlap`,
+  }),
+  overlapRule('vnet-address-space-overlap', 'vnet-overlap', {
+    summary: 'The address spaces of one VNet do not overlap.',
+    learnUrl: VNET_FAQ,
+    message: ({ pair }) => `${text(pair)}: address spaces of one VNet cannot overlap`,
+  }),
+  overlapRule('peered-vnet-overlap', 'vnet-overlap', {
+    summary: 'Peered VNets have no overlapping address spaces.',
+    learnUrl: PEERING,
+    message: ({ pair }) => `${text(pair)}; peered VNets cannot have overlapping address spaces`,
+  }),
+  overlapRule('vnet-overlap-shared-onprem', 'vnet-overlap', {
+    summary: 'VNets that reach one on-premises network through its gateway do not overlap.',
+    learnUrl: PEERING,
+    message: (c) => `${text(c.pair)}; both reach on-premises ${c.site}, which could not route to both`,
+  }),
+  overlapRule('vnet-onprem-overlap', 'vnet-overlap', {
+    summary: 'A VNet connected to an on-premises network does not overlap its ranges.',
+    learnUrl: PEERING,
+    message: ({ pair }) => `${text(pair)}; traffic to on-premises could not be routed`,
+  }),
+  overlapRule('pod-service-cidr-overlap', 'cluster-cidr-overlap', {
+    summary: "A cluster's pod CIDR and service CIDR do not overlap.",
+    learnUrl: OVERLAY,
+    message: ({ pair }) => text(pair),
+  }),
+  overlapRule('pod-cidr-overlap', 'cluster-cidr-overlap', {
+    summary: 'The pod CIDR overlaps no VNet the cluster reaches and no on-premises range.',
+    learnUrl: OVERLAY,
+    message: ({ pair }) => text(pair),
+  }),
+  overlapRule('service-cidr-overlap', 'cluster-cidr-overlap', {
+    summary: 'The service CIDR overlaps no subnet the cluster reaches and no on-premises range.',
+    learnUrl: LEGACY_CNI,
+    message: ({ pair }) => text(pair),
+  }),
+  overlapRule('service-cidr-in-vnet-space', 'cluster-cidr-overlap', {
+    severity: 'warning',
+    summary: 'The service CIDR is not inside the address space of a VNet the cluster reaches, even clear of subnets.',
+    learnUrl: LEGACY_CNI,
+    message: ({ pair }) => `${text(pair)} (no subnet uses it yet; not recommended)`,
+  }),
+];

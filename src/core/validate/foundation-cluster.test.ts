@@ -3,7 +3,10 @@ import { oneClusterDesign } from '../ipam/test-design';
 import { computePlan } from '../plan';
 import type { Design } from '../model';
 
-const rules = (d: Design, rule: string) => computePlan(d).findings.filter((f) => f.rule === rule);
+// Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
+const rules = (d: Design, rule: string) => computePlan({ ...d }).findings.filter((f) => f.rule === rule);
+/** Every finding of a rule family (the umbrella id a rule was split from). */
+const family = (d: Design, name: string) => computePlan({ ...d }).findings.filter((f) => f.family === name);
 
 describe('subnet-too-small', () => {
   it('shows the arithmetic and proposes the smallest block that fits', () => {
@@ -28,8 +31,11 @@ describe('special-subnet', () => {
   it('requires the AzureFirewallSubnet name and a /26, with fixes for both', () => {
     const d = oneClusterDesign({});
     d.vnets[0]!.subnets.push({ id: 'fw', name: 'firewall', cidr: '10.240.4.0/27', purpose: 'firewall' });
-    const found = rules(d, 'special-subnet');
-    expect(found.map((f) => f.fix?.kind)).toEqual(['set-subnet-name', 'set-subnet-cidr']);
+    const found = family(d, 'special-subnet');
+    expect(found.map((f) => [f.rule, f.fix?.kind])).toEqual([
+      ['special-subnet-name', 'set-subnet-name'],
+      ['special-subnet-size', 'set-subnet-cidr'],
+    ]);
     expect(found[1]!.message).toBe('AzureFirewallSubnet must be /26 or larger (is /27)');
   });
   it('warns on a GatewaySubnet smaller than /27 and errors on an NSG there', () => {
@@ -42,45 +48,52 @@ describe('special-subnet', () => {
       nsgId: 'n',
     });
     d.nsgs.push({ id: 'n', name: 'nsg', rules: [] });
-    expect(rules(d, 'special-subnet').map((f) => f.severity)).toEqual(['warning', 'error']);
+    expect(family(d, 'special-subnet').map((f) => [f.rule, f.severity])).toEqual([
+      ['gateway-subnet-size-recommended', 'warning'],
+      ['gateway-subnet-nsg', 'error'],
+    ]);
   });
   it('requires the API server subnet to be delegated and at least /28', () => {
     const d = oneClusterDesign({});
     d.vnets[0]!.subnets.push({ id: 'api', name: 'snet-api', cidr: '10.240.4.0/29', purpose: 'apiserver' });
-    expect(rules(d, 'special-subnet').map((f) => f.message)).toEqual([
-      'the API server subnet must be delegated to Microsoft.ContainerService/managedClusters',
-      'the API server subnet must be /28 or larger (is /29)',
+    expect(family(d, 'special-subnet').map((f) => [f.rule, f.message])).toEqual([
+      [
+        'apiserver-subnet-delegation',
+        'the API server subnet must be delegated to Microsoft.ContainerService/managedClusters',
+      ],
+      ['apiserver-subnet-size', 'the API server subnet must be /28 or larger (is /29)'],
     ]);
   });
   it('keeps App Gateway subnets dedicated', () => {
     const d = oneClusterDesign({});
     d.vnets[0]!.subnets[0]!.purpose = 'app-gateway';
-    expect(rules(d, 'special-subnet')[0]!.message).toContain('dedicated to gateways but also holds');
+    expect(rules(d, 'appgw-subnet-dedicated')[0]!.message).toContain('dedicated to gateways but also holds');
   });
 });
 
 describe('cluster settings', () => {
   it('dns-service-ip: outside the service CIDR, and the first address, each with the .10 fix', () => {
     const out = oneClusterDesign({ cluster: { dnsServiceIp: '10.1.0.10' } });
-    expect(rules(out, 'dns-service-ip')[0]!.fix).toMatchObject({ value: '10.0.0.10' });
+    expect(rules(out, 'dns-service-ip-outside')[0]!.fix).toMatchObject({ value: '10.0.0.10' });
     const first = oneClusterDesign({ cluster: { dnsServiceIp: '10.0.0.1' } });
-    expect(rules(first, 'dns-service-ip')[0]!.message).toContain('taken by the kubernetes Service');
+    expect(rules(first, 'dns-service-ip-reserved')[0]!.message).toContain('taken by the kubernetes Service');
+    expect(rules(first, 'dns-service-ip-reserved')[0]!.fix).toMatchObject({ value: '10.0.0.10' });
   });
   it('dns-service-ip: the network and broadcast addresses are refused, 10.0.0.10 and 10.0.0.2 are fine', () => {
     // 10.0.0.0/16 runs from 10.0.0.0 (network) to 10.0.255.255 (broadcast); 10.0.0.1 is the kubernetes Service.
-    expect(rules(oneClusterDesign({ cluster: { dnsServiceIp: '10.0.0.0' } }), 'dns-service-ip')[0]!.message).toBe(
-      'DNS service IP 10.0.0.0 is the network address of 10.0.0.0/16',
-    );
-    expect(rules(oneClusterDesign({ cluster: { dnsServiceIp: '10.0.255.255' } }), 'dns-service-ip')[0]!.message).toBe(
-      'DNS service IP 10.0.255.255 is the broadcast address of 10.0.0.0/16',
-    );
+    expect(
+      rules(oneClusterDesign({ cluster: { dnsServiceIp: '10.0.0.0' } }), 'dns-service-ip-reserved')[0]!.message,
+    ).toBe('DNS service IP 10.0.0.0 is the network address of 10.0.0.0/16');
+    expect(
+      rules(oneClusterDesign({ cluster: { dnsServiceIp: '10.0.255.255' } }), 'dns-service-ip-reserved')[0]!.message,
+    ).toBe('DNS service IP 10.0.255.255 is the broadcast address of 10.0.0.0/16');
     for (const ok of ['10.0.0.10', '10.0.0.2', '10.0.255.254']) {
-      expect(rules(oneClusterDesign({ cluster: { dnsServiceIp: ok } }), 'dns-service-ip')).toEqual([]);
+      expect(family(oneClusterDesign({ cluster: { dnsServiceIp: ok } }), 'dns-service-ip')).toEqual([]);
     }
   });
   it('service-cidr-size: /13 passes; a /29 holds 8 − 2 = 6 Services, enough for kubernetes + kube-dns + 4', () => {
     expect(
-      rules(
+      family(
         oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/13', dnsServiceIp: '10.0.0.10' } }),
         'service-cidr-size',
       ),
@@ -100,11 +113,12 @@ describe('cluster settings', () => {
         appLabel: n,
       })),
     });
-    expect(rules(d, 'service-cidr-size')).toEqual([]);
+    expect(family(d, 'service-cidr-size')).toEqual([]);
   });
   it('service-cidr-size: /12 is too large; a /30 is too small for 3 load-balanced Services', () => {
     const big = oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/12', dnsServiceIp: '10.0.0.10' } });
-    expect(rules(big, 'service-cidr-size')).toHaveLength(1);
+    expect(rules(big, 'service-cidr-too-large')).toHaveLength(1);
+    expect(family(big, 'service-cidr-size')).toHaveLength(1);
     const small = oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/29', dnsServiceIp: '10.0.0.2' } });
     small.loadBalancers.push({
       id: 'lb',
@@ -121,15 +135,15 @@ describe('cluster settings', () => {
       })),
     });
     // /29 = 8 addresses − 2 = 6 for 7 + 2 = 9 Services.
-    expect(rules(small, 'service-cidr-size')[0]!.message).toBe(
+    expect(rules(small, 'service-cidr-capacity')[0]!.message).toBe(
       'service CIDR 10.0.0.0/29 has 8 − 2 = 6 addresses for 9 Services (7 load-balanced + kubernetes + kube-dns)',
     );
   });
   it('max-pods-range: 251 is over the limit; 10 pods on 2 nodes leaves room for only 20', () => {
     expect(rules(oneClusterDesign({ pool: { maxPods: 251 } }), 'max-pods-range')).toHaveLength(1);
-    const f = rules(oneClusterDesign({ pool: { maxPods: 10, count: 2 } }), 'max-pods-range');
+    const f = rules(oneClusterDesign({ pool: { maxPods: 10, count: 2 } }), 'pool-min-pods');
     expect(f[0]!.message).toContain('2 node(s) × 10 max pods = 20 pods');
-    expect(rules(oneClusterDesign({ pool: { maxPods: 10, count: 3 } }), 'max-pods-range')).toEqual([]);
+    expect(family(oneClusterDesign({ pool: { maxPods: 10, count: 3 } }), 'max-pods-range')).toEqual([]);
   });
   it('kubenet-node-limit: 400 nodes + 1 surge = 401 routes', () => {
     const d = oneClusterDesign({
@@ -173,15 +187,20 @@ describe('cluster settings', () => {
       osType: 'Windows',
       mode: 'User',
     });
-    expect(rules(d, 'feature-compat').map((f) => f.subjectId)).toEqual(['win']);
+    expect(family(d, 'feature-compat').map((f) => [f.rule, f.subjectId])).toEqual([['kubenet-windows-pool', 'win']]);
     expect(
-      rules(oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkPolicy: 'cilium' } }), 'feature-compat'),
-    ).toHaveLength(1);
+      family(
+        oneClusterDesign({ cluster: { networkPluginMode: 'overlay', networkPolicy: 'cilium' } }),
+        'feature-compat',
+      ).map((f) => f.rule),
+    ).toEqual(['cilium-policy-dataplane']);
     expect(
-      rules(oneClusterDesign({ cluster: { podIpAllocation: 'dynamicPodSubnet' } }), 'feature-compat'),
-    ).toHaveLength(1);
+      family(oneClusterDesign({ cluster: { podIpAllocation: 'dynamicPodSubnet' } }), 'feature-compat').map(
+        (f) => f.rule,
+      ),
+    ).toEqual(['pod-subnet-missing']);
     expect(
-      rules(
+      family(
         oneClusterDesign({
           cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' },
         }),

@@ -3,8 +3,13 @@ import { oneClusterDesign } from '../ipam/test-design';
 import type { Design, NodePool } from '../model';
 import { computePlan } from '../plan';
 
-const rules = (d: Design, rule: string) => computePlan(d).findings.filter((f) => f.rule === rule);
+// Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
+const rules = (d: Design, rule: string) => computePlan({ ...d }).findings.filter((f) => f.rule === rule);
 const texts = (d: Design, rule: string) => rules(d, rule).map((f) => f.message);
+/** Every finding of a rule family (the umbrella id a rule was split from). */
+const family = (d: Design, name: string) => computePlan({ ...d }).findings.filter((f) => f.family === name);
+/** [rule, message] of every finding of a family. */
+const said = (d: Design, name: string) => family(d, name).map((f) => [f.rule, f.message]);
 
 function withWindowsPool(d: Design, extra: Partial<NodePool> = {}): Design {
   const base = d.clusters[0]!.nodePools[0]!;
@@ -22,37 +27,41 @@ describe('feature-compat: dataplane and policy engine', () => {
       pool: { podSubnetId: 'pods' },
     });
     const nodeSubnet = oneClusterDesign({ cluster: { networkDataplane: 'cilium', networkPolicy: 'cilium' } });
-    for (const d of [overlay, dynamic, nodeSubnet]) expect(rules(d, 'feature-compat')).toEqual([]);
+    for (const d of [overlay, dynamic, nodeSubnet]) expect(family(d, 'feature-compat')).toEqual([]);
   });
   it('rejects the Cilium dataplane on kubenet, and Windows pools with Cilium', () => {
     const kubenet = oneClusterDesign({
       cluster: { networkPlugin: 'kubenet', networkDataplane: 'cilium', networkPolicy: 'cilium' },
     });
-    expect(texts(kubenet, 'feature-compat')).toEqual([
-      'the Cilium dataplane needs Azure CNI (Overlay, pod subnet or node subnet), not kubenet',
+    expect(said(kubenet, 'feature-compat')).toEqual([
+      [
+        'cilium-dataplane-network-model',
+        'the Cilium dataplane needs Azure CNI (Overlay, pod subnet or node subnet), not kubenet',
+      ],
     ]);
     const win = withWindowsPool(
       oneClusterDesign({
         cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' },
       }),
     );
-    expect(rules(win, 'feature-compat').map((f) => [f.subjectId, f.message])).toEqual([
-      ['win', 'Windows node pool win1: Azure CNI powered by Cilium is available only for Linux'],
+    expect(family(win, 'feature-compat').map((f) => [f.rule, f.subjectId, f.message])).toEqual([
+      ['cilium-windows-pool', 'win', 'Windows node pool win1: Azure CNI powered by Cilium is available only for Linux'],
     ]);
   });
   it('rejects Calico or Azure NPM with the Cilium dataplane', () => {
     const d = oneClusterDesign({
       cluster: { networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'calico' },
     });
-    expect(texts(d, 'feature-compat')).toEqual([
-      'with the Cilium dataplane the network policy engine is Cilium (set to calico)',
+    expect(said(d, 'feature-compat')).toEqual([
+      ['cilium-dataplane-policy', 'with the Cilium dataplane the network policy engine is Cilium (set to calico)'],
     ]);
   });
   it('rejects Azure NPM on kubenet and allows Calico there', () => {
     const npm = oneClusterDesign({ cluster: { networkPlugin: 'kubenet', networkPolicy: 'azure' } });
-    expect(texts(npm, 'feature-compat')[0]).toContain('kubenet does not support Azure network policies');
+    expect(family(npm, 'feature-compat').map((f) => f.rule)).toEqual(['azure-npm-kubenet']);
+    expect(texts(npm, 'azure-npm-kubenet')[0]).toContain('kubenet does not support Azure network policies');
     expect(
-      rules(oneClusterDesign({ cluster: { networkPlugin: 'kubenet', networkPolicy: 'calico' } }), 'feature-compat'),
+      family(oneClusterDesign({ cluster: { networkPlugin: 'kubenet', networkPolicy: 'calico' } }), 'feature-compat'),
     ).toEqual([]);
   });
   it('warns when Azure NPM runs past 250 nodes: 250 + 1 surge = 251, while 249 + 1 = 250 is fine', () => {
@@ -61,7 +70,9 @@ describe('feature-compat: dataplane and policy engine', () => {
       cluster: { networkPluginMode: 'overlay', podCidr: '10.100.0.0/16', networkPolicy: 'azure' },
       pool: { count: 250 },
     });
-    const [f] = rules(big, 'feature-compat');
+    const [f, ...rest] = family(big, 'feature-compat');
+    expect(rest).toEqual([]);
+    expect(f!.rule).toBe('azure-npm-node-limit');
     expect(f!.severity).toBe('warning');
     expect(f!.message).toBe(
       'Azure Network Policy Manager is not supported beyond 250 nodes; aks-one reaches 251 at peak',
@@ -70,28 +81,37 @@ describe('feature-compat: dataplane and policy engine', () => {
       cluster: { networkPluginMode: 'overlay', podCidr: '10.100.0.0/16', networkPolicy: 'azure' },
       pool: { count: 249 },
     });
-    expect(rules(ok, 'feature-compat')).toEqual([]);
+    expect(family(ok, 'feature-compat')).toEqual([]);
   });
   it('warns on Azure NPM with Windows pools (retired on Windows)', () => {
     const d = withWindowsPool(oneClusterDesign({ cluster: { networkPolicy: 'azure' } }));
-    expect(rules(d, 'feature-compat').map((f) => [f.subjectId, f.severity])).toEqual([['win', 'warning']]);
+    expect(family(d, 'feature-compat').map((f) => [f.rule, f.subjectId, f.severity])).toEqual([
+      ['azure-npm-windows-retired', 'win', 'warning'],
+    ]);
   });
 });
 
 describe('feature-compat: pools and subnets', () => {
   it('rejects an unparsable max surge and accepts counts and percentages', () => {
-    expect(texts(oneClusterDesign({ pool: { maxSurge: 'lots' } }), 'feature-compat')).toEqual([
-      'max surge "lots" on system is neither a node count 0–1,000 (a pool holds at most 1,000 nodes) nor a percentage 1–100%',
+    expect(said(oneClusterDesign({ pool: { maxSurge: 'lots' } }), 'feature-compat')).toEqual([
+      [
+        'max-surge-invalid',
+        'max surge "lots" on system is neither a node count 0–1,000 (a pool holds at most 1,000 nodes) nor a percentage 1–100%',
+      ],
     ]);
-    expect(rules(oneClusterDesign({ pool: { maxSurge: '150%' } }), 'feature-compat')).toHaveLength(1);
+    expect(family(oneClusterDesign({ pool: { maxSurge: '150%' } }), 'feature-compat').map((f) => f.rule)).toEqual([
+      'max-surge-invalid',
+    ]);
     // A count past the 1,000 nodes a pool may hold (quotas-skus-regions) cannot be a surge.
-    expect(rules(oneClusterDesign({ pool: { maxSurge: '1001' } }), 'feature-compat')).toHaveLength(1);
+    expect(family(oneClusterDesign({ pool: { maxSurge: '1001' } }), 'feature-compat').map((f) => f.rule)).toEqual([
+      'max-surge-invalid',
+    ]);
     for (const ok of ['2', '1000', '33%', '100%'])
-      expect(rules(oneClusterDesign({ pool: { maxSurge: ok } }), 'feature-compat')).toEqual([]);
+      expect(family(oneClusterDesign({ pool: { maxSurge: ok } }), 'feature-compat')).toEqual([]);
   });
   it('needs a Linux System pool', () => {
-    expect(texts(oneClusterDesign({ pool: { mode: 'User' } }), 'feature-compat')).toEqual([
-      'a cluster needs at least one Linux System node pool',
+    expect(said(oneClusterDesign({ pool: { mode: 'User' } }), 'feature-compat')).toEqual([
+      ['system-pool-required', 'a cluster needs at least one Linux System node pool'],
     ]);
   });
   it('rejects two kubenet clusters in one subnet, but not two Azure CNI clusters', () => {
@@ -106,12 +126,14 @@ describe('feature-compat: pools and subnets', () => {
       });
       return d;
     };
-    const [f] = rules(two('kubenet'), 'feature-compat');
+    const [f, ...rest] = family(two('kubenet'), 'feature-compat');
+    expect(rest).toEqual([]);
+    expect(f!.rule).toBe('kubenet-subnet-shared');
     expect(f!.subjectId).toBe('nodes');
     expect(f!.message).toBe(
       "kubenet clusters aks-one, aks-two share subnet snet-nodes; kubenet clusters can't share a subnet",
     );
-    expect(rules(two('azure'), 'feature-compat')).toEqual([]);
+    expect(family(two('azure'), 'feature-compat')).toEqual([]);
   });
   it('rejects one pod subnet used in dynamic and static block mode', () => {
     const d = oneClusterDesign({ cluster: { podIpAllocation: 'dynamicPodSubnet' }, pool: { podSubnetId: 'pods' } });
@@ -123,16 +145,19 @@ describe('feature-compat: pools and subnets', () => {
       podIpAllocation: 'staticBlock',
       nodePools: c.nodePools.map((p) => ({ ...p, id: 'pool2' })),
     });
-    expect(texts(d, 'feature-compat')).toEqual([
-      'pod subnet snet-pods is used by aks-one (dynamicPodSubnet), aks-two (staticBlock); a pod subnet runs either dynamic or static block allocation, not both',
+    expect(said(d, 'feature-compat')).toEqual([
+      [
+        'pod-subnet-mixed-allocation',
+        'pod subnet snet-pods is used by aks-one (dynamicPodSubnet), aks-two (staticBlock); a pod subnet runs either dynamic or static block allocation, not both',
+      ],
     ]);
   });
   it('limits subnet and VNet names to 63 characters under Overlay', () => {
     const d = oneClusterDesign({ cluster: { networkPluginMode: 'overlay' } });
     d.vnets[0]!.name = 'v'.repeat(64);
-    expect(rules(d, 'feature-compat').map((f) => f.subjectId)).toEqual(['vnet']);
+    expect(family(d, 'feature-compat').map((f) => [f.rule, f.subjectId])).toEqual([['overlay-name-length', 'vnet']]);
     d.vnets[0]!.name = 'v'.repeat(63);
-    expect(rules(d, 'feature-compat')).toEqual([]);
+    expect(family(d, 'feature-compat')).toEqual([]);
   });
 });
 
@@ -156,13 +181,15 @@ describe('special-subnet: routes and NSGs', () => {
     return d;
   }
   it('rejects 0.0.0.0/0 away from the Internet on AzureFirewallSubnet without forced tunnelling', () => {
-    const [f] = rules(
+    const [f, ...rest] = family(
       hub(() => {}),
       'special-subnet',
     );
+    expect(rest).toEqual([]);
+    expect(f!.rule).toBe('firewall-subnet-default-route');
     expect(f!.message).toContain('sends 0.0.0.0/0 to VirtualNetworkGateway on AzureFirewallSubnet');
     const internet = hub((d) => (d.routeTables[0]!.routes[0]!.nextHopType = 'Internet'));
-    expect(rules(internet, 'special-subnet')).toEqual([]);
+    expect(family(internet, 'special-subnet')).toEqual([]);
   });
   it('accepts it with an AzureFirewallManagementSubnet, whose own table must not propagate gateway routes', () => {
     const tunnelled = hub((d) => {
@@ -180,7 +207,9 @@ describe('special-subnet: routes and NSGs', () => {
         routes: [{ id: 'i', name: 'internet', addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' }],
       });
     });
-    expect(rules(tunnelled, 'special-subnet').map((f) => [f.subjectId, f.severity])).toEqual([['mg', 'warning']]);
+    expect(family(tunnelled, 'special-subnet').map((f) => [f.rule, f.subjectId, f.severity])).toEqual([
+      ['firewall-management-bgp-propagation', 'mg', 'warning'],
+    ]);
   });
   it('rejects route tables on AzureBastionSubnet and NSGs on GatewaySubnet', () => {
     const d = oneClusterDesign({});
@@ -190,16 +219,19 @@ describe('special-subnet: routes and NSGs', () => {
     );
     d.routeTables.push({ id: 'rt', name: 'rt', disableBgpRoutePropagation: false, routes: [] });
     d.nsgs.push({ id: 'n', name: 'nsg', rules: [] });
-    expect(rules(d, 'special-subnet').map((f) => [f.subjectId, f.severity])).toEqual([
-      ['bas', 'error'],
-      ['gw', 'error'],
+    expect(family(d, 'special-subnet').map((f) => [f.rule, f.subjectId, f.severity])).toEqual([
+      ['gateway-subnet-nsg', 'gw', 'error'],
+      ['bastion-subnet-route-table', 'bas', 'error'],
     ]);
   });
   it('flags a subnet that takes a reserved name for another purpose', () => {
     const d = oneClusterDesign({});
     d.vnets[0]!.subnets.push({ id: 'x', name: 'GatewaySubnet', cidr: '10.240.4.0/27', purpose: 'general' });
-    expect(texts(d, 'special-subnet')).toEqual([
-      'the name GatewaySubnet is reserved for the gateway subnet; this subnet is marked general',
+    expect(said(d, 'special-subnet')).toEqual([
+      [
+        'special-subnet-reserved-name',
+        'the name GatewaySubnet is reserved for the gateway subnet; this subnet is marked general',
+      ],
     ]);
   });
 });
@@ -231,9 +263,12 @@ describe('vnet-overlap through a shared on-premises gateway', () => {
     return d;
   }
   it('reports unpeered spokes that overlap when both use the hub gateway, not when they do not', () => {
-    expect(texts(spokes(true), 'vnet-overlap')).toEqual([
-      'VNet vnet-spoke 10.240.0.0/16 overlaps VNet vnet-spoke2 10.240.0.0/16; both reach on-premises dc1, which could not route to both',
+    expect(said(spokes(true), 'vnet-overlap')).toEqual([
+      [
+        'vnet-overlap-shared-onprem',
+        'VNet vnet-spoke 10.240.0.0/16 overlaps VNet vnet-spoke2 10.240.0.0/16; both reach on-premises dc1, which could not route to both',
+      ],
     ]);
-    expect(rules(spokes(false), 'vnet-overlap')).toEqual([]);
+    expect(family(spokes(false), 'vnet-overlap')).toEqual([]);
   });
 });

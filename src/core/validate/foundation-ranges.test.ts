@@ -3,7 +3,10 @@ import { oneClusterDesign } from '../ipam/test-design';
 import { computePlan } from '../plan';
 import type { Design } from '../model';
 
-const rules = (d: Design, rule: string) => computePlan(d).findings.filter((f) => f.rule === rule);
+// Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
+const rules = (d: Design, rule: string) => computePlan({ ...d }).findings.filter((f) => f.rule === rule);
+/** Every finding of a rule family (the umbrella id a rule was split from). */
+const family = (d: Design, name: string) => computePlan({ ...d }).findings.filter((f) => f.family === name);
 
 describe('invalid-cidr', () => {
   it('names the normalised network when host bits are set, and offers it as the fix', () => {
@@ -65,8 +68,8 @@ function twoVnets(peered: boolean): Design {
 
 describe('vnet-overlap', () => {
   it('reports peered VNets that overlap, not unpeered ones', () => {
-    expect(rules(twoVnets(true), 'vnet-overlap')).toHaveLength(1);
-    expect(rules(twoVnets(false), 'vnet-overlap')).toHaveLength(0);
+    expect(family(twoVnets(true), 'vnet-overlap').map((f) => f.rule)).toEqual(['peered-vnet-overlap']);
+    expect(family(twoVnets(false), 'vnet-overlap')).toHaveLength(0);
   });
   it('reports an on-premises range overlapping the gateway VNet', () => {
     const d = oneClusterDesign({});
@@ -76,26 +79,31 @@ describe('vnet-overlap', () => {
       addressPrefixes: ['10.240.128.0/20'],
       gateway: { vnetId: 'vnet', type: 'Vpn', sku: 'VpnGw1', bgp: true },
     });
-    expect(rules(d, 'vnet-overlap')[0]!.message).toContain('on-premises dc1 10.240.128.0/20');
+    expect(rules(d, 'vnet-onprem-overlap')[0]!.message).toContain('on-premises dc1 10.240.128.0/20');
   });
 });
 
 describe('cluster-cidr-overlap', () => {
   it('errors when the kubenet pod CIDR overlaps the cluster VNet', () => {
     const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet', podCidr: '10.240.0.0/16' } });
-    const [f] = rules(d, 'cluster-cidr-overlap');
+    const [f] = rules(d, 'pod-cidr-overlap');
     expect(f!.severity).toBe('error');
+    expect(f!.family).toBe('cluster-cidr-overlap');
   });
   it('warns when the service CIDR sits in the VNet space clear of subnets, errors when it hits one', () => {
     const clear = oneClusterDesign({ cluster: { serviceCidr: '10.240.200.0/24', dnsServiceIp: '10.240.200.10' } });
-    expect(rules(clear, 'cluster-cidr-overlap').map((f) => f.severity)).toEqual(['warning']);
+    expect(family(clear, 'cluster-cidr-overlap').map((f) => [f.rule, f.severity])).toEqual([
+      ['service-cidr-in-vnet-space', 'warning'],
+    ]);
     const hit = oneClusterDesign({ cluster: { serviceCidr: '10.240.0.0/24', dnsServiceIp: '10.240.0.10' } });
-    expect(rules(hit, 'cluster-cidr-overlap').map((f) => f.severity)).toEqual(['error']);
+    expect(family(hit, 'cluster-cidr-overlap').map((f) => [f.rule, f.severity])).toEqual([
+      ['service-cidr-overlap', 'error'],
+    ]);
   });
   it('allows two clusters to reuse the same pod and service CIDRs', () => {
     const d = oneClusterDesign({ cluster: { networkPluginMode: 'overlay', podCidr: '192.168.0.0/16' } });
     d.clusters.push({ ...d.clusters[0]!, id: 'aks2', name: 'aks-two', nodePools: [] });
-    expect(rules(d, 'cluster-cidr-overlap')).toEqual([]);
+    expect(family(d, 'cluster-cidr-overlap')).toEqual([]);
   });
 });
 
@@ -104,14 +112,14 @@ describe('forbidden-range', () => {
     const d = oneClusterDesign({ cluster: { serviceCidr: '172.30.0.0/16', dnsServiceIp: '172.30.0.10' } });
     d.vnets.push({ id: 'll', name: 'vnet-ll', addressSpaces: ['169.254.0.0/16'], subnets: [] });
     expect(
-      rules(d, 'forbidden-range')
-        .map((f) => f.subjectId)
+      family(d, 'forbidden-range')
+        .map((f) => `${f.rule} ${f.subjectId}`)
         .sort(),
-    ).toEqual(['aks', 'll']);
+    ).toEqual(['aks-reserved-range aks', 'vnet-reserved-range ll']);
   });
   it('allows 172.30.0.0/16 in a VNet without a cluster', () => {
     const d = oneClusterDesign({});
     d.vnets.push({ id: 'other', name: 'vnet-other', addressSpaces: ['172.30.0.0/16'], subnets: [] });
-    expect(rules(d, 'forbidden-range')).toEqual([]);
+    expect(family(d, 'forbidden-range')).toEqual([]);
   });
 });
