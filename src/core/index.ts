@@ -38,3 +38,11 @@ export {
   designLines,
 } from './elements';
 export type { Found, FoundOf, Visit, DesignLine } from './elements';
+export type * from './netpol/types';
+export { NETPOL_PROTOCOLS } from './netpol/types';
+export * from './netpol/conn-set';
+export { evaluateFlow, evaluateDirection, policyIndex } from './netpol/engine';
+export type { Peer, RuleHit, DirectionVerdict, FlowVerdict, PolicyIndex } from './netpol/engine';
+export * from './netpol/matrix';
+export { effectivePolicyTypes, policySelects } from './netpol/rules';
+export { matchesSelector, namespaceLabels, NAMESPACE_NAME_LABEL } from './netpol/selector';
