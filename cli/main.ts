@@ -9,6 +9,7 @@ import { validateCommand } from './commands/validate';
 import { routesCommand } from './commands/routes';
 import { traceCommand } from './commands/trace';
 import { exportCommand } from './commands/export';
+import { netpolCommand } from './commands/netpol';
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   plan: { run: planCommand, usage: 'aksnet plan DESIGN.json [--json]' },
@@ -16,6 +17,11 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   routes: { run: routesCommand, usage: 'aksnet routes DESIGN.json [--subnet NAME] [--json]' },
   trace: { run: traceCommand, usage: 'aksnet trace DESIGN.json --from POOL_OR_SUBNET --to IP|internet [--json]' },
   export: { run: exportCommand, usage: 'aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE]' },
+  netpol: {
+    run: netpolCommand,
+    usage:
+      'aksnet netpol MANIFESTS… [-o txt|json|md|csv] [--from NS/NAME --to NS/NAME|IP [--port N] [--protocol P] [--json] [--explain]] | --diff A B',
+  },
 };
 
 export function usage(): string {

@@ -53,12 +53,34 @@ function each(f: (p: NetpolProtocol) => readonly Interval[]): ConnSet {
   return { TCP: f('TCP'), UDP: f('UDP'), SCTP: f('SCTP') };
 }
 
+// The matrix combines the same few sets (one per rule and destination) hundreds of thousands of times: results are
+// memoised on the operands' identity, so equal combinations share one object and allocate once.
+const unions = new WeakMap<ConnSet, WeakMap<ConnSet, ConnSet>>();
+const intersections = new WeakMap<ConnSet, WeakMap<ConnSet, ConnSet>>();
+
+function memo(table: typeof unions, a: ConnSet, b: ConnSet, f: () => ConnSet): ConnSet {
+  let inner = table.get(a);
+  if (!inner) table.set(a, (inner = new WeakMap()));
+  let r = inner.get(b);
+  if (!r) inner.set(b, (r = f()));
+  return r;
+}
+
 export function unionConns(a: ConnSet, b: ConnSet): ConnSet {
-  return each((p) => (b[p].length === 0 ? a[p] : a[p].length === 0 ? b[p] : normalise([...a[p], ...b[p]])));
+  if (a === NO_CONNS || b === ALL_CONNS || a === b) return b;
+  if (b === NO_CONNS || a === ALL_CONNS) return a;
+  return memo(unions, a, b, () =>
+    each((p) => (b[p].length === 0 ? a[p] : a[p].length === 0 ? b[p] : normalise([...a[p], ...b[p]]))),
+  );
 }
 
 export function intersectConns(a: ConnSet, b: ConnSet): ConnSet {
-  return each((p) => intersectList(a[p], b[p]));
+  if (a === ALL_CONNS || b === NO_CONNS || a === b) return b;
+  if (b === ALL_CONNS || a === NO_CONNS) return a;
+  return memo(intersections, a, b, () => {
+    const r = each((p) => intersectList(a[p], b[p]));
+    return isEmptyConns(r) ? NO_CONNS : r;
+  });
 }
 
 export function isEmptyConns(c: ConnSet): boolean {

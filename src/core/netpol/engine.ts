@@ -9,6 +9,7 @@
  */
 import { ALL_CONNS, NO_CONNS, intersectConns, isEmptyConns, unionConns, type ConnSet } from './conn-set';
 import { effectivePolicyTypes, peerMatchesPod, peerMatchesRange, policySelects, rulePortConns } from './rules';
+import { namespaceLabels } from './selector';
 import type {
   Namespace,
   K8sNetworkPolicy,
@@ -54,6 +55,7 @@ export interface FlowVerdict {
 interface Rule {
   peers: readonly NetworkPolicyPeer[] | undefined;
   ports: readonly NetworkPolicyPort[] | undefined;
+  byDestination: Map<Workload | null, ConnSet>;
 }
 
 /** Per-world caches: selecting policies per workload and direction, pods each peer matches. */
@@ -66,25 +68,42 @@ export interface PolicyIndex {
 
 const indexes = new WeakMap<PolicyWorld, PolicyIndex>();
 
-export function policyIndex(world: PolicyWorld): PolicyIndex {
+/**
+ * The index of a world. With `previous` (the index of the world before an edit of its policies only), the entries
+ * that the edit cannot change are taken over: the selecting policies of a pod that no removed or added policy
+ * selects, and the pods matched by peers that still exist.
+ */
+export function policyIndex(world: PolicyWorld, previous?: PolicyIndex): PolicyIndex {
   const cached = indexes.get(world);
   if (cached) return cached;
-  const namespaces = new Map(world.namespaces.map((n) => [n.name, n]));
+  const reuse =
+    previous && previous.world.workloads === world.workloads && previous.world.namespaces === world.namespaces
+      ? previous
+      : undefined;
+  const namespaces = reuse?.namespaces ?? new Map(world.namespaces.map((n) => [n.name, n]));
+  const before = new Set(reuse?.world.policies ?? []);
+  const now = new Set(world.policies);
+  const removed = reuse ? reuse.world.policies.filter((p) => !now.has(p)) : [];
+  const added = world.policies.filter((p) => !before.has(p));
   const selecting = new Map<Workload, Record<PolicyType, K8sNetworkPolicy[]>>();
   for (const w of world.workloads) {
-    const entry: Record<PolicyType, K8sNetworkPolicy[]> = { Ingress: [], Egress: [] };
-    for (const p of world.policies) {
-      if (!policySelects(p, w)) continue;
-      for (const t of effectivePolicyTypes(p)) entry[t].push(p);
-    }
-    selecting.set(w, entry);
+    const old = reuse?.selecting.get(w);
+    const untouched =
+      old &&
+      !removed.some((p) => old.Ingress.includes(p) || old.Egress.includes(p)) &&
+      !added.some((p) => policySelects(p, w));
+    selecting.set(w, untouched ? old : selectingOf(world.policies, w));
   }
-  const lookup = { namespaceOf: (n: string) => namespaces.get(n) };
+  const lookup = namespaceLookup(namespaces);
   const peerPods = new Map<NetworkPolicyPeer, Set<Workload>>();
   for (const p of world.policies) {
     for (const r of [...(p.ingress ?? []).map((x) => x.from), ...(p.egress ?? []).map((x) => x.to)]) {
       for (const peer of r ?? []) {
-        peerPods.set(peer, new Set(world.workloads.filter((w) => peerMatchesPod(peer, p.namespace, w, lookup))));
+        const known = reuse?.peerPods.get(peer);
+        peerPods.set(
+          peer,
+          known ?? new Set(world.workloads.filter((w) => peerMatchesPod(peer, p.namespace, w, lookup))),
+        );
       }
     }
   }
@@ -93,19 +112,79 @@ export function policyIndex(world: PolicyWorld): PolicyIndex {
   return index;
 }
 
+function selectingOf(policies: readonly K8sNetworkPolicy[], w: Workload): Record<PolicyType, K8sNetworkPolicy[]> {
+  const entry: Record<PolicyType, K8sNetworkPolicy[]> = { Ingress: [], Egress: [] };
+  for (const p of policies) {
+    if (!policySelects(p, w)) continue;
+    for (const t of effectivePolicyTypes(p)) entry[t].push(p);
+  }
+  return entry;
+}
+
+function namespaceLookup(namespaces: Map<string, Namespace>) {
+  const nsLabels = new Map<string, Record<string, string>>();
+  return {
+    namespaceOf: (n: string) => namespaces.get(n),
+    labelsOf: (n: string) => {
+      let l = nsLabels.get(n);
+      if (!l) nsLabels.set(n, (l = namespaceLabels(namespaces.get(n), n)));
+      return l;
+    },
+  };
+}
+
 function peerMatches(index: PolicyIndex, peer: NetworkPolicyPeer, other: Peer): boolean {
   if (other.kind === 'pod') return index.peerPods.get(peer)?.has(other.workload) ?? false;
   if (other.kind === 'range') return peerMatchesRange(peer, other.lo, other.hi);
   return false;
 }
 
+const ruleCache = new WeakMap<K8sNetworkPolicy, Record<PolicyType, Rule[]>>();
+
 function rulesOf(p: K8sNetworkPolicy, direction: PolicyType): Rule[] {
-  return direction === 'Ingress'
-    ? (p.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports }))
-    : (p.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }));
+  let cached = ruleCache.get(p);
+  if (!cached) {
+    cached = {
+      Ingress: (p.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports, byDestination: new Map() })),
+      Egress: (p.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports, byDestination: new Map() })),
+    };
+    ruleCache.set(p, cached);
+  }
+  return cached[direction];
+}
+
+/** A rule's ports towards one destination; cached, since named ports resolve per destination pod. */
+function portsTowards(rule: Rule, destination: Workload | null): ConnSet {
+  let c = rule.byDestination.get(destination);
+  if (!c) {
+    c = rulePortConns(rule.ports, destination);
+    rule.byDestination.set(destination, c);
+  }
+  return c;
 }
 
 const policyName = (p: K8sNetworkPolicy) => `${p.namespace}/${p.name}`;
+
+const NOT_ISOLATED: Record<PolicyType, DirectionVerdict> = {
+  Ingress: {
+    direction: 'Ingress',
+    applies: true,
+    isolated: false,
+    selectedBy: [],
+    hits: [],
+    conns: ALL_CONNS,
+    reason: '',
+  },
+  Egress: {
+    direction: 'Egress',
+    applies: true,
+    isolated: false,
+    selectedBy: [],
+    hits: [],
+    conns: ALL_CONNS,
+    reason: '',
+  },
+};
 
 function notApplied(direction: PolicyType, reason: string): DirectionVerdict {
   return { direction, applies: false, isolated: false, selectedBy: [], hits: [], conns: ALL_CONNS, reason };
@@ -121,16 +200,17 @@ export function evaluateDirection(
   pod: Workload,
   other: Peer,
   destination: Workload | null,
+  explain = true,
 ): DirectionVerdict {
   const verb = direction === 'Ingress' ? 'from' : 'to';
   if (other.kind === 'node' && other.of === pod) {
     return { ...notApplied(direction, `traffic ${verb} the pod's own node is always allowed`), applies: true };
   }
   const selecting = index.selecting.get(pod)?.[direction] ?? [];
-  const selectedBy = selecting.map(policyName);
   if (selecting.length === 0) {
+    if (!explain) return NOT_ISOLATED[direction];
     const reason = `no policy selects ${pod.namespace}/${pod.name} for ${direction}: not isolated, all allowed`;
-    return { direction, applies: true, isolated: false, selectedBy, hits: [], conns: ALL_CONNS, reason };
+    return { direction, applies: true, isolated: false, selectedBy: [], hits: [], conns: ALL_CONNS, reason };
   }
   const hits: RuleHit[] = [];
   let conns = NO_CONNS;
@@ -139,12 +219,14 @@ export function evaluateDirection(
       const peerIndex =
         !rule.peers || rule.peers.length === 0 ? null : rule.peers.findIndex((x) => peerMatches(index, x, other));
       if (peerIndex === -1) return;
-      const ruleConns = rulePortConns(rule.ports, destination);
+      const ruleConns = portsTowards(rule, destination);
       if (isEmptyConns(ruleConns)) return;
-      hits.push({ policy: policyName(p), rule: ruleIndex, peer: peerIndex, conns: ruleConns });
+      if (explain) hits.push({ policy: policyName(p), rule: ruleIndex, peer: peerIndex, conns: ruleConns });
       conns = unionConns(conns, ruleConns);
     });
   }
+  if (!explain) return { direction, applies: true, isolated: true, selectedBy: [], hits, conns, reason: '' };
+  const selectedBy = selecting.map(policyName);
   const reason =
     hits.length > 0
       ? `allowed by ${hits.map((h) => `${h.policy} ${direction.toLowerCase()}[${h.rule}]`).join(', ')}`
@@ -152,16 +234,41 @@ export function evaluateDirection(
   return { direction, applies: true, isolated: true, selectedBy, hits, conns, reason };
 }
 
+/**
+ * The connections one direction allows, without the explanation: what the matrix evaluates for every pair, so it
+ * allocates nothing on the common paths (not isolated, or a rule that opens everything).
+ */
+export function directionConns(
+  index: PolicyIndex,
+  direction: PolicyType,
+  pod: Workload,
+  other: Peer,
+  destination: Workload | null,
+): ConnSet {
+  if (other.kind === 'node' && other.of === pod) return ALL_CONNS;
+  const selecting = index.selecting.get(pod)?.[direction];
+  if (!selecting || selecting.length === 0) return ALL_CONNS;
+  let conns = NO_CONNS;
+  for (const p of selecting) {
+    for (const rule of rulesOf(p, direction)) {
+      if (rule.peers && rule.peers.length > 0 && !rule.peers.some((x) => peerMatches(index, x, other))) continue;
+      conns = unionConns(conns, portsTowards(rule, destination));
+      if (conns === ALL_CONNS) return conns;
+    }
+  }
+  return conns;
+}
+
 /** The connections allowed from `src` to `dst`: the source's egress AND the destination's ingress. */
-export function evaluateFlow(index: PolicyIndex, src: Peer, dst: Peer): FlowVerdict {
+export function evaluateFlow(index: PolicyIndex, src: Peer, dst: Peer, explain = true): FlowVerdict {
   const dstPod = dst.kind === 'pod' ? dst.workload : null;
   const egress =
     src.kind === 'pod'
-      ? evaluateDirection(index, 'Egress', src.workload, dst, dstPod)
+      ? evaluateDirection(index, 'Egress', src.workload, dst, dstPod, explain)
       : notApplied('Egress', 'the source is not a pod: no egress policy applies');
   const ingress =
     dst.kind === 'pod'
-      ? evaluateDirection(index, 'Ingress', dst.workload, src, dstPod)
+      ? evaluateDirection(index, 'Ingress', dst.workload, src, dstPod, explain)
       : notApplied('Ingress', 'the destination is not a pod: no ingress policy applies');
   return { conns: intersectConns(egress.conns, ingress.conns), egress, ingress };
 }

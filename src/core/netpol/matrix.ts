@@ -4,8 +4,8 @@
  */
 import { formatIp } from '../cidr';
 import { ALL_CONNS, equalConns, formatConns, intersectConns, isEmptyConns, type ConnSet } from './conn-set';
-import { evaluateFlow, policyIndex, type Peer, type PolicyIndex } from './engine';
-import { ipBlockRanges } from './rules';
+import { directionConns, evaluateFlow, policyIndex, type Peer, type PolicyIndex } from './engine';
+import { ipBlockRanges, policySelects } from './rules';
 import type { PolicyWorld, Workload } from './types';
 
 const LAST_IP = 2 ** 32 - 1;
@@ -38,6 +38,8 @@ export interface FlowMatrix {
   endpoints: { id: string; label: string; kind: 'workload' | 'external' }[];
   /** cells[src][dst]; the diagonal of a workload is itself (not evaluated: all connections). */
   cells: MatrixCell[][];
+  world: PolicyWorld;
+  externals: readonly ExternalPeer[];
 }
 
 /** A flow to or from an external peer is allowed only where it is allowed for every range of the peer. */
@@ -47,7 +49,7 @@ function externalFlow(index: PolicyIndex, pod: Workload, ext: ExternalPeer, outb
   for (const [lo, hi] of ext.ranges) {
     const range: Peer = { kind: 'range', lo, hi, label: ext.label };
     const podPeer: Peer = { kind: 'pod', workload: pod };
-    const v = outbound ? evaluateFlow(index, podPeer, range) : evaluateFlow(index, range, podPeer);
+    const v = outbound ? evaluateFlow(index, podPeer, range, false) : evaluateFlow(index, range, podPeer, false);
     egress = intersectConns(egress, v.egress.conns);
     ingress = intersectConns(ingress, v.ingress.conns);
   }
@@ -55,26 +57,65 @@ function externalFlow(index: PolicyIndex, pod: Workload, ext: ExternalPeer, outb
 }
 
 export function computeMatrix(world: PolicyWorld, externals: readonly ExternalPeer[] = []): FlowMatrix {
-  const index = policyIndex(world);
   const ws = world.workloads;
   const endpoints = [
     ...ws.map((w, i) => ({ id: `w${i}`, label: workloadLabel(w), kind: 'workload' as const })),
     ...externals.map((e) => ({ id: e.id, label: e.label, kind: 'external' as const })),
   ];
-  const full: MatrixCell = { egress: ALL_CONNS, ingress: ALL_CONNS, combined: ALL_CONNS };
-  const cells: MatrixCell[][] = endpoints.map(() => endpoints.map(() => full));
-  ws.forEach((src, i) => {
-    ws.forEach((dst, j) => {
-      if (i === j) return;
-      const v = evaluateFlow(index, { kind: 'pod', workload: src }, { kind: 'pod', workload: dst });
-      cells[i]![j] = { egress: v.egress.conns, ingress: v.ingress.conns, combined: v.conns };
+  const cells: MatrixCell[][] = endpoints.map(() => endpoints.map(() => FULL_CELL));
+  const matrix: FlowMatrix = { endpoints, cells, world, externals };
+  fillCells(
+    matrix,
+    policyIndex(world),
+    ws.map((_, i) => i),
+  );
+  return matrix;
+}
+
+const FULL_CELL: MatrixCell = { egress: ALL_CONNS, ingress: ALL_CONNS, combined: ALL_CONNS };
+
+/** Recomputes the cells of the given rows (as a source) and columns (as a destination). */
+function fillCells(m: FlowMatrix, index: PolicyIndex, affected: readonly number[]): void {
+  const ws = m.world.workloads;
+  const n = ws.length;
+  const peers: Peer[] = ws.map((w) => ({ kind: 'pod', workload: w }));
+  const set = (i: number, j: number) => {
+    if (i === j) return;
+    const egress = directionConns(index, 'Egress', ws[i]!, peers[j]!, ws[j]!);
+    const ingress = directionConns(index, 'Ingress', ws[j]!, peers[i]!, ws[j]!);
+    m.cells[i]![j] = { egress, ingress, combined: intersectConns(egress, ingress) };
+  };
+  const all = affected.length === n;
+  for (const a of affected) {
+    for (let j = 0; j < n; j++) set(a, j);
+    if (!all) for (let i = 0; i < n; i++) set(i, a);
+    m.externals.forEach((ext, k) => {
+      m.cells[a]![n + k] = externalFlow(index, ws[a]!, ext, true);
+      m.cells[n + k]![a] = externalFlow(index, ws[a]!, ext, false);
     });
-    externals.forEach((ext, k) => {
-      cells[i]![ws.length + k] = externalFlow(index, src, ext, true);
-      cells[ws.length + k]![i] = externalFlow(index, src, ext, false);
-    });
-  });
-  return { endpoints, cells };
+  }
+}
+
+/**
+ * The matrix after a policy edit, re-evaluating only what the edit can change: a policy decides the verdicts of
+ * the pods it selects (ingress into them, egress out of them), so only the rows and columns of the pods that the
+ * old or the new version of a changed policy selects are recomputed. Anything else changed: a full recompute.
+ */
+export function updateMatrix(prev: FlowMatrix, before: PolicyWorld, after: PolicyWorld): FlowMatrix {
+  const sameShape =
+    prev.world === before && before.workloads === after.workloads && before.namespaces === after.namespaces;
+  if (!sameShape) return computeMatrix(after, prev.externals);
+  const kept = new Set(before.policies);
+  const changed = [
+    ...before.policies.filter((p) => !after.policies.includes(p)),
+    ...after.policies.filter((p) => !kept.has(p)),
+  ];
+  const index = policyIndex(after, policyIndex(before));
+  const affected = after.workloads.flatMap((w, i) => (changed.some((p) => policySelects(p, w)) ? [i] : []));
+  const cells = prev.cells.map((row) => [...row]);
+  const next: FlowMatrix = { endpoints: prev.endpoints, cells, world: after, externals: prev.externals };
+  fillCells(next, index, affected);
+  return next;
 }
 
 /** The address space cut at every ipBlock boundary, so each piece is wholly inside or outside every block. */
@@ -128,12 +169,12 @@ export function connectionList(world: PolicyWorld): ConnLine[] {
     const srcPeer: Peer = { kind: 'pod', workload: src };
     for (const dst of world.workloads) {
       if (dst === src) continue;
-      const v = evaluateFlow(index, srcPeer, { kind: 'pod', workload: dst });
+      const v = evaluateFlow(index, srcPeer, { kind: 'pod', workload: dst }, false);
       if (!isEmptyConns(v.conns)) lines.push({ src: workloadLabel(src), dst: workloadLabel(dst), conns: v.conns });
     }
     const range = (lo: number, hi: number): Peer => ({ kind: 'range', lo, hi, label: rangeLabel(lo, hi) });
-    const out = atoms.map(([lo, hi]) => evaluateFlow(index, srcPeer, range(lo, hi)).conns);
-    const inn = atoms.map(([lo, hi]) => evaluateFlow(index, range(lo, hi), srcPeer).conns);
+    const out = atoms.map(([lo, hi]) => evaluateFlow(index, srcPeer, range(lo, hi), false).conns);
+    const inn = atoms.map(([lo, hi]) => evaluateFlow(index, range(lo, hi), srcPeer, false).conns);
     for (const r of mergeRuns(atoms, out))
       lines.push({ src: workloadLabel(src), dst: rangeLabel(r.lo, r.hi), conns: r.conns });
     for (const r of mergeRuns(atoms, inn))

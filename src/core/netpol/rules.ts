@@ -54,6 +54,8 @@ export function ipBlockMatchesRange(block: IpBlockRanges, lo: number, hi: number
 
 export interface World {
   namespaceOf(name: string): Namespace | undefined;
+  /** A namespace's labels as selectors see them (cached by the caller). */
+  labelsOf?(name: string): Record<string, string>;
 }
 
 /**
@@ -71,7 +73,8 @@ export function peerMatchesPod(peer: NetworkPolicyPeer, policyNs: string, w: Wor
   }
   if (!peer.podSelector && !peer.namespaceSelector) return false;
   if (peer.namespaceSelector) {
-    if (!matchesSelector(peer.namespaceSelector, namespaceLabels(world.namespaceOf(w.namespace), w.namespace))) {
+    const labels = world.labelsOf?.(w.namespace) ?? namespaceLabels(world.namespaceOf(w.namespace), w.namespace);
+    if (!matchesSelector(peer.namespaceSelector, labels)) {
       return false;
     }
   } else if (w.namespace !== policyNs) {
@@ -108,6 +111,7 @@ export function portConns(port: NetworkPolicyPort, destination: Workload | null)
 /** The connections a rule's `ports` open: absent or empty means every port of every protocol. */
 export function rulePortConns(ports: readonly NetworkPolicyPort[] | undefined, destination: Workload | null): ConnSet {
   if (!ports || ports.length === 0) return ALL_CONNS;
+  if (ports.length === 1) return portConns(ports[0]!, destination);
   let out = NO_CONNS;
   for (const p of ports) out = unionConns(out, portConns(p, destination));
   return out;

@@ -8,9 +8,8 @@ import type { LabelSelector, Namespace } from './types';
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 export function matchesSelector(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
-    if (labels[k] !== v) return false;
-  }
+  const ml = selector.matchLabels;
+  if (ml) for (const k in ml) if (labels[k] !== ml[k]) return false;
   for (const req of selector.matchExpressions ?? []) {
     const has = Object.prototype.hasOwnProperty.call(labels, req.key);
     const value = has ? labels[req.key] : undefined;
