@@ -49,7 +49,7 @@ function target(file: string, spec: string): string {
 const ALLOWED: Record<string, (t: string) => boolean> = {
   core: (t) => t === 'src/core' || t === 'ipaddr.js',
   export: (t) => t === 'src/core' || t === 'src/export' || t === 'yaml',
-  io: (t) => t === 'src/core' || t === 'src/io' || t === 'zod' || t === 'lz-string',
+  io: (t) => t === 'src/core' || t === 'src/io' || t === 'zod' || t === 'lz-string' || t === 'yaml',
   store: (t) => !['src/canvas', 'src/panels', 'src/App.tsx'].includes(t) && !t.startsWith('@xyflow'),
 };
 
