@@ -1,5 +1,5 @@
 /** Connecting two handles on the canvas: the change comes from connect-rules; a pair that means nothing says why. */
-import { findElement, newId, useDesignStore } from '../store';
+import { findElement, idSource, useDesignStore } from '../store';
 import { connection } from './connect-rules';
 
 export function connectElements(source: string | null, target: string | null): void {
@@ -9,7 +9,8 @@ export function connectElements(source: string | null, target: string | null): v
   const a = findElement(d, source);
   const b = findElement(d, target);
   if (!a || !b) return;
-  const c = connection(d, a, b, (draft, prefix) => newId(draft, store.doc.layout.nodes, prefix));
+  const ids = idSource(d, store.doc.layout.nodes);
+  const c = connection(d, a, b, (_draft, prefix) => ids(prefix));
   if ('error' in c) {
     store.setBanner({ kind: 'info', text: c.error });
     return;

@@ -34,7 +34,7 @@ function PoolPaths({ poolId }: { poolId: string }) {
   useEffect(() => () => useDesignStore.getState().setHighlight(null), [poolId]);
   const show = (key: string, trace: Trace, on: boolean) => {
     setShown(on ? key : null);
-    useDesignStore.getState().setHighlight(on ? { nodeIds: hopNodeIds(trace), edgeIds: [] } : null);
+    useDesignStore.getState().setHighlight(on ? { nodeIds: hopNodeIds(trace) } : null);
   };
   return (
     <div data-testid="paths-panel">

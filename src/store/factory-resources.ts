@@ -4,22 +4,30 @@
  */
 import type { Design, Id, SubnetPurpose } from '../core/index';
 import type { DesignDocument } from '../io';
-import { addSubnet, newId } from './factory';
+import { addSubnet } from './factory';
+import { freeName, idSource, type NewId } from './ids';
 
 type Layout = DesignDocument['layout']['nodes'];
 
-export type ResourceKind =
-  | 'internal-lb'
-  | 'public-lb'
-  | 'app-gateway'
-  | 'firewall'
-  | 'nat-gateway'
-  | 'public-ip'
-  | 'route-table'
-  | 'nsg'
-  | 'private-endpoint'
-  | 'bastion'
-  | 'onprem';
+/** Palette kinds other than VNets, subnets, clusters, pools and peerings. */
+export const RESOURCE_KINDS = [
+  'internal-lb',
+  'public-lb',
+  'app-gateway',
+  'firewall',
+  'nat-gateway',
+  'public-ip',
+  'route-table',
+  'nsg',
+  'private-endpoint',
+  'bastion',
+  'onprem',
+] as const;
+
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/** What adding an element gives: its id, or a sentence saying what it needs first. */
+export type AddResult = { id: Id } | { error: string };
 
 /** Where a drop landed: the VNet and subnet under the pointer, if any. */
 export interface DropTarget {
@@ -27,24 +35,20 @@ export interface DropTarget {
   subnetId?: Id;
 }
 
-const nameIn = (names: string[], base: string) => {
-  for (let i = 1; ; i++) if (!names.includes(`${base}${i}`)) return `${base}${i}`;
-};
-
 /** A subnet of the wanted purpose in the VNet: the existing one, or a new one. */
-function subnetFor(d: Design, layout: Layout, t: DropTarget, purpose: SubnetPurpose): Id | null {
+function subnetFor(d: Design, layout: Layout, t: DropTarget, purpose: SubnetPurpose, ids: NewId): Id | null {
   if (t.subnetId) return t.subnetId;
   const vnetId = t.vnetId ?? d.vnets[0]?.id;
   if (!vnetId) return null;
   const existing = d.vnets.find((v) => v.id === vnetId)?.subnets.find((s) => s.purpose === purpose);
-  return existing?.id ?? addSubnet(d, layout, vnetId, purpose);
+  return existing?.id ?? addSubnet(d, layout, vnetId, purpose, ids);
 }
 
-function newPublicIp(d: Design, layout: Layout, base: string, x: number, y: number): Id {
-  const id = newId(d, layout, 'pip');
+function newPublicIp(d: Design, layout: Layout, base: string, x: number, y: number, ids: NewId): Id {
+  const id = ids('pip');
   d.publicIps.push({
     id,
-    name: nameIn(
+    name: freeName(
       d.publicIps.map((p) => p.name),
       `pip-${base}-`,
     ),
@@ -62,7 +66,8 @@ export function addResource(
   x: number,
   y: number,
   t: DropTarget,
-): { id: Id } | { error: string } {
+  ids: NewId = idSource(d, layout),
+): AddResult {
   const at = { x: Math.round(x), y: Math.round(y), w: 190, h: 70 };
   const names = (list: { name: string }[]) => list.map((i) => i.name);
   switch (kind) {
@@ -70,18 +75,18 @@ export function addResource(
     case 'public-lb': {
       const cluster = d.clusters[0];
       if (!cluster) return { error: 'Add an AKS cluster first: its Services create the load balancer.' };
-      const id = newId(d, layout, 'lb');
+      const id = ids('lb');
       const internal = kind === 'internal-lb';
       d.loadBalancers.push({
         id,
         name: internal
-          ? nameIn(names(d.loadBalancers), 'kubernetes-internal-')
-          : nameIn(names(d.loadBalancers), 'kubernetes-'),
+          ? freeName(names(d.loadBalancers), 'kubernetes-internal-')
+          : freeName(names(d.loadBalancers), 'kubernetes-'),
         type: internal ? 'internal' : 'public',
         clusterId: cluster.id,
         frontends: [
           {
-            id: newId(d, layout, 'fe'),
+            id: ids('fe'),
             name: 'web',
             namespace: 'default',
             port: 80,
@@ -95,31 +100,31 @@ export function addResource(
       return { id };
     }
     case 'app-gateway': {
-      const subnetId = subnetFor(d, layout, t, 'app-gateway');
+      const subnetId = subnetFor(d, layout, t, 'app-gateway', ids);
       if (!subnetId) return { error: 'Drop the Application Gateway on a VNet: it needs its own subnet.' };
-      const id = newId(d, layout, 'agw');
+      const id = ids('agw');
       d.appGateways.push({
         id,
-        name: nameIn(names(d.appGateways), 'agw-'),
+        name: freeName(names(d.appGateways), 'agw-'),
         sku: 'WAF_v2',
         subnetId,
         minCapacity: 2,
         maxCapacity: 10,
-        publicIpId: newPublicIp(d, layout, 'agw', x, y + 90),
+        publicIpId: newPublicIp(d, layout, 'agw', x, y + 90, ids),
       });
       layout[id] = at;
       return { id };
     }
     case 'firewall': {
-      const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'firewall');
+      const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'firewall', ids);
       if (!subnetId) return { error: 'Drop Azure Firewall on a VNet: it needs an AzureFirewallSubnet.' };
-      const id = newId(d, layout, 'fw');
+      const id = ids('fw');
       d.firewalls.push({
         id,
-        name: nameIn(names(d.firewalls), 'fw-'),
+        name: freeName(names(d.firewalls), 'fw-'),
         tier: 'Standard',
         subnetId,
-        publicIpIds: [newPublicIp(d, layout, 'fw', x, y + 90)],
+        publicIpIds: [newPublicIp(d, layout, 'fw', x, y + 90, ids)],
         dnsProxy: true,
         dnatRules: [],
       });
@@ -127,26 +132,26 @@ export function addResource(
       return { id };
     }
     case 'bastion': {
-      const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'bastion');
+      const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'bastion', ids);
       if (!subnetId) return { error: 'Drop Bastion on a VNet: it needs an AzureBastionSubnet.' };
-      const id = newId(d, layout, 'bas');
+      const id = ids('bas');
       d.bastions.push({
         id,
-        name: nameIn(names(d.bastions), 'bastion-'),
+        name: freeName(names(d.bastions), 'bastion-'),
         sku: 'Standard',
         subnetId,
-        publicIpId: newPublicIp(d, layout, 'bas', x, y + 90),
+        publicIpId: newPublicIp(d, layout, 'bas', x, y + 90, ids),
       });
       layout[id] = at;
       return { id };
     }
     case 'private-endpoint': {
-      const subnetId = subnetFor(d, layout, t, 'private-endpoints');
+      const subnetId = subnetFor(d, layout, t, 'private-endpoints', ids);
       if (!subnetId) return { error: 'Drop the private endpoint on a VNet or subnet.' };
-      const id = newId(d, layout, 'pe');
+      const id = ids('pe');
       d.privateEndpoints.push({
         id,
-        name: nameIn(names(d.privateEndpoints), 'pe-'),
+        name: freeName(names(d.privateEndpoints), 'pe-'),
         subnetId,
         targetType: 'Microsoft.KeyVault/vaults',
         targetName: 'kv-app',
@@ -158,11 +163,11 @@ export function addResource(
     case 'onprem': {
       const vnetId = t.vnetId ?? d.vnets[0]?.id;
       if (!vnetId) return { error: 'Add a VNet first: the on-premises site connects through its gateway.' };
-      subnetFor(d, layout, { vnetId }, 'gateway');
-      const id = newId(d, layout, 'onprem');
+      subnetFor(d, layout, { vnetId }, 'gateway', ids);
+      const id = ids('onprem');
       d.onPremSites.push({
         id,
-        name: nameIn(names(d.onPremSites), 'onprem-'),
+        name: freeName(names(d.onPremSites), 'onprem-'),
         addressPrefixes: ['192.168.0.0/16'],
         gateway: { vnetId, type: 'Vpn', sku: 'VpnGw1AZ', bgp: true },
       });
@@ -170,11 +175,11 @@ export function addResource(
       return { id };
     }
     case 'nat-gateway': {
-      const id = newId(d, layout, 'nat');
+      const id = ids('nat');
       d.natGateways.push({
         id,
-        name: nameIn(names(d.natGateways), 'nat-'),
-        publicIpIds: [newPublicIp(d, layout, 'nat', x, y + 90)],
+        name: freeName(names(d.natGateways), 'nat-'),
+        publicIpIds: [newPublicIp(d, layout, 'nat', x, y + 90, ids)],
         idleTimeoutMinutes: 4,
       });
       layout[id] = at;
@@ -182,12 +187,12 @@ export function addResource(
       return { id };
     }
     case 'public-ip':
-      return { id: newPublicIp(d, layout, 'ip', x, y) };
+      return { id: newPublicIp(d, layout, 'ip', x, y, ids) };
     case 'route-table': {
-      const id = newId(d, layout, 'rt');
+      const id = ids('rt');
       d.routeTables.push({
         id,
-        name: nameIn(names(d.routeTables), 'rt-'),
+        name: freeName(names(d.routeTables), 'rt-'),
         disableBgpRoutePropagation: false,
         routes: [],
       });
@@ -196,8 +201,8 @@ export function addResource(
       return { id };
     }
     case 'nsg': {
-      const id = newId(d, layout, 'nsg');
-      d.nsgs.push({ id, name: nameIn(names(d.nsgs), 'nsg-'), rules: [] });
+      const id = ids('nsg');
+      d.nsgs.push({ id, name: freeName(names(d.nsgs), 'nsg-'), rules: [] });
       layout[id] = at;
       if (t.subnetId) for (const v of d.vnets) for (const s of v.subnets) if (s.id === t.subnetId) s.nsgId = id;
       return { id };

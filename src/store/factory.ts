@@ -1,6 +1,7 @@
 /**
  * New elements with sensible defaults: unique ids and names, the next free address block, and a place on the
- * canvas. Each function changes a draft design and layout (inside one store update, so one undo step).
+ * canvas. Each function changes a draft design and layout (inside one store update, so one undo step); `ids` is
+ * the edit's id source, so several elements added in one edit share one walk of the design.
  */
 import {
   nextFreeCidr,
@@ -14,28 +15,9 @@ import {
   type SubnetPurpose,
 } from '../core/index';
 import type { DesignDocument } from '../io';
+import { freeName, idSource, type NewId } from './ids';
 
 type Layout = DesignDocument['layout']['nodes'];
-
-/** Every id in use (design and layout), so a new id never collides. */
-function usedIds(d: Design, layout: Layout): Set<string> {
-  const ids = new Set(Object.keys(layout));
-  JSON.stringify(d, (k, v) => {
-    if (k === 'id' && typeof v === 'string') ids.add(v);
-    return v;
-  });
-  return ids;
-}
-
-export function newId(d: Design, layout: Layout, prefix: string): Id {
-  const used = usedIds(d, layout);
-  for (let i = 1; ; i++) if (!used.has(`${prefix}-${i}`)) return `${prefix}-${i}`;
-}
-
-function newName(existing: string[], base: string): string {
-  const set = new Set(existing);
-  for (let i = 1; ; i++) if (!set.has(`${base}${i}`)) return `${base}${i}`;
-}
 
 export const SUBNET_SIZE = { w: 340, h: 90, nodesH: 170 };
 export const POOL_SIZE = { w: 140, h: 64 };
@@ -69,12 +51,12 @@ export function addPeering(d: Design, id: Id, local: { id: Id; name: string }, r
   return id;
 }
 
-export function addVnet(d: Design, layout: Layout, x: number, y: number): Id {
-  const id = newId(d, layout, 'vnet');
+export function addVnet(d: Design, layout: Layout, x: number, y: number, ids: NewId = idSource(d, layout)): Id {
+  const id = ids('vnet');
   const space = freeVnetSpace(d, 16) ?? '172.16.0.0/16';
   d.vnets.push({
     id,
-    name: newName(
+    name: freeName(
       d.vnets.map((v) => v.name),
       'vnet-',
     ),
@@ -95,7 +77,13 @@ const SPECIAL_NAMES: Partial<Record<SubnetPurpose, { name: string; prefix: numbe
 };
 
 /** Adds a subnet with the next free block of its usual size; the VNet box grows to hold it. */
-export function addSubnet(d: Design, layout: Layout, vnetId: Id, purpose: SubnetPurpose = 'general'): Id | null {
+export function addSubnet(
+  d: Design,
+  layout: Layout,
+  vnetId: Id,
+  purpose: SubnetPurpose = 'general',
+  ids: NewId = idSource(d, layout),
+): Id | null {
   const vnet = d.vnets.find((v) => v.id === vnetId);
   if (!vnet) return null;
   const special = SPECIAL_NAMES[purpose];
@@ -103,9 +91,9 @@ export function addSubnet(d: Design, layout: Layout, vnetId: Id, purpose: Subnet
   const cidr =
     nextFreeCidr(vnet.addressSpaces, taken, special?.prefix ?? 24) ?? nextFreeCidr(vnet.addressSpaces, taken, 28);
   if (!cidr) return null;
-  const id = newId(d, layout, 'snet');
+  const id = ids('snet');
   const names = vnet.subnets.map((s) => s.name);
-  const name = special && !names.includes(special.name) ? special.name : newName(names, 'snet-');
+  const name = special && !names.includes(special.name) ? special.name : freeName(names, 'snet-');
   const subnet: Subnet = { id, name, cidr, purpose };
   if (purpose === 'apiserver') subnet.delegation = 'Microsoft.ContainerService/managedClusters';
   vnet.subnets.push(subnet);
@@ -123,12 +111,12 @@ export function addSubnet(d: Design, layout: Layout, vnetId: Id, purpose: Subnet
   return id;
 }
 
-export function addCluster(d: Design, layout: Layout, x: number, y: number): Id {
-  const id = newId(d, layout, 'aks');
+export function addCluster(d: Design, layout: Layout, x: number, y: number, ids: NewId = idSource(d, layout)): Id {
+  const id = ids('aks');
   // Azure CNI Overlay is AKS's default network model for new clusters.
   const c: Cluster = {
     id,
-    name: newName(
+    name: freeName(
       d.clusters.map((c) => c.name),
       'aks-',
     ),
@@ -151,19 +139,25 @@ export function addCluster(d: Design, layout: Layout, x: number, y: number): Id 
 }
 
 /** Adds a node pool in a subnet (which becomes an AKS node subnet), to the given or first cluster. */
-export function addPool(d: Design, layout: Layout, subnetId: Id, clusterId?: Id): Id | null {
+export function addPool(
+  d: Design,
+  layout: Layout,
+  subnetId: Id,
+  clusterId?: Id,
+  ids: NewId = idSource(d, layout),
+): Id | null {
   const vnet = d.vnets.find((v) => v.subnets.some((s) => s.id === subnetId));
   const subnet = vnet?.subnets.find((s) => s.id === subnetId);
   if (!vnet || !subnet) return null;
   const vbox = layout[vnet.id] ?? { x: 0, y: 0 };
-  const cid = clusterId ?? d.clusters[0]?.id ?? addCluster(d, layout, vbox.x + (vbox.w ?? 380) + 60, vbox.y);
+  const cid = clusterId ?? d.clusters[0]?.id ?? addCluster(d, layout, vbox.x + (vbox.w ?? 380) + 60, vbox.y, ids);
   const cluster = d.clusters.find((c) => c.id === cid)!;
   if (subnet.purpose === 'general') subnet.purpose = 'aks-nodes';
-  const id = newId(d, layout, 'pool');
+  const id = ids('pool');
   const first = cluster.nodePools.length === 0;
   cluster.nodePools.push({
     id,
-    name: newName(
+    name: freeName(
       d.clusters.flatMap((c) => c.nodePools.map((p) => p.name)),
       first ? 'system' : 'user',
     ),

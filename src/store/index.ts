@@ -1,4 +1,4 @@
-/** The store: the design document, view state, undo/redo, the derived plan and persistence. */
+/** The store: the document and view slices, undo/redo, the derived plan and persistence. */
 export {
   useDesignStore,
   undo,
@@ -12,5 +12,8 @@ export { usePlan, planOf } from './plan';
 export { findElement, removeElement, FLAT_LISTS, type ElementKind, type Found } from './find';
 export { useSelectedElement } from './selected';
 export { restoreSaved, startAutosave, STORAGE_KEY } from './persist';
-export { addVnet, addSubnet, addCluster, addPool, addPeering, newId, freeVnetSpace } from './factory';
-export { addResource, type ResourceKind, type DropTarget } from './factory-resources';
+export { addVnet, addSubnet, addCluster, addPool, addPeering, freeVnetSpace } from './factory';
+export { addResource, type ResourceKind, type DropTarget, type AddResult } from './factory-resources';
+export { isAddKind, type AddKind } from './add';
+export { newId, idSource, freeName, type NewId } from './ids';
+export type { DocRecipe } from './doc-slice';

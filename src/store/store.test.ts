@@ -5,6 +5,7 @@ import { removeElement } from './find';
 import { planOf } from './plan';
 import { redo, undo, useDesignStore } from './design-store';
 import { restoreSaved, startAutosave, STORAGE_KEY } from './persist';
+import { freeName, idSource } from './ids';
 
 class MemoryStorage {
   data = new Map<string, string>();
@@ -119,5 +120,67 @@ describe('design store', () => {
     useDesignStore.getState().setLines('all');
     restoreSaved(storage as unknown as Storage);
     expect(useDesignStore.getState().lines).toBe('all');
+  });
+});
+
+describe('the write path', () => {
+  const steps = () => useDesignStore.temporal.getState().pastStates.length;
+
+  it('adding a palette kind returns its id and selects it; what cannot be added changes nothing', () => {
+    const s = useDesignStore.getState();
+    const refused = s.add('subnet', 0, 0, {});
+    expect(refused).toEqual({ error: 'Drop a subnet on a VNet.' });
+    expect(steps()).toBe(0);
+    const vnet = s.add('vnet', 0, 0, {});
+    expect(vnet).toEqual({ id: 'vnet-1' });
+    expect(useDesignStore.getState().selection).toEqual(['vnet-1']);
+    // The Application Gateway brings its subnet and public IP: three new ids in one step, none twice.
+    const agw = s.add('app-gateway', 0, 0, { vnetId: 'vnet-1' });
+    expect(agw).toEqual({ id: 'agw-1' });
+    const d = useDesignStore.getState().doc.design;
+    expect(d.vnets[0]!.subnets.map((x) => x.id)).toEqual(['snet-1']);
+    expect(d.appGateways[0]!.subnetId).toBe('snet-1');
+    expect(d.appGateways[0]!.publicIpId).toBe('pip-1');
+    expect(steps()).toBe(2);
+    // A failed add leaves the document as it was: the same object, no undo step.
+    const before = useDesignStore.getState().doc;
+    expect(s.add('public-lb', 0, 0, {})).toEqual({
+      error: 'Add an AKS cluster first: its Services create the load balancer.',
+    });
+    expect(useDesignStore.getState().doc).toBe(before);
+  });
+
+  it('an edit whose result carries an error is not applied, even when its recipe changed the draft', () => {
+    const s = useDesignStore.getState();
+    const r = s.edit((draft) => {
+      draft.meta.name = 'half done';
+      return { error: 'no' };
+    });
+    expect(r).toEqual({ error: 'no' });
+    expect(useDesignStore.getState().doc.meta.name).toBe('t');
+    expect(steps()).toBe(0);
+  });
+
+  it('the document is frozen: a change outside the write path fails instead of corrupting undo', () => {
+    useDesignStore.getState().updateDesign((d) => void addCluster(d, {}, 0, 0));
+    const d = useDesignStore.getState().doc.design;
+    expect(() => {
+      d.clusters[0]!.name = 'sneaky';
+    }).toThrow(TypeError);
+  });
+
+  it('ids: the lowest free number per prefix, clear of design and layout ids and of those already handed out', () => {
+    const s = useDesignStore.getState();
+    s.add('vnet', 0, 0, {});
+    s.add('vnet', 0, 0, {});
+    s.edit((draft) => void (draft.layout.nodes['vnet-3'] = { x: 0, y: 0 }));
+    s.edit((draft) => {
+      draft.design.vnets = draft.design.vnets.filter((v) => v.id !== 'vnet-1');
+      delete draft.layout.nodes['vnet-1'];
+    });
+    const { design, layout } = useDesignStore.getState().doc;
+    const next = idSource(design, layout.nodes);
+    expect([next('vnet'), next('vnet'), next('snet')]).toEqual(['vnet-1', 'vnet-4', 'snet-1']);
+    expect(freeName(['a1', 'a3'], 'a')).toBe('a2');
   });
 });

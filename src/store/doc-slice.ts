@@ -1,0 +1,77 @@
+/**
+ * The document slice: design, layout and meta, the single source of truth and the only state undo/redo tracks.
+ * Every change goes through `write`, an immer `produce` on the document: the elements a change does not touch
+ * keep their identity, so undo steps share them and the canvas re-derives only what changed.
+ */
+import { freeze, produce } from 'immer';
+import type { StateCreator } from 'zustand';
+import type { Design, Id } from '../core/index';
+import { newDocument, type DesignDocument, type LayoutNode } from '../io';
+import { addElement, type AddKind } from './add';
+import type { DesignState } from './design-store';
+import type { AddResult, DropTarget } from './factory-resources';
+import { idSource, type NewId } from './ids';
+import type { ViewSlice } from './view-slice';
+
+/** A change to a draft of the document; `newId` gives fresh ids for what it adds. */
+export type DocRecipe<R> = (draft: DesignDocument, newId: NewId) => R;
+
+export interface DocSlice {
+  doc: DesignDocument;
+  replaceDoc: (doc: DesignDocument) => void;
+  /** Applies a change to a draft of the design: one undo step. */
+  updateDesign: (recipe: (draft: Design) => void) => void;
+  /**
+   * Applies a change to a draft of the document: one undo step, unless the result carries an `error` (then the
+   * document stays as it was). `view` sets view state (the selection of what was added) from the result.
+   */
+  edit: <R>(recipe: DocRecipe<R>, view?: (result: R) => Partial<ViewSlice>) => R;
+  setPosition: (id: Id, x: number, y: number) => void;
+  /** Several layout changes (a drag of many nodes) as one step. */
+  setLayout: (changes: Record<Id, { x: number; y: number; w?: number; h?: number }>) => void;
+  renameDesign: (name: string) => void;
+  /** Adds an element of a palette kind at a canvas position; selects it, or says what it needs first. */
+  add: (kind: AddKind, x: number, y: number, target: DropTarget) => AddResult;
+}
+
+const failed = (r: unknown) => typeof r === 'object' && r !== null && 'error' in r;
+
+export const createDocSlice: StateCreator<DesignState, [['temporal', unknown]], [], DocSlice> = (set, get) => {
+  const edit = <R>(recipe: DocRecipe<R>, view?: (result: R) => Partial<ViewSlice>): R => {
+    const base = get().doc;
+    const ids = idSource(base.design, base.layout.nodes);
+    let result!: R;
+    const doc = produce(base, (draft) => {
+      result = recipe(draft, ids);
+    });
+    if (failed(result)) return result;
+    const viewChange = view?.(result) ?? {};
+    if (doc !== base) set({ doc, ...viewChange });
+    else if (Object.keys(viewChange).length) set(viewChange);
+    return result;
+  };
+  const round = (n: number) => Math.round(n);
+  return {
+    doc: freeze(newDocument('Untitled design'), true),
+    // Frozen like every document the store holds: a change outside `edit` fails loudly instead of corrupting undo.
+    replaceDoc: (doc) => set({ doc: freeze(doc, true), selection: [], highlight: null }),
+    updateDesign: (recipe) => edit((draft) => void recipe(draft.design)),
+    edit,
+    setPosition: (id, x, y) =>
+      edit((draft) => {
+        const prev: LayoutNode | undefined = draft.layout.nodes[id];
+        draft.layout.nodes[id] = { ...prev, x: round(x), y: round(y) };
+      }),
+    setLayout: (changes) =>
+      edit((draft) => {
+        const nodes = draft.layout.nodes;
+        for (const [id, c] of Object.entries(changes)) nodes[id] = { ...nodes[id], ...c, x: round(c.x), y: round(c.y) };
+      }),
+    renameDesign: (name) => edit((draft) => void (draft.meta.name = name)),
+    add: (kind, x, y, target) =>
+      edit(
+        (draft, newId) => addElement(draft, kind, x, y, target, get().selection, newId),
+        (r) => ('id' in r ? { selection: [r.id], banner: null } : {}),
+      ),
+  };
+};

@@ -1,0 +1,42 @@
+/** The view slice: what the user looks at, not what they design. Never part of undo or the saved file. */
+import type { StateCreator } from 'zustand';
+import type { Id } from '../core/index';
+import type { DesignState } from './design-store';
+
+/** Nodes drawn highlighted (a traced path); a line is highlighted when both its ends are. */
+export interface Highlight {
+  nodeIds: string[];
+}
+
+export interface Banner {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/**
+ * Which association lines (subnet to NSG, route table, NAT gateway; resource to its subnet) the canvas draws:
+ * all, only those touching the selection, or `auto` (all unless the design has so many that they hide it).
+ */
+export type LineMode = 'auto' | 'all' | 'selection';
+
+export interface ViewSlice {
+  selection: Id[];
+  highlight: Highlight | null;
+  banner: Banner | null;
+  lines: LineMode;
+  select: (ids: Id[]) => void;
+  setHighlight: (h: Highlight | null) => void;
+  setBanner: (b: Banner | null) => void;
+  setLines: (mode: LineMode) => void;
+}
+
+export const createViewSlice: StateCreator<DesignState, [['temporal', unknown]], [], ViewSlice> = (set) => ({
+  selection: [],
+  highlight: null,
+  banner: null,
+  lines: 'auto',
+  select: (selection) => set({ selection }),
+  setHighlight: (highlight) => set({ highlight }),
+  setBanner: (banner) => set({ banner }),
+  setLines: (lines) => set({ lines }),
+});
