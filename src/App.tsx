@@ -53,16 +53,16 @@ function Toolbar() {
         <button type="button" data-testid="redo" onClick={redo} title="Redo (Ctrl+Shift+Z)">
           Redo
         </button>
-        <button type="button" onClick={() => void autoLayout().then(() => flow.fitView())}>
+        <button type="button" data-testid="auto-layout" onClick={() => void autoLayout().then(() => flow.fitView())}>
           Auto-layout
         </button>
         <button type="button" onClick={() => void flow.fitView()}>
           Fit
         </button>
-        <button type="button" onClick={() => void exportPicture('png', name)}>
+        <button type="button" data-testid="picture-png" onClick={() => void exportPicture('png', name)}>
           PNG
         </button>
-        <button type="button" onClick={() => void exportPicture('svg', name)}>
+        <button type="button" data-testid="picture-svg" onClick={() => void exportPicture('svg', name)}>
           SVG
         </button>
         <label
