@@ -4,6 +4,7 @@
  */
 import { networkModelOf, type Cluster, type Design, type NodePool } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
+import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './aks-export-rules';
 import { servicesNeedNetworkRole } from './k8s-yaml';
 import { nameOf, nm, resourceId, subnetId } from './names';
 import { concat, lit, param } from './shell';
@@ -16,7 +17,7 @@ function poolFlags(d: Design, c: Cluster, p: NodePool, f: Flags, prefix: 'node' 
     .add('--node-count', p.count);
   if (p.autoscale)
     f.switch('--enable-cluster-autoscaler').add('--min-count', p.autoscale.min).add('--max-count', p.autoscale.max);
-  if (p.maxPods !== undefined) f.add('--max-pods', p.maxPods);
+  f.add('--max-pods', exportedMaxPods(c, p));
   f.add('--vnet-subnet-id', subnetId(d, p.nodeSubnetId)).add('--pod-subnet-id', subnetId(d, p.podSubnetId));
   // Static block allocation is a per-pool setting: every pool with a pod subnet states it.
   if (networkModelOf(c) === 'azure-cni-pod-subnet-static' && p.podSubnetId)
@@ -32,9 +33,10 @@ function networkFlags(d: Design, c: Cluster, f: Flags): void {
   if (c.networkDataplane === 'cilium') f.add('--network-dataplane', 'cilium');
   if (c.networkPolicy !== 'none') f.add('--network-policy', c.networkPolicy);
   if (model === 'kubenet' || model === 'azure-cni-overlay') f.add('--pod-cidr', c.podCidr);
-  f.add('--service-cidr', c.serviceCidr).add('--dns-service-ip', c.dnsServiceIp).add('--outbound-type', c.outboundType);
+  const outbound = exportedOutbound(d, c).outboundType;
+  f.add('--service-cidr', c.serviceCidr).add('--dns-service-ip', c.dnsServiceIp).add('--outbound-type', outbound);
   const lb = c.loadBalancerProfile;
-  if (c.outboundType === 'loadBalancer' && lb) {
+  if (outbound === 'loadBalancer' && lb) {
     if (lb.outboundPublicIpIds?.length)
       f.many(
         '--load-balancer-outbound-ips',
@@ -46,15 +48,14 @@ function networkFlags(d: Design, c: Cluster, f: Flags): void {
     if (lb.allocatedOutboundPorts > 0) f.add('--load-balancer-outbound-ports', lb.allocatedOutboundPorts);
     f.add('--load-balancer-idle-timeout', lb.idleTimeoutMinutes);
   }
-  if (c.outboundType === 'managedNATGateway' && c.natGatewayManagedIpCount)
-    f.add('--nat-gateway-managed-outbound-ip-count', c.natGatewayManagedIpCount);
   if (c.privateCluster) {
     f.switch('--enable-private-cluster');
     if (c.privateDnsZone) f.add('--private-dns-zone', c.privateDnsZone);
   }
   if (c.apiServerVnetIntegration)
     f.switch('--enable-apiserver-vnet-integration').add('--apiserver-subnet-id', subnetId(d, c.apiServerSubnetId));
-  if (c.authorizedIpRanges?.length) f.add('--api-server-authorized-ip-ranges', c.authorizedIpRanges.join(','));
+  const ranges = exportedAuthorizedRanges(c);
+  if (ranges.length) f.add('--api-server-authorized-ip-ranges', ranges.join(','));
 }
 
 function networkRoleCommands(c: Cluster, index: number): AzCommand[] {
@@ -104,7 +105,8 @@ export function aksCommands(d: Design): AzCommand[] {
         resourceId('Microsoft.Network/applicationGateways', ['', agic.name]),
       );
     f.switch('--enable-managed-identity').switch('--generate-ssh-keys');
-    const out = [az('aks create', f, `AKS cluster ${c.name} (${networkModelOf(c)})`)];
+    const note = exportedOutbound(d, c).note;
+    const out = [az('aks create', f, `AKS cluster ${c.name} (${networkModelOf(c)})${note ? `; ${note}` : ''}`)];
     if (first.maxSurge) {
       out.push(
         az(

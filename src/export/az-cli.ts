@@ -37,6 +37,7 @@ export interface AzCliOptions {
 /** Every az command of the script, in order (tests check them against the flag table). */
 export function azCommands(design: Design): AzCommand[] {
   return [
+    ...prerequisiteCommands(design),
     az(
       'group create',
       new Flags().add('--name', param('RESOURCE_GROUP')).add('--location', param('LOCATION')),
@@ -146,7 +147,62 @@ function header(design: Design, rg: string): string {
   ].join('\n');
 }
 
+/**
+ * The extensions whose commands the script uses. az would otherwise stop at a y/n install prompt after the VNets
+ * exist (and a non-interactive run aborts), so they are installed before anything is created.
+ * https://learn.microsoft.com/cli/azure/azure-cli-extensions-overview
+ */
+export function extensionsOf(design: Design): string[] {
+  return [
+    // network firewall … https://learn.microsoft.com/cli/azure/network/firewall
+    ...(design.firewalls.length ? ['azure-firewall'] : []),
+    // network bastion … https://learn.microsoft.com/cli/azure/network/bastion
+    ...(design.bastions.length ? ['bastion'] : []),
+  ];
+}
+
+/**
+ * The azure-firewall extension's reference pages state "version 2.75.0 or higher" of the Azure CLI:
+ * https://learn.microsoft.com/cli/azure/network/firewall/management-ip-config
+ */
+export const MIN_AZ_VERSION = '2.75.0';
+
+/** The az version read into AZ_VERSION, then every extension the script uses. */
+function prerequisiteCommands(design: Design): AzCommand[] {
+  return [
+    {
+      ...az(
+        'version',
+        new Flags().add('--query', '"azure-cli"').add('--output', 'tsv'),
+        `Azure CLI ${MIN_AZ_VERSION} or later (the azure-firewall extension needs it), checked before anything is created`,
+      ),
+      assignTo: 'AZ_VERSION',
+    },
+    ...extensionsOf(design).map((name) =>
+      az(
+        'extension add',
+        new Flags().add('--name', name).switch('--upgrade').switch('--yes'),
+        `${name} extension, installed up front so no prompt stops the script`,
+      ),
+    ),
+  ];
+}
+
+/** Stops before anything is created when az is older than the extensions need. */
+const VERSION_CHECK = [
+  `if ! printf '%s\\n' '${MIN_AZ_VERSION}' "\${AZ_VERSION}" | sort -V -C; then`,
+  `  echo "Azure CLI \${AZ_VERSION} found; this script needs ${MIN_AZ_VERSION} or later (az upgrade)" >&2`,
+  '  exit 2',
+  'fi',
+].join('\n');
+
+function renderStep(cmd: AzCommand): string {
+  const text = renderCommand(cmd);
+  return cmd.assignTo === 'AZ_VERSION' ? `${text}\n${VERSION_CHECK}` : text;
+}
+
 export function exportAzCli(design: Design, _plan: Plan, opts: AzCliOptions = {}): string {
-  const body = azCommands(design).map(renderCommand);
-  return `${[header(design, opts.resourceGroup ?? DEFAULT_RESOURCE_GROUP), ...body, ...manifestSteps(design)].join('\n\n')}\n`;
+  const body = azCommands(design).map(renderStep);
+  const head = header(design, opts.resourceGroup ?? DEFAULT_RESOURCE_GROUP);
+  return `${[head, ...body, ...manifestSteps(design)].join('\n\n')}\n`;
 }

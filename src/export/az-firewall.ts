@@ -190,6 +190,46 @@ function dnatCommands(d: Design, fw: Firewall, index: number, policy: Word): AzC
   return out;
 }
 
+/**
+ * The firewall and its first IP configuration. The azure-firewall extension's `firewall create` fills in the
+ * management IP configuration's subnet (AzureFirewallManagementSubnet of --vnet-name) for the Basic tier only,
+ * and sends one without a subnet for Standard and Premium. Those tiers therefore get the firewall first, then
+ * `ip-config create`, whose --m-name / --m-public-ip-address / --m-vnet-name set the management configuration
+ * with its subnet in the same update as the data configuration.
+ * https://learn.microsoft.com/cli/azure/network/firewall/ip-config#az-network-firewall-ip-config-create
+ */
+function firewallCreate(fw: Firewall, policy: Word, vnet: Word, firstPip: Word | undefined, mgmtPip?: Word) {
+  const f = new Flags()
+    .add('--resource-group', RG())
+    .add('--name', nm(fw.name))
+    .add('--location', param('LOCATION'))
+    .add('--sku', 'AZFW_VNet')
+    .add('--tier', fw.tier)
+    .add('--firewall-policy', policy);
+  const basic = fw.tier === 'Basic';
+  if (basic || !mgmtPip) f.add('--vnet-name', vnet).add('--conf-name', 'ipconfig1').add('--public-ip', firstPip);
+  if (basic && mgmtPip) f.add('--m-conf-name', 'management').add('--m-public-ip', mgmtPip);
+  const out = [az('network firewall create', f, `Azure Firewall ${fw.name}, managed by its policy`)];
+  if (!basic && mgmtPip) {
+    out.push(
+      az(
+        'network firewall ip-config create',
+        new Flags()
+          .add('--resource-group', RG())
+          .add('--firewall-name', nm(fw.name))
+          .add('--name', 'ipconfig1')
+          .add('--public-ip-address', firstPip)
+          .add('--vnet-name', vnet)
+          .add('--m-name', 'management')
+          .add('--m-public-ip-address', mgmtPip)
+          .add('--m-vnet-name', vnet),
+        `${fw.name}: data and management IP configurations (forced tunnelling) in one update`,
+      ),
+    );
+  }
+  return out;
+}
+
 export function firewallCommands(d: Design): AzCommand[] {
   return d.firewalls.flatMap((fw, index) => {
     const vnet = vnetOfSubnet(d, fw.subnetId);
@@ -211,10 +251,9 @@ export function firewallCommands(d: Design): AzCommand[] {
       ...egressCommands(d, fw, policy),
     ];
     const [firstPip, ...morePips] = fw.publicIpIds.map((id) => nm(nameOf(d.publicIps, id) ?? id));
-    // The firewall takes AzureFirewallSubnet (and AzureFirewallManagementSubnet) of the VNet given here;
-    // --tier applies only together with --sku. Basic always has a management IP configuration.
+    // Basic always, and forced tunnelling on any tier, use a management IP configuration with its own public IP.
     // https://learn.microsoft.com/azure/firewall/management-nic
-    const mgmtPip = fw.managementSubnetId ? managementPipNameOf(fw) : undefined;
+    const mgmtPip = fw.managementSubnetId || fw.tier === 'Basic' ? managementPipNameOf(fw) : undefined;
     if (mgmtPip) {
       out.push(
         az(
@@ -229,18 +268,7 @@ export function firewallCommands(d: Design): AzCommand[] {
         ),
       );
     }
-    const f = new Flags()
-      .add('--resource-group', RG())
-      .add('--name', nm(fw.name))
-      .add('--location', param('LOCATION'))
-      .add('--sku', 'AZFW_VNet')
-      .add('--tier', fw.tier)
-      .add('--firewall-policy', policy)
-      .add('--vnet-name', nm(vnet.name))
-      .add('--conf-name', 'ipconfig1')
-      .add('--public-ip', firstPip);
-    if (mgmtPip) f.add('--m-conf-name', 'management').add('--m-public-ip', nm(mgmtPip));
-    out.push(az('network firewall create', f, `Azure Firewall ${fw.name}, managed by its policy`));
+    out.push(...firewallCreate(fw, policy, nm(vnet.name), firstPip, mgmtPip ? nm(mgmtPip) : undefined));
     morePips.forEach((pip, i) => {
       out.push(
         az(

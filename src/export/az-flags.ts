@@ -16,6 +16,11 @@ const IP_PROTOCOLS = ['Any', 'ICMP', 'TCP', 'UDP'];
 
 export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
   'account show': { learnUrl: `${L}account#az-account-show`, flags: { '--query': any, '--output': ['tsv', 'json'] } },
+  version: { learnUrl: `${L}reference-index#az-version`, flags: { '--query': any, '--output': ['tsv', 'json'] } },
+  'extension add': {
+    learnUrl: `${L}extension#az-extension-add`,
+    flags: { '--name': ['azure-firewall', 'bastion'], '--upgrade': [], '--yes': [] },
+  },
   'group create': { learnUrl: `${L}group#az-group-create`, flags: { '--name': any, '--location': any } },
   'network public-ip create': {
     learnUrl: `${L}network/public-ip#az-network-public-ip-create`,
@@ -212,6 +217,9 @@ export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
       '--name': any,
       '--public-ip-address': any,
       '--vnet-name': any,
+      '--m-name': any,
+      '--m-public-ip-address': any,
+      '--m-vnet-name': any,
     },
   },
   'network application-gateway waf-policy create': {

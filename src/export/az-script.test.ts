@@ -81,7 +81,12 @@ function runWithFakeAz(script: string, env: Record<string, string> = {}): Script
   execFileSync('mkdir', [bin]);
   writeFileSync(
     join(bin, 'az'),
-    '#!/usr/bin/env bash\nprintf "%s\\0" "$@" >> "$AZ_LOG"; printf "END-OF-CALL\\0" >> "$AZ_LOG"; echo fake-id\n',
+    [
+      '#!/usr/bin/env bash',
+      'printf "%s\\0" "$@" >> "$AZ_LOG"; printf "END-OF-CALL\\0" >> "$AZ_LOG"',
+      'if [ "$1" = version ]; then echo "${FAKE_AZ_VERSION:-2.80.1}"; else echo fake-id; fi',
+      '',
+    ].join('\n'),
   );
   chmodSync(join(bin, 'az'), 0o755);
   writeFileSync(join(dir, 'deploy.sh'), script);
@@ -130,14 +135,29 @@ describe('every modelled element', () => {
     expect(index('network', 'application-gateway', 'waf-policy', 'create')).toBeLessThan(
       index('network', 'application-gateway', 'create'),
     );
-    // --tier takes effect only with --sku; the management IP configuration gets its own public IP.
+    // --tier takes effect only with --sku. A Premium firewall with forced tunnelling: `firewall create` fills the
+    // management subnet for Basic only, so the data and management configurations come with `ip-config create`.
     const fw = run.calls.find((c) => startsWith(c, 'network', 'firewall', 'create'))!;
-    expect([flagOf(fw, '--sku'), flagOf(fw, '--tier'), flagOf(fw, '--public-ip'), flagOf(fw, '--m-public-ip')]).toEqual(
-      ['AZFW_VNet', 'Premium', 'contoso-pip-fw', 'contoso-fw-hub-mgmt-pip'],
-    );
+    expect([flagOf(fw, '--sku'), flagOf(fw, '--tier')]).toEqual(['AZFW_VNet', 'Premium']);
+    expect(fw.filter((w) => /^--(m-)?(conf-name|public-ip)$/.test(w))).toEqual([]);
     expect(index('network', 'public-ip', 'create')).toBeLessThan(index('network', 'firewall', 'create'));
-    const extra = run.calls.find((c) => startsWith(c, 'network', 'firewall', 'ip-config', 'create'))!;
-    expect([flagOf(extra, '--name'), flagOf(extra, '--public-ip-address')]).toEqual(['ipconfig2', 'contoso-pip-fw-2']);
+    const [first, extra] = run.calls.filter((c) => startsWith(c, 'network', 'firewall', 'ip-config', 'create'));
+    expect(
+      ['--name', '--public-ip-address', '--vnet-name', '--m-name', '--m-public-ip-address', '--m-vnet-name'].map((f) =>
+        flagOf(first!, f),
+      ),
+    ).toEqual([
+      'ipconfig1',
+      'contoso-pip-fw',
+      'contoso-vnet-hub',
+      'management',
+      'contoso-fw-hub-mgmt-pip',
+      'contoso-vnet-hub',
+    ]);
+    expect([flagOf(extra!, '--name'), flagOf(extra!, '--public-ip-address')]).toEqual([
+      'ipconfig2',
+      'contoso-pip-fw-2',
+    ]);
     const [cni, overlay] = run.calls.filter((c) => startsWith(c, 'aks', 'create'));
     expect(flagOf(cni!, '--name')).toBe('contoso-aks-cni');
     expect(flagOf(cni!, '--pod-ip-allocation-mode')).toBe('StaticBlock');

@@ -2,6 +2,7 @@
 import { networkModelOf, type Cluster, type Design } from '../core/index';
 import { ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 import { res } from './bicep-network';
+import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './aks-export-rules';
 import { servicesNeedNetworkRole } from './k8s-yaml';
 
 const idOf = (sym: Symbols, key: string | undefined): BVal | undefined => {
@@ -9,9 +10,10 @@ const idOf = (sym: Symbols, key: string | undefined): BVal | undefined => {
   return s ? ex(`${s}.id`) : undefined;
 };
 
-function networkProfile(c: Cluster, sym: Symbols): BVal {
+function networkProfile(d: Design, c: Cluster, sym: Symbols): BVal {
   const model = networkModelOf(c);
   const lb = c.loadBalancerProfile;
+  const outboundType = exportedOutbound(d, c).outboundType;
   return {
     networkPlugin: c.networkPlugin,
     networkPluginMode: c.networkPluginMode,
@@ -20,10 +22,10 @@ function networkProfile(c: Cluster, sym: Symbols): BVal {
     podCidr: model === 'kubenet' || model === 'azure-cni-overlay' ? c.podCidr : undefined,
     serviceCidr: c.serviceCidr,
     dnsServiceIP: c.dnsServiceIp,
-    outboundType: c.outboundType,
+    outboundType,
     loadBalancerSku: 'standard',
     loadBalancerProfile:
-      c.outboundType === 'loadBalancer' && lb
+      outboundType === 'loadBalancer' && lb
         ? {
             managedOutboundIPs: lb.outboundPublicIpIds?.length ? undefined : { count: lb.managedOutboundIpCount },
             outboundIPs: lb.outboundPublicIpIds?.length
@@ -32,10 +34,6 @@ function networkProfile(c: Cluster, sym: Symbols): BVal {
             allocatedOutboundPorts: lb.allocatedOutboundPorts > 0 ? lb.allocatedOutboundPorts : undefined,
             idleTimeoutInMinutes: lb.idleTimeoutMinutes,
           }
-        : undefined,
-    natGatewayProfile:
-      c.outboundType === 'managedNATGateway' && c.natGatewayManagedIpCount
-        ? { managedOutboundIPProfile: { count: c.natGatewayManagedIpCount } }
         : undefined,
   };
 }
@@ -52,7 +50,7 @@ function agentPools(c: Cluster, sym: Symbols): BVal[] {
     enableAutoScaling: p.autoscale ? true : undefined,
     minCount: p.autoscale?.min,
     maxCount: p.autoscale?.max,
-    maxPods: p.maxPods,
+    maxPods: exportedMaxPods(c, p),
     vnetSubnetID: idOf(sym, p.nodeSubnetId),
     podSubnetID: idOf(sym, p.podSubnetId),
     podIPAllocationMode: model === 'azure-cni-pod-subnet-static' && p.podSubnetId ? 'StaticBlock' : undefined,
@@ -91,7 +89,7 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
       privateDNSZone: c.privateCluster ? c.privateDnsZone : undefined,
       enableVnetIntegration: c.apiServerVnetIntegration || undefined,
       subnetId: c.apiServerVnetIntegration ? idOf(sym, c.apiServerSubnetId) : undefined,
-      authorizedIPRanges: c.authorizedIpRanges?.length ? c.authorizedIpRanges : undefined,
+      authorizedIPRanges: exportedAuthorizedRanges(c).length ? exportedAuthorizedRanges(c) : undefined,
     };
     const hasAccess = Object.values(apiAccess).some((v) => v !== undefined);
     // With userDefinedRouting the firewall must exist before the cluster checks its egress.
@@ -100,6 +98,7 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
         ? d.firewalls.flatMap((f) => (sym.get(f.id) ? [ex(sym.get(f.id)!)] : []))
         : [];
     const cluster = sym.name(c.id, `aks_${c.name}`);
+    const note = exportedOutbound(d, c).note;
     const aks = res(
       'Microsoft.ContainerService/managedClusters',
       cluster,
@@ -112,7 +111,7 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
           kubernetesVersion: c.kubernetesVersion,
           dnsPrefix: prefixed(c.name),
           agentPoolProfiles: agentPools(c, sym),
-          networkProfile: networkProfile(c, sym),
+          networkProfile: networkProfile(d, c, sym),
           apiServerAccessProfile: hasAccess ? apiAccess : undefined,
           addonProfiles: agic
             ? { ingressApplicationGateway: { enabled: true, config: { applicationGatewayId: idOf(sym, agic.id) } } }
@@ -120,7 +119,7 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
         },
         dependsOn: dependsOn.length ? dependsOn : undefined,
       },
-      `AKS cluster ${c.name} (${networkModelOf(c)})`,
+      `AKS cluster ${c.name} (${networkModelOf(c)})${note ? `; ${note}` : ''}`,
     );
     return servicesNeedNetworkRole(d, c) ? [aks, networkRole(c, sym, cluster)] : [aks];
   });

@@ -1,8 +1,8 @@
 /**
  * A design for the export tests that uses every element the model has (the examples leave some out): a NAT
  * gateway, NSG rules, a firewall with two public IPs, a management IP configuration, DNAT rules and a route to it, two clusters (CNI with a static-block pod
- * subnet and a Windows pool; overlay with Cilium, a private API server in its own subnet, authorized ranges and a
- * managed NAT gateway), internal and public load balancers, an AGIC gateway, Bastion and a private endpoint.
+ * subnet and a Windows pool; overlay with Cilium, a private API server in its own subnet and a user-assigned NAT
+ * gateway on its node subnet), internal and public load balancers, an AGIC gateway, Bastion and a private endpoint.
  */
 import { emptyDesign, type Design } from '../core/index';
 
@@ -189,13 +189,11 @@ export function featureDesign(): Design {
       podCidr: '10.244.0.0/16',
       serviceCidr: '172.17.0.0/16',
       dnsServiceIp: '172.17.0.10',
-      outboundType: 'managedNATGateway',
-      natGatewayManagedIpCount: 2,
+      outboundType: 'userAssignedNATGateway',
       privateCluster: true,
       privateDnsZone: 'system',
       apiServerVnetIntegration: true,
       apiServerSubnetId: 's-api',
-      authorizedIpRanges: ['203.0.113.0/24'],
       nodePools: [
         {
           id: 'p-ov',

@@ -157,6 +157,7 @@ resource aks_cluster 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
         enableAutoScaling: true
         minCount: 3
         maxCount: 401
+        maxPods: 110
         vnetSubnetID: vnet_spoke_snet_nodes.id
       }
       {

@@ -18,6 +18,27 @@ if [[ ! "${NAME_PREFIX}" =~ ${prefix_pattern} ]]; then
 fi
 SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
 
+# Azure CLI 2.75.0 or later (the azure-firewall extension needs it), checked before anything is created
+AZ_VERSION="$(az version \
+  --query '"azure-cli"' \
+  --output 'tsv')"
+if ! printf '%s\n' '2.75.0' "${AZ_VERSION}" | sort -V -C; then
+  echo "Azure CLI ${AZ_VERSION} found; this script needs 2.75.0 or later (az upgrade)" >&2
+  exit 2
+fi
+
+# azure-firewall extension, installed up front so no prompt stops the script
+az extension add \
+  --name 'azure-firewall' \
+  --upgrade \
+  --yes
+
+# bastion extension, installed up front so no prompt stops the script
+az extension add \
+  --name 'bastion' \
+  --upgrade \
+  --yes
+
 # Resource group
 az group create \
   --name "${RESOURCE_GROUP}" \

@@ -54,6 +54,7 @@ resource aks_myAKSCluster 'Microsoft.ContainerService/managedClusters@2025-10-01
         vmSize: 'Standard_DS2_v2'
         type: 'VirtualMachineScaleSets'
         count: 3
+        maxPods: 30
         vnetSubnetID: vnet_myVnet_myAKSSubnet.id
       }
     ]

@@ -18,6 +18,15 @@ if [[ ! "${NAME_PREFIX}" =~ ${prefix_pattern} ]]; then
 fi
 SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
 
+# Azure CLI 2.75.0 or later (the azure-firewall extension needs it), checked before anything is created
+AZ_VERSION="$(az version \
+  --query '"azure-cli"' \
+  --output 'tsv')"
+if ! printf '%s\n' '2.75.0' "${AZ_VERSION}" | sort -V -C; then
+  echo "Azure CLI ${AZ_VERSION} found; this script needs 2.75.0 or later (az upgrade)" >&2
+  exit 2
+fi
+
 # Resource group
 az group create \
   --name "${RESOURCE_GROUP}" \
@@ -51,6 +60,7 @@ az aks create \
   --nodepool-name 'nodepool1' \
   --node-vm-size 'Standard_DS2_v2' \
   --node-count '3' \
+  --max-pods '110' \
   --vnet-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'myAKSVnet/subnets/myAKSSubnet' \
   --enable-managed-identity \
   --generate-ssh-keys

@@ -501,6 +501,7 @@ resource aks_workshop 'Microsoft.ContainerService/managedClusters@2025-10-01' = 
         enableAutoScaling: true
         minCount: 3
         maxCount: 10
+        maxPods: 30
         vnetSubnetID: vnet_spoke_vnet_aks_subnet.id
       }
     ]

@@ -18,6 +18,21 @@ if [[ ! "${NAME_PREFIX}" =~ ${prefix_pattern} ]]; then
 fi
 SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
 
+# Azure CLI 2.75.0 or later (the azure-firewall extension needs it), checked before anything is created
+AZ_VERSION="$(az version \
+  --query '"azure-cli"' \
+  --output 'tsv')"
+if ! printf '%s\n' '2.75.0' "${AZ_VERSION}" | sort -V -C; then
+  echo "Azure CLI ${AZ_VERSION} found; this script needs 2.75.0 or later (az upgrade)" >&2
+  exit 2
+fi
+
+# azure-firewall extension, installed up front so no prompt stops the script
+az extension add \
+  --name 'azure-firewall' \
+  --upgrade \
+  --yes
+
 # Resource group
 az group create \
   --name "${RESOURCE_GROUP}" \
@@ -302,6 +317,7 @@ az aks create \
   --enable-cluster-autoscaler \
   --min-count '3' \
   --max-count '10' \
+  --max-pods '30' \
   --vnet-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'spoke-vnet/subnets/aks-subnet' \
   --enable-addons 'ingress-appgw' \
   --appgw-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/applicationGateways/'"${NAME_PREFIX}"'workshop-appgw' \
