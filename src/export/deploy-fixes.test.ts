@@ -3,7 +3,7 @@
  * installs what it needs before creating anything.
  */
 import { describe, expect, it } from 'vitest';
-import { computePlan, type Design } from '../core/index';
+import { computePlan, type Cluster, type Design, type NodePool } from '../core/index';
 import { oneClusterDesign } from '../core/ipam/test-design';
 import { azCommands, exportAzCli } from './az-cli';
 import { exportBicep } from './bicep';
@@ -65,12 +65,12 @@ describe('authorized IP ranges', () => {
 describe('max pods', () => {
   // No maxPods in the design: the plan uses the model's default (30 on the node subnet, 110 with a pod subnet,
   // 250 for overlay) and the exports write exactly that number.
-  it.each([
-    ['nodeSubnet', {}, 30],
-    ['dynamic pod subnet', { podIpAllocation: 'dynamicPodSubnet' as const }, 110],
-    ['overlay', { networkPluginMode: 'overlay' as const, podCidr: '10.244.0.0/16' }, 250],
-  ])('%s: written as the plan counted it', (_name, cluster, expected) => {
-    const d = oneClusterDesign({ cluster, pool: cluster.podIpAllocation ? { podSubnetId: 'pods' } : {} });
+  it.each<[string, Partial<Cluster>, Partial<NodePool>, number]>([
+    ['nodeSubnet', {}, {}, 30],
+    ['dynamic pod subnet', { podIpAllocation: 'dynamicPodSubnet' }, { podSubnetId: 'pods' }, 110],
+    ['overlay', { networkPluginMode: 'overlay', podCidr: '10.244.0.0/16' }, {}, 250],
+  ])('%s: written as the plan counted it', (_name, cluster, pool, expected) => {
+    const d = oneClusterDesign({ cluster, pool });
     const plan = computePlan(d);
     const planned = plan.clusters['aks']!.pools[0]!.maxPods;
     expect(planned).toBe(expected);
