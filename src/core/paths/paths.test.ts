@@ -360,11 +360,16 @@ describe('SNAT capacity and egress rules', () => {
     expect(lbSnat(c, 16).ok).toBe(true);
   });
 
-  it('default allocation is per frontend IP, capped at 1,024 per node', () => {
+  it('default allocation is per IP configuration: more outbound IPs add no ports per node', () => {
     const c = withHub('loadBalancer', false).clusters[0]!;
-    // 100 nodes: 512 per IP; 2 IPs → 1,024; 3 IPs → min(1,536, 1,024) = 1,024.
+    // 100 nodes: the table's 51–100 row gives 512 per node, with 1 IP and with 3 (AKS: "Adding more IPs doesn't
+    // add more ports to any node"); the 3 IPs raise capacity to 3 × 64,000 = 192,000, not the per-node share.
     c.loadBalancerProfile = { managedOutboundIpCount: 3, allocatedOutboundPorts: 0, idleTimeoutMinutes: 30 };
-    expect(lbSnat(c, 100).portsPerNode).toBe(1024);
+    expect(lbSnat(c, 100).portsPerNode).toBe(512);
+    expect(lbSnat(c, 100).capacity).toBe(192000);
+    expect(lbSnat(c, 100).formula).toBe(
+      'default allocation for 100 backends: 512 ports per node, whatever the number of outbound IPs (3)',
+    );
     c.loadBalancerProfile.managedOutboundIpCount = 1;
     expect(lbSnat(c, 100).portsPerNode).toBe(512);
     // 1,001 backends: the default table has no row.

@@ -1,6 +1,6 @@
 /**
  * SNAT port capacity of the outbound paths. Load balancer: 64,000 ports per frontend IP, handed to each node
- * either by the default table (by backend pool size, per frontend IP, at most 1,024 per node) or as a fixed
+ * either by the default table (by backend pool size, per IP configuration of the node) or as a fixed
  * allocatedOutboundPorts (a multiple of 8, 0 to 64,000).
  * https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports
  * https://learn.microsoft.com/azure/aks/configure-load-balancer-standard#configure-the-allocated-outbound-ports
@@ -13,8 +13,6 @@ import type { Cluster, Design } from '../model';
 export const LB_PORTS_PER_IP = 64000;
 export const NAT_PORTS_PER_IP = 64512;
 export const NAT_MAX_PUBLIC_IPS = 16;
-/** Default allocation never gives a node more than this, however many frontend IPs. */
-export const LB_DEFAULT_MAX_PORTS = 1024;
 export const LB_SNAT_URL =
   'https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports';
 export const NAT_SNAT_URL = 'https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway';
@@ -73,12 +71,12 @@ export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
       formula: `${nodes} nodes × ${manual} ports = ${needed} of ${ips} × 64,000 = ${capacity}`,
     };
   }
-  // The table is per frontend IP: an earlier version of the Load Balancer page multiplied it by the number of
-  // frontends; the current one states neither that nor a ceiling. The plan multiplies and caps at 1,024 per node,
-  // the most a node gets by default; AKS recommends setting allocatedOutboundPorts instead.
+  // The default allocation is per IP configuration of the node: "Adding more IPs doesn't add more ports to any
+  // node, but it provides capacity for more nodes in the cluster" (AKS, configure-load-balancer-standard). The
+  // Load Balancer page has said the table applies per frontend IP up to 1,024; the plan takes the AKS page, the
+  // lower figure, so it never counts ports a node may not get.
   // https://learn.microsoft.com/azure/aks/configure-load-balancer-standard#configure-the-allocated-outbound-ports
-  const table = defaultPortsPerNode(nodes);
-  const perNode = Math.min(table * ips, LB_DEFAULT_MAX_PORTS);
+  const perNode = defaultPortsPerNode(nodes);
   const ok = perNode > 0;
   return {
     ...base,
@@ -86,15 +84,11 @@ export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
     needed: perNode * nodes,
     ok,
     formula: ok
-      ? `default allocation for ${nodes} backends: min(${table} × ${ips} IP(s), 1,024) = ${perNode} ports per node`
+      ? `default allocation for ${nodes} backends: ${fmt(perNode)} ports per node, whatever the number of outbound IPs (${ips})`
       : `${nodes} backends exceed the 1,000 the default allocation serves; set allocatedOutboundPorts`,
   };
 }
 
-/**
- * NAT gateway ports are shared on demand, so there is no per-node allocation to exhaust; what can fail is a
- * gateway with no public IP (no ports at all) or more IPs than a gateway takes.
- */
 export function natSnat(
   design: Design,
   natGatewayId: string | undefined,
