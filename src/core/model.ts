@@ -218,6 +218,8 @@ export interface Firewall {
 export interface NatGateway {
   id: Id;
   name: string;
+  /** Standard when absent. A StandardV2 gateway takes StandardV2 public IPs only. */
+  sku?: 'Standard' | 'StandardV2';
   publicIpIds: Id[];
   idleTimeoutMinutes: number;
 }
@@ -225,7 +227,8 @@ export interface NatGateway {
 export interface PublicIp {
   id: Id;
   name: string;
-  sku: 'Standard';
+  /** Basic was retired on 30 September 2025: loaded so the validator can say so, never offered. */
+  sku: 'Basic' | 'Standard' | 'StandardV2';
   zones?: string[];
 }
 

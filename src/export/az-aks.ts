@@ -4,7 +4,7 @@
  */
 import { networkModelOf, type Cluster, type Design, type NodePool } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
-import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './aks-export-rules';
+import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './export-fallbacks';
 import { servicesNeedNetworkRole } from './k8s-yaml';
 import { nameOf, nm, resourceId, subnetId } from './names';
 import { concat, lit, param } from './shell';

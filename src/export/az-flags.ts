@@ -28,7 +28,8 @@ export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
       '--resource-group': any,
       '--name': any,
       '--location': any,
-      '--sku': ['Basic', 'Standard'],
+      // Basic is in az's enum but retired: the table refuses it so no export writes it.
+      '--sku': ['Standard', 'StandardV2'],
       '--allocation-method': ['Static', 'Dynamic'],
       '--zone': ['1', '2', '3'],
     },
@@ -43,6 +44,7 @@ export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
       '--resource-group': any,
       '--name': any,
       '--location': any,
+      '--sku': ['Standard', 'StandardV2'],
       '--public-ip-addresses': any,
       '--idle-timeout': any,
     },

@@ -1,6 +1,7 @@
 /** az commands for the network: public IPs, NAT gateways, NSGs, route tables, VNets, subnets, peerings. */
 import type { Design } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
+import { exportedPipSku } from './export-fallbacks';
 import { nameOf, nm } from './names';
 import { param } from './shell';
 
@@ -13,10 +14,11 @@ export function publicIpCommands(d: Design): AzCommand[] {
       .add('--resource-group', RG())
       .add('--name', nm(p.name))
       .add('--location', LOC())
-      .add('--sku', p.sku)
+      .add('--sku', exportedPipSku(p))
       .add('--allocation-method', 'Static');
     if (p.zones?.length) f.many('--zone', p.zones);
-    return az('network public-ip create', f, `Public IP ${p.name}`);
+    const note = p.sku === 'Basic' ? ' (Basic SKU retired on 30 September 2025: written as Standard)' : '';
+    return az('network public-ip create', f, `Public IP ${p.name}${note}`);
   });
 }
 
@@ -28,6 +30,7 @@ export function natGatewayCommands(d: Design): AzCommand[] {
         .add('--resource-group', RG())
         .add('--name', nm(n.name))
         .add('--location', LOC())
+        .add('--sku', n.sku === 'StandardV2' ? 'StandardV2' : undefined)
         .many(
           '--public-ip-addresses',
           n.publicIpIds.map((id) => nm(nameOf(d.publicIps, id) ?? id)),

@@ -2,7 +2,7 @@
 import { networkModelOf, type Cluster, type Design } from '../core/index';
 import { ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 import { res } from './bicep-network';
-import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './aks-export-rules';
+import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './export-fallbacks';
 import { servicesNeedNetworkRole } from './k8s-yaml';
 
 const idOf = (sym: Symbols, key: string | undefined): BVal | undefined => {

@@ -1,6 +1,8 @@
 /**
  * Resource types and the API versions the Bicep export uses, in one table. Each version is a stable one that has
  * every property the export writes:
+ * - Microsoft.Network 2025-05-01 for public IPs and NAT gateways: the first stable version with the StandardV2 SKU
+ *   of both (bicep-types-az PublicIPAddressSku, NatGatewaySku).
  * - Microsoft.Network 2024-05-01: firewall policies with DNS proxy and rule collection groups, subnet
  *   delegations and privateEndpointNetworkPolicies. https://learn.microsoft.com/azure/templates/microsoft.network/allversions
  * - Microsoft.ContainerService 2025-10-01: apiServerAccessProfile.enableVnetIntegration/subnetId and agent pool
@@ -8,11 +10,13 @@
  *   https://learn.microsoft.com/azure/templates/microsoft.containerservice/2025-10-01/managedclusters
  */
 const NETWORK = '2024-05-01';
+/** StandardV2 public IP and NAT gateway SKUs are in Microsoft.Network from 2025-05-01 (bicep-types-az). */
+const NETWORK_V2_SKUS = '2025-05-01';
 const AKS = '2025-10-01';
 
 export const API_VERSIONS = {
-  'Microsoft.Network/publicIPAddresses': NETWORK,
-  'Microsoft.Network/natGateways': NETWORK,
+  'Microsoft.Network/publicIPAddresses': NETWORK_V2_SKUS,
+  'Microsoft.Network/natGateways': NETWORK_V2_SKUS,
   'Microsoft.Network/networkSecurityGroups': NETWORK,
   'Microsoft.Network/routeTables': NETWORK,
   'Microsoft.Network/virtualNetworks': NETWORK,

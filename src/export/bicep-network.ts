@@ -1,5 +1,6 @@
 /** Bicep resources for public IPs, NAT gateways, NSGs, route tables, VNets with their subnets, and peerings. */
 import type { Design } from '../core/index';
+import { exportedPipSku } from './export-fallbacks';
 import { API_VERSIONS, type ResourceType } from './bicep-api-versions';
 import { ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 
@@ -21,7 +22,7 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
       res('Microsoft.Network/publicIPAddresses', sym.name(p.id, `pip_${p.name}`), {
         name: prefixed(p.name),
         location: ex('location'),
-        sku: { name: p.sku },
+        sku: { name: exportedPipSku(p) },
         zones: p.zones?.length ? p.zones : undefined,
         properties: { publicIPAllocationMethod: 'Static' },
       }),
@@ -32,7 +33,7 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
       res('Microsoft.Network/natGateways', sym.name(n.id, `nat_${n.name}`), {
         name: prefixed(n.name),
         location: ex('location'),
-        sku: { name: 'Standard' },
+        sku: { name: n.sku ?? 'Standard' },
         properties: {
           idleTimeoutInMinutes: n.idleTimeoutMinutes,
           publicIpAddresses: n.publicIpIds.flatMap((id): BVal[] => {

@@ -130,21 +130,36 @@ describe('examples', () => {
       expect(containsCidr(s.cidr.startsWith('10.200') ? '10.200.0.0/24' : '10.240.0.0/16', s.cidr)).toBe(true);
     }
     const c = d.clusters[0]!;
+    // workload-team/cluster-stamp.bicep at mspnp/aks-baseline 0b468aa.
     expect(c).toMatchObject({
+      kubernetesVersion: '1.35.0',
+      tier: 'standard',
       networkPlugin: 'azure',
       networkPluginMode: 'overlay',
-      networkDataplane: 'cilium',
+      networkDataplane: 'azure',
+      networkPolicy: 'azure',
       podCidr: '192.168.0.0/16',
       serviceCidr: '172.16.0.0/16',
       dnsServiceIp: '172.16.0.10',
       outboundType: 'userDefinedRouting',
+      privateCluster: true,
       apiServerVnetIntegration: true,
     });
-    expect(c.nodePools.map((p) => [p.mode, p.autoscale !== undefined])).toEqual([
-      ['System', true],
-      ['User', true],
+    expect(c.nodePools.map((p) => [p.mode, p.vmSize, p.autoscale, p.maxPods, p.maxSurge])).toEqual([
+      ['System', 'Standard_D2d_v5', { min: 3, max: 4 }, 30, '33%'],
+      ['User', 'Standard_D4d_v5', { min: 2, max: 5 }, 30, '33%'],
     ]);
-    expect(d.peerings[0]).toMatchObject({ localVnetId: spoke!.id, remoteVnetId: hub!.id });
+    // network-team/virtualNetworkPeering.bicep, used in both directions (one peering here is both): VNet access only.
+    expect(d.peerings.map((p) => [p.localVnetId, p.remoteVnetId, p.allowForwardedTraffic])).toEqual([
+      [spoke!.id, hub!.id, false],
+    ]);
+    // hub-regionA.bicep: three zone-redundant public IPs on the Premium firewall.
+    expect(d.firewalls[0]!.tier).toBe('Premium');
+    expect(d.firewalls[0]!.publicIpIds.map((id) => d.publicIps.find((x) => x.id === id)!.zones)).toEqual([
+      ['1', '2', '3'],
+      ['1', '2', '3'],
+      ['1', '2', '3'],
+    ]);
     expect(d.routeTables[0]!.routes[0]).toMatchObject({
       addressPrefix: '0.0.0.0/0',
       nextHopIpAddress: d.firewalls[0]!.privateIp,
@@ -157,6 +172,7 @@ describe('examples', () => {
       'AzureBastionSubnet',
       'snet-clusternodes',
       'snet-clusteringressservices',
+      'snet-privatecluster',
       'snet-privatelinkendpoints',
       'snet-applicationgateway',
     ]);

@@ -49,6 +49,7 @@ export const firewallSchema = z.strictObject({
 export const natGatewaySchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
+  sku: z.enum(['Standard', 'StandardV2']).optional(),
   publicIpIds: optionalListSchema(idSchema),
   // Azure's default idle timeout: https://learn.microsoft.com/azure/nat-gateway/nat-gateway-resource
   idleTimeoutMinutes: intSchema().default(4),
@@ -57,7 +58,7 @@ export const natGatewaySchema = z.strictObject({
 export const publicIpSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  sku: z.enum(['Standard']).default('Standard'),
+  sku: z.enum(['Basic', 'Standard', 'StandardV2']).default('Standard'),
   zones: listSchema(z.string().max(8)).optional(),
 });
 

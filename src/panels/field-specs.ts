@@ -255,12 +255,13 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
   ],
   natGateway: [
     name('nat-gateway'),
+    { path: 'sku', label: 'SKU', type: 'select', options: ['Standard', 'StandardV2'], optional: true },
     { path: 'publicIpIds', label: 'Public IPs', type: 'ref-list', ref: 'publicIps' },
     { path: 'idleTimeoutMinutes', label: 'Idle timeout (minutes)', type: 'int', min: 4, max: 120 },
   ],
   publicIp: [
     name('public-ip'),
-    { path: 'sku', label: 'SKU', type: 'select', options: ['Standard'] },
+    { path: 'sku', label: 'SKU', type: 'select', options: ['Standard', 'StandardV2'] },
     { path: 'zones', label: 'Availability zones', type: 'multi', options: ZONES, optional: true },
   ],
   routeTable: [

@@ -7,8 +7,8 @@ param location string = 'eastus2'
 @description('Prefix added to every resource name.')
 param namePrefix string = ''
 
-resource pip_fw_eastus2_default 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
-  name: '${namePrefix}pip-fw-eastus2-default'
+resource pip_fw_eastus2_00 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
+  name: '${namePrefix}pip-fw-eastus2-00'
   location: location
   sku: {
     name: 'Standard'
@@ -23,7 +23,39 @@ resource pip_fw_eastus2_default 'Microsoft.Network/publicIPAddresses@2024-05-01'
   }
 }
 
-resource pip_BU0001A0008_00 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+resource pip_fw_eastus2_01 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
+  name: '${namePrefix}pip-fw-eastus2-01'
+  location: location
+  sku: {
+    name: 'Standard'
+  }
+  zones: [
+    '1'
+    '2'
+    '3'
+  ]
+  properties: {
+    publicIPAllocationMethod: 'Static'
+  }
+}
+
+resource pip_fw_eastus2_02 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
+  name: '${namePrefix}pip-fw-eastus2-02'
+  location: location
+  sku: {
+    name: 'Standard'
+  }
+  zones: [
+    '1'
+    '2'
+    '3'
+  ]
+  properties: {
+    publicIPAllocationMethod: 'Static'
+  }
+}
+
+resource pip_BU0001A0008_00 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
   name: '${namePrefix}pip-BU0001A0008-00'
   location: location
   sku: {
@@ -39,12 +71,17 @@ resource pip_BU0001A0008_00 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
   }
 }
 
-resource pip_ab_eastus2 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+resource pip_ab_eastus2 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
   name: '${namePrefix}pip-ab-eastus2'
   location: location
   sku: {
     name: 'Standard'
   }
+  zones: [
+    '1'
+    '2'
+    '3'
+  ]
   properties: {
     publicIPAllocationMethod: 'Static'
   }
@@ -62,47 +99,7 @@ resource nsg_vnet_spoke_BU0001A0008_00_aksilbs 'Microsoft.Network/networkSecurit
   name: '${namePrefix}nsg-vnet-spoke-BU0001A0008-00-aksilbs'
   location: location
   properties: {
-    securityRules: [
-      {
-        name: 'AllowAppGatewayToIngressHttps'
-        properties: {
-          priority: 100
-          direction: 'Inbound'
-          access: 'Allow'
-          protocol: 'Tcp'
-          sourceAddressPrefix: '10.240.5.0/24'
-          sourcePortRange: '*'
-          destinationAddressPrefix: '10.240.4.0/28'
-          destinationPortRange: '443'
-        }
-      }
-      {
-        name: 'AllowAzureLoadBalancerInbound'
-        properties: {
-          priority: 110
-          direction: 'Inbound'
-          access: 'Allow'
-          protocol: '*'
-          sourceAddressPrefix: 'AzureLoadBalancer'
-          sourcePortRange: '*'
-          destinationAddressPrefix: '*'
-          destinationPortRange: '*'
-        }
-      }
-      {
-        name: 'DenyAllInbound'
-        properties: {
-          priority: 1000
-          direction: 'Inbound'
-          access: 'Deny'
-          protocol: '*'
-          sourceAddressPrefix: '*'
-          sourcePortRange: '*'
-          destinationAddressPrefix: '*'
-          destinationPortRange: '*'
-        }
-      }
-    ]
+    securityRules: []
   }
 }
 
@@ -354,6 +351,14 @@ resource nsg_eastus2_bastion 'Microsoft.Network/networkSecurityGroups@2024-05-01
   }
 }
 
+resource nsg_vnet_spoke_BU0001A0008_00_privatecluster 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
+  name: '${namePrefix}nsg-vnet-spoke-BU0001A0008-00-privatecluster'
+  location: location
+  properties: {
+    securityRules: []
+  }
+}
+
 resource rt_route_to_eastus2_hub_fw 'Microsoft.Network/routeTables@2024-05-01' = {
   name: '${namePrefix}route-to-eastus2-hub-fw'
   location: location
@@ -459,9 +464,15 @@ resource vnet_spoke_BU0001A0008_00 'Microsoft.Network/virtualNetworks@2024-05-01
         }
       }
       {
-        name: 'snet-apiserver'
+        name: 'snet-privatecluster'
         properties: {
-          addressPrefix: '10.240.4.16/28'
+          addressPrefix: '10.240.7.0/28'
+          networkSecurityGroup: {
+            id: nsg_vnet_spoke_BU0001A0008_00_privatecluster.id
+          }
+          routeTable: {
+            id: rt_route_to_eastus2_hub_fw.id
+          }
           delegations: [
             {
               name: 'delegation'
@@ -479,7 +490,7 @@ resource vnet_spoke_BU0001A0008_00 'Microsoft.Network/virtualNetworks@2024-05-01
           networkSecurityGroup: {
             id: nsg_vnet_spoke_BU0001A0008_00_privatelinkendpoints.id
           }
-          privateEndpointNetworkPolicies: 'Enabled'
+          privateEndpointNetworkPolicies: 'Disabled'
         }
       }
       {
@@ -505,9 +516,9 @@ resource vnet_spoke_BU0001A0008_00_snet_clusteringressservices 'Microsoft.Networ
   name: 'snet-clusteringressservices'
 }
 
-resource vnet_spoke_BU0001A0008_00_snet_apiserver 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
+resource vnet_spoke_BU0001A0008_00_snet_privatecluster 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
   parent: vnet_spoke_BU0001A0008_00
-  name: 'snet-apiserver'
+  name: 'snet-privatecluster'
 }
 
 resource vnet_spoke_BU0001A0008_00_snet_privatelinkendpoints 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
@@ -528,7 +539,7 @@ resource peer_spoke_to_hub 'Microsoft.Network/virtualNetworks/virtualNetworkPeer
       id: vnet_eastus2_hub.id
     }
     allowVirtualNetworkAccess: true
-    allowForwardedTraffic: true
+    allowForwardedTraffic: false
     allowGatewayTransit: false
     useRemoteGateways: false
   }
@@ -542,7 +553,7 @@ resource peer_spoke_to_hub_return 'Microsoft.Network/virtualNetworks/virtualNetw
       id: vnet_spoke_BU0001A0008_00.id
     }
     allowVirtualNetworkAccess: true
-    allowForwardedTraffic: true
+    allowForwardedTraffic: false
     allowGatewayTransit: false
     useRemoteGateways: false
   }
@@ -576,38 +587,6 @@ resource fwpol_fw_eastus2_aks_BU0001A0008 'Microsoft.Network/firewallPolicies/ru
           type: 'Allow'
         }
         rules: [
-          {
-            ruleType: 'NetworkRule'
-            name: 'apiudp'
-            ipProtocols: [
-              'UDP'
-            ]
-            sourceAddresses: [
-              '10.240.0.0/22'
-            ]
-            destinationAddresses: [
-              'AzureCloud.eastus2'
-            ]
-            destinationPorts: [
-              '1194'
-            ]
-          }
-          {
-            ruleType: 'NetworkRule'
-            name: 'apitcp'
-            ipProtocols: [
-              'TCP'
-            ]
-            sourceAddresses: [
-              '10.240.0.0/22'
-            ]
-            destinationAddresses: [
-              'AzureCloud.eastus2'
-            ]
-            destinationPorts: [
-              '9000'
-            ]
-          }
           {
             ruleType: 'NetworkRule'
             name: 'time'
@@ -647,7 +626,6 @@ resource fwpol_fw_eastus2_aks_BU0001A0008 'Microsoft.Network/firewallPolicies/ru
               '10.240.0.0/22'
             ]
             targetFqdns: [
-              '*.hcp.eastus2.azmk8s.io'
               'mcr.microsoft.com'
               '*.data.mcr.microsoft.com'
               'mcr-0001.mcr-msedge.net'
@@ -718,7 +696,23 @@ resource fw_eastus2 'Microsoft.Network/azureFirewalls@2024-05-01' = {
             id: vnet_eastus2_hub_AzureFirewallSubnet.id
           }
           publicIPAddress: {
-            id: pip_fw_eastus2_default.id
+            id: pip_fw_eastus2_00.id
+          }
+        }
+      }
+      {
+        name: 'ipconfig2'
+        properties: {
+          publicIPAddress: {
+            id: pip_fw_eastus2_01.id
+          }
+        }
+      }
+      {
+        name: 'ipconfig3'
+        properties: {
+          publicIPAddress: {
+            id: pip_fw_eastus2_02.id
           }
         }
       }
@@ -920,14 +914,14 @@ resource aks_BU0001A0008 'Microsoft.ContainerService/managedClusters@2025-10-01'
     tier: 'Standard'
   }
   properties: {
-    kubernetesVersion: '1.33'
+    kubernetesVersion: '1.35.0'
     dnsPrefix: '${namePrefix}aks-BU0001A0008'
     agentPoolProfiles: [
       {
         name: 'npsystem'
         mode: 'System'
         osType: 'Linux'
-        vmSize: 'Standard_D4d_v5'
+        vmSize: 'Standard_D2d_v5'
         type: 'VirtualMachineScaleSets'
         count: 3
         enableAutoScaling: true
@@ -969,8 +963,7 @@ resource aks_BU0001A0008 'Microsoft.ContainerService/managedClusters@2025-10-01'
     networkProfile: {
       networkPlugin: 'azure'
       networkPluginMode: 'overlay'
-      networkDataplane: 'cilium'
-      networkPolicy: 'cilium'
+      networkPolicy: 'azure'
       podCidr: '192.168.0.0/16'
       serviceCidr: '172.16.0.0/16'
       dnsServiceIP: '172.16.0.10'
@@ -978,8 +971,9 @@ resource aks_BU0001A0008 'Microsoft.ContainerService/managedClusters@2025-10-01'
       loadBalancerSku: 'standard'
     }
     apiServerAccessProfile: {
+      enablePrivateCluster: true
       enableVnetIntegration: true
-      subnetId: vnet_spoke_BU0001A0008_00_snet_apiserver.id
+      subnetId: vnet_spoke_BU0001A0008_00_snet_privatecluster.id
     }
   }
   dependsOn: [

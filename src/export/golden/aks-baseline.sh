@@ -44,10 +44,28 @@ az group create \
   --name "${RESOURCE_GROUP}" \
   --location "${LOCATION}"
 
-# Public IP pip-fw-eastus2-default
+# Public IP pip-fw-eastus2-00
 az network public-ip create \
   --resource-group "${RESOURCE_GROUP}" \
-  --name "${NAME_PREFIX}"'pip-fw-eastus2-default' \
+  --name "${NAME_PREFIX}"'pip-fw-eastus2-00' \
+  --location "${LOCATION}" \
+  --sku 'Standard' \
+  --allocation-method 'Static' \
+  --zone '1' '2' '3'
+
+# Public IP pip-fw-eastus2-01
+az network public-ip create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'pip-fw-eastus2-01' \
+  --location "${LOCATION}" \
+  --sku 'Standard' \
+  --allocation-method 'Static' \
+  --zone '1' '2' '3'
+
+# Public IP pip-fw-eastus2-02
+az network public-ip create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'pip-fw-eastus2-02' \
   --location "${LOCATION}" \
   --sku 'Standard' \
   --allocation-method 'Static' \
@@ -68,7 +86,8 @@ az network public-ip create \
   --name "${NAME_PREFIX}"'pip-ab-eastus2' \
   --location "${LOCATION}" \
   --sku 'Standard' \
-  --allocation-method 'Static'
+  --allocation-method 'Static' \
+  --zone '1' '2' '3'
 
 # NSG nsg-vnet-spoke-BU0001A0008-00-nodepools
 az network nsg create \
@@ -81,45 +100,6 @@ az network nsg create \
   --resource-group "${RESOURCE_GROUP}" \
   --name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-aksilbs' \
   --location "${LOCATION}"
-
-az network nsg rule create \
-  --resource-group "${RESOURCE_GROUP}" \
-  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-aksilbs' \
-  --name 'AllowAppGatewayToIngressHttps' \
-  --priority '100' \
-  --direction 'Inbound' \
-  --access 'Allow' \
-  --protocol 'Tcp' \
-  --source-address-prefixes '10.240.5.0/24' \
-  --source-port-ranges '*' \
-  --destination-address-prefixes '10.240.4.0/28' \
-  --destination-port-ranges '443'
-
-az network nsg rule create \
-  --resource-group "${RESOURCE_GROUP}" \
-  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-aksilbs' \
-  --name 'AllowAzureLoadBalancerInbound' \
-  --priority '110' \
-  --direction 'Inbound' \
-  --access 'Allow' \
-  --protocol '*' \
-  --source-address-prefixes 'AzureLoadBalancer' \
-  --source-port-ranges '*' \
-  --destination-address-prefixes '*' \
-  --destination-port-ranges '*'
-
-az network nsg rule create \
-  --resource-group "${RESOURCE_GROUP}" \
-  --nsg-name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-aksilbs' \
-  --name 'DenyAllInbound' \
-  --priority '1000' \
-  --direction 'Inbound' \
-  --access 'Deny' \
-  --protocol '*' \
-  --source-address-prefixes '*' \
-  --source-port-ranges '*' \
-  --destination-address-prefixes '*' \
-  --destination-port-ranges '*'
 
 # NSG nsg-vnet-spoke-BU0001A0008-00-privatelinkendpoints
 az network nsg create \
@@ -360,6 +340,12 @@ az network nsg rule create \
   --destination-address-prefixes 'VirtualNetwork' \
   --destination-port-ranges '5701'
 
+# NSG nsg-vnet-spoke-BU0001A0008-00-privatecluster
+az network nsg create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-privatecluster' \
+  --location "${LOCATION}"
+
 # Route table route-to-eastus2-hub-fw
 az network route-table create \
   --resource-group "${RESOURCE_GROUP}" \
@@ -427,8 +413,10 @@ az network vnet subnet create \
 az network vnet subnet create \
   --resource-group "${RESOURCE_GROUP}" \
   --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
-  --name 'snet-apiserver' \
-  --address-prefixes '10.240.4.16/28' \
+  --name 'snet-privatecluster' \
+  --address-prefixes '10.240.7.0/28' \
+  --network-security-group "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-privatecluster' \
+  --route-table "${NAME_PREFIX}"'route-to-eastus2-hub-fw' \
   --delegations 'Microsoft.ContainerService/managedClusters'
 
 az network vnet subnet create \
@@ -437,7 +425,7 @@ az network vnet subnet create \
   --name 'snet-privatelinkendpoints' \
   --address-prefixes '10.240.4.32/28' \
   --network-security-group "${NAME_PREFIX}"'nsg-vnet-spoke-BU0001A0008-00-privatelinkendpoints' \
-  --private-endpoint-network-policies 'Enabled'
+  --private-endpoint-network-policies 'Disabled'
 
 az network vnet subnet create \
   --resource-group "${RESOURCE_GROUP}" \
@@ -453,7 +441,7 @@ az network vnet peering create \
   --vnet-name "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
   --remote-vnet "${NAME_PREFIX}"'vnet-eastus2-hub' \
   --allow-vnet-access 'true' \
-  --allow-forwarded-traffic 'true' \
+  --allow-forwarded-traffic 'false' \
   --allow-gateway-transit 'false' \
   --use-remote-gateways 'false'
 
@@ -463,7 +451,7 @@ az network vnet peering create \
   --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub' \
   --remote-vnet "${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00' \
   --allow-vnet-access 'true' \
-  --allow-forwarded-traffic 'true' \
+  --allow-forwarded-traffic 'false' \
   --allow-gateway-transit 'false' \
   --use-remote-gateways 'false'
 
@@ -482,7 +470,7 @@ az network firewall policy rule-collection-group create \
   --name 'aks-BU0001A0008-egress' \
   --priority '200'
 
-# tunnelled node to control plane traffic (clusters without konnectivity)
+# time synchronisation on Linux nodes (nodes provisioned before March 2021)
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "${RESOURCE_GROUP}" \
   --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
@@ -491,39 +479,13 @@ az network firewall policy rule-collection-group collection add-filter-collectio
   --collection-priority '100' \
   --action 'Allow' \
   --rule-type 'NetworkRule' \
-  --rule-name 'apiudp' \
-  --ip-protocols 'UDP' \
-  --source-addresses '10.240.0.0/22' \
-  --destination-ports '1194' \
-  --destination-addresses 'AzureCloud.eastus2'
-
-# tunnelled node to control plane traffic
-az network firewall policy rule-collection-group collection rule add \
-  --resource-group "${RESOURCE_GROUP}" \
-  --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
-  --rcg-name 'aks-BU0001A0008-egress' \
-  --collection-name 'network' \
-  --rule-type 'NetworkRule' \
-  --name 'apitcp' \
-  --ip-protocols 'TCP' \
-  --source-addresses '10.240.0.0/22' \
-  --destination-ports '9000' \
-  --destination-addresses 'AzureCloud.eastus2'
-
-# time synchronisation on Linux nodes (nodes provisioned before March 2021)
-az network firewall policy rule-collection-group collection rule add \
-  --resource-group "${RESOURCE_GROUP}" \
-  --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
-  --rcg-name 'aks-BU0001A0008-egress' \
-  --collection-name 'network' \
-  --rule-type 'NetworkRule' \
-  --name 'time' \
+  --rule-name 'time' \
   --ip-protocols 'UDP' \
   --source-addresses '10.240.0.0/22' \
   --destination-ports '123' \
   --destination-fqdns 'ntp.ubuntu.com'
 
-# API server, images, Azure APIs, Entra ID, packages and Kubernetes binaries
+# images, Azure APIs, Entra ID, packages and Kubernetes binaries
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "${RESOURCE_GROUP}" \
   --policy-name "${NAME_PREFIX}"'fw-eastus2-policy' \
@@ -535,7 +497,7 @@ az network firewall policy rule-collection-group collection add-filter-collectio
   --rule-name 'aks-required' \
   --protocols 'Https=443' \
   --source-addresses '10.240.0.0/22' \
-  --target-fqdns '*.hcp.eastus2.azmk8s.io' 'mcr.microsoft.com' '*.data.mcr.microsoft.com' 'mcr-0001.mcr-msedge.net' 'management.azure.com' 'login.microsoftonline.com' 'packages.microsoft.com' 'acs-mirror.azureedge.net' 'packages.aks.azure.com'
+  --target-fqdns 'mcr.microsoft.com' '*.data.mcr.microsoft.com' 'mcr-0001.mcr-msedge.net' 'management.azure.com' 'login.microsoftonline.com' 'packages.microsoft.com' 'acs-mirror.azureedge.net' 'packages.aks.azure.com'
 
 # Linux node security patches (recommended)
 az network firewall policy rule-collection-group collection rule add \
@@ -571,7 +533,19 @@ az network firewall create \
   --firewall-policy "${NAME_PREFIX}"'fw-eastus2-policy' \
   --vnet-name "${NAME_PREFIX}"'vnet-eastus2-hub' \
   --conf-name 'ipconfig1' \
-  --public-ip "${NAME_PREFIX}"'pip-fw-eastus2-default'
+  --public-ip "${NAME_PREFIX}"'pip-fw-eastus2-00'
+
+az network firewall ip-config create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
+  --name 'ipconfig2' \
+  --public-ip-address "${NAME_PREFIX}"'pip-fw-eastus2-01'
+
+az network firewall ip-config create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --firewall-name "${NAME_PREFIX}"'fw-eastus2' \
+  --name 'ipconfig3' \
+  --public-ip-address "${NAME_PREFIX}"'pip-fw-eastus2-02'
 
 # WAF policy of apw-aks-BU0001A0008
 az network application-gateway waf-policy create \
@@ -637,20 +611,20 @@ az aks create \
   --resource-group "${RESOURCE_GROUP}" \
   --name "${NAME_PREFIX}"'aks-BU0001A0008' \
   --location "${LOCATION}" \
-  --kubernetes-version '1.33' \
+  --kubernetes-version '1.35.0' \
   --tier 'standard' \
   --network-plugin 'azure' \
   --network-plugin-mode 'overlay' \
-  --network-dataplane 'cilium' \
-  --network-policy 'cilium' \
+  --network-policy 'azure' \
   --pod-cidr '192.168.0.0/16' \
   --service-cidr '172.16.0.0/16' \
   --dns-service-ip '172.16.0.10' \
   --outbound-type 'userDefinedRouting' \
+  --enable-private-cluster \
   --enable-apiserver-vnet-integration \
-  --apiserver-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00/subnets/snet-apiserver' \
+  --apiserver-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'vnet-spoke-BU0001A0008-00/subnets/snet-privatecluster' \
   --nodepool-name 'npsystem' \
-  --node-vm-size 'Standard_D4d_v5' \
+  --node-vm-size 'Standard_D2d_v5' \
   --node-count '3' \
   --enable-cluster-autoscaler \
   --min-count '3' \

@@ -7,7 +7,7 @@ param location string = 'eastus'
 @description('Prefix added to every resource name.')
 param namePrefix string = ''
 
-resource pip_azfw 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+resource pip_azfw 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
   name: '${namePrefix}pip-azfw'
   location: location
   sku: {
@@ -18,7 +18,7 @@ resource pip_azfw 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
   }
 }
 
-resource pip_bastion 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+resource pip_bastion 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
   name: '${namePrefix}pip-bastion'
   location: location
   sku: {
@@ -29,7 +29,7 @@ resource pip_bastion 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
   }
 }
 
-resource pip_appgw 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+resource pip_appgw 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
   name: '${namePrefix}pip-appgw'
   location: location
   sku: {

@@ -7,7 +7,7 @@ param location string = 'eastus2'
 @description('Prefix added to every resource name.')
 param namePrefix string = ''
 
-resource pip_fw_pip 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+resource pip_fw_pip 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
   name: '${namePrefix}fw-pip'
   location: location
   sku: {
@@ -18,7 +18,7 @@ resource pip_fw_pip 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
   }
 }
 
-resource pip_appgw_pip 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+resource pip_appgw_pip 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
   name: '${namePrefix}appgw-pip'
   location: location
   sku: {

@@ -1,8 +1,16 @@
 /**
- * What the AKS exports write where the design holds a combination AKS refuses at create time. The validator
+ * What the exports write where the design holds a combination AKS refuses at create time. The validator
  * reports each as an error; the exports still write a cluster that deploys and say why in a comment.
  */
-import { maxPodsOf, networkModelOf, type Cluster, type Design, type NodePool, type OutboundType } from '../core/index';
+import {
+  maxPodsOf,
+  networkModelOf,
+  type Cluster,
+  type Design,
+  type NodePool,
+  type OutboundType,
+  type PublicIp,
+} from '../core/index';
 
 function nodeSubnetsHaveNat(d: Design, c: Cluster): boolean {
   const ids = new Set(c.nodePools.map((p) => p.nodeSubnetId).filter((id): id is string => !!id));
@@ -50,4 +58,12 @@ export function exportedAuthorizedRanges(c: Cluster): string[] {
  */
 export function exportedMaxPods(c: Cluster, p: NodePool): number {
   return maxPodsOf(p, networkModelOf(c));
+}
+
+/**
+ * Basic public IPs were retired on 30 September 2025 and can no longer be created:
+ * https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-basic-upgrade-guidance
+ */
+export function exportedPipSku(p: PublicIp): 'Standard' | 'StandardV2' {
+  return p.sku === 'Basic' ? 'Standard' : p.sku;
 }
