@@ -106,7 +106,7 @@ describe('aksnet plan', () => {
       ['AzureBastionSubnet', '10.200.0.128/26'],
       ['snet-clusternodes', '10.240.0.0/22'],
       ['snet-clusteringressservices', '10.240.4.0/28'],
-      ['snet-apiserver', '10.240.4.16/28'],
+      ['snet-privatecluster', '10.240.7.0/28'],
       ['snet-privatelinkendpoints', '10.240.4.32/28'],
       ['snet-applicationgateway', '10.240.5.0/24'],
     ] as const) {

@@ -10,7 +10,9 @@ describe('aksnet trace', () => {
     expect(await main(['trace', example('aks-baseline.json'), '--from', 'npsystem', '--to', 'internet'], io)).toBe(0);
     expect(io.stdout()).toContain('Trace npsystem → internet: delivered');
     expect(io.stdout()).toContain('Azure Firewall fw-eastus2 (10.200.0.4)');
-    expect(io.stdout()).toContain('Source seen by the destination: public IP pip-fw-eastus2-default of fw-eastus2');
+    expect(io.stdout()).toContain(
+      'Source seen by the destination: public IP pip-fw-eastus2-00, pip-fw-eastus2-01, pip-fw-eastus2-02 of fw-eastus2',
+    );
   });
 
   it('--json returns the trace object; bad input exits 2', async () => {

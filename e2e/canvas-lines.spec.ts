@@ -8,9 +8,9 @@ test('association lines: all, or only those of the selection; the box names its 
   await page.getByTestId('templates').selectOption('aks-baseline');
   const nodes = page.getByTestId('node-snet-clusternodes');
   await expect(nodes).toBeVisible();
-  // A small design: auto draws them all (7 subnet associations: 5 NSGs and 2 route tables).
+  // A small design: auto draws them all (9 subnet associations: 6 NSGs and 3 route tables).
   const assoc = page.locator('.react-flow__edge.edge-assoc');
-  await expect(assoc).toHaveCount(7);
+  await expect(assoc).toHaveCount(9);
   const tags = nodes.locator('.box-tag');
   await expect(tags).toHaveText(['NSG', 'RT']);
   await expect(tags.first()).toHaveAttribute('title', 'NSG nsg-vnet-spoke-BU0001A0008-00-nodepools');
@@ -21,5 +21,5 @@ test('association lines: all, or only those of the selection; the box names its 
   await nodes.click();
   await expect(assoc).toHaveCount(2);
   await page.getByTestId('lines').selectOption('all');
-  await expect(assoc).toHaveCount(7);
+  await expect(assoc).toHaveCount(9);
 });

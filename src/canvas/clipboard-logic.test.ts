@@ -39,12 +39,12 @@ describe('copy and paste', () => {
   });
 
   it('a subnet copy goes into its VNet at the next free block of its size', () => {
-    // 10.240.4.0/28, .16/28 and .32/28 are taken: the next /28 is 10.240.4.48/28.
+    // 10.240.4.0/28 and .32/28 are taken (the API server subnet is 10.240.7.0/28): the next /28 is 10.240.4.16/28.
     const { ids, doc } = pasteInto(baseline(), ['snet-pe']);
     const copy = doc.design.vnets[1]!.subnets.find((s) => s.id === ids[0])!;
     expect(copy).toMatchObject({
       name: 'snet-privatelinkendpoints-copy',
-      cidr: '10.240.4.48/28',
+      cidr: '10.240.4.16/28',
       purpose: 'private-endpoints',
     });
   });

@@ -51,10 +51,11 @@ describe('connecting two boxes', () => {
   it('places a firewall in a subnet and adds a public IP once', () => {
     let { design } = connect(d, 'fw-hub', 'snet-hub-gw');
     expect(design.firewalls[0]!.subnetId).toBe('snet-hub-gw');
-    design = connect(design, 'pip-fw', 'fw-hub').design;
-    expect(design.firewalls[0]!.publicIpIds).toEqual(['pip-fw']);
+    // pip-fw-00 is already one of the firewall's three public IPs: connecting it again adds nothing.
+    design = connect(design, 'pip-fw-00', 'fw-hub').design;
+    expect(design.firewalls[0]!.publicIpIds).toEqual(['pip-fw-00', 'pip-fw-01', 'pip-fw-02']);
     design = connect(design, 'fw-hub', 'pip-bastion').design;
-    expect(design.firewalls[0]!.publicIpIds).toEqual(['pip-fw', 'pip-bastion']);
+    expect(design.firewalls[0]!.publicIpIds).toEqual(['pip-fw-00', 'pip-fw-01', 'pip-fw-02', 'pip-bastion']);
   });
 
   it('an Application Gateway connected to a cluster becomes its AGIC ingress', () => {
@@ -64,7 +65,7 @@ describe('connecting two boxes', () => {
   });
 
   it('a pair that means nothing says what can be connected', () => {
-    expect(connect(d, 'nsg-pe', 'pip-fw').c).toEqual({
+    expect(connect(d, 'nsg-pe', 'pip-fw-00').c).toEqual({
       error: expect.stringMatching(/^NSG and public IP: nothing to connect\. Connect two VNets to peer them/),
     });
   });

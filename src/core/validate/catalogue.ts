@@ -9,6 +9,7 @@ import { ROUTE_TABLE_RULES } from '../routes/routing-checkers';
 import { ROUTING_RULES } from '../routes/routing-rules';
 import { peeringNotTransitive } from '../routes/transit-check';
 import { FOUNDATION_RULES } from './foundation-rules';
+import { RULES_2026 } from './rules-2026';
 import { ruleContext, runRule, type AnyRule } from './rule';
 
 export const RULES: readonly AnyRule[] = [
@@ -16,6 +17,7 @@ export const RULES: readonly AnyRule[] = [
   ...ROUTING_RULES,
   ...ROUTE_TABLE_RULES,
   peeringNotTransitive,
+  ...RULES_2026,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
