@@ -52,6 +52,16 @@ function heapGrowth(scale: number): string {
   );
 }
 
+/** 200 palette drops (NSGs): each takes a fresh id, so this also holds what id collection keeps. */
+function heapGrowthDrops(scale: number): string {
+  load(scale);
+  const before = heapAfterGc();
+  for (let i = 0; i < EDITS; i++) useDesignStore.getState().add('nsg', 3300 + i * 10, 5000, {});
+  const after = heapAfterGc();
+  const kb = (after - before) / 1024;
+  return `heap after ${EDITS} drops ${scale}x: +${(kb / 1024).toFixed(1)} MB, ${(kb / EDITS).toFixed(1)} KB per drop`;
+}
+
 /** Clicks on boxes in turn; each click is a selection change and one canvas derivation. */
 function clickTime(scale: number, derive: FlowDeriver, what: string): string {
   load(scale);
@@ -79,7 +89,7 @@ function clickTime(scale: number, derive: FlowDeriver, what: string): string {
 
 export async function run(): Promise<string> {
   const lines: string[] = [];
-  for (const scale of SCALES) lines.push(heapGrowth(scale));
+  for (const scale of SCALES) lines.push(heapGrowth(scale), heapGrowthDrops(scale));
   load(1);
   for (const scale of SCALES) {
     lines.push(clickTime(scale, createFlowDeriver(), 'canvas memo'));

@@ -1,7 +1,7 @@
 /**
- * New ids and names. The ids in use are collected once per design (cached while the design is frozen, as every
- * design the store holds is); a source then hands out `prefix-N` ids with a counter per prefix, so adding k
- * elements in one edit costs one walk of the design, not k.
+ * New ids and names. The ids in use are collected once per design, when the first id is asked for (and kept for
+ * the last frozen design, as every design the store holds is); a source then hands out `prefix-N` ids with a
+ * counter per prefix, so adding k elements in one edit costs one walk of the design, not k.
  */
 import type { Design, Id } from '../core/index';
 import type { DesignDocument } from '../io';
@@ -11,7 +11,8 @@ type Layout = DesignDocument['layout']['nodes'];
 /** Hands out a fresh id for a prefix: never one in use in the design or the layout, nor one handed out before. */
 export type NewId = (prefix: string) => Id;
 
-const cache = new WeakMap<Design, ReadonlySet<string>>();
+/** One design only: a cache per design would keep a set of ids alive for every step of the undo history. */
+let cache: { design: Design; ids: ReadonlySet<string> } | null = null;
 
 /** Every `id` string anywhere in the design: elements and their rows (frontends, routes, rules). */
 function collectIds(value: unknown, out: Set<string>): void {
@@ -27,21 +28,21 @@ function collectIds(value: unknown, out: Set<string>): void {
 }
 
 function designIds(d: Design): ReadonlySet<string> {
-  const hit = cache.get(d);
-  if (hit) return hit;
+  if (cache?.design === d) return cache.ids;
   const ids = new Set<string>();
   collectIds(d, ids);
   // A design that is not frozen may still change under us: only frozen ones are remembered.
-  if (Object.isFrozen(d)) cache.set(d, ids);
+  if (Object.isFrozen(d)) cache = { design: d, ids };
   return ids;
 }
 
 /** A source of fresh ids for one edit of `d` and `layout` (the state before the edit, not a draft). */
 export function idSource(d: Design, layout: Layout): NewId {
-  const used = designIds(d);
+  let used: ReadonlySet<string> | null = null;
   const handed = new Set<string>();
   const next = new Map<string, number>();
   return (prefix) => {
+    used ??= designIds(d);
     let i = next.get(prefix) ?? 1;
     while (used.has(`${prefix}-${i}`) || handed.has(`${prefix}-${i}`) || Object.hasOwn(layout, `${prefix}-${i}`)) i++;
     next.set(prefix, i + 1);
