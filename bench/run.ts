@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const order = ['plan', 'routes', 'export', 'editing', 'canvas'];
+const order = ['plan', 'routes', 'export', 'scaling', 'editing', 'canvas'];
 const dir = new URL('.', import.meta.url);
 const FOLDERS = [dir, new URL('../src/store/', dir), new URL('../src/canvas/', dir)];
 const files = new Map(

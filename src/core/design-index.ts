@@ -50,6 +50,8 @@ export interface DesignIndex {
   publicIp: ReadonlyMap<Id, PublicIp>;
   loadBalancersOfCluster: ReadonlyMap<Id, readonly LoadBalancer[]>;
   appGatewaysOnSubnet: ReadonlyMap<Id, readonly AppGateway[]>;
+  /** Application Gateways whose ingress controller (AGIC) serves each cluster. */
+  appGatewaysOfCluster: ReadonlyMap<Id, readonly AppGateway[]>;
   /** Private endpoints with an address, by the VNet they sit in. */
   endpointsByVnet: ReadonlyMap<Id, readonly PrivateEndpoint[]>;
   /** Subnet ranges sorted by start, for address lookups. */
@@ -67,6 +69,15 @@ export function designIndex(design: Design): DesignIndex {
 
 function byId<T extends { id: Id }>(list: readonly T[]): Map<Id, T> {
   return new Map(list.map((x) => [x.id, x]));
+}
+
+const listIndexes = new WeakMap<readonly unknown[], ReadonlyMap<Id, unknown>>();
+
+/** Any list of a design by id, built once per list object (for lists the index has no field for). */
+export function byIdOf<T extends { id: Id }>(list: readonly T[]): ReadonlyMap<Id, T> {
+  let m = listIndexes.get(list);
+  if (!m) listIndexes.set(list, (m = byId(list)));
+  return m as ReadonlyMap<Id, T>;
 }
 
 function groupBy<T>(list: readonly T[], key: (x: T) => Id | undefined): Map<Id, T[]> {
@@ -148,6 +159,7 @@ function buildIndex(design: Design): DesignIndex {
     publicIp: byId(design.publicIps),
     loadBalancersOfCluster: groupBy(design.loadBalancers, (l) => l.clusterId),
     appGatewaysOnSubnet: groupBy(design.appGateways, (g) => g.subnetId),
+    appGatewaysOfCluster: groupBy(design.appGateways, (g) => g.agicClusterId),
     endpointsByVnet: groupBy(endpoints, (pe) => vnets.subnet.get(pe.subnetId)?.vnet.id),
   };
 }

@@ -46,3 +46,4 @@ export type { Peer, RuleHit, DirectionVerdict, FlowVerdict, PolicyIndex } from '
 export * from './netpol/matrix';
 export { effectivePolicyTypes, policySelects } from './netpol/rules';
 export { matchesSelector, namespaceLabels, NAMESPACE_NAME_LABEL } from './netpol/selector';
+export { designIndex, byIdOf, type DesignIndex, type SubnetRef } from './design-index';

@@ -2,7 +2,7 @@
  * `az aks create` with every networking flag the design implies, then `az aks nodepool add` for each further
  * pool. https://learn.microsoft.com/cli/azure/aks#az-aks-create
  */
-import { networkModelOf, type Cluster, type Design, type NodePool } from '../core/index';
+import { designIndex, networkModelOf, type Cluster, type Design, type NodePool } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
 import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './export-fallbacks';
 import { servicesNeedNetworkRole } from './k8s-yaml';
@@ -98,7 +98,7 @@ export function aksCommands(d: Design): AzCommand[] {
     if (c.tier) f.add('--tier', c.tier);
     networkFlags(d, c, f);
     poolFlags(d, c, first, f, 'node');
-    const agic = d.appGateways.find((g) => g.agicClusterId === c.id);
+    const agic = designIndex(d).appGatewaysOfCluster.get(c.id)?.[0];
     if (agic)
       f.add('--enable-addons', 'ingress-appgw').add(
         '--appgw-id',

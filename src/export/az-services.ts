@@ -1,5 +1,5 @@
 /** az commands for the services in the VNets: Application Gateway, Bastion and private endpoints. */
-import type { Design } from '../core/index';
+import { designIndex, type Design } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
 import { nameOf, nm } from './names';
 import { wafPolicyNameOf } from './policy-layout';
@@ -9,8 +9,7 @@ const RG = () => param('RESOURCE_GROUP');
 const LOC = () => param('LOCATION');
 
 function vnetOfSubnet(d: Design, subnetId: string) {
-  for (const v of d.vnets) for (const s of v.subnets) if (s.id === subnetId) return { vnet: v, subnet: s };
-  return undefined;
+  return designIndex(d).subnet.get(subnetId);
 }
 
 export function appGatewayCommands(d: Design): AzCommand[] {

@@ -1,5 +1,5 @@
 /** The managed cluster: network profile, agent pools, API server access and the AGIC add-on. */
-import { networkModelOf, type Cluster, type Design } from '../core/index';
+import { designIndex, networkModelOf, type Cluster, type Design } from '../core/index';
 import { ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 import { res } from './bicep-network';
 import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './export-fallbacks';
@@ -83,7 +83,7 @@ function networkRole(c: Cluster, sym: Symbols, cluster: string): BResource {
 
 export function aksResources(d: Design, sym: Symbols): BResource[] {
   return d.clusters.flatMap((c) => {
-    const agic = d.appGateways.find((g) => g.agicClusterId === c.id);
+    const agic = designIndex(d).appGatewaysOfCluster.get(c.id)?.[0];
     const apiAccess: BVal = {
       enablePrivateCluster: c.privateCluster || undefined,
       privateDNSZone: c.privateCluster ? c.privateDnsZone : undefined,

@@ -52,6 +52,8 @@ export function renderValue(v: BVal, indent = ''): string {
 export class Symbols {
   private used = new Set<string>();
   private byKey = new Map<string, string>();
+  /** Per base name, the suffix to try next: every smaller one is taken, so many equal names stay linear. */
+  private nextSuffix = new Map<string, number>();
   name(key: string, hint: string): string {
     const known = this.byKey.get(key);
     if (known) return known;
@@ -63,7 +65,9 @@ export class Symbols {
         .replace(/^([A-Za-z]+)_\1_/i, '$1_')
         .replace(/^(\d)/, '_$1') || 'res';
     let name = base;
-    for (let i = 2; this.used.has(name); i++) name = `${base}_${i}`;
+    let i = this.nextSuffix.get(base) ?? 2;
+    if (this.used.has(name)) for (name = `${base}_${i}`; this.used.has(name);) name = `${base}_${++i}`;
+    this.nextSuffix.set(base, i);
     this.used.add(name);
     this.byKey.set(key, name);
     return name;

@@ -5,7 +5,7 @@
  * https://learn.microsoft.com/azure/aks/internal-lb
  */
 import { stringify } from 'yaml';
-import type { Cluster, Design, LbFrontend, LoadBalancer, Plan } from '../core/index';
+import { designIndex, type Cluster, type Design, type LbFrontend, type LoadBalancer, type Plan } from '../core/index';
 
 type Manifest = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ function service(
   } else if (f.publicIpId) {
     // A static public IP outside the node resource group: name it and its resource group.
     // https://learn.microsoft.com/azure/aks/static-ip
-    const pip = d.publicIps.find((p) => p.id === f.publicIpId);
+    const pip = designIndex(d).publicIp.get(f.publicIpId);
     if (pip) {
       annotations['service.beta.kubernetes.io/azure-load-balancer-resource-group'] = ctx.resourceGroup;
       annotations['service.beta.kubernetes.io/azure-pip-name'] = `${ctx.namePrefix}${pip.name}`;
@@ -57,9 +57,12 @@ function service(
   };
 }
 
+/** The cluster's load balancers, in design order. */
+const lbsOf = (d: Design, c: Cluster) => designIndex(d).loadBalancersOfCluster.get(c.id) ?? [];
+
 function policies(d: Design, c: Cluster): Manifest[] {
   if (c.networkPolicy === 'none') return [];
-  const frontends = d.loadBalancers.filter((l) => l.clusterId === c.id).flatMap((l) => l.frontends);
+  const frontends = lbsOf(d, c).flatMap((l) => l.frontends);
   const namespaces = [...new Set(frontends.map((f) => f.namespace))].sort();
   const deny = namespaces.map((ns) => ({
     apiVersion: 'networking.k8s.io/v1',
@@ -81,31 +84,29 @@ function policies(d: Design, c: Cluster): Manifest[] {
 }
 
 function ingress(d: Design, c: Cluster): Manifest[] {
-  return d.appGateways
-    .filter((g) => g.agicClusterId === c.id)
-    .flatMap(() => {
-      const f = d.loadBalancers.filter((l) => l.clusterId === c.id).flatMap((l) => l.frontends)[0];
-      if (!f) return [];
-      return [
-        {
-          apiVersion: 'networking.k8s.io/v1',
-          kind: 'Ingress',
-          metadata: { name: `${f.name}-ingress`, namespace: f.namespace },
-          spec: {
-            ingressClassName: 'azure-application-gateway',
-            rules: [
-              {
-                http: {
-                  paths: [
-                    { path: '/', pathType: 'Prefix', backend: { service: { name: f.name, port: { number: f.port } } } },
-                  ],
-                },
+  return (designIndex(d).appGatewaysOfCluster.get(c.id) ?? []).flatMap(() => {
+    const f = lbsOf(d, c).flatMap((l) => l.frontends)[0];
+    if (!f) return [];
+    return [
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: `${f.name}-ingress`, namespace: f.namespace },
+        spec: {
+          ingressClassName: 'azure-application-gateway',
+          rules: [
+            {
+              http: {
+                paths: [
+                  { path: '/', pathType: 'Prefix', backend: { service: { name: f.name, port: { number: f.port } } } },
+                ],
               },
-            ],
-          },
+            },
+          ],
         },
-      ];
-    });
+      },
+    ];
+  });
 }
 
 /**
@@ -116,12 +117,10 @@ function ingress(d: Design, c: Cluster): Manifest[] {
  */
 export function servicesNeedNetworkRole(d: Design, c: Cluster): boolean {
   const nodeSubnets = new Set(c.nodePools.map((p) => p.nodeSubnetId));
-  return d.loadBalancers.some(
-    (lb) =>
-      lb.clusterId === c.id &&
-      (lb.type === 'internal'
-        ? lb.subnetId !== undefined && !nodeSubnets.has(lb.subnetId)
-        : lb.frontends.some((f) => f.publicIpId)),
+  return lbsOf(d, c).some((lb) =>
+    lb.type === 'internal'
+      ? lb.subnetId !== undefined && !nodeSubnets.has(lb.subnetId)
+      : lb.frontends.some((f) => f.publicIpId),
   );
 }
 
@@ -136,9 +135,7 @@ export function clusterManifests(
   subnetNames = subnetNamesOf(d),
   ctx: ManifestContext = STANDALONE,
 ): Manifest[] {
-  const services = d.loadBalancers
-    .filter((l) => l.clusterId === c.id)
-    .flatMap((lb) => lb.frontends.map((f) => service(d, lb, f, subnetNames, ctx)));
+  const services = lbsOf(d, c).flatMap((lb) => lb.frontends.map((f) => service(d, lb, f, subnetNames, ctx)));
   return [...policies(d, c), ...services, ...ingress(d, c)];
 }
 

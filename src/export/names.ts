@@ -1,5 +1,5 @@
 /** Resource ids and names in the script: every name goes through NAME_PREFIX and stays one quoted word. */
-import type { Design, Id } from '../core/index';
+import { byIdOf, designIndex, type Design, type Id } from '../core/index';
 import { concat, lit, param, type Word } from './shell';
 
 export function nm(name: string): Word {
@@ -25,14 +25,10 @@ export function resourceId(type: string, ...names: [string, string][]): Word {
 }
 
 export function subnetId(design: Design, id: Id | undefined): Word | undefined {
-  if (!id) return undefined;
-  for (const v of design.vnets) {
-    const s = v.subnets.find((x) => x.id === id);
-    if (s) return resourceId('Microsoft.Network/virtualNetworks', ['', v.name], ['subnets', s.name]);
-  }
-  return undefined;
+  const hit = id ? designIndex(design).subnet.get(id) : undefined;
+  return hit && resourceId('Microsoft.Network/virtualNetworks', ['', hit.vnet.name], ['subnets', hit.subnet.name]);
 }
 
 export function nameOf<T extends { id: Id; name: string }>(items: T[], id: Id | undefined): string | undefined {
-  return id ? items.find((x) => x.id === id)?.name : undefined;
+  return id ? byIdOf(items).get(id)?.name : undefined;
 }

@@ -5,7 +5,7 @@
  * WAF policy: the per-gateway WAF configuration is retired
  * (https://learn.microsoft.com/azure/web-application-firewall/ag/policy-overview).
  */
-import { type Cluster, type Design, type Firewall, firewallIp } from '../core/index';
+import { designIndex, type Cluster, type Design, type Firewall, firewallIp } from '../core/index';
 
 export const DNAT_GROUP = { name: 'dnat', priority: 100, collection: 'dnat', collectionPriority: 100 } as const;
 export const NETWORK_COLLECTION = { name: 'network', priority: 100 } as const;
@@ -22,10 +22,11 @@ export const egressGroupNameOf = (c: Cluster): string => `${c.name}-egress`;
 export function egressClustersOf(d: Design, fw: Firewall): Cluster[] {
   const ip = firewallIp(d, fw);
   if (!ip) return [];
-  const subnets = new Map(d.vnets.flatMap((v) => v.subnets).map((s) => [s.id, s]));
+  const idx = designIndex(d);
   return d.clusters.filter((c) =>
     c.nodePools.some((p) => {
-      const rt = d.routeTables.find((r) => r.id === subnets.get(p.nodeSubnetId)?.routeTableId);
+      const rtId = idx.subnet.get(p.nodeSubnetId)?.subnet.routeTableId;
+      const rt = rtId ? idx.routeTable.get(rtId) : undefined;
       return rt?.routes.some((r) => r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress === ip) ?? false;
     }),
   );
