@@ -1,5 +1,5 @@
 /** The address plan as Markdown (for wikis and reviews) and CSV (for spreadsheets). */
-import { formatCount, type Design, type Plan } from '../core/index';
+import { clusterAddressing, formatCount, type Design, type Plan } from '../core/index';
 
 const num = formatCount;
 
@@ -51,7 +51,7 @@ export function exportMarkdown(design: Design, plan: Plan): string {
     if (cp.podCidrCapacityNodes !== undefined)
       out.push(
         '',
-        `Pod CIDR ${cell(c.podCidr ?? '10.244.0.0/16')}: room for ${num(cp.podCidrCapacityNodes)} nodes at one /24 each`,
+        `Pod CIDR ${cell(clusterAddressing(c).podCidr)}: room for ${num(cp.podCidrCapacityNodes)} nodes at one /24 each`,
       );
     out.push(
       '',

@@ -3,18 +3,12 @@
  * the current zod schema → id and reference integrity. Never throws: every problem is a LoadError naming
  * the field path, so the editor can keep the current design and show what is wrong.
  */
-import type { Cluster, Design } from '../core/index';
+import { DEFAULT_POD_CIDR, usesPodCidr, type Cluster, type Design } from '../core/index';
 import { checkInputSize, findHostileKeys } from './hostile';
 import { checkIntegrity } from './integrity';
 import { formatIssue, formatPath, pickIssues, type LoadError, type PathPart } from './load-error';
 import { MIGRATIONS, runMigrations, type RawDocument } from './migrations';
-import {
-  CURRENT_SCHEMA_VERSION,
-  DEFAULT_POD_CIDR,
-  DOCUMENT_FORMAT,
-  documentSchema,
-  type DesignDocument,
-} from './schema';
+import { CURRENT_SCHEMA_VERSION, DOCUMENT_FORMAT, documentSchema, type DesignDocument } from './schema';
 
 export type LoadResult = { ok: true; doc: DesignDocument; warnings: string[] } | { ok: false; errors: LoadError[] };
 
@@ -89,9 +83,7 @@ function stripUnknownKeys(doc: RawDocument, unknown: { path: PathPart[]; keys: s
  */
 function applyPodCidrDefault(design: Design): void {
   design.clusters = design.clusters.map((c) => {
-    const usesPodCidr =
-      c.networkPlugin === 'kubenet' || (c.networkPlugin === 'azure' && c.networkPluginMode === 'overlay');
-    if (!usesPodCidr || c.podCidr !== undefined) return c;
+    if (!usesPodCidr(c) || c.podCidr !== undefined) return c;
     const entries = Object.entries(c);
     const at = entries.findIndex(([key]) => key === 'podIpAllocation') + 1;
     entries.splice(at, 0, ['podCidr', DEFAULT_POD_CIDR]);

@@ -4,7 +4,7 @@
  * Defaults filled here follow current Azure; each is cited in docs/design-format.md.
  */
 import { z } from 'zod';
-import type { Design } from '../core/index';
+import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, type Design } from '../core/index';
 import {
   appGatewaySchema,
   bastionSchema,
@@ -35,11 +35,8 @@ import {
 export const DOCUMENT_FORMAT = 'aks-network-design';
 export const CURRENT_SCHEMA_VERSION = 1;
 
-/** Defaults of `az aks create`: https://learn.microsoft.com/cli/azure/aks#az-aks-create */
-export const DEFAULT_SERVICE_CIDR = '10.0.0.0/16';
-export const DEFAULT_DNS_SERVICE_IP = '10.0.0.10';
-/** kubenet and CNI Overlay: https://learn.microsoft.com/azure/aks/configure-kubenet, https://learn.microsoft.com/azure/aks/azure-cni-overlay */
-export const DEFAULT_POD_CIDR = '10.244.0.0/16';
+/** Defaults of `az aks create`, defined once in core. */
+export { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR };
 
 const subnetSchema = z.strictObject({
   id: idSchema,

@@ -1,5 +1,5 @@
 /** The inspector's fields for every kind of element, as data: path in the element, label, type and checks. */
-import type { NameKind } from '../core/index';
+import { usesPodCidr, type Cluster, type NameKind } from '../core/index';
 import type { ElementKind } from '../store';
 
 export type FieldType =
@@ -41,7 +41,6 @@ export interface FieldSpec {
 type El = Record<string, unknown>;
 const outbound = (type: string) => (c: El) => c.outboundType === type;
 // Pod CIDR: kubenet and Azure CNI Overlay take pod IPs from it (concepts-network).
-const usesPodCidr = (c: El) => c.networkPlugin === 'kubenet' || c.networkPluginMode === 'overlay';
 
 // Availability zones a zonal resource can list (Azure regions with zones have 1, 2 and 3).
 const ZONES = ['1', '2', '3'] as const;
@@ -118,7 +117,13 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
     },
     { path: 'networkDataplane', label: 'Dataplane', type: 'select', options: ['azure', 'cilium'] },
     { path: 'networkPolicy', label: 'Network policy', type: 'select', options: ['none', 'azure', 'calico', 'cilium'] },
-    { path: 'podCidr', label: 'Pod CIDR', type: 'cidr', optional: true, when: usesPodCidr },
+    {
+      path: 'podCidr',
+      label: 'Pod CIDR',
+      type: 'cidr',
+      optional: true,
+      when: (c) => usesPodCidr(c as unknown as Cluster),
+    },
     { path: 'serviceCidr', label: 'Service CIDR', type: 'cidr' },
     { path: 'dnsServiceIp', label: 'DNS service IP', type: 'ip' },
     {

@@ -6,8 +6,10 @@
 import {
   nextFreeCidr,
   parseCidr,
+  DEFAULT_DNS_SERVICE_IP,
   DEFAULT_POD_CIDR,
   DEFAULT_SERVICE_CIDR,
+  clusterAddressing,
   type Cluster,
   type Design,
   type Id,
@@ -30,7 +32,7 @@ export function freeVnetSpace(d: Design, prefix: number): string | null {
   const taken = [
     ...d.vnets.flatMap((v) => v.addressSpaces),
     ...d.onPremSites.flatMap((o) => o.addressPrefixes),
-    ...d.clusters.flatMap((c) => [c.serviceCidr || DEFAULT_SERVICE_CIDR, ...(c.podCidr ? [c.podCidr] : [])]),
+    ...d.clusters.flatMap((c) => [clusterAddressing(c).serviceCidr, ...(c.podCidr ? [c.podCidr] : [])]),
     DEFAULT_SERVICE_CIDR,
     DEFAULT_POD_CIDR,
   ];
@@ -125,9 +127,9 @@ export function addCluster(d: Design, layout: Layout, x: number, y: number, ids:
     networkDataplane: 'azure',
     networkPolicy: 'none',
     podIpAllocation: 'nodeSubnet',
-    podCidr: '10.244.0.0/16',
-    serviceCidr: '10.0.0.0/16',
-    dnsServiceIp: '10.0.0.10',
+    podCidr: DEFAULT_POD_CIDR,
+    serviceCidr: DEFAULT_SERVICE_CIDR,
+    dnsServiceIp: DEFAULT_DNS_SERVICE_IP,
     outboundType: 'loadBalancer',
     privateCluster: false,
     apiServerVnetIntegration: false,

@@ -39,7 +39,7 @@ export function defaultMaxPods(model: NetworkModel): number {
 }
 
 /** The network model a cluster's plugin, mode and pod IP allocation add up to. */
-export function networkModelOf(cluster: Cluster): NetworkModel {
+export function networkModelOf(cluster: ClusterNetworkFields): NetworkModel {
   if (cluster.networkPlugin === 'kubenet') return 'kubenet';
   if (cluster.networkPlugin === 'none') return 'byo-cni';
   if (cluster.networkPluginMode === 'overlay') return 'azure-cni-overlay';
@@ -53,9 +53,28 @@ export function podsUseVnetIps(model: NetworkModel): boolean {
   return model === 'azure-cni-node-subnet' || model.startsWith('azure-cni-pod-subnet');
 }
 
-/** Whether pods take a /24 per node from a private pod CIDR (kubenet and overlay). */
-export function usesPodCidr(model: NetworkModel): boolean {
+/** Whether pods take a /24 per node from a private pod CIDR (kubenet and overlay): by model or by cluster. */
+export function usesPodCidr(of: NetworkModel | ClusterNetworkFields): boolean {
+  const model = typeof of === 'string' ? of : networkModelOf(of);
   return model === 'kubenet' || model === 'azure-cni-overlay';
+}
+
+type ClusterNetworkFields = Pick<Cluster, 'networkPlugin' | 'networkPluginMode' | 'podIpAllocation'>;
+
+/** A cluster's addressing as deployed: its own values, Azure's defaults where it leaves them empty. */
+export interface ClusterAddressing {
+  /** The pod CIDR; only kubenet and overlay use one (see `usesPodCidr`). */
+  podCidr: string;
+  serviceCidr: string;
+  dnsServiceIp: string;
+}
+
+export function clusterAddressing(c: Pick<Cluster, 'podCidr' | 'serviceCidr' | 'dnsServiceIp'>): ClusterAddressing {
+  return {
+    podCidr: c.podCidr || DEFAULT_POD_CIDR,
+    serviceCidr: c.serviceCidr || DEFAULT_SERVICE_CIDR,
+    dnsServiceIp: c.dnsServiceIp || DEFAULT_DNS_SERVICE_IP,
+  };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { parseCidr, rangeEnd } from '../cidr';
 import type { Design, Id } from '../model';
 import type { Overlap, RangeKind } from '../plan-types';
-import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, networkModelOf, usesPodCidr } from './defaults';
+import { clusterAddressing, usesPodCidr } from './defaults';
 
 interface Entry {
   ownerId: Id;
@@ -35,8 +35,9 @@ export function collectRanges(design: Design): Entry[] {
   }
   for (const site of design.onPremSites) for (const a of site.addressPrefixes) add(list, site.id, 'on-prem', a);
   for (const c of design.clusters) {
-    if (usesPodCidr(networkModelOf(c))) add(list, c.id, 'pod-cidr', c.podCidr || DEFAULT_POD_CIDR);
-    add(list, c.id, 'service-cidr', c.serviceCidr || DEFAULT_SERVICE_CIDR);
+    const { podCidr, serviceCidr } = clusterAddressing(c);
+    if (usesPodCidr(c)) add(list, c.id, 'pod-cidr', podCidr);
+    add(list, c.id, 'service-cidr', serviceCidr);
   }
   return list;
 }

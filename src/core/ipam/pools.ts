@@ -6,9 +6,8 @@ import { cidrSize, parseCidr } from '../cidr';
 import type { Cluster, NodePool } from '../model';
 import type { ClusterPlan, NetworkModel, PoolPlan } from '../plan-types';
 import {
-  DEFAULT_POD_CIDR,
-  DEFAULT_SERVICE_CIDR,
   POD_CIDR_PER_NODE_PREFIX,
+  clusterAddressing,
   STATIC_BLOCK_SIZE,
   blocksPerNode,
   dynamicPodIpsPerNode,
@@ -70,7 +69,7 @@ export function planCluster(cluster: Cluster): ClusterPlan {
     peakNodes: pools.reduce((n, p) => n + p.peakNodes, 0),
   };
   if (usesPodCidr(model)) {
-    const pod = parseCidr(cluster.podCidr || DEFAULT_POD_CIDR);
+    const pod = parseCidr(clusterAddressing(cluster).podCidr);
     // One /24 per node: a /N pod CIDR holds 2^(24 − N) nodes.
     if (pod.ok) {
       plan.podCidrCapacityNodes =
@@ -78,7 +77,7 @@ export function planCluster(cluster: Cluster): ClusterPlan {
     }
   }
   if (model === 'kubenet') plan.kubenetRouteCount = plan.peakNodes;
-  const svc = sizeOf(cluster.serviceCidr || DEFAULT_SERVICE_CIDR);
+  const svc = sizeOf(clusterAddressing(cluster).serviceCidr);
   if (svc !== undefined) plan.serviceCidrSize = svc;
   return plan;
 }

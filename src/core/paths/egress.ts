@@ -5,7 +5,7 @@
  */
 import { designIndex } from '../design-index';
 import { nodeIpsOfPool } from '../ipam/node-ips';
-import { networkModelOf, usesPodCidr, DEFAULT_POD_CIDR } from '../ipam/defaults';
+import { clusterAddressing, networkModelOf, usesPodCidr } from '../ipam/defaults';
 import type { Cluster, Design, Id, NodePool } from '../model';
 import type { Plan } from '../plan-types';
 import { nextHopRoute } from '../routes/next-hop';
@@ -34,7 +34,7 @@ function startOf(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, hops:
     const nodeIp = nodeIpsOfPool(design, plan, pool.id)[0] ?? hit.subnet.cidr;
     const model = networkModelOf(cluster);
     if (usesPodCidr(model)) {
-      const podRange = cluster.podCidr || DEFAULT_POD_CIDR;
+      const podRange = clusterAddressing(cluster).podCidr;
       hops.push({
         kind: 'pod',
         resourceId: pool.id,

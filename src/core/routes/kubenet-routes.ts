@@ -4,7 +4,7 @@
  * caps kubenet at 400 nodes. https://learn.microsoft.com/azure/aks/configure-kubenet
  */
 import { cidrSize, formatRange, parseCidr } from '../cidr';
-import { DEFAULT_POD_CIDR, ROUTE_TABLE_LIMIT } from '../ipam/defaults';
+import { clusterAddressing, ROUTE_TABLE_LIMIT } from '../ipam/defaults';
 import { nodeIpsBySubnet } from '../ipam/node-ips';
 import { designIndex } from '../design-index';
 import { planCaches } from '../plan-caches';
@@ -34,7 +34,7 @@ export function kubenetRoutes(design: Design, plan: Pick<Plan, 'clusters'>, clus
 function buildKubenetRoutes(design: Design, plan: Pick<Plan, 'clusters'>, clusterId: Id): KubenetRoute[] {
   const c = designIndex(design).cluster.get(clusterId);
   if (!c || c.networkPlugin !== 'kubenet') return [];
-  const pod = parseCidr(c.podCidr || DEFAULT_POD_CIDR);
+  const pod = parseCidr(clusterAddressing(c).podCidr);
   if (!pod.ok || pod.range.prefix > 24) return [];
   const capacity = cidrSize(pod.range.prefix) / 256;
   const out: KubenetRoute[] = [];

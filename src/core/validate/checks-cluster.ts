@@ -4,9 +4,7 @@
  */
 import { formatIp, parseCidr, parseIp, rangeEnd } from '../cidr';
 import {
-  DEFAULT_DNS_SERVICE_IP,
-  DEFAULT_POD_CIDR,
-  DEFAULT_SERVICE_CIDR,
+  clusterAddressing,
   MAX_PODS_LIMIT,
   MIN_MAX_PODS,
   MIN_PODS_PER_POOL,
@@ -39,8 +37,8 @@ interface DnsCase {
 
 /** Where the DNS service IP falls in the service CIDR, when that is a problem. */
 function dnsCase(c: Cluster): DnsCase | null {
-  const svc = parseCidr(c.serviceCidr || DEFAULT_SERVICE_CIDR);
-  const ipText = c.dnsServiceIp || DEFAULT_DNS_SERVICE_IP;
+  const { serviceCidr, dnsServiceIp: ipText } = clusterAddressing(c);
+  const svc = parseCidr(serviceCidr);
   const ip = parseIp(ipText);
   if (!svc.ok || ip === null) return null; // invalid-cidr already reports these
   const first = svc.range.start;
@@ -79,7 +77,7 @@ function servicesOf(ctx: RuleContext, c: Cluster): number {
   return lbs.reduce((n, lb) => n + lb.frontends.length, 0) + 2;
 }
 
-const serviceCidrOf = (c: Cluster) => parseCidr(c.serviceCidr || DEFAULT_SERVICE_CIDR);
+const serviceCidrOf = (c: Cluster) => parseCidr(clusterAddressing(c).serviceCidr);
 
 export const CLUSTER_RULES: readonly AnyRule[] = [
   dnsRule(
@@ -182,7 +180,7 @@ export const CLUSTER_RULES: readonly AnyRule[] = [
       `pod CIDR ${p.cidr} holds 2^(24 − ${p.prefix}) = ${p.capacity} node /24s but ${p.nodes} nodes are planned at peak`,
     check: (ctx, report) => {
       for (const { c, cp } of clustersOf(ctx)) {
-        const pod = parseCidr(c.podCidr || DEFAULT_POD_CIDR);
+        const pod = parseCidr(clusterAddressing(c).podCidr);
         if (cp.podCidrCapacityNodes === undefined || !pod.ok || cp.peakNodes <= cp.podCidrCapacityNodes) continue;
         report(c.id, {
           cidr: pod.cidr,

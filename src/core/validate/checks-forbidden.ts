@@ -3,7 +3,7 @@
  * a few for the cluster's VNet, pod CIDR and service CIDR (configure-kubenet prerequisites).
  */
 import { overlapsCidr, parseCidr } from '../cidr';
-import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, networkModelOf, usesPodCidr } from '../ipam/defaults';
+import { clusterAddressing, usesPodCidr } from '../ipam/defaults';
 import { designIndex, vnetsOfCluster } from '../design-index';
 import { defineRule, type AnyRule } from './rule';
 
@@ -63,9 +63,9 @@ export const FORBIDDEN_RANGE_RULES: readonly AnyRule[] = [
         }
       }
       for (const c of design.clusters) {
-        const ranges = [{ what: `${c.name} service CIDR`, cidr: c.serviceCidr || DEFAULT_SERVICE_CIDR }];
-        if (usesPodCidr(networkModelOf(c)))
-          ranges.push({ what: `${c.name} pod CIDR`, cidr: c.podCidr || DEFAULT_POD_CIDR });
+        const { podCidr, serviceCidr } = clusterAddressing(c);
+        const ranges = [{ what: `${c.name} service CIDR`, cidr: serviceCidr }];
+        if (usesPodCidr(c)) ranges.push({ what: `${c.name} pod CIDR`, cidr: podCidr });
         for (const r of ranges) {
           const aks = parseCidr(r.cidr).ok ? AKS_FORBIDDEN.find((f) => overlapsCidr(r.cidr, f)) : undefined;
           if (aks) report(c.id, { ...r, forbidden: aks, why: 'AKS reserves' });
