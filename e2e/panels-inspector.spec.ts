@@ -49,8 +49,8 @@ test('a bad address space shows a message, keeps the typed text and the last val
   await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText(
     '4 used · 247 free · 5 reserved',
   );
-  // No finding appears (the subnet is still inside 192.168.0.0/16): the tab shows no count.
-  await expect(page.getByTestId('findings-count')).toHaveCount(0);
+  // No finding appears (the subnet is still inside 192.168.0.0/16): the tab counts only kubenet's retirement note.
+  await expect(page.getByTestId('findings-count')).toHaveText('1');
   // A second space waits until every row is valid, then both reach the design.
   await page.getByTestId('add-addressSpaces').click();
   await page.getByTestId('field-addressSpaces-1').fill('10.50.0.0/16');

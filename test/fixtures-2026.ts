@@ -167,6 +167,14 @@ export const FIXTURES_2026: Record<string, Fixture> = {
       addSubnet(d, { id: 'api', name: 'snet-api', cidr: '10.240.8.0/28', purpose: 'apiserver' });
     },
   },
+  'azure-npm-linux-retirement': {
+    bad: (d) => void (cluster(d).networkPolicy = 'azure'),
+    fix: (d) => void (cluster(d).networkPolicy = 'none'),
+  },
+  'kubenet-retirement': {
+    bad: (d) => void (cluster(d).networkPlugin = 'kubenet'),
+    fix: (d) => void (cluster(d).networkPlugin = 'azure'),
+  },
   'firewall-snat-capacity': {
     bad: (d) => {
       cluster(d).outboundType = 'userDefinedRouting';

@@ -75,6 +75,6 @@ describe('groupFindings', () => {
     expect(groupFindings([])).toEqual([]);
     expect(
       groupFindings(computePlan(loadExample('landing-zone-private').design).findings).map((g) => g.severity),
-    ).toEqual(['warning']);
+    ).toEqual(['warning', 'info']);
   });
 });

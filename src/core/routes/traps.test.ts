@@ -258,11 +258,15 @@ describe('examples', () => {
     return computePlan(r.doc.design);
   };
   it('the landing zone private cluster reports udr-with-lb-outbound', () => {
-    expect(planOf('landing-zone-private.json').findings.map((f) => f.rule)).toEqual(['udr-with-lb-outbound']);
+    expect(planOf('landing-zone-private.json').findings.map((f) => f.rule)).toEqual([
+      'udr-with-lb-outbound',
+      'azure-npm-linux-retirement',
+    ]);
   });
   it('aks-baseline has no routing trap, only the firewall SNAT note (3 public IPs, as the reference has)', () => {
     expect(planOf('aks-baseline.json').findings.map((f) => [f.rule, f.severity])).toEqual([
       ['firewall-snat-capacity', 'info'],
+      ['azure-npm-linux-retirement', 'info'],
     ]);
   });
 });

@@ -197,6 +197,15 @@ function checkFirewallSnat(design: Design): Finding[] {
   });
 }
 
+/** Retirement notices with the migration path: NPM on Linux (30 September 2028), kubenet (31 March 2028). */
+function checkRetirements(c: Cluster): Hit[] {
+  const out: Hit[] = [];
+  if (c.networkPolicy === 'azure' && c.nodePools.some((p) => p.osType === 'Linux'))
+    out.push(hit('azure-npm-linux-retirement', c.id, {}));
+  if (networkModelOf(c) === 'kubenet') out.push(hit('kubenet-retirement', c.id, {}));
+  return out;
+}
+
 function checkPodSubnetVnet(design: Design, c: Cluster): Finding[] {
   const idx = designIndex(design);
   return c.nodePools.flatMap((p) => {
@@ -277,6 +286,7 @@ export const hits2026 = (design: Design, plan: Base): Hit[] => [
     return [
       ...checkOutbound(design, c),
       ...checkPodSubnetVnet(design, c),
+      ...checkRetirements(c),
       ...checkWindowsAndApiServer(design, c, cp),
       ...(cp ? [...checkScale(c, cp), ...checkStaticBlock(design, c, cp)] : []),
     ];

@@ -107,11 +107,13 @@ export const COMPAT_RULES: readonly AnyRule[] = [
   }),
   clusterRule<Pool>({
     id: 'azure-npm-windows-retired',
-    severity: 'warning',
-    summary: 'Azure Network Policy Manager on Windows nodes is retired (30 September 2026).',
+    // Support ended on 30 September 2026: a new design cannot use it.
+    severity: 'error',
+    summary: 'Azure Network Policy Manager on Windows nodes was retired on 30 September 2026.',
     learnUrl: COMPAT_URL.policies,
     message: (p) =>
-      `Windows node pool ${p.pool}: Azure Network Policy Manager on Windows nodes is retired (30 September 2026)`,
+      `Windows node pool ${p.pool}: Azure Network Policy Manager on Windows nodes was retired on 30 September 2026; ` +
+      `use Calico for clusters with Windows pools`,
     each: (c, report) => {
       if (c.networkPolicy === 'azure') for (const p of windowsPools(c)) report(p.id, { pool: p.name });
     },

@@ -83,10 +83,10 @@ describe('feature-compat: dataplane and policy engine', () => {
     });
     expect(family(ok, 'feature-compat')).toEqual([]);
   });
-  it('warns on Azure NPM with Windows pools (retired on Windows)', () => {
+  it('refuses Azure NPM with Windows pools (retired on Windows on 30 September 2026)', () => {
     const d = withWindowsPool(oneClusterDesign({ cluster: { networkPolicy: 'azure' } }));
     expect(family(d, 'feature-compat').map((f) => [f.rule, f.subjectId, f.severity])).toEqual([
-      ['azure-npm-windows-retired', 'win', 'warning'],
+      ['azure-npm-windows-retired', 'win', 'error'],
     ]);
   });
 });

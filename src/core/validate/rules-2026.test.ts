@@ -310,3 +310,24 @@ describe('firewall-snat-capacity', () => {
     expect(found(d, 'firewall-snat-capacity')).toEqual([]);
   });
 });
+
+describe('retirements', () => {
+  it('azure-npm-linux-retirement: Azure network policy on Linux pools is an info with the Cilium path', () => {
+    const d = oneClusterDesign({ cluster: { networkPolicy: 'azure' } });
+    expect(found(d, 'azure-npm-linux-retirement')[0]!).toMatchObject({
+      severity: 'info',
+      message:
+        'Azure Network Policy Manager on Linux nodes ends on 30 September 2028; migrate to Cilium network policy (Azure CNI powered by Cilium)',
+    });
+    d.clusters[0]!.networkPolicy = 'none';
+    expect(found(d, 'azure-npm-linux-retirement')).toEqual([]);
+  });
+  it('kubenet-retirement: a kubenet cluster is an info with the Overlay path; Azure CNI is silent', () => {
+    const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } });
+    expect(found(d, 'kubenet-retirement')[0]!.message).toBe(
+      'kubenet is retired on 31 March 2028; migrate the cluster to Azure CNI Overlay',
+    );
+    d.clusters[0]!.networkPlugin = 'azure';
+    expect(found(d, 'kubenet-retirement')).toEqual([]);
+  });
+});

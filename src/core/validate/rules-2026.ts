@@ -238,6 +238,26 @@ export const firewallSnatCapacity = defineRule<{ firewall: string; ips: number; 
   check: fromPass('firewall-snat-capacity'),
 });
 
+export const npmLinuxRetirement = defineRule<Record<string, never>>({
+  id: 'azure-npm-linux-retirement',
+  severity: 'info',
+  summary: 'Azure Network Policy Manager on Linux nodes is supported until 30 September 2028.',
+  learnUrl: 'https://learn.microsoft.com/azure/aks/migrate-from-npm-to-cilium-network-policy',
+  message: () =>
+    'Azure Network Policy Manager on Linux nodes ends on 30 September 2028; migrate to Cilium network policy ' +
+    '(Azure CNI powered by Cilium)',
+  check: fromPass('azure-npm-linux-retirement'),
+});
+
+export const kubenetRetirement = defineRule<Record<string, never>>({
+  id: 'kubenet-retirement',
+  severity: 'info',
+  summary: 'kubenet is retired on 31 March 2028.',
+  learnUrl: 'https://learn.microsoft.com/azure/aks/upgrade-azure-cni',
+  message: () => 'kubenet is retired on 31 March 2028; migrate the cluster to Azure CNI Overlay',
+  check: fromPass('kubenet-retirement'),
+});
+
 export const RULES_2026 = [
   managedNatCustomVnet,
   natManagedIpCount,
@@ -259,4 +279,6 @@ export const RULES_2026 = [
   windowsMaxPods,
   apiServerSubnetVnet,
   firewallSnatCapacity,
+  npmLinuxRetirement,
+  kubenetRetirement,
 ];
