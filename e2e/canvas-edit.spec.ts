@@ -69,7 +69,8 @@ test('connect two VNets to peer them, and export the canvas as PNG', async ({ pa
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
   await page.mouse.up();
   await expect(page.locator('.react-flow__edge.edge-peering')).toHaveCount(1);
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+  await page.getByTestId('picture-menu').locator('summary').click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('picture-png').click()]);
   expect(dl.suggestedFilename()).toBe('Untitled design.png');
 });
 

@@ -6,7 +6,8 @@ import { autoLayout } from './canvas/auto-layout';
 import { copySelection, paste } from './canvas/clipboard';
 import { dropKind } from './canvas/drop';
 import { Palette } from './canvas/Palette';
-import { exportPicture } from './canvas/picture';
+import { PictureMenu } from './canvas/PictureMenu';
+import { FIT_PADDING } from './export';
 import { FileMenu, SidePanels } from './panels';
 import { redo, undo, useDesignStore, type LineMode } from './store';
 
@@ -42,7 +43,7 @@ function Toolbar() {
   return (
     <header className="toolbar">
       <h1>AKS network designer</h1>
-      <span className="design-name" data-testid="design-name">
+      <span className="design-name" data-testid="design-name" title={name}>
         {name}
       </span>
       <FileMenu />
@@ -53,18 +54,20 @@ function Toolbar() {
         <button type="button" data-testid="redo" onClick={redo} title="Redo (Ctrl+Shift+Z)">
           Redo
         </button>
-        <button type="button" data-testid="auto-layout" onClick={() => void autoLayout().then(() => flow.fitView())}>
+        <button
+          type="button"
+          data-testid="auto-layout"
+          title="Lay out everything: children inside their parents, the hub first, spokes in a grid"
+          onClick={() =>
+            void autoLayout().then(() => requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING })))
+          }
+        >
           Auto-layout
         </button>
-        <button type="button" onClick={() => void flow.fitView()}>
+        <button type="button" data-testid="fit" onClick={() => void flow.fitView({ padding: FIT_PADDING })}>
           Fit
         </button>
-        <button type="button" data-testid="picture-png" onClick={() => void exportPicture('png', name)}>
-          PNG
-        </button>
-        <button type="button" data-testid="picture-svg" onClick={() => void exportPicture('svg', name)}>
-          SVG
-        </button>
+        <PictureMenu />
         <label
           className="tool-select"
           title="Association lines: subnet to NSG, route table and NAT gateway; pool to cluster; resource to subnet"

@@ -1,16 +1,26 @@
 /**
- * `aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE] [--resource-group NAME] [--force]`: writes
- * the export to stdout or a file. Deployable formats (az, bicep, k8s) are refused while the design has names or
+ * `aksnet export DESIGN.json --format az|bicep|k8s|md|csv|svg|drawio [-o FILE] [--resource-group NAME] [--force]`:
+ * writes the export to stdout or a file. Deployable formats (az, bicep, k8s) are refused while the design has names or
  * addresses Azure would reject, unless --force; the address plan formats always export (they list the findings).
  * --resource-group sets the az script's default resource group and where the manifests find static public IPs.
+ * svg and drawio are pictures drawn from the file's layout, or from an auto-layout when the file has none.
  */
 import { writeFile } from 'node:fs/promises';
 import { computePlan } from '../../src/core/index';
-import { EXPORT_FORMATS, exportAs, RESOURCE_GROUP_PATTERN, type ExportFormatId } from '../../src/export';
+import {
+  EXPORT_FORMATS,
+  PICTURE_FORMATS,
+  exportAs,
+  RESOURCE_GROUP_PATTERN,
+  type ExportFormatId,
+  type PictureFormatId,
+} from '../../src/export';
+import { drawPicture } from '../picture';
 import type { Command } from '../io';
 import { EXIT_INPUT, nameOfSubject, parseCommandArgs, printable, readDesign } from '../read-design';
 
-const USAGE = 'aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE] [--resource-group NAME] [--force]';
+const USAGE =
+  'aksnet export DESIGN.json --format az|bicep|k8s|md|csv|svg|drawio [-o FILE] [--resource-group NAME] [--force]';
 const BLOCKING = new Set(['invalid-name', 'pool-name', 'invalid-cidr']);
 
 export const exportCommand: Command = async (args, io) => {
@@ -27,9 +37,11 @@ export const exportCommand: Command = async (args, io) => {
   );
   if (!parsed.ok) return parsed.exitCode;
   const format = parsed.values.format as string | undefined;
-  const spec = EXPORT_FORMATS.find((f) => f.id === format);
+  const formats = [...EXPORT_FORMATS, ...PICTURE_FORMATS];
+  const spec = formats.find((f) => f.id === format);
+  const picture = PICTURE_FORMATS.some((f) => f.id === format);
   if (!spec) {
-    io.err(`aksnet: --format must be one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}\nUsage: ${USAGE}\n`);
+    io.err(`aksnet: --format must be one of ${formats.map((f) => f.id).join(', ')}\nUsage: ${USAGE}\n`);
     return EXIT_INPUT;
   }
   const resourceGroup = parsed.values['resource-group'] as string | undefined;
@@ -53,7 +65,9 @@ export const exportCommand: Command = async (args, io) => {
     );
     return 1;
   }
-  const text = exportAs(spec.id as ExportFormatId, design, plan, resourceGroup ? { resourceGroup } : {});
+  const text = picture
+    ? await drawPicture(spec.id as PictureFormatId, read.doc, plan)
+    : exportAs(spec.id as ExportFormatId, design, plan, resourceGroup ? { resourceGroup } : {});
   const out = parsed.values.output as string | undefined;
   if (!out) {
     (io.data ?? io.out)(text);

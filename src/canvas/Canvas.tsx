@@ -2,11 +2,10 @@
  * The canvas. Nodes and edges come from the store's document (deriveFlow); while a node is dragged its position
  * lives in a local overlay, committed to the layout in one step when the drag ends (one undo step per drag).
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -20,6 +19,8 @@ import { connectElements } from './connect';
 import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './edges';
 import { DRAG_TYPE } from './Palette';
+import { Minimap } from './minimap';
+import { FIT_PADDING } from '../export';
 
 /**
  * Below this zoom, box text other than the name is under 5 px tall: it is hidden (semantic zoom), which also
@@ -37,6 +38,13 @@ export function Canvas() {
   const [overlay, setOverlay] = useState<Record<string, { x: number; y: number }>>({});
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  const loads = useDesignStore((s) => s.loads);
+  // Every document put in place (template, open, share link, restore) is shown whole, once its nodes are drawn.
+  useEffect(() => {
+    if (loads === 0) return;
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING }));
+    return () => cancelAnimationFrame(frame);
+  }, [loads, flow]);
 
   const hot = useMemo(() => new Set(highlight?.nodeIds ?? []), [highlight]);
   const [derive] = useState(createFlowDeriver);
@@ -126,7 +134,7 @@ export function Canvas() {
       >
         <Background gap={20} />
         <Controls />
-        <MiniMap pannable zoomable />
+        <Minimap />
       </ReactFlow>
     </div>
   );

@@ -10,6 +10,7 @@ import {
   valueAt,
   walkElements,
   type Design,
+  type ElementKind,
   type Finding,
   type LineRole,
   type Plan,
@@ -20,6 +21,8 @@ import { placedTags, viewOf } from './kinds';
 
 export interface BoxData extends Record<string, unknown> {
   kind: string;
+  /** The element kind, for the glyph and colour family (src/export/diagram/glyphs.ts). */
+  kindId: ElementKind;
   name: string;
   detail?: string;
   /** Worst finding severity on this element. */
@@ -115,6 +118,7 @@ export function deriveFlow(
       view.size,
       {
         kind: spec.label,
+        kindId: kind,
         name: element.name,
         detail: view.detail(element as never, ctx),
         ...(tags.length ? { tags } : {}),

@@ -2,7 +2,30 @@
 import { memo } from 'react';
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
 import { formatCount } from '../core/index';
+import { styleOf, type DiagramKind } from '../export/diagram/index';
 import type { BoxData } from './derive';
+
+/** The kind's glyph, drawn in its family colour; aria-hidden: the caption beside it names the kind. */
+function Glyph({ kind }: { kind: DiagramKind }) {
+  return (
+    <svg className="box-glyph" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+      <path
+        d={styleOf(kind).glyph}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+/** Family colours as CSS variables, so the stylesheet decides where they apply. */
+function familyStyle(kind: DiagramKind): React.CSSProperties {
+  const s = styleOf(kind);
+  return { '--kind': s.stroke, '--kind-fill': s.fill, '--kind-band': s.band } as React.CSSProperties;
+}
 
 function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
   const pct = (n: number) => `${Math.max(0, (n / usage.total) * 100)}%`;
@@ -34,14 +57,16 @@ function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
     selected ? 'box-selected' : '',
     data.highlighted ? 'box-highlight' : '',
     data.severity ? `box-${data.severity}` : '',
+    `box-family-${styleOf(data.kindId).family}`,
   ].join(' ');
   // Handles sit outside the clipped box so the whole handle takes the pointer.
   return (
     <>
       {(type === 'vnet' || type === 'subnet') && <NodeResizer isVisible={!!selected} minWidth={160} minHeight={60} />}
       <Handle type="target" position={Position.Top} />
-      <div className={cls} data-testid={`node-${data.name}`}>
+      <div className={cls} data-testid={`node-${data.name}`} style={familyStyle(data.kindId)}>
         <div className="box-head">
+          <Glyph kind={data.kindId} />
           <span className="box-kind">{data.kind}</span>
           <span className="box-name">{data.name}</span>
           {type === 'subnet' && data.tags

@@ -1,17 +1,81 @@
-/** The canvas as PNG or SVG, drawn in the browser (html-to-image, loaded on demand). */
-export async function exportPicture(format: 'png' | 'svg', name: string): Promise<void> {
-  const el = document.querySelector<HTMLElement>('.react-flow');
-  if (!el) return;
-  const { toPng, toSvg } = await import('html-to-image');
-  // Controls and the minimap are tools, not part of the drawing.
-  const filter = (n: HTMLElement) =>
-    !n.classList?.contains('react-flow__controls') && !n.classList?.contains('react-flow__minimap');
-  const url =
-    format === 'png'
-      ? await toPng(el, { filter, backgroundColor: '#ffffff', pixelRatio: 2 })
-      : await toSvg(el, { filter, backgroundColor: '#ffffff' });
+/**
+ * Pictures of the whole design, drawn from the design and its layout (not from the viewport): the vector SVG,
+ * a PNG rendered from that SVG at a chosen scale, the draw.io file, and the PNG copied to the clipboard.
+ */
+import { exportPicture, type PictureFormatId } from '../export';
+import { planOf, useDesignStore } from '../store';
+
+function currentPicture(format: PictureFormatId): string {
+  const { doc } = useDesignStore.getState();
+  return exportPicture(format, doc.design, planOf(doc.design), doc.layout.nodes, doc.meta.name);
+}
+
+function download(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = `${name}.${format}`;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.append(a);
   a.click();
+  a.remove();
+  // Revoked later: some browsers start the download after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Browsers refuse canvases above about 16k pixels a side or 268M pixels: the scale is lowered to stay inside. */
+const MAX_SIDE = 16_000;
+const MAX_PIXELS = 120_000_000;
+
+/** The SVG drawn onto a canvas at `scale` device pixels per diagram pixel, as a PNG. */
+export async function svgToPng(svg: string, scale: number): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const w = img.naturalWidth;
+    const h = img.naturalHeight;
+    const s = Math.min(scale, MAX_SIDE / w, MAX_SIDE / h, Math.sqrt(MAX_PIXELS / (w * h)));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(w * s));
+    canvas.height = Math.max(1, Math.round(h * s));
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export async function downloadPicture(format: 'svg' | 'png' | 'drawio', scale = 2): Promise<void> {
+  // The browser makes the design name a safe file name.
+  const name = useDesignStore.getState().doc.meta.name || 'design';
+  if (format === 'png') {
+    download(`${name}.png`, await svgToPng(currentPicture('svg'), scale));
+    return;
+  }
+  const text = currentPicture(format);
+  download(
+    `${name}.${format}`,
+    new Blob([text], { type: format === 'svg' ? 'image/svg+xml' : 'application/vnd.jgraph.mxfile' }),
+  );
+}
+
+/** Copies the PNG to the clipboard; says so, or why not, in the banner. */
+export async function copyPicture(scale = 2): Promise<void> {
+  const store = useDesignStore.getState();
+  try {
+    if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined') throw new Error('no clipboard');
+    // The item takes a promise, so the clipboard is asked while the click still counts as a user gesture.
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': svgToPng(currentPicture('svg'), scale) })]);
+    store.setBanner({ kind: 'info', text: 'Picture copied to the clipboard (PNG).' });
+  } catch {
+    store.setBanner({
+      kind: 'error',
+      text: 'The clipboard does not take pictures here: download the PNG or SVG instead.',
+    });
+  }
 }

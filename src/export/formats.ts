@@ -4,6 +4,7 @@ import { exportCsv, exportMarkdown } from './address-plan';
 import { exportAzCli } from './az-cli';
 import { exportBicep } from './bicep';
 import { exportK8sYaml } from './k8s-yaml';
+import { exportDrawio, exportSvg, type DiagramLayout } from './diagram/index';
 
 export type ExportFormatId = 'az' | 'bicep' | 'k8s' | 'md' | 'csv';
 
@@ -33,4 +34,24 @@ export function exportAs(format: ExportFormatId, design: Design, plan: Plan, opt
     case 'csv':
       return exportCsv(design, plan);
   }
+}
+
+/** Pictures of the design, drawn from its layout: the CLI computes one when the file has none. */
+export type PictureFormatId = 'svg' | 'drawio';
+
+export const PICTURE_FORMATS: readonly { id: PictureFormatId; label: string; filename: string; mime: string }[] = [
+  { id: 'svg', label: 'SVG picture', filename: 'design.svg', mime: 'image/svg+xml' },
+  { id: 'drawio', label: 'draw.io diagram', filename: 'design.drawio', mime: 'application/vnd.jgraph.mxfile' },
+];
+
+export function exportPicture(
+  format: PictureFormatId,
+  design: Design,
+  plan: Plan,
+  layout: DiagramLayout,
+  title: string,
+): string {
+  return format === 'svg'
+    ? exportSvg(design, plan, layout, { title, subtitle: design.location })
+    : exportDrawio(design, plan, layout, { title });
 }

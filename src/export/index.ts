@@ -3,4 +3,14 @@ export { exportAzCli, azCommands, RESOURCE_GROUP_PATTERN, type AzCliOptions } fr
 export { exportBicep } from './bicep';
 export { exportK8sYaml, type K8sYamlOptions } from './k8s-yaml';
 export { exportMarkdown, exportCsv } from './address-plan';
-export { EXPORT_FORMATS, exportAs, type ExportFormatId, type ExportOptions } from './formats';
+export {
+  EXPORT_FORMATS,
+  PICTURE_FORMATS,
+  exportAs,
+  exportPicture,
+  type ExportFormatId,
+  type ExportOptions,
+  type PictureFormatId,
+} from './formats';
+export { layoutDesign } from './diagram/layout';
+export { FIT_PADDING, type DiagramLayout } from './diagram/index';

@@ -18,6 +18,8 @@ export type DocRecipe<R> = (draft: DesignDocument, newId: NewId) => R;
 
 export interface DocSlice {
   doc: DesignDocument;
+  /** How many documents were put in place (new, open, template, share link, restore): the canvas fits each. */
+  loads: number;
   replaceDoc: (doc: DesignDocument) => void;
   /** Applies a change to a draft of the design: one undo step. */
   updateDesign: (recipe: (draft: Design) => void) => void;
@@ -54,7 +56,8 @@ export const createDocSlice: StateCreator<DesignState, [['temporal', unknown]], 
   return {
     doc: freeze(newDocument('Untitled design'), true),
     // Frozen like every document the store holds: a change outside `edit` fails loudly instead of corrupting undo.
-    replaceDoc: (doc) => set({ doc: freeze(doc, true), selection: [], highlight: null }),
+    loads: 0,
+    replaceDoc: (doc) => set((s) => ({ doc: freeze(doc, true), selection: [], highlight: null, loads: s.loads + 1 })),
     updateDesign: (recipe) => edit((draft) => void recipe(draft.design)),
     edit,
     setPosition: (id, x, y) =>

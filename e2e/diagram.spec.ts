@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import { expect, test, type Page } from '@playwright/test';
+import { freshApp, watchErrors } from './helpers';
+
+const TEMPLATES = [
+  'aks-baseline',
+  'broken',
+  'landing-zone-private',
+  'seed-azure-cni',
+  'seed-kubenet',
+  'workshop-hub-spoke',
+];
+
+type Rect = { x: number; y: number; w: number; h: number; id: string };
+
+/** Every box on the canvas, read from the DOM by our test ids, in screen pixels. */
+async function boxes(page: Page): Promise<Rect[]> {
+  return page.locator('[data-testid^="node-"]').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, id: e.getAttribute('data-testid')! };
+    }),
+  );
+}
+
+const inside = (a: Rect, b: Rect) =>
+  a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
+const overlap = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+
+/** Smallest box name on screen, in pixels: its font size times the zoom it is drawn at. */
+async function smallestName(page: Page): Promise<number> {
+  return page.locator('[data-testid^="node-"] .box-name').evaluateAll((els) =>
+    Math.min(
+      ...els.map((e) => {
+        const el = e as HTMLElement;
+        const zoom = el.getBoundingClientRect().width / el.offsetWidth;
+        return parseFloat(getComputedStyle(el).fontSize) * zoom;
+      }),
+    ),
+  );
+}
+
+async function openTemplate(page: Page, file: string): Promise<void> {
+  await page.getByTestId('templates').selectOption(file);
+  await expect(page.locator('[data-testid^="node-"]').first()).toBeVisible();
+}
+
+async function download(page: Page, testId: string): Promise<string> {
+  await page.getByTestId('picture-menu').locator('summary').click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return (await file.path())!;
+}
+
+test.describe('diagram at 1440 × 900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('auto-layout on every template: boxes nest or stand apart, never overlap; names at least 10 px at fit', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const errors = watchErrors(page);
+    await freshApp(page);
+    for (const t of TEMPLATES) {
+      await openTemplate(page, t);
+      await page.getByTestId('auto-layout').click();
+      // The layout is applied and the view fitted once the boxes stop moving.
+      let before = '';
+      await expect(async () => {
+        const now = JSON.stringify(await boxes(page));
+        const was = before;
+        before = now;
+        expect(now).toBe(was);
+      }).toPass({ intervals: [300, 300, 300, 500, 1000] });
+      const all = await boxes(page);
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++) {
+          const [a, b] = [all[i]!, all[j]!];
+          if (inside(a, b) || inside(b, a)) continue;
+          expect(overlap(a, b), `${t}: ${a.id} and ${b.id} overlap`).toBe(false);
+        }
+      const canvas = (await page.getByTestId('canvas').boundingBox())!;
+      for (const b of all)
+        expect(inside(b, { ...canvas, w: canvas.width, h: canvas.height, id: '' }), `${t}: ${b.id} in view`).toBe(true);
+      expect(await smallestName(page), t).toBeGreaterThanOrEqual(10);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('a template is fitted into view on load', async ({ page }) => {
+    await freshApp(page);
+    await openTemplate(page, 'landing-zone-private');
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    await expect(async () => {
+      for (const b of await boxes(page))
+        expect(inside(b, { x: canvas.x, y: canvas.y, w: canvas.width, h: canvas.height, id: '' }), b.id).toBe(true);
+    }).toPass({ intervals: [200, 300, 500] });
+  });
+
+  test('the SVG and PNG downloads hold the lines; the draw.io file parses', async ({ page }) => {
+    await freshApp(page);
+    await openTemplate(page, 'workshop-hub-spoke');
+    const svg = readFileSync(await download(page, 'picture-svg'), 'utf8');
+    // The workshop's 10 lines (counted by hand in src/export/diagram/picture.test.ts).
+    expect(svg.match(/<path class="line /g)?.length).toBe(10);
+    expect(svg).not.toContain('foreignObject');
+
+    // A point 30 % along the peering line (away from its label), in PNG pixels at the chosen scale 3.
+    const [, ox, oy] = svg.match(/<g transform="translate\(([-\d.]+) ([-\d.]+)\)">/)!.map(Number);
+    const [, x1, y1, x2, y2] = svg
+      .match(/class="line line-peering" d="M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)"/)!
+      .map(Number);
+    const at = { x: (ox! + x1! + 0.3 * (x2! - x1!)) * 3, y: (oy! + y1! + 0.3 * (y2! - y1!)) * 3 };
+    await page.getByTestId('picture-menu').locator('summary').click();
+    await page.getByTestId('picture-scale').selectOption('3');
+    await page.getByTestId('picture-menu').locator('summary').click();
+    const png = readFileSync(await download(page, 'picture-png'));
+    const { width, pixel, corner } = await page.evaluate(
+      async ({ b64, at }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const px = (x: number, y: number) => [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data];
+        return { width: img.naturalWidth, pixel: px(at.x, at.y), corner: px(c.width - 2, 2) };
+      },
+      { b64: png.toString('base64'), at },
+    );
+    expect(width).toBe(Math.round(Number(svg.match(/<svg [^>]*width="([\d.]+)"/)![1]) * 3));
+    // The peering blue #0b5cad under the line, white in the empty corner.
+    expect(corner.slice(0, 3)).toEqual([255, 255, 255]);
+    expect(pixel[2]! - pixel[0]!, `pixel ${pixel}`).toBeGreaterThan(100);
+    expect(pixel[0]!, `pixel ${pixel}`).toBeLessThan(80);
+
+    const xml = readFileSync(await download(page, 'picture-drawio'), 'utf8');
+    const cells = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).mxfile.diagram
+      .mxGraphModel.root.mxCell as { id: string; vertex?: string; edge?: string; source?: string; target?: string }[];
+    const ids = new Set(cells.map((c) => c.id));
+    // 14 elements in the workshop (its layout has 14 entries), 10 lines, and the two root cells.
+    expect(cells.filter((c) => c.vertex === '1').length).toBe(14);
+    const edges = cells.filter((c) => c.edge === '1');
+    expect(edges.length).toBe(10);
+    for (const e of edges) expect(ids.has(e.source!) && ids.has(e.target!)).toBe(true);
+  });
+});
+
+test.describe('at 1280 × 720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the toolbar stays one row with a long design name', async ({ page }) => {
+    await freshApp(page);
+    const doc = JSON.parse(readFileSync(new URL('../examples/aks-baseline.json', import.meta.url), 'utf8'));
+    doc.meta.name = 'A very long design name for the platform team landing zone in West Europe, second draft';
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await expect(page.getByTestId('design-name')).toHaveText(doc.meta.name);
+    const tops = await page
+      .locator('header.toolbar > *')
+      .evaluateAll((els) =>
+        els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)),
+      );
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
+    const bar = (await page.locator('header.toolbar').boundingBox())!;
+    expect(bar.height).toBeLessThan(48);
+  });
+
+  test('the minimap can be hidden, and moves off the selection', async ({ page }) => {
+    await freshApp(page);
+    await openTemplate(page, 'aks-baseline');
+    const map = page.getByTestId('minimap').locator('svg').first();
+    await expect(map).toBeVisible();
+    // Pan so the selected box sits in the bottom-right corner, where the minimap starts.
+    const target = page.locator('[data-testid^="node-"]').last();
+    await target.click({ position: { x: 6, y: 6 } });
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const t = (await target.boundingBox())!;
+    const from = { x: canvas.x + 6, y: canvas.y + canvas.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(
+      from.x + (canvas.x + canvas.width - 100 - t.x),
+      from.y + (canvas.y + canvas.height - 60 - t.y),
+      {
+        steps: 8,
+      },
+    );
+    await page.mouse.up();
+    await expect(async () => {
+      const m = (await map.boundingBox())!;
+      const s = (await target.boundingBox())!;
+      expect(s.x + s.width > canvas.x + canvas.width - 220 && s.y + s.height > canvas.y + canvas.height - 170).toBe(
+        true,
+      );
+      expect(overlap({ ...m, w: m.width, h: m.height, id: 'map' }, { ...s, w: s.width, h: s.height, id: 'sel' })).toBe(
+        false,
+      );
+    }).toPass({ intervals: [200, 300, 500] });
+    await page.getByTestId('minimap-toggle').click();
+    await expect(map).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await expect(page.getByTestId('minimap')).toHaveCount(0);
+  });
+});

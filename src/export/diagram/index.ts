@@ -1,0 +1,7 @@
+/** Pictures of the design: shared kinds and glyphs, containment, auto-layout, SVG and draw.io. */
+export { FAMILIES, KIND_STYLES, glyphSvg, styleOf, type DiagramKind, type KindFamily } from './glyphs';
+export { buildScene, type DiagramLayout, type Scene, type SceneBox, type SceneLine } from './scene';
+export { elementsOf, linesOf, type LineKind } from './structure';
+export { exportSvg, type SvgOptions } from './svg';
+export { exportDrawio, type DrawioOptions } from './drawio';
+export { FIT_PADDING, LAYOUT_SIZES, NAME_FONT_PX, VIEW } from './layout';

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Design } from '../../core/index';
+import { loadDocument } from '../../io';
+import { makeEnterpriseDesign } from '../../../bench/make-enterprise-design';
+import { contains, overlaps, type Rect } from './geometry';
+import { FIT_PADDING, layoutDesign, NAME_FONT_PX, VIEW } from './layout';
+import type { DiagramLayout } from './scene';
+import { elementsOf } from './structure';
+
+const DIR = new URL('../../../examples/', import.meta.url);
+const EXAMPLES = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+
+function example(file: string): { design: Design; layout: DiagramLayout } {
+  const r = loadDocument(readFileSync(new URL(file, DIR), 'utf8'));
+  if (!r.ok) throw new Error(file);
+  return { design: r.doc.design, layout: r.doc.layout.nodes };
+}
+
+/** Every element placed, every child inside its parent, no two siblings overlapping. Returns the top-level bounds. */
+function checkLayout(design: Design, layout: DiagramLayout): { w: number; h: number } {
+  const elements = elementsOf(design);
+  const siblings = new Map<string, { id: string; r: Rect }[]>();
+  for (const [id, e] of elements) {
+    const l = layout[id];
+    expect(l, `${id} has a place`).toBeDefined();
+    const r = { x: l!.x, y: l!.y, w: l!.w!, h: l!.h! };
+    expect(r.w > 0 && r.h > 0, `${id} has a size`).toBe(true);
+    if (e.parentId) {
+      // Children are relative to their parent: inside means within (0, 0) .. (w, h) of the parent.
+      const p = layout[e.parentId]!;
+      expect(contains({ x: 0, y: 0, w: p.w!, h: p.h! }, r), `${id} inside ${e.parentId}`).toBe(true);
+    }
+    const key = e.parentId ?? '';
+    siblings.set(key, [...(siblings.get(key) ?? []), { id, r }]);
+  }
+  for (const list of siblings.values())
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++)
+        expect(overlaps(list[i]!.r, list[j]!.r), `${list[i]!.id} and ${list[j]!.id} overlap`).toBe(false);
+  const top = siblings.get('') ?? [];
+  return {
+    w: Math.max(...top.map((t) => t.r.x + t.r.w)) - Math.min(...top.map((t) => t.r.x)),
+    h: Math.max(...top.map((t) => t.r.y + t.r.h)) - Math.min(...top.map((t) => t.r.y)),
+  };
+}
+
+describe('auto-layout', () => {
+  for (const file of EXAMPLES) {
+    it(`${file}: children inside parents, no sibling overlaps, names at least 10 px tall at fit`, async () => {
+      const { design, layout } = example(file);
+      const laid = await layoutDesign(design, layout);
+      const b = checkLayout(design, laid);
+      // The zoom fitView picks: the view over the drawing grown by the padding (React Flow's getViewportForBounds).
+      const zoom = Math.min(VIEW.w / (b.w * (1 + FIT_PADDING)), VIEW.h / (b.h * (1 + FIT_PADDING)), 1);
+      expect(zoom * NAME_FONT_PX, `name size at fit on ${file}`).toBeGreaterThanOrEqual(10);
+    });
+  }
+
+  it('the enterprise design: children inside parents, no sibling overlaps', async () => {
+    const design = makeEnterpriseDesign(1);
+    checkLayout(design, await layoutDesign(design, {}));
+  }, 120_000);
+
+  it('puts the hub first: the most peered VNet is the top-left group', async () => {
+    const { design, layout } = example('aks-baseline.json');
+    const laid = await layoutDesign(design, layout);
+    const hub = laid['vnet-hub']!;
+    for (const v of design.vnets)
+      expect(laid[v.id]!.y >= hub.y && (laid[v.id]!.y > hub.y || laid[v.id]!.x >= hub.x)).toBe(true);
+  });
+
+  it('keeps the reading order of siblings from the layout it is given', async () => {
+    const { design, layout } = example('aks-baseline.json');
+    const swapped = {
+      ...layout,
+      'snet-hub-fw': layout['snet-hub-bastion']!,
+      'snet-hub-bastion': layout['snet-hub-fw']!,
+    };
+    const laid = await layoutDesign(design, swapped);
+    expect(laid['snet-hub-bastion']!.y).toBeLessThan(laid['snet-hub-fw']!.y);
+  });
+});
