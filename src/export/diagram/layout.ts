@@ -20,7 +20,7 @@ export const LAYOUT_SIZES: Readonly<Record<'subnet' | 'pool' | 'cluster' | 'reso
 /** Room above the children of a container for its header (name, detail, and a subnet's usage bar). */
 const HEAD = { vnet: 50, subnet: 84 } as const;
 const PAD = 12;
-const GAP = { inner: 12, satellite: 14, group: 48 } as const;
+const GAP = { inner: 12, satellite: 12, group: 40 } as const;
 
 interface Size {
   w: number;
