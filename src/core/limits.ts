@@ -1,5 +1,5 @@
 /**
- * Azure's documented limits on the counts a design holds. The design file refuses values past them, and the
+ * Azure's documented limits on the counts a design holds. The design file refuses or warns past them, and the
  * planning core never lists more items than a deployable design can have, so no input makes a plan unbounded.
  * AKS: https://learn.microsoft.com/azure/aks/quotas-skus-regions ("Service quotas and limits")
  */

@@ -8,6 +8,7 @@ import { checkInputSize, findHostileKeys } from './hostile';
 import { checkIntegrity } from './integrity';
 import { formatIssue, formatPath, pickIssues, type LoadError, type PathPart } from './load-error';
 import { MIGRATIONS, runMigrations, type RawDocument } from './migrations';
+import { clusterLimitWarnings } from './schema-primitives';
 import { CURRENT_SCHEMA_VERSION, DOCUMENT_FORMAT, documentSchema, type DesignDocument } from './schema';
 
 export type LoadResult = { ok: true; doc: DesignDocument; warnings: string[] } | { ok: false; errors: LoadError[] };
@@ -123,6 +124,7 @@ function parseCurrent(raw: RawDocument): LoadResult {
   const { errors, ids } = checkIntegrity(doc.design);
   if (errors.length > 0) return fail(errors);
   applyPodCidrDefault(doc.design);
+  warnings.push(...clusterLimitWarnings(doc.design));
   warnings.push(...dropOrphanLayout(doc, new Set(ids.keys())));
   return { ok: true, doc, warnings };
 }

@@ -4,6 +4,7 @@
  * strict parsing is the planning core's `invalid-cidr` finding, so a typo never makes a design unloadable.
  */
 import { z } from 'zod';
+import type { Design } from '../core/index';
 import {
   AUTHORIZED_IP_RANGES_URL,
   AKS_QUOTAS_URL,
@@ -89,42 +90,30 @@ export const maxSurgeSchema = z
     message: `a surge count cannot exceed the ${MAX_NODES_PER_POOL.toLocaleString('en-US')} nodes a pool holds; use a percentage for large pools`,
   });
 
-export function poolListSchema<T extends z.ZodType>(item: T) {
-  return z.array(item).max(MAX_POOLS_PER_CLUSTER, {
-    message: `a cluster holds at most ${MAX_POOLS_PER_CLUSTER} node pools: ${AKS_QUOTAS_URL}`,
+/**
+ * Azure's limits across a cluster's fields: nodes across all pools, node pools per cluster, authorized IP ranges.
+ * An edit can cross them (each pool within its own bound, one pool more, one range more), so a file past them is
+ * loaded with a warning instead of refused: refusing would make the editor's own autosave unreadable.
+ */
+export function clusterLimitWarnings(design: Design): string[] {
+  const out: string[] = [];
+  design.clusters.forEach((c, i) => {
+    const at = `design.clusters[${i}]`;
+    const nodes = c.nodePools.reduce((n, p) => n + Math.max(p.count, p.autoscale?.max ?? 0), 0);
+    if (nodes > MAX_NODES_PER_CLUSTER)
+      out.push(
+        `${at}.nodePools: the node pools add up to ${nodes.toLocaleString('en-US')} nodes at their maximum; a cluster holds at most ${MAX_NODES_PER_CLUSTER.toLocaleString('en-US')} across all node pools: ${AKS_QUOTAS_URL}`,
+      );
+    if (c.nodePools.length > MAX_POOLS_PER_CLUSTER)
+      out.push(
+        `${at}.nodePools: ${c.nodePools.length} node pools; a cluster holds at most ${MAX_POOLS_PER_CLUSTER}: ${AKS_QUOTAS_URL}`,
+      );
+    const ranges = c.authorizedIpRanges?.length ?? 0;
+    const limit = c.apiServerVnetIntegration ? MAX_AUTHORIZED_IP_RANGES_VNET_INTEGRATION : MAX_AUTHORIZED_IP_RANGES;
+    if (ranges > limit)
+      out.push(
+        `${at}.authorizedIpRanges: ${ranges.toLocaleString('en-US')} authorized IP ranges; the API server takes at most ${MAX_AUTHORIZED_IP_RANGES} without API Server VNet Integration, ${MAX_AUTHORIZED_IP_RANGES_VNET_INTEGRATION.toLocaleString('en-US')} with it: ${AUTHORIZED_IP_RANGES_URL}`,
+      );
   });
-}
-
-export const authorizedIpRangesSchema = z.array(addressSchema).max(MAX_AUTHORIZED_IP_RANGES_VNET_INTEGRATION, {
-  message: `the API server takes at most ${MAX_AUTHORIZED_IP_RANGES_VNET_INTEGRATION.toLocaleString('en-US')} authorized IP ranges, with API Server VNet Integration: ${AUTHORIZED_IP_RANGES_URL}`,
-});
-
-interface ClusterCounts {
-  apiServerVnetIntegration: boolean;
-  authorizedIpRanges?: string[] | undefined;
-  nodePools: { count: number; autoscale?: { max: number } | undefined }[];
-}
-
-/** Limits across a cluster's fields: nodes across all pools, and authorized ranges without VNet integration. */
-export function checkClusterCounts(c: ClusterCounts, ctx: z.RefinementCtx): void {
-  // zod runs this even when a field failed; a bad count has its own message, so the total waits for valid ones.
-  const valid = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_NODES_PER_POOL;
-  const pools = Array.isArray(c.nodePools) ? c.nodePools : [];
-  const counted = pools.every((p) => valid(p?.count) && (p.autoscale === undefined || valid(p.autoscale?.max)));
-  const nodes = counted ? pools.reduce((n, p) => n + Math.max(p.count, p.autoscale?.max ?? 0), 0) : 0;
-  if (nodes > MAX_NODES_PER_CLUSTER) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['nodePools'],
-      message: `the node pools add up to ${nodes.toLocaleString('en-US')} nodes at their maximum; a cluster holds at most ${MAX_NODES_PER_CLUSTER.toLocaleString('en-US')} across all node pools: ${AKS_QUOTAS_URL}`,
-    });
-  }
-  const ranges = Array.isArray(c.authorizedIpRanges) ? c.authorizedIpRanges.length : 0;
-  if (ranges > MAX_AUTHORIZED_IP_RANGES && !c.apiServerVnetIntegration) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['authorizedIpRanges'],
-      message: `${ranges.toLocaleString('en-US')} authorized IP ranges; the API server takes at most ${MAX_AUTHORIZED_IP_RANGES} without API Server VNet Integration (${MAX_AUTHORIZED_IP_RANGES_VNET_INTEGRATION.toLocaleString('en-US')} with it): ${AUTHORIZED_IP_RANGES_URL}`,
-    });
-  }
+  return out;
 }

@@ -18,8 +18,6 @@ import {
 import {
   LIMITS,
   addressSchema,
-  authorizedIpRangesSchema,
-  checkClusterCounts,
   idSchema,
   intSchema,
   listSchema,
@@ -28,7 +26,6 @@ import {
   nameSchema,
   nodeCountSchema,
   optionalListSchema,
-  poolListSchema,
   shortTextSchema,
 } from './schema-primitives';
 
@@ -115,36 +112,34 @@ const loadBalancerProfileSchema = z.strictObject({
   outboundPublicIpIds: listSchema(idSchema).optional(),
 });
 
-const clusterSchema = z
-  .strictObject({
-    id: idSchema,
-    name: nameSchema,
-    kubernetesVersion: shortTextSchema.optional(),
-    networkPlugin: z.enum(['azure', 'kubenet', 'none']),
-    networkPluginMode: z.enum(['overlay']).optional(),
-    // Cilium is opt-in: https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium
-    networkDataplane: z.enum(['azure', 'cilium']).default('azure'),
-    // No policy unless chosen: https://learn.microsoft.com/azure/aks/use-network-policies
-    networkPolicy: z.enum(['none', 'azure', 'calico', 'cilium']).default('none'),
-    podIpAllocation: z.enum(['nodeSubnet', 'dynamicPodSubnet', 'staticBlock']).default('nodeSubnet'),
-    podCidr: addressSchema.optional(),
-    serviceCidr: addressSchema.default(DEFAULT_SERVICE_CIDR),
-    dnsServiceIp: addressSchema.default(DEFAULT_DNS_SERVICE_IP),
-    // "By default, AKS uses a Standard Load Balancer for egress": https://learn.microsoft.com/azure/aks/egress-outboundtype
-    outboundType: z
-      .enum(['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'])
-      .default('loadBalancer'),
-    loadBalancerProfile: loadBalancerProfileSchema.optional(),
-    natGatewayManagedIpCount: intSchema().optional(),
-    privateCluster: z.boolean().default(false),
-    privateDnsZone: z.string().max(LIMITS.text).optional(),
-    apiServerVnetIntegration: z.boolean().default(false),
-    apiServerSubnetId: idSchema.optional(),
-    authorizedIpRanges: authorizedIpRangesSchema.optional(),
-    tier: z.enum(['free', 'standard', 'premium']).optional(),
-    nodePools: poolListSchema(nodePoolSchema),
-  })
-  .superRefine(checkClusterCounts);
+const clusterSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  kubernetesVersion: shortTextSchema.optional(),
+  networkPlugin: z.enum(['azure', 'kubenet', 'none']),
+  networkPluginMode: z.enum(['overlay']).optional(),
+  // Cilium is opt-in: https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium
+  networkDataplane: z.enum(['azure', 'cilium']).default('azure'),
+  // No policy unless chosen: https://learn.microsoft.com/azure/aks/use-network-policies
+  networkPolicy: z.enum(['none', 'azure', 'calico', 'cilium']).default('none'),
+  podIpAllocation: z.enum(['nodeSubnet', 'dynamicPodSubnet', 'staticBlock']).default('nodeSubnet'),
+  podCidr: addressSchema.optional(),
+  serviceCidr: addressSchema.default(DEFAULT_SERVICE_CIDR),
+  dnsServiceIp: addressSchema.default(DEFAULT_DNS_SERVICE_IP),
+  // "By default, AKS uses a Standard Load Balancer for egress": https://learn.microsoft.com/azure/aks/egress-outboundtype
+  outboundType: z
+    .enum(['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'])
+    .default('loadBalancer'),
+  loadBalancerProfile: loadBalancerProfileSchema.optional(),
+  natGatewayManagedIpCount: intSchema().optional(),
+  privateCluster: z.boolean().default(false),
+  privateDnsZone: z.string().max(LIMITS.text).optional(),
+  apiServerVnetIntegration: z.boolean().default(false),
+  apiServerSubnetId: idSchema.optional(),
+  authorizedIpRanges: listSchema(addressSchema).optional(),
+  tier: z.enum(['free', 'standard', 'premium']).optional(),
+  nodePools: listSchema(nodePoolSchema),
+});
 
 const lbFrontendSchema = z.strictObject({
   id: idSchema,
