@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dropFromPalette, freshApp, watchErrors } from './helpers';
+import { dropFromPalette, freshApp, node, watchErrors } from './helpers';
 
 test('draw a VNet, a node subnet, a cluster and its pool from an empty canvas; the numbers follow the inspector', async ({
   page,
@@ -7,22 +7,26 @@ test('draw a VNet, a node subnet, a cluster and its pool from an empty canvas; t
   const errors = watchErrors(page);
   await freshApp(page);
   await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 300, y: 150 });
-  await expect(page.getByTestId('node-vnet-1')).toBeVisible();
+  await expect(node(page, 'vnet-1')).toBeVisible();
   await dropFromPalette(page, 'node-subnet', { testId: 'node-vnet-1' });
-  await expect(page.getByTestId('node-snet-nodes')).toBeVisible();
-  await dropFromPalette(page, 'cluster', { testId: 'canvas', x: 700, y: 150 });
-  await expect(page.getByTestId('node-aks-1')).toBeVisible();
+  await expect(node(page, 'snet-1')).toContainText('snet-nodes');
+  // Below the VNet (the first box is zoomed to fit the canvas): on the canvas, not under the side panel.
+  await dropFromPalette(page, 'cluster', { testId: 'canvas', x: 40, y: 480 });
+  await expect(node(page, 'aks-1')).toBeVisible();
   // The cluster is selected: the pool dropped on the node subnet joins it.
-  await dropFromPalette(page, 'pool', { testId: 'node-snet-nodes' });
-  await expect(page.getByTestId('node-system1')).toBeVisible();
+  await dropFromPalette(page, 'pool', { testId: 'node-snet-1' });
+  await expect(node(page, 'pool-1')).toContainText('system1');
   // Overlay cluster, 3 nodes + 1 surge in the /22: 4 used, 1024 − 5 − 4 = 1015 free.
-  const usage = page.getByTestId('node-snet-nodes').getByTestId('usage-text');
+  const usage = node(page, 'snet-1').getByTestId('usage-text');
   await expect(usage).toHaveText('4 used · 1,015 free · 5 reserved');
   // The new pool is selected: raise its count in the inspector.
   await page.getByTestId('field-count').fill('10');
   await expect(usage).toHaveText('11 used · 1,008 free · 5 reserved');
   // Switch the cluster to legacy Azure CNI: (10 + 1) × (30 + 1) = 341 used.
-  await page.getByTestId('node-aks-1').click();
+  // The header's left end: the line from the cluster to its pool crosses the middle of the box.
+  await node(page, 'aks-1')
+    .locator('.box-head')
+    .click({ position: { x: 20, y: 8 } });
   await page.getByTestId('field-networkPluginMode').selectOption('');
   await expect(usage).toHaveText('341 used · 678 free · 5 reserved');
   await page.getByTestId('field-networkPlugin').selectOption('kubenet');
@@ -40,8 +44,8 @@ test('a bad CIDR shows a message next to the field and loses nothing', async ({ 
   await expect(page.getByTestId('field-error-cidr')).toHaveText('"10.1.0" is not a four-part decimal IPv4 address');
   await expect(cidr).toHaveValue('10.1.0/24');
   // The design keeps the last valid CIDR.
-  await expect(page.getByTestId('node-snet-1')).toContainText('10.1.0.0/24');
+  await expect(node(page, 'snet-1')).toContainText('10.1.0.0/24');
   await cidr.fill('10.1.8.0/24');
   await expect(page.getByTestId('field-error-cidr')).toHaveCount(0);
-  await expect(page.getByTestId('node-snet-1')).toContainText('10.1.8.0/24');
+  await expect(node(page, 'snet-1')).toContainText('10.1.8.0/24');
 });

@@ -1,15 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { freshApp } from './helpers';
+import { edges, freshApp, node } from './helpers';
 
 test('association lines: all, or only those of the selection; the box names its associations either way', async ({
   page,
 }) => {
   await freshApp(page);
   await page.getByTestId('templates').selectOption('aks-baseline');
-  const nodes = page.getByTestId('node-snet-clusternodes');
+  const nodes = node(page, 'snet-nodes');
   await expect(nodes).toBeVisible();
   // A small design: auto draws them all (9 subnet associations: 6 NSGs and 3 route tables).
-  const assoc = page.locator('.react-flow__edge.edge-assoc');
+  const assoc = edges(page, 'assoc');
   await expect(assoc).toHaveCount(9);
   const tags = nodes.locator('.box-tag');
   await expect(tags).toHaveText(['NSG', 'RT']);

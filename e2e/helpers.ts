@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Fails the test on any console error or page error. */
 export function watchErrors(page: Page): string[] {
@@ -10,11 +10,48 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** The app on an empty design. Each test has its own browser context, so its storage starts empty. */
 export async function freshApp(page: Page): Promise<void> {
   await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
   await expect(page.getByTestId('canvas')).toBeVisible();
+}
+
+/** A canvas box by element id. */
+export const node = (page: Page, id: string): Locator => page.getByTestId(`node-${id}`);
+
+/** Canvas lines of one kind: peering, assoc, place, member, cluster. */
+export const edges = (page: Page, kind: string): Locator => page.locator(`[data-testid^="edge-"][data-kind="${kind}"]`);
+
+/** A locator's box once it has stopped moving: the same on two reads two animation frames apart. */
+export async function stableBox(page: Page, locator: Locator): Promise<{ x: number; y: number }> {
+  await expect(locator).toBeVisible();
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  let prev = await locator.boundingBox();
+  for (let i = 0; i < 100; i++) {
+    await frames();
+    const b = await locator.boundingBox();
+    if (b && prev && b.x === prev.x && b.y === prev.y && b.width === prev.width && b.height === prev.height)
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    prev = b;
+  }
+  throw new Error('the element never stopped moving');
+}
+
+/**
+ * Connects two boxes by dragging from one's source handle to the other's target handle. Both handles are read
+ * once they are stable, and the target again on arrival. Keep both away from the canvas edges: a connection
+ * dragged there pans the view.
+ */
+export async function connect(page: Page, fromId: string, toId: string): Promise<void> {
+  const target = page.getByTestId(`handle-${toId}-target`);
+  const from = await stableBox(page, page.getByTestId(`handle-${fromId}-source`));
+  const to = await stableBox(page, target);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 15 });
+  const end = await stableBox(page, target);
+  await page.mouse.move(end.x, end.y);
+  await page.mouse.up();
 }
 
 /** Drags a palette item onto a point of the canvas or onto an element (HTML5 drag and drop). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { freshApp, watchErrors } from './helpers';
+import { freshApp, node, watchErrors } from './helpers';
 
 test('every template loads without a console error', async ({ page }) => {
   const errors = watchErrors(page);
@@ -24,7 +24,7 @@ test('every template loads without a console error', async ({ page }) => {
 test('share link round trip; a corrupt link keeps the current design', async ({ page, context }) => {
   await freshApp(page);
   await page.getByTestId('templates').selectOption('seed-kubenet');
-  await expect(page.getByTestId('node-myAKSSubnet')).toBeVisible();
+  await expect(node(page, 'snet-aks')).toBeVisible();
   await page.getByTestId('file-share').click();
   const url = page.url();
   expect(url).toContain('#d=');
@@ -32,14 +32,14 @@ test('share link round trip; a corrupt link keeps the current design', async ({ 
   await other.goto('/');
   await other.evaluate(() => localStorage.clear());
   await other.goto(url);
-  await expect(other.getByTestId('node-myAKSSubnet')).toBeVisible();
+  await expect(node(other, 'snet-aks')).toBeVisible();
   await expect(other.getByTestId('design-name')).toHaveText('Seed: kubenet with your own VNet');
   // A corrupt link: an error banner, and the design stays.
   await other.evaluate(() => {
     location.hash = '#d=corrupt%%%payload';
   });
   await expect(other.getByTestId('banner')).toContainText('could not be opened, your design is unchanged');
-  await expect(other.getByTestId('node-myAKSSubnet')).toBeVisible();
+  await expect(node(other, 'snet-aks')).toBeVisible();
 });
 
 test('download the az CLI export', async ({ page }) => {

@@ -1,14 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { freshApp, watchErrors } from './helpers';
+import { freshApp, node, watchErrors } from './helpers';
 
 async function openTemplate(page: Page, file: string) {
   await freshApp(page);
   await page.getByTestId('templates').selectOption(file);
 }
 
-/** Selects a canvas element by clicking its header (names are the test ids of canvas boxes). */
-async function selectOnCanvas(page: Page, name: string) {
-  await page.getByTestId(`node-${name}`).locator('.box-head').click();
+/** Selects a canvas element by clicking its header. */
+async function selectOnCanvas(page: Page, id: string) {
+  await node(page, id).locator('.box-head').click();
 }
 
 test('changing the network plugin in the inspector changes the subnet consumption', async ({ page }) => {
@@ -19,13 +19,11 @@ test('changing the network plugin in the inspector changes the subnet consumptio
   await expect(page.getByTestId('plan-used-snet-aks')).toHaveText('4');
   await expect(page.getByTestId('plan-free-snet-aks')).toHaveText('247');
   await expect(page.getByTestId('plan-item-snet-aks-pods')).toHaveCount(0);
-  await selectOnCanvas(page, 'myAKSCluster');
+  await selectOnCanvas(page, 'aks');
   await page.getByTestId('tab-inspector').click();
   await page.getByTestId('field-networkPlugin').selectOption('azure');
   // Azure CNI on the node subnet: (3 + 1 surge) × 30 default max pods = 120 pod IPs; 4 + 120 = 124 used, 256 − 5 − 124 = 127 free.
-  await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText(
-    '124 used · 127 free · 5 reserved',
-  );
+  await expect(node(page, 'snet-aks').getByTestId('usage-text')).toHaveText('124 used · 127 free · 5 reserved');
   await page.getByTestId('tab-plan').click();
   await expect(page.getByTestId('plan-used-snet-aks')).toHaveText('124');
   await expect(page.getByTestId('plan-free-snet-aks')).toHaveText('127');
@@ -36,7 +34,7 @@ test('changing the network plugin in the inspector changes the subnet consumptio
 
 test('a bad address space shows a message, keeps the typed text and the last valid design', async ({ page }) => {
   await openTemplate(page, 'seed-kubenet');
-  await selectOnCanvas(page, 'myAKSVnet');
+  await selectOnCanvas(page, 'vnet-aks');
   const space = page.getByTestId('field-addressSpaces-0');
   await expect(space).toHaveValue('192.168.0.0/16');
   await space.fill('192.168.0/16');
@@ -45,21 +43,19 @@ test('a bad address space shows a message, keeps the typed text and the last val
   );
   await expect(space).toHaveValue('192.168.0/16');
   // The design still holds the last valid space: the subnet stays inside its VNet and keeps planning.
-  await expect(page.getByTestId('node-myAKSVnet')).toContainText('192.168.0.0/16');
-  await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText(
-    '4 used · 247 free · 5 reserved',
-  );
+  await expect(node(page, 'vnet-aks')).toContainText('192.168.0.0/16');
+  await expect(node(page, 'snet-aks').getByTestId('usage-text')).toHaveText('4 used · 247 free · 5 reserved');
   // No finding appears (the subnet is still inside 192.168.0.0/16): the tab counts only kubenet's retirement note.
   await expect(page.getByTestId('findings-count')).toHaveText('1');
   // A second space waits until every row is valid, then both reach the design.
   await page.getByTestId('add-addressSpaces').click();
   await page.getByTestId('field-addressSpaces-1').fill('10.50.0.0/16');
-  await expect(page.getByTestId('node-myAKSVnet')).not.toContainText('10.50.0.0/16');
+  await expect(node(page, 'vnet-aks')).not.toContainText('10.50.0.0/16');
   await space.fill('192.168.0.0/16');
   await expect(page.getByTestId('field-error-addressSpaces-0')).toHaveCount(0);
-  await expect(page.getByTestId('node-myAKSVnet')).toContainText('10.50.0.0/16');
+  await expect(node(page, 'vnet-aks')).toContainText('10.50.0.0/16');
   await page.getByTestId('remove-addressSpaces-1').click();
-  await expect(page.getByTestId('node-myAKSVnet')).not.toContainText('10.50.0.0/16');
+  await expect(node(page, 'vnet-aks')).not.toContainText('10.50.0.0/16');
   await expect(page.getByTestId('remove-addressSpaces-0')).toBeDisabled();
 });
 
@@ -73,20 +69,18 @@ test('a bad subnet CIDR shows a message next to the field and the plan keeps the
   await expect(page.getByTestId('field-error-cidr')).toBeVisible();
   await expect(cidr).toHaveAttribute('aria-invalid', 'true');
   await expect(cidr).toHaveValue('192.168.1.0/33');
-  await expect(page.getByTestId('node-myAKSSubnet')).toContainText('192.168.1.0/24');
+  await expect(node(page, 'snet-aks')).toContainText('192.168.1.0/24');
   // A /25 halves the subnet: 128 − 5 − 4 = 119 free.
   await cidr.fill('192.168.1.0/25');
-  await expect(page.getByTestId('node-myAKSSubnet').getByTestId('usage-text')).toHaveText(
-    '4 used · 119 free · 5 reserved',
-  );
+  await expect(node(page, 'snet-aks').getByTestId('usage-text')).toHaveText('4 used · 119 free · 5 reserved');
   await page.getByTestId('undo').click();
-  await expect(page.getByTestId('node-myAKSSubnet')).toContainText('192.168.1.0/24');
+  await expect(node(page, 'snet-aks')).toContainText('192.168.1.0/24');
   await expect(cidr).toHaveValue('192.168.1.0/24');
 });
 
 test('route rows: a bad prefix is refused, a new route shows in the effective routes', async ({ page }) => {
   await openTemplate(page, 'aks-baseline');
-  await selectOnCanvas(page, 'route-to-eastus2-hub-fw');
+  await selectOnCanvas(page, 'rt-to-hub-fw');
   await page.getByTestId('field-routes-0-addressPrefix').fill('0.0.0/0');
   await expect(page.getByTestId('field-error-routes-0-addressPrefix')).toBeVisible();
   await page.getByTestId('field-routes-0-addressPrefix').fill('0.0.0.0/0');
@@ -104,16 +98,16 @@ test('route rows: a bad prefix is refused, a new route shows in the effective ro
 
 test('the egress path of a node pool is drawn on the canvas on request', async ({ page }) => {
   await openTemplate(page, 'aks-baseline');
-  await selectOnCanvas(page, 'npsystem');
+  await selectOnCanvas(page, 'pool-system');
   await page.getByTestId('tab-paths').click();
   const egress = page.getByTestId('trace-egress');
   await expect(egress).toHaveAttribute('data-outcome', 'delivered');
   await expect(egress).toContainText('fw-eastus2');
   await page.getByTestId('trace-egress-show').check();
-  await expect(page.getByTestId('node-fw-eastus2')).toHaveClass(/box-highlight/);
-  await expect(page.getByTestId('node-npsystem')).toHaveClass(/box-highlight/);
+  await expect(node(page, 'fw-hub')).toHaveClass(/box-highlight/);
+  await expect(node(page, 'pool-system')).toHaveClass(/box-highlight/);
   await page.getByTestId('trace-egress-show').uncheck();
-  await expect(page.getByTestId('node-fw-eastus2')).not.toHaveClass(/box-highlight/);
+  await expect(node(page, 'fw-hub')).not.toHaveClass(/box-highlight/);
   // A bad destination gets a message; a valid one adds its trace.
   await page.getByTestId('trace-to').fill('10.240.4');
   await expect(page.getByTestId('field-error-trace-to')).toBeVisible();

@@ -90,15 +90,28 @@ function Toolbar() {
 
 function Banner() {
   const banner = useDesignStore((s) => s.banner);
+  const doc = useDesignStore((s) => s.doc);
   if (!banner) return null;
+  // An Undo offered for one change disappears once the design has changed again.
+  const actions = (banner.actions ?? []).filter((a) => a.testId !== 'banner-undo' || banner.undoOf === doc);
   return (
     <div
       className={`banner banner-${banner.kind}`}
       role={banner.kind === 'error' ? 'alert' : 'status'}
       data-testid="banner"
     >
-      {banner.text}
-      <button type="button" onClick={() => useDesignStore.getState().setBanner(null)} aria-label="Dismiss">
+      <span className="banner-text">{banner.text}</span>
+      {actions.map((a) => (
+        <button key={a.testId} type="button" className="banner-action" data-testid={a.testId} onClick={a.run}>
+          {a.label}
+        </button>
+      ))}
+      <button
+        type="button"
+        data-testid="banner-dismiss"
+        onClick={() => useDesignStore.getState().setBanner(null)}
+        aria-label="Dismiss"
+      >
         ×
       </button>
     </div>

@@ -7,14 +7,17 @@ import { App } from './App';
 import { loadFromHash } from './panels';
 import { restoreSaved, startAutosave } from './store';
 
-restoreSaved();
-// A share link wins over the autosaved design; a bad link leaves the autosaved one in place.
-loadFromHash();
-startAutosave();
-window.addEventListener('hashchange', loadFromHash);
+async function start(): Promise<void> {
+  await restoreSaved();
+  // A share link wins over the autosaved design; a bad link leaves the autosaved one in place.
+  loadFromHash();
+  startAutosave();
+  window.addEventListener('hashchange', loadFromHash);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void start();

@@ -12,7 +12,7 @@ import {
   type Connection,
   type NodeChange,
 } from '@xyflow/react';
-import { removeElement, usePlan, useDesignStore } from '../store';
+import { onFitRequest, removeElement, usePlan, useDesignStore } from '../store';
 import { createFlowDeriver } from './derive-memo';
 import { dropKind } from './drop';
 import { connectElements } from './connect';
@@ -46,6 +46,13 @@ export function Canvas() {
     return () => cancelAnimationFrame(frame);
   }, [loads, flow]);
 
+  // A replaced design is fitted into view after it renders; React Flow waits until its nodes are measured.
+  const [fitWanted, setFitWanted] = useState(0);
+  useEffect(() => onFitRequest(() => setFitWanted((n) => n + 1)), []);
+  useEffect(() => {
+    if (fitWanted) void flow.fitView();
+  }, [fitWanted, flow]);
+
   const hot = useMemo(() => new Set(highlight?.nodeIds ?? []), [highlight]);
   const [derive] = useState(createFlowDeriver);
   const derived = useMemo(() => derive(doc, plan, selection, hot, lines), [derive, doc, plan, selection, hot, lines]);
@@ -57,6 +64,12 @@ export function Canvas() {
     [derived.nodes, overlay],
   );
 
+  // Ids drawn as boxes: React Flow knows their selection; anything else selected (a peering added from the
+  // palette, a finding's subject) it never deselects, so a box selection replaces it.
+  const boxIdSet = useMemo(() => new Set(derived.nodes.map((n) => n.id)), [derived.nodes]);
+  const boxIds = useRef(boxIdSet);
+  boxIds.current = boxIdSet;
+
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     const store = useDesignStore.getState();
     const moved: Record<string, { x: number; y: number }> = {};
@@ -67,7 +80,7 @@ export function Canvas() {
       if (c.type === 'position' && c.position && c.dragging) moved[c.id] = c.position;
       else if (c.type === 'remove') removed.push(c.id);
       else if (c.type === 'select') {
-        const base: string[] = select ?? store.selection;
+        const base: string[] = select ?? store.selection.filter((id) => boxIds.current.has(id));
         const cur = new Set<string>(base);
         if (c.selected) cur.add(c.id);
         else cur.delete(c.id);
@@ -124,6 +137,10 @@ export function Canvas() {
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onPaneClick={() => useDesignStore.getState().select([])}
+        onEdgeClick={(_e, edge) => {
+          // A peering line selects the peering, so its settings can be edited.
+          if (edge.id.startsWith('peer:')) useDesignStore.getState().select([edge.id.slice('peer:'.length)]);
+        }}
         snapToGrid
         snapGrid={[10, 10]}
         fitView

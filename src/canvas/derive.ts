@@ -172,7 +172,15 @@ export function collectEdges(d: Design, highlight: Set<string>): CollectedEdges 
   const associations = new Set<string>();
   const add = (id: string, source: string, target: string, label: string, className: string) => {
     const hot = highlight.has(source) && highlight.has(target);
-    const e: Edge = { id, source, target, className: `${className}${hot ? ' edge-highlight' : ''}`, animated: hot };
+    const e: Edge = {
+      id,
+      source,
+      target,
+      className: `${className}${hot ? ' edge-highlight' : ''}`,
+      animated: hot,
+      // The kind without the class prefix, for the edge component's data-kind (peering, assoc, place, ...).
+      data: { kind: className.replace(/^edge-/, '') },
+    };
     // Only links between networks are labelled; the other lines explain themselves by their ends.
     if (label && className === 'edge-peering') e.label = label;
     if (ASSOCIATION.has(className)) associations.add(id);

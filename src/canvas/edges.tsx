@@ -7,8 +7,9 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 
 function LabeledEdge(props: EdgeProps) {
   const [path, labelX, labelY] = getBezierPath(props);
+  const kind = (props.data as { kind?: string } | undefined)?.kind;
   return (
-    <>
+    <g data-testid={`edge-${props.id}`} data-kind={kind}>
       <BaseEdge
         id={props.id}
         path={path}
@@ -26,7 +27,7 @@ function LabeledEdge(props: EdgeProps) {
           </div>
         </EdgeLabelRenderer>
       ) : null}
-    </>
+    </g>
   );
 }
 

@@ -50,7 +50,7 @@ function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
   );
 }
 
-function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
+function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
   const cls = [
     'box',
     `box-${type}`,
@@ -63,8 +63,8 @@ function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
   return (
     <>
       {(type === 'vnet' || type === 'subnet') && <NodeResizer isVisible={!!selected} minWidth={160} minHeight={60} />}
-      <Handle type="target" position={Position.Top} />
-      <div className={cls} data-testid={`node-${data.name}`} style={familyStyle(data.kindId)}>
+      <Handle type="target" position={Position.Top} data-testid={`handle-${id}-target`} />
+      <div className={cls} data-testid={`node-${id}`} data-kind={data.kindId} style={familyStyle(data.kindId)}>
         <div className="box-head">
           <Glyph kind={data.kindId} />
           <span className="box-kind">{data.kind}</span>
@@ -95,7 +95,7 @@ function Box({ data, selected, type }: NodeProps<Node<BoxData>>) {
         ) : null}
         {data.usage ? <UsageBar usage={data.usage} /> : null}
       </div>
-      <Handle type="source" position={Position.Bottom} />
+      <Handle type="source" position={Position.Bottom} data-testid={`handle-${id}-source`} />
     </>
   );
 }

@@ -1,12 +1,14 @@
 /**
- * One inspector field. The typed text stays as typed (local draft); only a valid value reaches the design, so
- * a bad CIDR shows its message here while the last valid design keeps planning.
+ * One inspector field. The typed text stays as typed (local draft) and is checked on each keystroke; a valid
+ * value reaches the design on Enter, blur or a pause (use-commit.ts), so a bad CIDR shows its message here while
+ * the last valid design keeps planning.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Design } from '../core/index';
 import type { FieldSpec } from './field-specs';
 import { formatField, parseField, refOptions } from './field-logic';
 import { ListField } from './ListField';
+import { useCommit } from './use-commit';
 
 export interface FieldProps {
   spec: FieldSpec;
@@ -73,11 +75,31 @@ function TextField({
       onError(null);
     }
   }
+  const commit = useCommit(onCommit);
+  // The value when the field got focus: what Escape restores.
+  const before = useRef(value);
+  const parse = (text: string) => parseField(spec, text, osType);
+  const differs = (v: unknown) => formatField(v) !== formatField(value);
   const change = (text: string) => {
     setDraft(text);
-    const r = parseField(spec, text, osType);
+    const r = parse(text);
     onError(r.ok ? null : r.message);
-    if (r.ok) onCommit(r.value);
+    if (r.ok && differs(r.value)) commit.later(r.value);
+    else commit.drop();
+  };
+  const complete = () => {
+    const r = parse(draft);
+    if (r.ok && differs(r.value)) commit.now(r.value);
+    else commit.drop();
+  };
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') complete();
+    else if (e.key === 'Escape') {
+      // Back to the value before this edit, in the field and in the design.
+      commit.revert();
+      setDraft(formatField(before.current));
+      onError(null);
+    }
   };
   return (
     <input
@@ -89,6 +111,14 @@ function TextField({
       aria-invalid={invalid}
       aria-describedby={invalid ? `${id}-error` : undefined}
       onChange={(e) => change(e.target.value)}
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        before.current = value;
+      }}
+      onBlur={() => {
+        complete();
+        commit.end();
+      }}
     />
   );
 }

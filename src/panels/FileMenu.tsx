@@ -1,7 +1,7 @@
 /** New, open, save, share link and templates. A file or link that does not load leaves the design as it is. */
 import { useRef } from 'react';
 import { encodeShareLink, loadDocument, newDocument, serializeDocument } from '../io';
-import { useDesignStore } from '../store';
+import { replaceDesign, useDesignStore } from '../store';
 import { downloadText } from './download';
 import { openResult } from './open-result';
 import { hashOfPayload } from './share-hash';
@@ -46,9 +46,10 @@ export function FileMenu() {
         type="button"
         data-testid="file-new"
         onClick={() =>
-          useDesignStore
-            .getState()
-            .replaceDoc(newDocument('Untitled design', useDesignStore.getState().doc.design.location))
+          replaceDesign(
+            newDocument('Untitled design', useDesignStore.getState().doc.design.location),
+            'A new design replaced the current one.',
+          )
         }
       >
         New

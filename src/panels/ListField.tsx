@@ -1,11 +1,13 @@
 /**
  * A list of ranges (VNet address spaces, on-prem prefixes, authorized IP ranges): one input per range with Add
- * and Remove. Every row is checked as typed; the design gets the list only when all rows are valid.
+ * and Remove. Every row is checked as typed; the design gets the list only when all rows are valid, on Enter,
+ * blur or a pause (use-commit.ts); Remove writes at once. Escape restores the design's list.
  */
 import { useState } from 'react';
 import { checkCidr } from '../core/index';
 import type { FieldProps } from './Field';
 import { validateRows } from './field-logic';
+import { useCommit } from './use-commit';
 
 const asRows = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
@@ -19,11 +21,30 @@ export function ListField({ spec, value, onCommit, id, errorKey }: FieldProps & 
     setSeen(value);
     if (JSON.stringify(checked.value) !== JSON.stringify(asRows(value))) setRows(asRows(value));
   }
-  const change = (next: string[]) => {
-    setRows(next);
+  const commit = useCommit<string[]>((v) => onCommit(v.length || required ? v : undefined));
+  const [before, setBefore] = useState<string[]>(() => asRows(value));
+  /** The list to write for these rows, or null when a row is invalid or nothing changed. */
+  const toWrite = (next: string[]) => {
     const r = validateRows(next, checkCidr, required);
-    if (r.value && JSON.stringify(r.value) !== JSON.stringify(asRows(value)))
-      onCommit(r.value.length || required ? r.value : undefined);
+    return r.value && JSON.stringify(r.value) !== JSON.stringify(asRows(value)) ? r.value : null;
+  };
+  const change = (next: string[], at: 'later' | 'now' = 'later') => {
+    setRows(next);
+    const v = toWrite(next);
+    if (!v) commit.drop();
+    else if (at === 'now') commit.now(v);
+    else commit.later(v);
+  };
+  const complete = () => {
+    const v = toWrite(rows);
+    if (v) commit.now(v);
+  };
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') complete();
+    else if (e.key === 'Escape') {
+      commit.revert();
+      setRows(before);
+    }
   };
   const listError = rows.length === 0 ? checked.errors[0] : undefined;
   return (
@@ -45,13 +66,24 @@ export function ListField({ spec, value, onCommit, id, errorKey }: FieldProps & 
               aria-label={`${spec.label} ${i + 1}`}
               aria-invalid={!!error}
               onChange={(e) => change(rows.map((r, j) => (j === i ? e.target.value : r)))}
+              onKeyDown={onKeyDown}
+              onFocus={() => setBefore(asRows(value))}
+              onBlur={() => {
+                complete();
+                commit.end();
+              }}
             />
             <button
               type="button"
               data-testid={`remove-${errorKey}-${i}`}
               aria-label={`Remove ${row || `row ${i + 1}`}`}
               disabled={required && rows.length === 1}
-              onClick={() => change(rows.filter((_, j) => j !== i))}
+              onClick={() =>
+                change(
+                  rows.filter((_, j) => j !== i),
+                  'now',
+                )
+              }
             >
               ×
             </button>

@@ -1,6 +1,6 @@
 /** Putting a loaded document into the store, or explaining in the banner why it could not be loaded. */
 import type { LoadResult } from '../io';
-import { useDesignStore } from '../store';
+import { replaceDesign, useDesignStore } from '../store';
 
 /** The first few load errors as one sentence, each with the path of the field that caused it. */
 export function explainLoadErrors(r: Extract<LoadResult, { ok: false }>): string {
@@ -9,7 +9,7 @@ export function explainLoadErrors(r: Extract<LoadResult, { ok: false }>): string
   return `${shown.join('; ')}${more}`;
 }
 
-/** Loads the document when it is valid; otherwise an error banner and the current design stays. */
+/** Loads the document when it is valid (a banner offers Undo); otherwise an error banner and the design stays. */
 export function openResult(r: LoadResult, what: string): boolean {
   const store = useDesignStore.getState();
   if (!r.ok) {
@@ -19,7 +19,7 @@ export function openResult(r: LoadResult, what: string): boolean {
     });
     return false;
   }
-  store.replaceDoc(r.doc);
-  store.setBanner(r.warnings.length ? { kind: 'info', text: `${what}: ${r.warnings.join(' ')}` } : null);
+  const warnings = r.warnings.length ? ` ${r.warnings.join(' ')}` : '';
+  replaceDesign(r.doc, `${what} replaced the design.${warnings}`);
   return true;
 }

@@ -6,14 +6,17 @@ export {
   type DesignState,
   type Highlight,
   type Banner,
+  type BannerAction,
   type LineMode,
 } from './design-store';
 export { usePlan, planOf } from './plan';
 export { findElement, removeElement, FLAT_LISTS, type ElementKind, type Found } from './find';
 export { useSelectedElement } from './selected';
-export { restoreSaved, startAutosave, STORAGE_KEY } from './persist';
+export { restoreSaved, startAutosave, flush, browserEnv, type PersistEnv } from './persist';
 export { addVnet, addSubnet, addCluster, addPool, addPeering, freeVnetSpace } from './factory';
 export { addResource, type ResourceKind, type DropTarget, type AddResult } from './factory-resources';
 export { isAddKind, type AddKind } from './add';
 export { newId, idSource, freeName, type NewId } from './ids';
 export type { DocRecipe } from './doc-slice';
+export { replaceDesign, undoBanner, requestFit, onFitRequest } from './replace';
+export { joinLastStep } from './history';

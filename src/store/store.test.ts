@@ -4,21 +4,7 @@ import { addCluster, addPool, addSubnet, addVnet } from './factory';
 import { removeElement } from './find';
 import { planOf } from './plan';
 import { redo, undo, useDesignStore } from './design-store';
-import { restoreSaved, startAutosave, STORAGE_KEY } from './persist';
 import { freeName, idSource } from './ids';
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  removeItem(k: string) {
-    this.data.delete(k);
-  }
-}
 
 beforeEach(() => {
   useDesignStore.getState().replaceDoc(newDocument('t'));
@@ -90,36 +76,6 @@ describe('design store', () => {
     const d = useDesignStore.getState().doc.design;
     expect(d.vnets[0]!.subnets).toEqual([]);
     expect(d.clusters[0]!.nodePools).toEqual([]);
-  });
-
-  it('autosaves and restores; an unreadable save is kept and reported', async () => {
-    const storage = new MemoryStorage();
-    const stop = startAutosave(storage as unknown as Storage, 0);
-    useDesignStore.getState().updateDesign((d) => void addCluster(d, {}, 0, 0));
-    await new Promise((r) => setTimeout(r, 10));
-    stop();
-    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).design.clusters[0].name).toBe('aks-1');
-    useDesignStore.getState().replaceDoc(newDocument('other'));
-    restoreSaved(storage as unknown as Storage);
-    expect(useDesignStore.getState().doc.design.clusters[0]!.name).toBe('aks-1');
-    storage.setItem(STORAGE_KEY, '{"format":"nope"');
-    restoreSaved(storage as unknown as Storage);
-    expect(useDesignStore.getState().banner!.kind).toBe('error');
-    expect(storage.getItem('aksnet.design.unreadable')).toBe('{"format":"nope"');
-  });
-
-  it('keeps the lines preference across reloads; an unknown value is ignored', () => {
-    const storage = new MemoryStorage();
-    const stop = startAutosave(storage as unknown as Storage, 0);
-    useDesignStore.getState().setLines('selection');
-    stop();
-    useDesignStore.getState().setLines('auto');
-    restoreSaved(storage as unknown as Storage);
-    expect(useDesignStore.getState().lines).toBe('selection');
-    storage.setItem('aksnet.view.lines', 'everything');
-    useDesignStore.getState().setLines('all');
-    restoreSaved(storage as unknown as Storage);
-    expect(useDesignStore.getState().lines).toBe('all');
   });
 });
 

@@ -1,6 +1,7 @@
 /** The view slice: what the user looks at, not what they design. Never part of undo or the saved file. */
 import type { StateCreator } from 'zustand';
 import type { Id } from '../core/index';
+import type { DesignDocument } from '../io';
 import type { DesignState } from './design-store';
 
 /** Nodes drawn highlighted (a traced path); a line is highlighted when both its ends are. */
@@ -8,9 +9,19 @@ export interface Highlight {
   nodeIds: string[];
 }
 
+export interface BannerAction {
+  label: string;
+  testId: string;
+  run: () => void;
+}
+
 export interface Banner {
   kind: 'error' | 'info';
   text: string;
+  /** Buttons next to the text (Undo, Reload, ...). */
+  actions?: BannerAction[];
+  /** The document the banner's Undo returns from: the button shows only while it is still the current one. */
+  undoOf?: DesignDocument;
 }
 
 /**
