@@ -139,6 +139,8 @@ test('a template, New and Open replace the design with a banner offering Undo; t
   await page.getByTestId('templates').selectOption('seed-kubenet');
   await expect(page.getByTestId('banner-undo')).toBeVisible();
   await node(page, 'vnet-aks').locator('.box-head').click();
-  await page.keyboard.press('Delete');
+  await page.getByTestId('field-name').fill('vnet-renamed');
+  await page.getByTestId('field-name').press('Enter');
+  await expect(node(page, 'vnet-aks')).toContainText('vnet-renamed');
   await expect(page.getByTestId('banner-undo')).toHaveCount(0);
 });

@@ -187,4 +187,9 @@ export const FOUNDATION_FIXTURES: Record<string, Fixture> = {
     bad: (d) => (subnet(d, 'nodes').delegation = 'Microsoft.Web/serverFarms'),
     fix: (d) => delete subnet(d, 'nodes').delegation,
   },
+  'public-ip-unattached': {
+    // What deleting a firewall's subnet leaves: its public IP, used by nothing.
+    bad: (d) => d.publicIps.push({ id: 'pip', name: 'pip-fw-1', sku: 'Standard' }),
+    fix: (d) => (d.publicIps = []),
+  },
 };

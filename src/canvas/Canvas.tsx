@@ -12,7 +12,7 @@ import {
   type Connection,
   type NodeChange,
 } from '@xyflow/react';
-import { onFitRequest, removeElement, usePlan, useDesignStore } from '../store';
+import { deleteElements, onFitRequest, usePlan, useDesignStore } from '../store';
 import { createFlowDeriver } from './derive-memo';
 import { dropKind } from './drop';
 import { connectElements } from './connect';
@@ -88,7 +88,11 @@ export function Canvas() {
       }
     }
     if (Object.keys(moved).length) setOverlay((o) => ({ ...o, ...moved }));
-    if (removed.length) store.updateDesign((d) => removed.forEach((id) => removeElement(d, id)));
+    if (removed.length) {
+      // React Flow also removes the children of a removed box; the banner names those as taken with it.
+      const asked = removed.filter((id) => store.selection.includes(id));
+      deleteElements(asked.length ? asked : removed);
+    }
     if (select) store.select(select);
   }, []);
 

@@ -26,7 +26,15 @@ function FindingItem({ f, subject }: { f: Finding; subject: string }) {
           <button
             type="button"
             data-testid="apply-fix"
-            onClick={() => useDesignStore.getState().updateDesign((d) => void applyFix(d, f.fix!))}
+            onClick={() => {
+              let applied = false;
+              useDesignStore.getState().updateDesign((d) => void (applied = applyFix(d, f.fix!)));
+              if (!applied)
+                useDesignStore.getState().setBanner({
+                  kind: 'info',
+                  text: `"${f.fix!.label}" was not applied: another element already has that name or the subject is gone.`,
+                });
+            }}
           >
             {f.fix.label}
           </button>

@@ -1,6 +1,6 @@
 /** The inspector: every field of the selected element, validated as typed; design settings when nothing is selected. */
 import { kindSpec, type Design, type Id } from '../core/index';
-import { findElement, removeElement, useDesignStore, useSelectedElement, type ElementKind } from '../store';
+import { deleteElements, findElement, useDesignStore, useSelectedElement, type ElementKind } from '../store';
 import { Field } from './Field';
 import { FIELDS, LISTS, type FieldSpec } from './field-specs';
 import { getPath, isShown, setPath } from './field-logic';
@@ -82,12 +82,7 @@ export function Inspector() {
           {title(found.kind)} settings (Microsoft Learn)
         </a>
       </p>
-      <button
-        type="button"
-        className="danger"
-        data-testid="delete-element"
-        onClick={() => useDesignStore.getState().updateDesign((d) => removeElement(d, id))}
-      >
+      <button type="button" className="danger" data-testid="delete-element" onClick={() => deleteElements([id])}>
         Delete {title(found.kind).toLowerCase()}
       </button>
     </div>

@@ -13,7 +13,12 @@ export function applyFix(d: Design, fix: Fix): boolean {
     const s = v.subnets.find((x) => x.id === fix.subnetId);
     if (!s) continue;
     if (fix.kind === 'set-subnet-cidr') s.cidr = fix.cidr;
-    else s.name = fix.name;
+    else {
+      // Subnet names are unique in a VNet: a rename onto a sibling's name would make two.
+      const lower = fix.name.toLowerCase();
+      if (v.subnets.some((x) => x !== s && x.name.toLowerCase() === lower)) return false;
+      s.name = fix.name;
+    }
     return true;
   }
   return false;

@@ -35,13 +35,26 @@ export interface DropTarget {
   subnetId?: Id;
 }
 
-/** A subnet of the wanted purpose in the VNet: the existing one, or a new one. */
+/** Names Azure reserves for a resource's subnet: a subnet already so named is that subnet, however it is marked. */
+const RESERVED_SUBNET: Partial<Record<SubnetPurpose, string>> = {
+  firewall: 'azurefirewallsubnet',
+  'firewall-management': 'azurefirewallmanagementsubnet',
+  gateway: 'gatewaysubnet',
+  bastion: 'azurebastionsubnet',
+};
+
+/** A subnet of the wanted purpose in the VNet: the one with the reserved name, one marked so, or a new one. */
 function subnetFor(d: Design, layout: Layout, t: DropTarget, purpose: SubnetPurpose, ids: NewId): Id | null {
   if (t.subnetId) return t.subnetId;
   const vnetId = t.vnetId ?? d.vnets[0]?.id;
   if (!vnetId) return null;
-  const existing = d.vnets.find((v) => v.id === vnetId)?.subnets.find((s) => s.purpose === purpose);
-  return existing?.id ?? addSubnet(d, layout, vnetId, purpose, ids);
+  const subnets = d.vnets.find((v) => v.id === vnetId)?.subnets ?? [];
+  const reserved = RESERVED_SUBNET[purpose];
+  const named = reserved ? subnets.find((s) => s.name.toLowerCase() === reserved) : undefined;
+  const existing = named ?? subnets.find((s) => s.purpose === purpose);
+  if (!existing) return addSubnet(d, layout, vnetId, purpose, ids);
+  existing.purpose = purpose;
+  return existing.id;
 }
 
 function newPublicIp(d: Design, layout: Layout, base: string, x: number, y: number, ids: NewId): Id {

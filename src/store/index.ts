@@ -20,3 +20,4 @@ export { newId, idSource, freeName, type NewId } from './ids';
 export type { DocRecipe } from './doc-slice';
 export { replaceDesign, undoBanner, requestFit, onFitRequest } from './replace';
 export { joinLastStep } from './history';
+export { deleteElements, describeDelete, elementsOf } from './delete';
