@@ -46,11 +46,11 @@ export function Canvas() {
     return () => cancelAnimationFrame(frame);
   }, [loads, flow]);
 
-  // A replaced design is fitted into view after it renders; React Flow waits until its nodes are measured.
+  // Undoing a replacement brings back a whole design: it is shown whole too.
   const [fitWanted, setFitWanted] = useState(0);
   useEffect(() => onFitRequest(() => setFitWanted((n) => n + 1)), []);
   useEffect(() => {
-    if (fitWanted) void flow.fitView();
+    if (fitWanted) void flow.fitView({ padding: FIT_PADDING });
   }, [fitWanted, flow]);
 
   const hot = useMemo(() => new Set(highlight?.nodeIds ?? []), [highlight]);

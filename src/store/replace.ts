@@ -1,6 +1,6 @@
 /**
  * Replacing the whole design (New, Open, a template, a share link): one undo step, said in a banner that offers
- * Undo, and the canvas asked to fit the new design once its boxes are drawn.
+ * Undo; the canvas fits the design brought back by that Undo.
  */
 import type { DesignDocument } from '../io';
 import { undo, useDesignStore, type BannerAction } from './design-store';
@@ -41,6 +41,6 @@ export function replaceDesign(doc: DesignDocument, text: string): void {
   const s = useDesignStore.getState();
   const before = s.doc.meta.name;
   s.replaceDoc(doc);
+  // The canvas fits a loaded document itself (the store counts loads); the undo of one is fitted on request.
   undoBanner(`${text} Undo brings back "${before}".`, useDesignStore.getState().doc, requestFit);
-  requestFit();
 }
