@@ -175,6 +175,29 @@ export const FIXTURES_2026: Record<string, Fixture> = {
     bad: (d) => void (cluster(d).networkPlugin = 'kubenet'),
     fix: (d) => void (cluster(d).networkPlugin = 'azure'),
   },
+  'firewall-fqdn-network-rule-dns-proxy': {
+    bad: (d) => {
+      cluster(d).outboundType = 'userDefinedRouting';
+      firewall(d, 'Standard', 20);
+      d.firewalls[0]!.dnsProxy = false;
+      d.routeTables.push({
+        id: 'rt',
+        name: 'rt-fw',
+        disableBgpRoutePropagation: false,
+        routes: [
+          {
+            id: 'r',
+            name: 'default',
+            addressPrefix: '0.0.0.0/0',
+            nextHopType: 'VirtualAppliance',
+            nextHopIpAddress: '10.240.8.4',
+          },
+        ],
+      });
+      vnet(d).subnets[0]!.routeTableId = 'rt';
+    },
+    fix: (d) => void (d.firewalls[0]!.dnsProxy = true),
+  },
   'firewall-snat-capacity': {
     bad: (d) => {
       cluster(d).outboundType = 'userDefinedRouting';

@@ -7,7 +7,9 @@ import { designIndex } from '../design-index';
 import { formatCount } from '../format';
 import { blocksPerNode, networkModelOf, STATIC_BLOCK_SIZE } from '../ipam/defaults';
 import { MAX_NODES_PER_CLUSTER, MAX_NODES_PER_POOL } from '../limits';
-import type { Cluster, Design } from '../model';
+import type { Cluster, Design, Firewall } from '../model';
+import { aksEgressRuleSet } from '../paths/egress-rules';
+import { firewallIp } from '../paths/locate';
 import type { ClusterPlan, Plan } from '../plan-types';
 
 type Base = Omit<Plan, 'findings'>;
@@ -186,6 +188,34 @@ function checkWindowsAndApiServer(design: Design, c: Cluster, cp: ClusterPlan | 
   return out;
 }
 
+/** Clusters whose node subnets route to the firewall's private IP: the firewall carries their egress rules. */
+function egressClusters(design: Design, fw: Firewall): Cluster[] {
+  const ip = firewallIp(design, fw);
+  const idx = designIndex(design);
+  if (!ip) return [];
+  return design.clusters.filter((c) =>
+    c.nodePools.some((p) => {
+      const rtId = idx.subnet.get(p.nodeSubnetId)?.subnet.routeTableId;
+      const rt = rtId ? idx.routeTable.get(rtId) : undefined;
+      return rt?.routes.some((r) => r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress === ip) ?? false;
+    }),
+  );
+}
+
+/** The AKS egress rule set has network rules with FQDNs (NTP): the firewall resolves them only with DNS proxy. */
+function checkFirewallDnsProxy(design: Design): Finding[] {
+  return design.firewalls
+    .filter((fw) => !fw.dnsProxy)
+    .flatMap((fw) =>
+      egressClusters(design, fw).flatMap((c) => {
+        const fqdns = aksEgressRuleSet(design, c.id).network.flatMap((n) => n.destinationFqdns ?? []);
+        return fqdns.length
+          ? [hit('firewall-fqdn-network-rule-dns-proxy', fw.id, { cluster: c.name, fqdns: fqdns.join(', ') })]
+          : [];
+      }),
+    );
+}
+
 /** A firewall that carries AKS egress (a userDefinedRouting cluster exists) without a NAT gateway on its subnet. */
 function checkFirewallSnat(design: Design): Finding[] {
   if (!design.clusters.some((c) => c.outboundType === 'userDefinedRouting')) return [];
@@ -281,6 +311,7 @@ export const hits2026 = (design: Design, plan: Base): Hit[] => [
   ...checkPublicSpace(design),
   ...checkFlatPodAddresses(design, plan),
   ...checkFirewallSnat(design),
+  ...checkFirewallDnsProxy(design),
   ...design.clusters.flatMap((c) => {
     const cp = plan.clusters[c.id];
     return [

@@ -331,3 +331,41 @@ describe('retirements', () => {
     expect(found(d, 'kubenet-retirement')).toEqual([]);
   });
 });
+
+describe('firewall-fqdn-network-rule-dns-proxy', () => {
+  it('the AKS network rule to ntp.ubuntu.com through a firewall without DNS proxy is an error; with it, silent', () => {
+    const d = oneClusterDesign({ cluster: { outboundType: 'userDefinedRouting' } });
+    d.vnets[0]!.subnets.push({ id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.8.0/26', purpose: 'firewall' });
+    d.publicIps.push({ id: 'p', name: 'pip-fw', sku: 'Standard' });
+    // 10.240.8.0/26: the firewall takes the first usable address, 10.240.8.4.
+    d.firewalls.push({
+      id: 'f',
+      name: 'fw',
+      tier: 'Standard',
+      subnetId: 'fw',
+      publicIpIds: ['p'],
+      dnsProxy: false,
+      dnatRules: [],
+    });
+    d.routeTables.push({
+      id: 'rt',
+      name: 'rt-fw',
+      disableBgpRoutePropagation: false,
+      routes: [
+        {
+          id: 'r',
+          name: 'default',
+          addressPrefix: '0.0.0.0/0',
+          nextHopType: 'VirtualAppliance',
+          nextHopIpAddress: '10.240.8.4',
+        },
+      ],
+    });
+    d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
+    const [f] = found(d, 'firewall-fqdn-network-rule-dns-proxy');
+    expect(f!.severity).toBe('error');
+    expect(f!.message).toContain('(ntp.ubuntu.com)');
+    d.firewalls[0]!.dnsProxy = true;
+    expect(found(d, 'firewall-fqdn-network-rule-dns-proxy')).toEqual([]);
+  });
+});

@@ -258,6 +258,17 @@ export const kubenetRetirement = defineRule<Record<string, never>>({
   check: fromPass('kubenet-retirement'),
 });
 
+export const firewallFqdnDnsProxy = defineRule<{ cluster: string; fqdns: string }>({
+  id: 'firewall-fqdn-network-rule-dns-proxy',
+  severity: 'error',
+  summary: 'FQDNs in Azure Firewall network rules need DNS proxy on the firewall policy.',
+  learnUrl: 'https://learn.microsoft.com/azure/firewall/fqdn-filtering-network-rules',
+  message: (p) =>
+    `the AKS egress network rules of ${p.cluster} name FQDNs (${p.fqdns}), which network rules resolve only with DNS ` +
+    `proxy; enable DNS proxy on the firewall`,
+  check: fromPass('firewall-fqdn-network-rule-dns-proxy'),
+});
+
 export const RULES_2026 = [
   managedNatCustomVnet,
   natManagedIpCount,
@@ -281,4 +292,5 @@ export const RULES_2026 = [
   firewallSnatCapacity,
   npmLinuxRetirement,
   kubenetRetirement,
+  firewallFqdnDnsProxy,
 ];
