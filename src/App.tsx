@@ -59,7 +59,10 @@ function Toolbar() {
           data-testid="auto-layout"
           title="Lay out everything: children inside their parents, the hub first, spokes in a grid"
           onClick={() =>
-            void autoLayout().then(() => requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING })))
+            // Two frames: the new layout is drawn first, so the fit measures the new bounds.
+            void autoLayout().then(() =>
+              requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING }))),
+            )
           }
         >
           Auto-layout

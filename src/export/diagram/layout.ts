@@ -11,8 +11,8 @@ import { elementsOf, linesOf, type Element } from './structure';
 
 /** Sizes auto-layout gives to boxes that hold nothing: compact, so a template fits the view with legible names. */
 export const LAYOUT_SIZES: Readonly<Record<'subnet' | 'pool' | 'cluster' | 'resource', { w: number; h: number }>> = {
-  subnet: { w: 320, h: 84 },
-  pool: { w: 146, h: 60 },
+  subnet: { w: 300, h: 84 },
+  pool: { w: 140, h: 60 },
   cluster: { w: 220, h: 84 },
   resource: { w: 176, h: 58 },
 };
@@ -109,8 +109,8 @@ function hubOf(design: Design): string | undefined {
 }
 
 /** Width over height of the view the layout should fit: the canvas at 1440 × 900 is about 890 × 830. */
-/** The canvas at 1440 × 900 with a banner shown: the view a layout should fit with legible names. */
-export const VIEW = { w: 890, h: 800 } as const;
+/** The canvas at 1440 × 900 (palette and side panel open, a banner shown): the view a layout should fit with legible names. */
+export const VIEW = { w: 850, h: 800 } as const;
 export const VIEW_ASPECT = VIEW.w / VIEW.h;
 /** Padding of the canvas's fit-to-view, a fraction of the drawing (React Flow's fitView option). */
 export const FIT_PADDING = 0.05;
