@@ -3,19 +3,30 @@
  * adds them again with new ids, new names and, for VNets and subnets, free address blocks, and says what it
  * could not paste and why.
  */
-import { nextFreeCidr, type Design, type Id, type Subnet, type Vnet } from '../core/index';
+import {
+  nextFreeCidr,
+  type Cluster,
+  type Design,
+  type Id,
+  type KindElements,
+  type Subnet,
+  type Vnet,
+} from '../core/index';
 import type { DesignDocument, LayoutNode } from '../io';
 import { findElement, FLAT_LISTS, freeVnetSpace, type ElementKind } from '../store';
 
 type Layout = DesignDocument['layout']['nodes'];
 
-export interface ClipItem {
-  kind: ElementKind;
-  element: { id: Id; name: string };
-  box?: LayoutNode;
-  /** The VNet a copied subnet came from. */
-  parentId?: Id;
-}
+/** A copied element, typed by its kind. */
+export type ClipItem = {
+  [K in ElementKind]: {
+    kind: K;
+    element: KindElements[K];
+    box?: LayoutNode;
+    /** The VNet a copied subnet came from. */
+    parentId?: Id;
+  };
+}[ElementKind];
 
 // Peerings are not pasted: a copy would join the same two VNets again.
 const LISTS: Partial<Record<ElementKind, keyof Design>> = {
@@ -35,8 +46,8 @@ export function copyElements(doc: DesignDocument, ids: Id[]): ClipItem[] {
         kind: f.kind,
         element: structuredClone(f.element),
         box: doc.layout.nodes[id],
-        ...(f.kind === 'subnet' ? { parentId: f.parent!.id } : {}),
-      },
+        ...(f.kind === 'subnet' ? { parentId: f.parent.id } : {}),
+      } as ClipItem,
     ];
   });
 }
@@ -71,10 +82,9 @@ export function pasteClip(
     return { ...structuredClone(s), id, cidr };
   };
   for (const item of clip) {
-    const src = structuredClone(item.element) as { id: Id; name: string } & Record<string, unknown>;
     if (item.kind === 'subnet') {
       const vnet = design.vnets.find((v) => v.id === item.parentId);
-      const s = src as unknown as Subnet;
+      const s = structuredClone(item.element);
       const cidr = vnet
         ? nextFreeCidr(
             vnet.addressSpaces,
@@ -101,6 +111,7 @@ export function pasteClip(
       ids.push(copy.id);
       continue;
     }
+    const src = structuredClone(item.element);
     const list = LISTS[item.kind];
     if (!list) {
       skipped.push(
@@ -114,7 +125,7 @@ export function pasteClip(
     src.name = copyName(existing, src.name);
     let subnets: Subnet[] = [];
     if (item.kind === 'vnet') {
-      const v = src as unknown as Vnet;
+      const v = src as Vnet;
       const space = freeVnetSpace(design, prefixOf(v.addressSpaces[0] ?? '/16'));
       if (!space) {
         skipped.push(`${item.element.name}: no free /${prefixOf(v.addressSpaces[0] ?? '/16')} left in 10.0.0.0/8.`);
@@ -126,13 +137,13 @@ export function pasteClip(
       v.subnets = [];
     }
     if (item.kind === 'cluster') {
-      (src as unknown as Design['clusters'][number]).nodePools = [];
+      (src as Cluster).nodePools = [];
       skipped.push(`${src.name}: copied without node pools; drop pools on a subnet to add them.`);
     }
     (design[list] as unknown[]).push(src);
     // Subnets are added once their VNet is in the design, so each new id is seen by the next.
     for (const sub of subnets) {
-      const v = src as unknown as Vnet;
+      const v = src as Vnet;
       const cidr = nextFreeCidr(
         v.addressSpaces,
         v.subnets.map((x) => x.cidr),
