@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { computePlan, RULES, FOUNDATION_RULES, type AnyRule, type Design } from '../src/core/index';
 import { loadDocument } from '../src/io';
 import { checkIntegrity } from '../src/io/integrity';
+import { AGC_FIXTURES } from './fixtures-agc';
 import { FIXTURES_2026 } from './fixtures-2026';
 import { base, FOUNDATION_FIXTURES, type Fixture } from './fixtures-foundation';
 
 /** A triggering design and its fixed twin for every rule of the catalogue. */
-const FIXTURES: Record<string, Fixture> = { ...FOUNDATION_FIXTURES, ...FIXTURES_2026 };
+const FIXTURES: Record<string, Fixture> = { ...FOUNDATION_FIXTURES, ...FIXTURES_2026, ...AGC_FIXTURES };
 /** Rules whose fixture row is still to be written; the list only shrinks. */
 const PENDING = new Set<string>([
   'firewall-subnet-default-route',

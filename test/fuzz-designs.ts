@@ -370,6 +370,17 @@ export function buildDesign(g: G): Design {
       sku: pick(g, ['Basic', 'Standard', 'Premium'] as const),
       subnetId: ref(g, subnetIds),
     })),
+    appGatewaysForContainers: Array.from({ length: countOf(g, 1, subnetIds) }, (_, i) => ({
+      id: `agc${i}`,
+      name: name(g, 'agc-'),
+      subnetId: ref(g, subnetIds),
+      associationName: name(g, 'assoc-'),
+      frontends: Array.from({ length: countOf(g, 2, subnetIds) }, (_, j) => ({
+        id: `agc${i}fe${j}`,
+        name: name(g, 'fe-'),
+      })),
+      ...(chance(g, 70) && clusterIds.length ? { clusterId: ref(g, clusterIds) } : {}),
+    })),
   };
 }
 

@@ -167,6 +167,12 @@ export const KIND_VIEWS: { [K in ElementKind]: KindView<K> } = {
     palette: [{ kind: 'onprem', label: 'On-premises site', hint: 'drop on the hub VNet' }],
     detail: (x) => `${x.addressPrefixes.join(', ')} · ${x.gateway.type}`,
   },
+  agc: {
+    type: 'resource',
+    size: RESOURCE,
+    palette: [{ kind: 'agc', label: 'App Gateway for Containers', hint: 'drop on a VNet' }],
+    detail: (x) => `${count(x.frontends.length, 'frontend')}`,
+  },
 };
 
 /** The view of a kind, typed for any element of it. */

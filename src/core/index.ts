@@ -47,3 +47,4 @@ export * from './netpol/matrix';
 export { effectivePolicyTypes, policySelects } from './netpol/rules';
 export { matchesSelector, namespaceLabels, NAMESPACE_NAME_LABEL } from './netpol/selector';
 export { designIndex, byIdOf, type DesignIndex, type SubnetRef } from './design-index';
+export { AGC_DELEGATION, AGC_RULES } from './validate/agc-rules';

@@ -6,6 +6,7 @@
  */
 import type {
   AppGateway,
+  AppGatewayForContainers,
   Bastion,
   Cluster,
   Firewall,
@@ -40,6 +41,7 @@ export interface KindElements {
   privateEndpoint: PrivateEndpoint;
   bastion: Bastion;
   onprem: OnPremSite;
+  agc: AppGatewayForContainers;
 }
 
 export type ElementKind = keyof KindElements;
@@ -308,6 +310,22 @@ export const KINDS = {
         line: { id: 'op', role: 'link', label: 'gateway.type' },
       },
     ],
+    drawn: 'box',
+  },
+  agc: {
+    list: 'appGatewaysForContainers',
+    parent: null,
+    label: 'Application Gateway for Containers',
+    title: 'Application Gateway for Containers',
+    learnUrl:
+      'https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components',
+    nameKind: 'traffic-controller',
+    idPrefix: 'agc',
+    refs: [
+      subnetRef('cascade', 'agc'),
+      { path: 'clusterId', to: 'cluster', onDelete: 'clear', line: { id: 'alb', role: 'backend' } },
+    ],
+    rows: [{ list: 'frontends', label: 'frontend', nameKind: 'traffic-controller', idPrefix: 'agcfe', refs: [] }],
     drawn: 'box',
   },
 } as const satisfies Record<ElementKind, KindSpec>;

@@ -293,6 +293,28 @@ export interface Bastion {
   publicIpId?: Id;
 }
 
+/** A frontend of an Application Gateway for Containers: an entry point with an Azure-generated public FQDN. */
+export interface AgcFrontend {
+  id: Id;
+  name: string;
+}
+
+/**
+ * Application Gateway for Containers (Microsoft.ServiceNetworking/trafficControllers), deployed with the design
+ * ("bring your own"): the ALB Controller of `clusterId` programs it. Its association connects it to one subnet
+ * delegated to Microsoft.ServiceNetworking/trafficControllers.
+ */
+export interface AppGatewayForContainers {
+  id: Id;
+  name: string;
+  /** The association's subnet (one association per gateway today). */
+  subnetId: Id;
+  associationName: string;
+  frontends: AgcFrontend[];
+  /** The cluster whose ALB Controller uses it. */
+  clusterId?: Id;
+}
+
 export interface Design {
   /** Azure region for every resource, e.g. eastus2. */
   location: string;
@@ -309,6 +331,7 @@ export interface Design {
   nsgs: Nsg[];
   privateEndpoints: PrivateEndpoint[];
   bastions: Bastion[];
+  appGatewaysForContainers: AppGatewayForContainers[];
 }
 
 /** An empty design, the starting point of the editor. */
@@ -328,5 +351,6 @@ export function emptyDesign(location = 'eastus2'): Design {
     nsgs: [],
     privateEndpoints: [],
     bastions: [],
+    appGatewaysForContainers: [],
   };
 }

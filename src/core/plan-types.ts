@@ -45,7 +45,8 @@ export type ConsumerKind =
   | 'apiserver'
   | 'bastion'
   | 'gateway'
-  | 'private-cluster-endpoint';
+  | 'private-cluster-endpoint'
+  | 'agc-association';
 
 export interface ConsumptionItem {
   kind: ConsumerKind;

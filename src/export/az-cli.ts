@@ -4,6 +4,7 @@
  * word; names come only from the design, values only from the design or the script's own parameters.
  */
 import type { Design, Plan } from '../core/index';
+import { agcCommands } from './agc';
 import { aksCommands } from './az-aks';
 import { firewallCommands } from './az-firewall';
 import { az, Flags, renderCommand, type AzCommand } from './az-model';
@@ -53,6 +54,7 @@ export function azCommands(design: Design): AzCommand[] {
     ...appGatewayCommands(design),
     ...bastionCommands(design),
     ...privateEndpointCommands(design),
+    ...agcCommands(design),
     ...aksCommands(design),
   ];
 }
@@ -158,6 +160,8 @@ export function extensionsOf(design: Design): string[] {
     ...(design.firewalls.length ? ['azure-firewall'] : []),
     // network bastion … https://learn.microsoft.com/cli/azure/network/bastion
     ...(design.bastions.length ? ['bastion'] : []),
+    // network alb … https://learn.microsoft.com/cli/azure/network/alb
+    ...(design.appGatewaysForContainers.length ? ['alb'] : []),
   ];
 }
 

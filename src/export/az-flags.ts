@@ -2,6 +2,7 @@
  * The az commands and flags the script may use, from the az CLI reference on Microsoft Learn, with the allowed
  * values of enum flags. A test checks every generated command against this table.
  */
+import { AGC_AZ_COMMANDS } from './agc';
 export interface AzCommandSpec {
   learnUrl: string;
   /** flag → allowed values (null: any value; [] : a switch without a value). */
@@ -19,7 +20,7 @@ export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
   version: { learnUrl: `${L}reference-index#az-version`, flags: { '--query': any, '--output': ['tsv', 'json'] } },
   'extension add': {
     learnUrl: `${L}extension#az-extension-add`,
-    flags: { '--name': ['azure-firewall', 'bastion'], '--upgrade': [], '--yes': [] },
+    flags: { '--name': ['azure-firewall', 'bastion', 'alb'], '--upgrade': [], '--yes': [] },
   },
   'group create': { learnUrl: `${L}group#az-group-create`, flags: { '--name': any, '--location': any } },
   'network public-ip create': {
@@ -369,4 +370,5 @@ export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
     learnUrl: `${L}aks/command#az-aks-command-invoke`,
     flags: { '--resource-group': any, '--name': any, '--command': any, '--file': any },
   },
+  ...AGC_AZ_COMMANDS,
 };

@@ -30,6 +30,10 @@ export const API_VERSIONS = {
   'Microsoft.Network/bastionHosts': NETWORK,
   'Microsoft.Network/privateEndpoints': NETWORK,
   'Microsoft.ContainerService/managedClusters': AKS,
+  // https://learn.microsoft.com/azure/templates/microsoft.servicenetworking/2025-01-01/trafficcontrollers
+  'Microsoft.ServiceNetworking/trafficControllers': '2025-01-01',
+  'Microsoft.ServiceNetworking/trafficControllers/associations': '2025-01-01',
+  'Microsoft.ServiceNetworking/trafficControllers/frontends': '2025-01-01',
   // https://learn.microsoft.com/azure/templates/microsoft.authorization/2022-04-01/roleassignments
   'Microsoft.Authorization/roleAssignments': '2022-04-01',
 } as const;

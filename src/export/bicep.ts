@@ -3,6 +3,7 @@
  * Deterministic: the same design gives the same file.
  */
 import type { Design, Plan } from '../core/index';
+import { agcResources } from './agc';
 import { aksResources } from './bicep-aks';
 import { networkResources } from './bicep-network';
 import { serviceResources } from './bicep-services';
@@ -10,7 +11,12 @@ import { bstr, renderResource, Symbols } from './bicep-writer';
 
 export function exportBicep(design: Design, _plan: Plan): string {
   const sym = new Symbols();
-  const resources = [...networkResources(design, sym), ...serviceResources(design, sym), ...aksResources(design, sym)];
+  const resources = [
+    ...networkResources(design, sym),
+    ...serviceResources(design, sym),
+    ...agcResources(design, sym),
+    ...aksResources(design, sym),
+  ];
   const outputs: string[] = [];
   for (const v of design.vnets) outputs.push(`output ${sym.get(v.id)}_id string = ${sym.get(v.id)}.id`);
   for (const c of design.clusters) outputs.push(`output ${sym.get(c.id)}_name string = ${sym.get(c.id)}.name`);

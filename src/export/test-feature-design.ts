@@ -2,7 +2,8 @@
  * A design for the export tests that uses every element the model has (the examples leave some out): a NAT
  * gateway, NSG rules, a firewall with two public IPs, a management IP configuration, DNAT rules and a route to it, two clusters (CNI with a static-block pod
  * subnet and a Windows pool; overlay with Cilium, a private API server in its own subnet and a user-assigned NAT
- * gateway on its node subnet), internal and public load balancers, an AGIC gateway, Bastion and a private endpoint.
+ * gateway on its node subnet), internal and public load balancers, an AGIC gateway, Bastion, a private endpoint and an
+ * Application Gateway for Containers in its delegated /24.
  */
 import { emptyDesign, type Design } from '../core/index';
 
@@ -50,6 +51,13 @@ export function featureDesign(): Design {
           cidr: '10.1.9.0/28',
           purpose: 'apiserver',
           delegation: 'Microsoft.ContainerService/managedClusters',
+        },
+        {
+          id: 's-agc',
+          name: 'snet-agc',
+          cidr: '10.1.10.0/24',
+          purpose: 'general',
+          delegation: 'Microsoft.ServiceNetworking/trafficControllers',
         },
       ],
     },
@@ -264,6 +272,14 @@ export function featureDesign(): Design {
     targetName: 'kv-shop',
     groupId: 'vault',
     privateIp: '10.1.6.4',
+  });
+  d.appGatewaysForContainers.push({
+    id: 'agc',
+    name: 'agc-spoke',
+    subnetId: 's-agc',
+    associationName: 'association',
+    frontends: [{ id: 'agc-fe', name: 'frontend-web' }],
+    clusterId: 'aks2',
   });
   return d;
 }

@@ -113,3 +113,13 @@ export const bastionSchema = z.strictObject({
   subnetId: idSchema,
   publicIpId: idSchema.optional(),
 });
+
+/** Application Gateway for Containers: names follow the trafficControllers pattern (checked as findings). */
+export const agcSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  subnetId: idSchema,
+  associationName: nameSchema,
+  frontends: optionalListSchema(z.strictObject({ id: idSchema, name: nameSchema })),
+  clusterId: idSchema.optional(),
+});

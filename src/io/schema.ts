@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, type Design } from '../core/index';
 import {
+  agcSchema,
   appGatewaySchema,
   bastionSchema,
   firewallSchema,
@@ -176,6 +177,7 @@ export const designSchema = z.strictObject({
   nsgs: optionalListSchema(nsgSchema),
   privateEndpoints: optionalListSchema(privateEndpointSchema),
   bastions: optionalListSchema(bastionSchema),
+  appGatewaysForContainers: optionalListSchema(agcSchema),
 });
 
 const coordinate = z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate);

@@ -54,6 +54,7 @@ export function makeMinimalDocument(): DesignDocument {
       nsgs: [],
       privateEndpoints: [],
       bastions: [],
+      appGatewaysForContainers: [],
     },
     layout: { nodes: { vnet1: { x: 0, y: 0, w: 400, h: 250 }, snet1: { x: 20, y: 60, w: 320, h: 170 } } },
   };

@@ -7,11 +7,11 @@ import { getPath, parseField, refOptions, setPath } from './field-logic';
 import { addRow, removeRow } from './list-logic';
 import { loadExample } from './test-support';
 
-/** The baseline plus the kinds it lacks (an on-prem site and a NAT gateway). */
+/** The baseline plus the kinds it lacks (an on-prem site, a NAT gateway, an Application Gateway for Containers). */
 function docWithEveryKind(): DesignDocument {
   const doc = structuredClone(loadExample('aks-baseline'));
   const hub = doc.design.vnets[0]!.id;
-  for (const kind of ['onprem', 'nat-gateway'] as const) {
+  for (const kind of ['onprem', 'nat-gateway', 'agc'] as const) {
     const r = addResource(doc.design, doc.layout.nodes, kind, 0, 0, { vnetId: hub });
     if ('error' in r) throw new Error(r.error);
   }
@@ -36,6 +36,7 @@ function firstOf(doc: DesignDocument, kind: ElementKind): Record<string, unknown
     nsg: d.nsgs,
     privateEndpoint: d.privateEndpoints,
     bastion: d.bastions,
+    agc: d.appGatewaysForContainers,
   };
   const el = lists[kind][0];
   if (!el) throw new Error(`no ${kind} in the test design`);

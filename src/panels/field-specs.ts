@@ -288,6 +288,12 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
     { path: 'subnetId', label: 'AzureBastionSubnet', type: 'ref', ref: 'subnets' },
     { path: 'publicIpId', label: 'Public IP', type: 'ref', ref: 'publicIps', optional: true },
   ],
+  agc: [
+    name('traffic-controller'),
+    { path: 'subnetId', label: 'Association subnet', type: 'ref', ref: 'subnets', hint: 'delegated, /24 or larger' },
+    { path: 'associationName', label: 'Association name', type: 'name', nameKind: 'traffic-controller' },
+    { path: 'clusterId', label: 'ALB Controller cluster', type: 'ref', ref: 'clusters', optional: true },
+  ],
 };
 
 /** Row fields of the lists inside an element (routes, NSG rules, frontends, DNAT rules). */
@@ -303,6 +309,14 @@ export interface ListSpec {
 }
 
 export const LISTS: Partial<Record<ElementKind, ListSpec>> = {
+  agc: {
+    path: 'frontends',
+    label: 'Frontends',
+    item: 'frontend',
+    withId: true,
+    fields: [name('traffic-controller')],
+    make: () => ({ name: 'frontend' }),
+  },
   routeTable: {
     path: 'routes',
     label: 'Routes',

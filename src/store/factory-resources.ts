@@ -2,7 +2,7 @@
  * Palette kinds other than VNets, subnets, clusters and pools. Resources that live in a special subnet create
  * it in the VNet they are dropped on (AzureFirewallSubnet /26, AzureBastionSubnet /26, GatewaySubnet /27).
  */
-import type { Design, Id, SubnetPurpose } from '../core/index';
+import { AGC_DELEGATION, type Design, type Id, type SubnetPurpose } from '../core/index';
 import type { DesignDocument } from '../io';
 import { addSubnet } from './factory';
 import { freeName, idSource, type NewId } from './ids';
@@ -22,6 +22,7 @@ export const RESOURCE_KINDS = [
   'private-endpoint',
   'bastion',
   'onprem',
+  'agc',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
@@ -69,6 +70,35 @@ function newPublicIp(d: Design, layout: Layout, base: string, x: number, y: numb
   });
   layout[id] = { x: Math.round(x), y: Math.round(y), w: 170, h: 56 };
   return id;
+}
+
+/**
+ * Application Gateway for Containers with its association in a delegated subnet: the one dropped on when it is
+ * delegated already, else a new /24 in the VNet.
+ */
+function addAgc(d: Design, layout: Layout, t: DropTarget, at: Layout[string], ids: NewId): AddResult {
+  const subnets = d.vnets.flatMap((v) => v.subnets);
+  const delegated = subnets.find((s) => s.id === t.subnetId && s.delegation === AGC_DELEGATION);
+  const vnetId = t.vnetId ?? d.vnets[0]?.id;
+  const subnetId = delegated?.id ?? (vnetId ? addSubnet(d, layout, vnetId, 'general', ids) : null);
+  if (!subnetId) return { error: 'Drop Application Gateway for Containers on a VNet: it needs a delegated /24.' };
+  const subnet = d.vnets.flatMap((v) => v.subnets).find((s) => s.id === subnetId)!;
+  subnet.delegation = AGC_DELEGATION;
+  const id = ids('agc');
+  const frontendId = ids('agcfe');
+  d.appGatewaysForContainers.push({
+    id,
+    name: freeName(
+      d.appGatewaysForContainers.map((x) => x.name),
+      'agc-',
+    ),
+    subnetId,
+    associationName: 'association',
+    frontends: [{ id: frontendId, name: 'frontend' }],
+    ...(d.clusters[0] ? { clusterId: d.clusters[0].id } : {}),
+  });
+  layout[id] = at;
+  return { id };
 }
 
 /** Adds a resource; returns its id, or a message saying what it needs first. */
@@ -187,6 +217,8 @@ export function addResource(
       layout[id] = at;
       return { id };
     }
+    case 'agc':
+      return addAgc(d, layout, t, at, ids);
     case 'nat-gateway': {
       const id = ids('nat');
       d.natGateways.push({

@@ -115,6 +115,17 @@ function addServices(design: Design, map: ItemsBySubnet): void {
   for (const pe of design.privateEndpoints) {
     push(map, pe.subnetId, { kind: 'private-endpoints', label: pe.name, count: 1, sourceId: pe.id, formula: '1' });
   }
+  for (const g of design.appGatewaysForContainers) {
+    // Each association needs "a subnet with at least 250 available IP addresses":
+    // https://learn.microsoft.com/azure/application-gateway/for-containers/quickstart-create-application-gateway-for-containers-managed-by-alb-controller
+    push(map, g.subnetId, {
+      kind: 'agc-association',
+      label: `${g.name} association`,
+      count: 250,
+      sourceId: g.id,
+      formula: 'at least 250 available for the association',
+    });
+  }
   for (const b of design.bastions) {
     // Bastion runs two instances by default (two scale units).
     push(map, b.subnetId, {

@@ -9,6 +9,7 @@ import type { Plan } from '../plan-types';
 import { nextHopRoute } from '../routes/next-hop';
 import { INTERNET_PROBE } from './egress';
 import { admit, toPods, trace, type MissingNsgRule } from './ingress-hops';
+import { agcIngress } from './ingress-agc';
 import { onPremIngress } from './ingress-onprem';
 import { publicIpNames } from './locate';
 import type { NsgSource } from './nsg-eval';
@@ -197,6 +198,7 @@ export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'
       );
     }
   }
+  out.traces.push(...agcIngress(design, cluster, pool, out.missing));
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { Finding, Plan } from '../plan-types';
 import { ROUTE_TABLE_RULES } from '../routes/routing-checkers';
 import { ROUTING_RULES } from '../routes/routing-rules';
 import { peeringNotTransitive } from '../routes/transit-check';
+import { AGC_RULES } from './agc-rules';
 import { RESOURCE_RULES } from './checks-resources';
 import { FOUNDATION_RULES } from './foundation-rules';
 import { RULES_2026 } from './rules-2026';
@@ -20,6 +21,7 @@ export const RULES: readonly AnyRule[] = [
   peeringNotTransitive,
   ...RULES_2026,
   ...RESOURCE_RULES,
+  ...AGC_RULES,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -22,7 +22,8 @@ export type NameKind =
   | 'bastion'
   | 'peering'
   | 'k8s-service'
-  | 'k8s-namespace';
+  | 'k8s-namespace'
+  | 'traffic-controller';
 
 /** Learn pages of the naming rules. */
 export const NAME_RULES_URL = 'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules';
@@ -77,6 +78,14 @@ const NAME_RULES: Record<NameKind, NameRule> = {
     max: 6,
     pattern: /^[a-z][a-z0-9]*$/,
     says: 'lowercase letters and digits, starting with a letter',
+  },
+  // Microsoft.ServiceNetworking/trafficControllers and its frontends and associations: 1-64, alphanumerics, - _ .,
+  // start and end alphanumeric (the name pattern of the resource types in bicep-types-az 2025-01-01 and az network alb).
+  'traffic-controller': {
+    min: 1,
+    max: 64,
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9])?$/,
+    says: 'letters, digits, _ . -; start and end with a letter or digit',
   },
   // Kubernetes Service names are RFC 1035 labels; namespaces RFC 1123 labels.
   'k8s-service': {
