@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '../core/index';
 import { loadDocument } from '../io';
 import { findElement } from '../store';
+import { featureDesign } from '../export/test-feature-design';
 import { connection, type Connection } from './connect-rules';
 
 function baseline(): Design {
@@ -62,6 +63,18 @@ describe('connecting two boxes', () => {
     const g = structuredClone(d);
     delete g.appGateways[0]!.agicClusterId;
     expect(connect(g, 'aks', 'appgw').design.appGateways[0]!.agicClusterId).toBe('aks');
+  });
+
+  it('an Application Gateway for Containers connects to its subnet and its cluster through its registry references', () => {
+    const f = featureDesign();
+    f.appGatewaysForContainers[0]!.subnetId = 's-pe';
+    delete f.appGatewaysForContainers[0]!.clusterId;
+    const placed = connect(f, 's-agc', 'agc');
+    expect(placed.c).toMatchObject({ what: 'agc-spoke placed in snet-agc' });
+    expect(placed.design.appGatewaysForContainers[0]!.subnetId).toBe('s-agc');
+    const served = connect(f, 'agc', 'aks2');
+    expect(served.c).toMatchObject({ what: 'agc-spoke serves aks-overlay' });
+    expect(served.design.appGatewaysForContainers[0]!.clusterId).toBe('aks2');
   });
 
   it('a pair that means nothing says what can be connected', () => {

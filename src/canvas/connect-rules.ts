@@ -1,9 +1,9 @@
 /**
  * What connecting two boxes on the canvas means, as a change to the design: peerings, subnet associations,
  * backends (a load balancer or AGIC serving a cluster), placements in a subnet, public IPs, and the VNet behind
- * an on-premises site. Either end may be the source. Pure: the canvas applies the change through the store.
+ * an on-premises site; any other pair the kind registry joins by a drawn reference. Either end may be the source. Pure: the canvas applies the change through the store.
  */
-import { kindSpec, type Design, type Id } from '../core/index';
+import { findElement, kindSpec, type Design, type Id, type LineRole } from '../core/index';
 import { addPeering, type ElementKind, type Found } from '../store';
 
 export type Connection = { what: string; apply: (draft: Design) => void } | { error: string };
@@ -119,13 +119,43 @@ const RULES: Rule[] = [
 
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
+const VERB: Record<LineRole, string> = {
+  placement: 'placed in',
+  association: 'uses',
+  backend: 'serves',
+  link: 'connects through',
+  member: 'belongs to',
+};
+
+/**
+ * Any other pair joined by a single, drawn reference of the kind registry: the element refers to the other
+ * (an Application Gateway for Containers to its subnet or its cluster).
+ */
+const byRegistry: Rule = (a, b) => {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const ref = kindSpec(x.kind).refs.find((r) => r.to === y.kind && !r.many && r.line && !r.path.includes('.'));
+    if (!ref) continue;
+    return {
+      what: `${x.element.name} ${VERB[ref.line!.role]} ${y.element.name}`,
+      apply: (draft) => {
+        const el = findElement(draft, x.element.id)?.element as Record<string, unknown> | undefined;
+        if (el) el[ref.path] = y.element.id;
+      },
+    };
+  }
+  return null;
+};
+
 export const CONNECT_HELP =
   'Connect two VNets to peer them; a subnet to an NSG, route table or NAT gateway; a load balancer or Application Gateway to its cluster; ' +
   'a firewall, Application Gateway, Bastion, private endpoint or internal load balancer to its subnet; a public IP to what uses it; an on-premises site to its hub VNet.';
 
 export function connection(d: Design, a: Found, b: Found, makeId: MakeId): Connection {
   if (a.element.id === b.element.id) return { error: 'An element cannot be connected to itself.' };
-  for (const rule of RULES) {
+  for (const rule of [...RULES, byRegistry]) {
     const c = rule(a, b, d, makeId);
     if (c) return c;
   }

@@ -1,6 +1,7 @@
 /** The inspector's fields for every kind of element, as data: path in the element, label, type and checks. */
 import { usesPodCidr, type Cluster, type NameKind } from '../core/index';
 import type { ElementKind } from '../store';
+import { AGC_FIELDS, AGC_FRONTENDS } from './field-specs-agc';
 
 export type FieldType =
   | 'text'
@@ -288,12 +289,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
     { path: 'subnetId', label: 'AzureBastionSubnet', type: 'ref', ref: 'subnets' },
     { path: 'publicIpId', label: 'Public IP', type: 'ref', ref: 'publicIps', optional: true },
   ],
-  agc: [
-    name('traffic-controller'),
-    { path: 'subnetId', label: 'Association subnet', type: 'ref', ref: 'subnets', hint: 'delegated, /24 or larger' },
-    { path: 'associationName', label: 'Association name', type: 'name', nameKind: 'traffic-controller' },
-    { path: 'clusterId', label: 'ALB Controller cluster', type: 'ref', ref: 'clusters', optional: true },
-  ],
+  agc: AGC_FIELDS,
 };
 
 /** Row fields of the lists inside an element (routes, NSG rules, frontends, DNAT rules). */
@@ -309,14 +305,7 @@ export interface ListSpec {
 }
 
 export const LISTS: Partial<Record<ElementKind, ListSpec>> = {
-  agc: {
-    path: 'frontends',
-    label: 'Frontends',
-    item: 'frontend',
-    withId: true,
-    fields: [name('traffic-controller')],
-    make: () => ({ name: 'frontend' }),
-  },
+  agc: AGC_FRONTENDS,
   routeTable: {
     path: 'routes',
     label: 'Routes',
