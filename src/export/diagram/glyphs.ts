@@ -68,6 +68,12 @@ export const KIND_STYLES: Readonly<Record<DiagramKind, KindStyle>> = {
   },
   // An arch with an arrow going in.
   appGateway: { family: 'edge', label: 'App Gateway', glyph: 'M3 21V9l9-6 9 6v12M8 21v-5h8v5M12 6v7M9 10l3 3 3-3' },
+  // The gateway's roof over three containers.
+  agc: {
+    family: 'edge',
+    label: 'App Gateway for Containers',
+    glyph: 'M3 10l9-6 9 6M5 13h4v6H5zM10 13h4v6h-4zM15 13h4v6h-4z',
+  },
   // A brick wall.
   firewall: {
     family: 'security',
