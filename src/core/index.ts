@@ -4,6 +4,7 @@ export * from './plan-types';
 export * from './cidr';
 export { computePlan } from './plan';
 export { RULES, ruleById } from './validate/catalogue';
+export { renameById } from './validate/rename';
 export type { AnyRule, Rule } from './validate/rule';
 export type * from './paths/egress-rule-types';
 export { computeAddressPlan } from './plan';

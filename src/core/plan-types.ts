@@ -9,6 +9,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Fix =
   | { kind: 'set-subnet-cidr'; subnetId: Id; cidr: string; label: string }
   | { kind: 'set-subnet-name'; subnetId: Id; name: string; label: string }
+  /** Renames any element or row of the design by its id (a VNet, a node pool, a route, an NSG rule, ...). */
+  | { kind: 'set-name'; elementId: Id; name: string; label: string }
   | {
       kind: 'set-cluster-field';
       clusterId: Id;

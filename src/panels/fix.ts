@@ -1,5 +1,5 @@
 /** Applying a finding's proposed fix to a design draft, and grouping findings for the findings panel. */
-import type { Design, Finding, Fix, Severity } from '../core/index';
+import { renameById, type Design, type Finding, type Fix, type Severity } from '../core/index';
 
 /** Applies a fix in place (inside one store update, so it is one undo step). Returns false when its subject is gone. */
 export function applyFix(d: Design, fix: Fix): boolean {
@@ -9,6 +9,7 @@ export function applyFix(d: Design, fix: Fix): boolean {
     c[fix.field] = fix.value;
     return true;
   }
+  if (fix.kind === 'set-name') return renameById(d, fix.elementId, fix.name);
   for (const v of d.vnets) {
     const s = v.subnets.find((x) => x.id === fix.subnetId);
     if (!s) continue;

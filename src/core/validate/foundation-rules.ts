@@ -8,8 +8,11 @@ import { CLUSTER_RULES } from './checks-cluster';
 import { COMPAT_RULES } from './checks-compat';
 import { COMPAT_SHARED_RULES } from './checks-compat-shared';
 import { FORBIDDEN_RANGE_RULES } from './checks-forbidden';
+import { DUPLICATE_RULES } from './checks-duplicates';
 import { NAME_RULES } from './checks-names';
 import { OVERLAP_RULES } from './checks-overlap';
+import { PEERING_RULES } from './checks-peerings';
+import { POOL_RULES } from './checks-pools';
 import { SPECIAL_ROUTE_RULES } from './checks-special-routes';
 import { SUBNET_RULES } from './checks-subnets';
 import type { AnyRule } from './rule';
@@ -22,6 +25,9 @@ export const FOUNDATION_RULES: readonly AnyRule[] = [
   ...SPECIAL_ROUTE_RULES,
   ...CLUSTER_RULES,
   ...NAME_RULES,
+  ...DUPLICATE_RULES,
+  ...POOL_RULES,
+  ...PEERING_RULES,
   ...COMPAT_RULES,
   ...COMPAT_SHARED_RULES,
 ];

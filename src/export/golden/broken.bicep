@@ -91,9 +91,9 @@ resource vnet_hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   }
 }
 
-// VNet vnet-linklocal
-resource vnet_linklocal 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: '${namePrefix}vnet-linklocal'
+// VNet vnet-hub
+resource vnet_hub_2 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: '${namePrefix}vnet-hub'
   location: location
   properties: {
     addressSpace: {
@@ -133,6 +133,34 @@ resource peer_hub_to_spoke_return 'Microsoft.Network/virtualNetworks/virtualNetw
   }
 }
 
+resource peer_spoke_to_hub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  parent: vnet_spoke
+  name: 'spoke-to-hub'
+  properties: {
+    remoteVirtualNetwork: {
+      id: vnet_hub.id
+    }
+    allowVirtualNetworkAccess: true
+    allowForwardedTraffic: true
+    allowGatewayTransit: false
+    useRemoteGateways: false
+  }
+}
+
+resource peer_spoke_to_hub_return 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  parent: vnet_hub
+  name: 'spoke-to-hub-return'
+  properties: {
+    remoteVirtualNetwork: {
+      id: vnet_spoke.id
+    }
+    allowVirtualNetworkAccess: true
+    allowForwardedTraffic: true
+    allowGatewayTransit: false
+    useRemoteGateways: false
+  }
+}
+
 // AKS cluster aks cluster! (kubenet)
 resource aks_cluster 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
   name: '${namePrefix}aks cluster!'
@@ -155,7 +183,7 @@ resource aks_cluster 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
         type: 'VirtualMachineScaleSets'
         count: 3
         enableAutoScaling: true
-        minCount: 3
+        minCount: 0
         maxCount: 401
         maxPods: 110
         vnetSubnetID: vnet_spoke_snet_nodes.id
@@ -167,6 +195,9 @@ resource aks_cluster 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
         vmSize: 'Standard_D4ds_v5'
         type: 'VirtualMachineScaleSets'
         count: 1
+        enableAutoScaling: true
+        minCount: 5
+        maxCount: 2
         maxPods: 5
         vnetSubnetID: vnet_spoke_snet_nodes.id
       }
@@ -184,5 +215,5 @@ resource aks_cluster 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
 
 output vnet_spoke_id string = vnet_spoke.id
 output vnet_hub_id string = vnet_hub.id
-output vnet_linklocal_id string = vnet_linklocal.id
+output vnet_hub_2_id string = vnet_hub_2.id
 output aks_cluster_name string = aks_cluster.name

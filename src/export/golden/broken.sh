@@ -76,10 +76,10 @@ az network vnet create \
   --location "${LOCATION}" \
   --address-prefixes '10.1.0.0/24'
 
-# VNet vnet-linklocal
+# VNet vnet-hub
 az network vnet create \
   --resource-group "${RESOURCE_GROUP}" \
-  --name "${NAME_PREFIX}"'vnet-linklocal' \
+  --name "${NAME_PREFIX}"'vnet-hub' \
   --location "${LOCATION}" \
   --address-prefixes '169.254.0.0/16'
 
@@ -104,6 +104,27 @@ az network vnet peering create \
   --allow-gateway-transit 'false' \
   --use-remote-gateways 'false'
 
+# Peering spoke-to-hub: vnet-spoke <-> vnet-hub
+az network vnet peering create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name 'spoke-to-hub' \
+  --vnet-name "${NAME_PREFIX}"'vnet-spoke' \
+  --remote-vnet "${NAME_PREFIX}"'vnet-hub' \
+  --allow-vnet-access 'true' \
+  --allow-forwarded-traffic 'true' \
+  --allow-gateway-transit 'false' \
+  --use-remote-gateways 'false'
+
+az network vnet peering create \
+  --resource-group "${RESOURCE_GROUP}" \
+  --name 'spoke-to-hub-return' \
+  --vnet-name "${NAME_PREFIX}"'vnet-hub' \
+  --remote-vnet "${NAME_PREFIX}"'vnet-spoke' \
+  --allow-vnet-access 'true' \
+  --allow-forwarded-traffic 'true' \
+  --allow-gateway-transit 'false' \
+  --use-remote-gateways 'false'
+
 # AKS cluster aks cluster! (kubenet)
 az aks create \
   --resource-group "${RESOURCE_GROUP}" \
@@ -118,7 +139,7 @@ az aks create \
   --node-vm-size 'Standard_D4ds_v5' \
   --node-count '3' \
   --enable-cluster-autoscaler \
-  --min-count '3' \
+  --min-count '0' \
   --max-count '401' \
   --max-pods '110' \
   --vnet-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'vnet-spoke/subnets/snet-nodes' \
@@ -132,6 +153,9 @@ az aks nodepool add \
   --name 'winpool1' \
   --node-vm-size 'Standard_D4ds_v5' \
   --node-count '1' \
+  --enable-cluster-autoscaler \
+  --min-count '5' \
+  --max-count '2' \
   --max-pods '5' \
   --vnet-subnet-id '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Network/virtualNetworks/'"${NAME_PREFIX}"'vnet-spoke/subnets/snet-nodes' \
   --mode 'User' \

@@ -1,0 +1,225 @@
+/** Catalogue fixtures for the routing and path rules: a spoke with a hub firewall and route tables. */
+import type { Design } from '../src/core/index';
+import { oneClusterDesign } from '../src/core/ipam/test-design';
+import { addSubnet, cluster, pool, subnet, type Fixture } from './fixtures-foundation';
+
+/** A spoke cluster whose node subnet sends 0.0.0.0/0 to the hub firewall at 10.200.0.4, outbound type UDR. */
+function spokeWithFirewall(): Design {
+  const d = oneClusterDesign({ cluster: { outboundType: 'userDefinedRouting' }, pool: { count: 2 } });
+  d.vnets.push({
+    id: 'hub',
+    name: 'vnet-hub',
+    addressSpaces: ['10.200.0.0/24'],
+    subnets: [{ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }],
+  });
+  d.peerings.push({
+    id: 'p',
+    name: 'hub-spoke',
+    localVnetId: 'hub',
+    remoteVnetId: 'vnet',
+    allowForwardedTraffic: true,
+    allowGatewayTransit: false,
+    useRemoteGateways: false,
+  });
+  d.firewalls.push({
+    id: 'fw',
+    name: 'fw-hub',
+    tier: 'Standard',
+    subnetId: 'fw-sub',
+    publicIpIds: [],
+    dnsProxy: true,
+    dnatRules: [],
+  });
+  d.routeTables.push({
+    id: 'rt',
+    name: 'rt-spoke',
+    disableBgpRoutePropagation: false,
+    routes: [
+      {
+        id: 'r',
+        name: 'default',
+        addressPrefix: '0.0.0.0/0',
+        nextHopType: 'VirtualAppliance',
+        nextHopIpAddress: '10.200.0.4',
+      },
+    ],
+  });
+  subnet(d, 'nodes').routeTableId = 'rt';
+  return d;
+}
+
+/** A second kubenet node pool, in a subnet of its own. */
+const poolInSecondSubnet = (d: Design) => {
+  addSubnet(d, { id: 'nodes2', name: 'snet-nodes2', cidr: '10.240.4.0/24', purpose: 'aks-nodes' });
+  cluster(d).nodePools.push({ ...pool(d), id: 'pool2', name: 'user', mode: 'User', nodeSubnetId: 'nodes2' });
+};
+
+export const ROUTING_FIXTURES: Record<string, Fixture> = {
+  'udr-missing-default-route': {
+    base: spokeWithFirewall,
+    bad: (d) => delete subnet(d, 'nodes').routeTableId,
+    fix: (d) => (subnet(d, 'nodes').routeTableId = 'rt'),
+  },
+  'udr-with-lb-outbound': {
+    base: spokeWithFirewall,
+    bad: (d) => (cluster(d).outboundType = 'loadBalancer'),
+    fix: (d) => (cluster(d).outboundType = 'userDefinedRouting'),
+  },
+  'asymmetric-firewall-lb': {
+    base: spokeWithFirewall,
+    bad: (d) =>
+      d.loadBalancers.push({
+        id: 'plb',
+        name: 'kubernetes',
+        type: 'public',
+        clusterId: 'aks',
+        frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 80, appLabel: 'web' }],
+      }),
+    // Published through a firewall DNAT rule to an internal load balancer instead.
+    fix: (d) => (d.loadBalancers[0]!.type = 'internal'),
+  },
+  // 20 nodes × 4,000 ports = 80,000 > 1 × 64,000; two outbound IPs give 128,000.
+  'snat-exhaustion': {
+    base: () => oneClusterDesign({ pool: { count: 19 } }),
+    bad: (d) =>
+      (cluster(d).loadBalancerProfile = {
+        managedOutboundIpCount: 1,
+        allocatedOutboundPorts: 4000,
+        idleTimeoutMinutes: 30,
+      }),
+    fix: (d) => (cluster(d).loadBalancerProfile!.managedOutboundIpCount = 2),
+  },
+  'nsg-blocks-required': {
+    bad: (d) => {
+      d.loadBalancers.push({
+        id: 'ilb',
+        name: 'kubernetes-internal',
+        type: 'internal',
+        clusterId: 'aks',
+        frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }],
+      });
+      d.nsgs.push({
+        id: 'nsg',
+        name: 'nsg-nodes',
+        rules: [
+          {
+            id: 'deny',
+            name: 'deny-all',
+            priority: 4096,
+            direction: 'Inbound',
+            access: 'Deny',
+            protocol: '*',
+            sourceAddressPrefix: '*',
+            sourcePortRange: '*',
+            destinationAddressPrefix: '*',
+            destinationPortRange: '*',
+          },
+        ],
+      });
+      subnet(d, 'nodes').nsgId = 'nsg';
+    },
+    fix: (d) => (d.nsgs[0]!.rules = []),
+  },
+  'appgw-default-route': {
+    base: spokeWithFirewall,
+    bad: (d) =>
+      addSubnet(d, { id: 'agw', name: 'snet-agw', cidr: '10.240.4.0/24', purpose: 'app-gateway', routeTableId: 'rt' }),
+    fix: (d) => delete subnet(d, 'agw').routeTableId,
+  },
+  // 2 user routes + 399 nodes + 1 surge = 402 > 400.
+  'route-table-limit': {
+    base: () =>
+      oneClusterDesign({ cluster: { networkPlugin: 'kubenet', podCidr: '10.100.0.0/14' }, pool: { count: 399 } }),
+    bad: (d) => {
+      d.routeTables.push({
+        id: 'rt',
+        name: 'rt-aks',
+        disableBgpRoutePropagation: false,
+        routes: [
+          { id: 'a', name: 'a', addressPrefix: '10.1.0.0/16', nextHopType: 'None' },
+          { id: 'b', name: 'b', addressPrefix: '10.2.0.0/16', nextHopType: 'None' },
+        ],
+      });
+      subnet(d, 'nodes').routeTableId = 'rt';
+    },
+    fix: (d) => (d.routeTables[0]!.routes = []),
+  },
+  'kubenet-route-table-shared': {
+    base: () => oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } }),
+    bad: (d) => {
+      d.routeTables.push({ id: 'rt', name: 'rt-aks', disableBgpRoutePropagation: false, routes: [] });
+      subnet(d, 'nodes').routeTableId = 'rt';
+      addSubnet(d, {
+        id: 'nodes2',
+        name: 'snet-nodes2',
+        cidr: '10.240.4.0/24',
+        purpose: 'aks-nodes',
+        routeTableId: 'rt',
+      });
+      const c = cluster(d);
+      d.clusters.push({
+        ...c,
+        id: 'aks2',
+        name: 'aks-two',
+        nodePools: [{ ...pool(d), id: 'pool2', nodeSubnetId: 'nodes2' }],
+      });
+    },
+    fix: (d) => {
+      d.routeTables.push({ id: 'rt2', name: 'rt-aks2', disableBgpRoutePropagation: false, routes: [] });
+      subnet(d, 'nodes2').routeTableId = 'rt2';
+    },
+  },
+  'kubenet-route-table-per-cluster': {
+    base: () => oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } }),
+    bad: poolInSecondSubnet,
+    fix: (d) => {
+      d.routeTables.push({ id: 'rt', name: 'rt-aks', disableBgpRoutePropagation: false, routes: [] });
+      subnet(d, 'nodes').routeTableId = 'rt';
+      subnet(d, 'nodes2').routeTableId = 'rt';
+    },
+  },
+  'next-hop-unreachable': {
+    base: spokeWithFirewall,
+    bad: (d) => (d.routeTables[0]!.routes[0]!.nextHopIpAddress = '10.99.0.4'),
+    fix: (d) => (d.routeTables[0]!.routes[0]!.nextHopIpAddress = '10.200.0.4'),
+  },
+  'peering-not-transitive': {
+    bad: (d) => {
+      d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.200.0.0/24'], subnets: [] });
+      d.vnets.push({ id: 'spoke2', name: 'vnet-spoke2', addressSpaces: ['10.241.0.0/16'], subnets: [] });
+      for (const remote of ['vnet', 'spoke2'])
+        d.peerings.push({
+          id: `p-${remote}`,
+          name: `hub-${remote}`,
+          localVnetId: 'hub',
+          remoteVnetId: remote,
+          allowForwardedTraffic: true,
+          allowGatewayTransit: false,
+          useRemoteGateways: false,
+        });
+    },
+    fix: (d) => {
+      d.vnets[1]!.subnets.push({
+        id: 'fw-sub',
+        name: 'AzureFirewallSubnet',
+        cidr: '10.200.0.0/26',
+        purpose: 'firewall',
+      });
+      d.routeTables.push({
+        id: 'rt',
+        name: 'rt',
+        disableBgpRoutePropagation: false,
+        routes: [
+          {
+            id: 'r',
+            name: 'spoke2',
+            addressPrefix: '10.241.0.0/16',
+            nextHopType: 'VirtualAppliance',
+            nextHopIpAddress: '10.200.0.4',
+          },
+        ],
+      });
+      subnet(d, 'nodes').routeTableId = 'rt';
+    },
+  },
+};
