@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
 import { collect, writeTemp } from './test-support';
+import { readFileSync } from 'node:fs';
 
 const SEED = 'fixtures/k8s/seed-004';
 
@@ -107,3 +108,40 @@ async function readText(path: string): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   return readFile(path, 'utf8');
 }
+
+describe('aksnet netpol on a design', () => {
+  it("reads the Kubernetes layer of the design's cluster (seed 004 drawn in a design)", async () => {
+    const doc = JSON.parse(readFileSync('examples/seed-kubenet.json', 'utf8'));
+    const c = doc.design.clusters[0];
+    c.networkPolicy = 'calico';
+    c.namespaces = [{ id: 'ns1', name: 'demo', labels: {} }];
+    const pod = (id: string, labels: Record<string, string>) => ({
+      id,
+      kind: 'Pod',
+      name: id,
+      namespace: 'demo',
+      labels,
+      replicas: 1,
+      ports: [],
+    });
+    c.workloads = [
+      pod('pod1', { app: 'hello-world', role: 'backend' }),
+      pod('pod2', { app: 'hello-world', role: 'backend' }),
+      pod('pod3', { app: 'hello-world', role: 'frontend' }),
+      pod('pod4', {}),
+    ];
+    c.networkPolicies = readFileSync('fixtures/k8s/seed-004/policies.yaml', 'utf8')
+      .split('---\n')
+      .map((yaml, i) => ({
+        id: `np${i}`,
+        name: i ? 'backend-policy' : 'restrict-all-traffic',
+        namespace: 'demo',
+        yaml,
+      }));
+    const file = writeTemp('np-design.json', doc);
+    expect((await run(file, '--from', 'pod3', '--to', 'pod2', '--port', '80')).code).toBe(0);
+    expect((await run(file, '--from', 'pod4', '--to', 'pod2', '--port', '80')).code).toBe(1);
+    expect((await run(file, '--from', 'pod1', '--to', 'pod2', '--port', '80')).code).toBe(1);
+    expect((await run(file)).out).toContain('demo/pod3[Pod] => demo/pod2[Pod] : All Connections');
+  });
+});

@@ -9,6 +9,7 @@ import { base, FOUNDATION_FIXTURES, type Fixture } from './fixtures-foundation';
 import { NAME_FIXTURES } from './fixtures-names';
 import { RULE_FIXTURES } from './fixtures-rules';
 import { ROUTING_FIXTURES } from './fixtures-routing';
+import { NETPOL_FIXTURES } from './fixtures-netpol';
 
 /** A triggering design and its fixed twin for every rule of the catalogue. */
 const FIXTURES: Record<string, Fixture> = {
@@ -18,6 +19,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...ROUTING_FIXTURES,
   ...FIXTURES_2026,
   ...AGC_FIXTURES,
+  ...NETPOL_FIXTURES,
 };
 
 function planOf(file: string) {

@@ -16,6 +16,7 @@ import {
   hasConn,
   parseIp,
   policyIndex,
+  policyWorldOf,
   workloadLabel,
   type DirectionVerdict,
   type NetpolProtocol,
@@ -24,11 +25,11 @@ import {
 } from '../../src/core/index';
 import { MAX_INPUT_CHARS, readManifests, type ManifestSet } from '../../src/io';
 import type { CliIo, Command } from '../io';
-import { EXIT_INPUT, printable } from '../read-design';
+import { EXIT_INPUT, printable, readDesign } from '../read-design';
 import { diffLines } from './netpol-diff';
 
 const USAGE =
-  'aksnet netpol INPUT… [-o txt|json|md|csv] [--from NS/NAME --to NS/NAME|IP [--port N] [--protocol TCP|UDP|SCTP] [--json] [--explain]] | --diff A B';
+  'aksnet netpol DESIGN.json [--cluster NAME] | INPUT… [-o txt|json|md|csv] [--from NS/NAME --to NS/NAME|IP [--port N] [--protocol TCP|UDP|SCTP] [--json] [--explain]] | --diff A B';
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 const MAX_FILES = 2000;
 
@@ -79,6 +80,32 @@ export async function readInputs(paths: string[], io: CliIo): Promise<ManifestSe
     );
   }
   return set;
+}
+
+/** A design file (its cluster's Kubernetes layer) or manifests. */
+async function worldFromInputs(
+  paths: string[],
+  clusterName: string | undefined,
+  io: CliIo,
+): Promise<PolicyWorld | null> {
+  if (paths.length === 1 && paths[0]!.endsWith('.json')) {
+    const text = await readFile(paths[0]!, 'utf8').catch(() => '');
+    if (text.includes('"aks-network-design"')) {
+      const read = await readDesign(paths[0]!, io);
+      if (!read.ok) return null;
+      const clusters = read.doc.design.clusters;
+      const c = clusterName ? clusters.find((x) => x.name === clusterName || x.id === clusterName) : clusters[0];
+      if (!c) {
+        io.err(
+          `aksnet: ${clusterName ? `no cluster named "${printable(clusterName)}"` : 'the design has no cluster'}\n`,
+        );
+        return null;
+      }
+      return policyWorldOf(c);
+    }
+  }
+  const set = await readInputs(paths, io);
+  return set ? worldOf(set) : null;
 }
 
 const worldOf = (s: ManifestSet): PolicyWorld => ({
@@ -192,6 +219,7 @@ export const netpolCommand: Command = async (args, io) => {
         json: { type: 'boolean' },
         explain: { type: 'boolean' },
         diff: { type: 'boolean' },
+        cluster: { type: 'string' },
       },
     });
   } catch (e) {
@@ -219,9 +247,8 @@ export const netpolCommand: Command = async (args, io) => {
     );
     return 0;
   }
-  const set = await readInputs(positionals, io);
-  if (!set) return EXIT_INPUT;
-  const world = worldOf(set);
+  const world = await worldFromInputs(positionals, values.cluster as string | undefined, io);
+  if (!world) return EXIT_INPUT;
   if (values.from !== undefined || values.to !== undefined) {
     if (values.from === undefined || values.to === undefined) {
       io.err(`aksnet: --from and --to go together\nUsage: ${USAGE}\n`);

@@ -150,6 +150,10 @@ export interface Cluster {
   authorizedIpRanges?: string[];
   tier?: 'free' | 'standard' | 'premium';
   nodePools: NodePool[];
+  /** The Kubernetes layer (schema version 2): namespaces, workloads and NetworkPolicies; absent when not drawn. */
+  namespaces?: K8sNamespace[];
+  workloads?: K8sWorkload[];
+  networkPolicies?: K8sPolicyText[];
 }
 
 /** A Kubernetes LoadBalancer Service frontend (internal or public). */
@@ -353,4 +357,42 @@ export function emptyDesign(location = 'eastus2'): Design {
     bastions: [],
     appGatewaysForContainers: [],
   };
+}
+
+/** A Kubernetes namespace; `kubernetes.io/metadata.name` is implied from its name and never stored. */
+export interface K8sNamespace {
+  id: Id;
+  name: string;
+  labels: Record<string, string>;
+}
+
+/** A container port of a workload, as the pod spec writes it. */
+export interface K8sContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+/** A set of identical pods (Deployment, StatefulSet, ...) with the pod template's labels and ports. */
+export interface K8sWorkload {
+  id: Id;
+  kind: 'Pod' | 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob';
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  replicas: number;
+  ports: K8sContainerPort[];
+  /** The node pool its pods run on. */
+  nodePoolId?: Id;
+}
+
+/**
+ * A NetworkPolicy kept as the YAML the user wrote (comments and unknown fields survive); the engine reads the
+ * parsed form, derived on demand. `name` and `namespace` mirror its metadata for lists and messages.
+ */
+export interface K8sPolicyText {
+  id: Id;
+  name: string;
+  namespace: string;
+  yaml: string;
 }

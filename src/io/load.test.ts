@@ -230,7 +230,7 @@ describe('loadDocument: errors name the field path', () => {
 
   it('refuses a file newer than the app', () => {
     expect(errorsOf(loadDocument(withRaw((r) => (r.schemaVersion = 7))))).toEqual([
-      'schemaVersion: this file has schema version 7, newer than this app reads (1); open it with a newer version of aksnet',
+      'schemaVersion: this file has schema version 7, newer than this app reads (2); open it with a newer version of aksnet',
     ]);
   });
 

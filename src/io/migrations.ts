@@ -18,8 +18,12 @@ export interface Migration {
   up: (doc: RawDocument) => RawDocument;
 }
 
-/** Every migration ever shipped, oldest first. Version 1 is the first format, so none yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** Every migration ever shipped, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [
+  // Version 2 adds each cluster's Kubernetes layer (namespaces, workloads, NetworkPolicies), all optional:
+  // a version 1 file means the same with none of them, so the step changes nothing but the version.
+  { id: 'AddKubernetesLayer', to: 2, up: (doc) => doc },
+];
 
 export type MigrationResult = { ok: true; doc: RawDocument; applied: string[] } | { ok: false; message: string };
 

@@ -29,9 +29,10 @@ import {
   optionalListSchema,
   shortTextSchema,
 } from './schema-primitives';
+import { k8sNamespaceSchema, k8sPolicyTextSchema, k8sWorkloadSchema } from './schema-kubernetes';
 
 export const DOCUMENT_FORMAT = 'aks-network-design';
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Defaults of `az aks create`, defined once in core. */
 export { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR };
@@ -140,6 +141,9 @@ const clusterSchema = z.strictObject({
   authorizedIpRanges: listSchema(addressSchema).optional(),
   tier: z.enum(['free', 'standard', 'premium']).optional(),
   nodePools: listSchema(nodePoolSchema),
+  namespaces: listSchema(k8sNamespaceSchema).optional(),
+  workloads: listSchema(k8sWorkloadSchema).optional(),
+  networkPolicies: listSchema(k8sPolicyTextSchema).optional(),
 });
 
 const lbFrontendSchema = z.strictObject({

@@ -4,7 +4,7 @@ import type { DesignDocument } from './schema';
 export function makeMinimalDocument(): DesignDocument {
   return {
     format: 'aks-network-design',
-    schemaVersion: 1,
+    schemaVersion: 2,
     meta: { name: 'minimal' },
     design: {
       location: 'eastus2',

@@ -13,6 +13,7 @@ import { RESOURCE_RULES } from './checks-resources';
 import { FOUNDATION_RULES } from './foundation-rules';
 import { RULES_2026 } from './rules-2026';
 import { ruleContext, runRule, type AnyRule } from './rule';
+import { NETPOL_RULES } from '../netpol/netpol-rules';
 
 export const RULES: readonly AnyRule[] = [
   ...FOUNDATION_RULES,
@@ -22,6 +23,7 @@ export const RULES: readonly AnyRule[] = [
   ...RULES_2026,
   ...RESOURCE_RULES,
   ...AGC_RULES,
+  ...NETPOL_RULES,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -12,7 +12,7 @@ import type {
   Workload,
   WorkloadKind,
 } from '../../core/index';
-import { networkPolicySchema } from './policy-schema';
+import { networkPolicySchema } from '../../core/index';
 
 export interface K8sService {
   name: string;
