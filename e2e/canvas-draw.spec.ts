@@ -23,10 +23,10 @@ test('draw a VNet, a node subnet, a cluster and its pool from an empty canvas; t
   await page.getByTestId('field-count').fill('10');
   await expect(usage).toHaveText('11 used · 1,008 free · 5 reserved');
   // Switch the cluster to legacy Azure CNI: (10 + 1) × (30 + 1) = 341 used.
-  // The header's left end: the line from the cluster to its pool crosses the middle of the box.
-  await node(page, 'aks-1')
-    .locator('.box-head')
-    .click({ position: { x: 20, y: 8 } });
+  // The grown VNet may now cover part of the cluster's box: select it from the keyboard (Enter on the focused
+  // node), as a keyboard user would.
+  await node(page, 'aks-1').locator('xpath=..').focus();
+  await page.keyboard.press('Enter');
   await page.getByTestId('field-networkPluginMode').selectOption('');
   await expect(usage).toHaveText('341 used · 678 free · 5 reserved');
   await page.getByTestId('field-networkPlugin').selectOption('kubenet');
