@@ -64,8 +64,11 @@ test.describe('diagram at 1440 × 900', () => {
     await freshApp(page);
     for (const t of TEMPLATES) {
       await openTemplate(page, t);
-      await page.getByTestId('auto-layout').click();
-      // The layout is applied and the view fitted once the boxes stop moving.
+      const button = page.getByTestId('auto-layout');
+      const done = Number(await button.getAttribute('data-layouts-done'));
+      await button.click();
+      // The button counts finished layouts (applied and fitted); then the boxes must stand still.
+      await expect(button).toHaveAttribute('data-layouts-done', String(done + 1), { timeout: 15_000 });
       let before = '';
       await expect(async () => {
         const now = JSON.stringify(await boxes(page));

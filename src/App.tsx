@@ -1,5 +1,5 @@
 /** The app shell: toolbar, palette, canvas and side panels; keyboard shortcuts; the banner. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { autoLayout } from './canvas/auto-layout';
@@ -40,6 +40,8 @@ function Toolbar() {
   const flow = useReactFlow();
   const name = useDesignStore((s) => s.doc.meta.name);
   const lines = useDesignStore((s) => s.lines);
+  // Layouts finished so far, and whether one is running: shown on the button so a user (and a test) sees when it is done.
+  const [layouts, setLayouts] = useState({ done: 0, running: false });
   return (
     <header className="toolbar">
       <h1>AKS network designer</h1>
@@ -58,12 +60,23 @@ function Toolbar() {
           type="button"
           data-testid="auto-layout"
           title="Lay out everything: children inside their parents, the hub first, spokes in a grid"
-          onClick={() =>
+          aria-busy={layouts.running}
+          disabled={layouts.running}
+          data-layouts-done={layouts.done}
+          onClick={() => {
+            setLayouts((l) => ({ ...l, running: true }));
             // Two frames: the new layout is drawn first, so the fit measures the new bounds.
-            void autoLayout().then(() =>
-              requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING }))),
-            )
-          }
+            void autoLayout()
+              .then(
+                () =>
+                  new Promise<void>((resolve) =>
+                    requestAnimationFrame(() =>
+                      requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING }).then(() => resolve())),
+                    ),
+                  ),
+              )
+              .finally(() => setLayouts((l) => ({ done: l.done + 1, running: false })));
+          }}
         >
           Auto-layout
         </button>
