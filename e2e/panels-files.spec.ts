@@ -47,7 +47,8 @@ test('download the az CLI export', async ({ page }) => {
   await page.getByTestId('templates').selectOption('seed-kubenet');
   await page.getByTestId('tab-export').click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
-  expect(dl.suggestedFilename()).toBe('deploy.sh');
+  // Named after the design ("Seed: kubenet with your own VNet"), as Save names the design file.
+  expect(dl.suggestedFilename()).toBe('Seed-kubenet-with-your-own-VNet.sh');
   const text = readFileSync((await dl.path())!, 'utf8');
   expect(text).toBe(readFileSync(new URL('../src/export/golden/seed-kubenet.sh', import.meta.url), 'utf8'));
 });

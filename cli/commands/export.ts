@@ -8,6 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { computePlan } from '../../src/core/index';
 import {
+  blockingFindings,
   EXPORT_FORMATS,
   PICTURE_FORMATS,
   exportAs,
@@ -21,7 +22,6 @@ import { EXIT_INPUT, nameOfSubject, parseCommandArgs, printable, readDesign } fr
 
 const USAGE =
   'aksnet export DESIGN.json --format az|bicep|k8s|md|csv|svg|drawio [-o FILE] [--resource-group NAME] [--force]';
-const BLOCKING = new Set(['invalid-name', 'pool-name', 'invalid-cidr']);
 
 export const exportCommand: Command = async (args, io) => {
   const parsed = parseCommandArgs(
@@ -56,7 +56,7 @@ export const exportCommand: Command = async (args, io) => {
   const design = read.doc.design;
   const plan = computePlan(design);
   const deployable = spec.id === 'az' || spec.id === 'bicep' || spec.id === 'k8s';
-  const blocking = plan.findings.filter((f) => f.severity === 'error' && BLOCKING.has(f.rule));
+  const blocking = blockingFindings(plan);
   if (deployable && blocking.length > 0 && !parsed.values.force) {
     for (const f of blocking)
       io.err(`error ${f.rule} ${printable(nameOfSubject(design, f.subjectId))}: ${printable(f.message)}\n`);

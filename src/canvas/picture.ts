@@ -3,6 +3,7 @@
  * a PNG rendered from that SVG at a chosen scale, the draw.io file, and the PNG copied to the clipboard.
  */
 import { exportPicture, type PictureFormatId } from '../export';
+import { fileNameFor } from '../export/file-names';
 import { planOf, useDesignStore } from '../store';
 
 function currentPicture(format: PictureFormatId): string {
@@ -51,15 +52,15 @@ export async function svgToPng(svg: string, scale: number): Promise<Blob> {
 }
 
 export async function downloadPicture(format: 'svg' | 'png' | 'drawio', scale = 2): Promise<void> {
-  // The browser makes the design name a safe file name.
-  const name = useDesignStore.getState().doc.meta.name || 'design';
+  // One naming scheme with Save and the exports.
+  const name = useDesignStore.getState().doc.meta.name;
   if (format === 'png') {
-    download(`${name}.png`, await svgToPng(currentPicture('svg'), scale));
+    download(fileNameFor(name, '.png'), await svgToPng(currentPicture('svg'), scale));
     return;
   }
   const text = currentPicture(format);
   download(
-    `${name}.${format}`,
+    fileNameFor(name, `.${format}`),
     new Blob([text], { type: format === 'svg' ? 'image/svg+xml' : 'application/vnd.jgraph.mxfile' }),
   );
 }

@@ -25,6 +25,16 @@ export { formatCount } from './format';
 export { checkCidr, checkIp, checkInt, checkName } from './validate/fields';
 export type { NameKind } from './validate/fields';
 export { firewallIp } from './paths/locate';
+export {
+  AKS_DELEGATION,
+  AGC_DELEGATION,
+  SUBNET_DELEGATIONS,
+  SPECIAL_SUBNETS,
+  newSubnetDefaults,
+  type SpecialSubnet,
+} from './subnet-roles';
+export { checkPortRange, checkAddressPrefix, parsePortRange } from './nsg-grammar';
+export { applyFix } from './fix';
 export { KINDS, ELEMENT_KINDS, kindSpec } from './kinds';
 export type { ElementKind, KindElements, KindSpec, RefSpec, RowSpec, LineSpec, LineRole, ParentKind } from './kinds';
 export {

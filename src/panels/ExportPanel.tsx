@@ -1,6 +1,11 @@
-/** Exports: pick a format, read it, copy it or download it. The text is generated from the current plan. */
+/**
+ * Exports: pick a format, read it, copy it or download it. The text is generated from the current plan. A
+ * deployable format is held back, like `aksnet export`, while the design has findings Azure would reject: the
+ * panel lists them and exports only after an explicit "Export anyway".
+ */
 import { useMemo, useState } from 'react';
-import { EXPORT_FORMATS, exportAs, type ExportFormatId } from '../export';
+import type { Finding } from '../core/index';
+import { blockingFindings, EXPORT_FORMATS, exportAs, exportFileName, type ExportFormatId } from '../export';
 import { useDesignStore, usePlan } from '../store';
 import { downloadText } from './download';
 
@@ -22,14 +27,45 @@ const LEARN: Record<ExportFormatId, { url: string; title: string }> = {
   },
 };
 
+/** The findings an override was given for: a new or changed one asks again. */
+const gateKey = (format: ExportFormatId, blocking: Finding[]) =>
+  [format, ...blocking.map((f) => `${f.rule} ${f.subjectId} ${f.message}`)].join('\n');
+
+function Gate({ label, blocking, onOverride }: { label: string; blocking: Finding[]; onOverride: () => void }) {
+  return (
+    <div className="export-gate" data-testid="export-gate" role="alert">
+      <p>
+        Azure would reject the {blocking.length} item(s) below, so <code>aksnet export</code> refuses to export {label}.
+        Fix them in the Findings tab, or export anyway.
+      </p>
+      <ul>
+        {blocking.map((f, i) => (
+          <li key={i} data-testid="export-blocking-finding" data-rule={f.rule} data-subject={f.subjectId}>
+            <strong>{f.rule}</strong>: {f.message}
+          </li>
+        ))}
+      </ul>
+      <button type="button" data-testid="export-anyway" onClick={onOverride}>
+        Export anyway
+      </button>
+    </div>
+  );
+}
+
 export function ExportPanel() {
   const [format, setFormat] = useState<ExportFormatId>('az');
   // What was last copied, so the state resets by itself when the text changes.
   const [copied, setCopied] = useState<{ text: string; ok: boolean } | null>(null);
+  const [override, setOverride] = useState<string | null>(null);
   const design = useDesignStore((s) => s.doc.design);
+  const designName = useDesignStore((s) => s.doc.meta.name);
   const plan = usePlan();
   const spec = EXPORT_FORMATS.find((f) => f.id === format)!;
-  const text = useMemo(() => exportAs(format, design, plan), [format, design, plan]);
+  const blocking = useMemo(() => (spec.deployable ? blockingFindings(plan) : []), [spec, plan]);
+  const key = gateKey(format, blocking);
+  const held = blocking.length > 0 && override !== key;
+  const text = useMemo(() => (held ? '' : exportAs(format, design, plan)), [held, format, design, plan]);
+  const fileName = exportFileName(format, designName);
   const copy = copied?.text === text ? (copied.ok ? 'copied' : 'failed') : 'idle';
   const onCopy = () => {
     const done = navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error('no clipboard'));
@@ -57,26 +93,37 @@ export function ExportPanel() {
             </option>
           ))}
         </select>
-        <button type="button" data-testid="export-copy" onClick={onCopy}>
+        <button type="button" data-testid="export-copy" onClick={onCopy} disabled={held}>
           {copy === 'copied' ? 'Copied' : 'Copy'}
         </button>
         <button
           type="button"
           data-testid="export-download"
-          onClick={() => downloadText(spec.filename, text, spec.mime)}
+          disabled={held}
+          onClick={() => downloadText(fileName, text, spec.mime)}
         >
-          Download {spec.filename}
+          Download {fileName}
         </button>
       </div>
+      {held && <Gate label={spec.label} blocking={blocking} onOverride={() => setOverride(key)} />}
       {copy === 'failed' && (
         <p className="field-error" role="alert">
           The clipboard is not available here: select the text and copy it, or download the file.
         </p>
       )}
-      <p className="muted export-size">{lines.toLocaleString('en-US')} lines</p>
-      <pre data-testid="export-text" tabIndex={0}>
-        {text}
-      </pre>
+      {!held && (
+        <>
+          {blocking.length > 0 && (
+            <p className="field-error" data-testid="export-overridden">
+              Exported despite {blocking.length} finding(s) Azure would reject.
+            </p>
+          )}
+          <p className="muted export-size">{lines.toLocaleString('en-US')} lines</p>
+          <pre data-testid="export-text" tabIndex={0}>
+            {text}
+          </pre>
+        </>
+      )}
       <p className="learn">
         <a href={LEARN[format].url} target="_blank" rel="noreferrer">
           {LEARN[format].title} (Microsoft Learn)

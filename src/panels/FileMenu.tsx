@@ -1,5 +1,6 @@
 /** New, open, save, share link and templates. A file or link that does not load leaves the design as it is. */
 import { useRef } from 'react';
+import { fileNameFor } from '../export/file-names';
 import { encodeShareLink, loadDocument, newDocument, serializeDocument } from '../io';
 import { replaceDesign, useDesignStore } from '../store';
 import { downloadText } from './download';
@@ -8,10 +9,9 @@ import { hashOfPayload } from './share-hash';
 import { TEMPLATES } from './templates';
 import { markShared } from './use-share-link';
 
-/** A file name from the design name: letters, digits, dot, underscore and hyphen. */
+/** The saved file's name, from the design name (the scheme exports and pictures use too). */
 export function fileNameOf(name: string): string {
-  const base = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
-  return `${base || 'design'}.json`;
+  return fileNameFor(name, '.json');
 }
 
 function share(): void {

@@ -1,5 +1,17 @@
 /** Reading, validating and writing one inspector field. Pure: the components only show the result. */
-import { parseMaxSurge, checkCidr, checkInt, checkIp, checkName, type Design } from '../core/index';
+import {
+  parseMaxSurge,
+  checkAddressPrefix,
+  checkCidr,
+  checkInt,
+  checkIp,
+  checkName,
+  checkPortRange,
+  type Design,
+} from '../core/index';
+
+/** The NSG field grammar lives in core; re-exported for the inspector's callers. */
+export { checkAddressPrefix, checkPortRange };
 import type { FieldSpec } from './field-specs';
 
 export function getPath(obj: unknown, path: string): unknown {
@@ -53,27 +65,6 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; message: string
 
 const result = (message: string | null, value: unknown): Parsed =>
   message ? { ok: false, message } : { ok: true, value };
-
-/** An NSG port range: '*', one port, or 'low-high', ports 0-65535 (NSG rule properties on Learn). */
-export function checkPortRange(text: string): string | null {
-  if (text === '*') return null;
-  const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
-  if (!m) return `"${text}" is not a port range: use *, a port (443) or a range (65200-65535)`;
-  const low = Number(m[1]);
-  const high = m[2] === undefined ? low : Number(m[2]);
-  if (low > 65535 || high > 65535) return `ports go up to 65535 (got ${Math.max(low, high)})`;
-  if (low > high) return `the range starts after it ends (${low} > ${high})`;
-  return null;
-}
-
-/** An NSG address prefix: '*', a CIDR, an IP, or a service tag (VirtualNetwork, AzureLoadBalancer, Storage.WestEurope). */
-export function checkAddressPrefix(text: string): string | null {
-  if (text === '*') return null;
-  if (/^[\d./]+$/.test(text)) return text.includes('/') ? checkCidr(text) : checkIp(text);
-  return /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)?$/.test(text)
-    ? null
-    : `"${text}" is not *, a CIDR, an IP address or a service tag`;
-}
 
 /** Text as typed → the value to store, or the message to show next to the field. */
 export function parseField(spec: FieldSpec, text: string, osType?: string): Parsed {

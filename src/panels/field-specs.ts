@@ -1,5 +1,5 @@
 /** The inspector's fields for every kind of element, as data: path in the element, label, type and checks. */
-import { usesPodCidr, type Cluster, type NameKind } from '../core/index';
+import { SUBNET_DELEGATIONS, usesPodCidr, type Cluster, type NameKind } from '../core/index';
 import type { ElementKind } from '../store';
 import { AGC_FIELDS, AGC_FRONTENDS } from './field-specs-agc';
 
@@ -74,7 +74,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
       path: 'delegation',
       label: 'Delegation',
       type: 'select',
-      options: ['', 'Microsoft.ContainerService/managedClusters', 'Microsoft.ServiceNetworking/trafficControllers'],
+      options: ['', ...SUBNET_DELEGATIONS],
       optional: true,
     },
     { path: 'nsgId', label: 'NSG', type: 'ref', ref: 'nsgs', optional: true },

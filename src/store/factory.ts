@@ -6,6 +6,8 @@
 import {
   nextFreeCidr,
   parseCidr,
+  AKS_DELEGATION,
+  newSubnetDefaults,
   DEFAULT_DNS_SERVICE_IP,
   DEFAULT_POD_CIDR,
   DEFAULT_SERVICE_CIDR,
@@ -69,15 +71,6 @@ export function addVnet(d: Design, layout: Layout, x: number, y: number, ids: Ne
   return id;
 }
 
-const SPECIAL_NAMES: Partial<Record<SubnetPurpose, { name: string; prefix: number }>> = {
-  firewall: { name: 'AzureFirewallSubnet', prefix: 26 },
-  'firewall-management': { name: 'AzureFirewallManagementSubnet', prefix: 26 },
-  gateway: { name: 'GatewaySubnet', prefix: 27 },
-  bastion: { name: 'AzureBastionSubnet', prefix: 26 },
-  apiserver: { name: 'snet-apiserver', prefix: 28 },
-  'aks-nodes': { name: 'snet-nodes', prefix: 22 },
-};
-
 /** Adds a subnet with the next free block of its usual size; the VNet box grows to hold it. */
 export function addSubnet(
   d: Design,
@@ -88,7 +81,7 @@ export function addSubnet(
 ): Id | null {
   const vnet = d.vnets.find((v) => v.id === vnetId);
   if (!vnet) return null;
-  const special = SPECIAL_NAMES[purpose];
+  const special = newSubnetDefaults(purpose);
   const taken = vnet.subnets.map((s) => s.cidr).filter((c) => parseCidr(c).ok);
   const cidr =
     nextFreeCidr(vnet.addressSpaces, taken, special?.prefix ?? 24) ?? nextFreeCidr(vnet.addressSpaces, taken, 28);
@@ -97,7 +90,7 @@ export function addSubnet(
   const names = vnet.subnets.map((s) => s.name);
   const name = special && !names.includes(special.name) ? special.name : freeName(names, 'snet-');
   const subnet: Subnet = { id, name, cidr, purpose };
-  if (purpose === 'apiserver') subnet.delegation = 'Microsoft.ContainerService/managedClusters';
+  if (purpose === 'apiserver') subnet.delegation = AKS_DELEGATION;
   vnet.subnets.push(subnet);
   const bottom = vnet.subnets
     .slice(0, -1)

@@ -4,6 +4,7 @@
  * https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#security-rules
  */
 import { containsIp, parseCidr, parseIp } from '../cidr';
+import { parsePortRange } from '../nsg-grammar';
 import type { Nsg, NsgRule } from '../model';
 
 export const NSG_URL = 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview';
@@ -19,12 +20,10 @@ export interface NsgVerdict {
   rule: string;
 }
 
+/** A range outside the grammar (see nsg-grammar.ts) matches no port: the inspector and the file refuse it. */
 function portMatches(range: string, port: number): boolean {
-  if (range === '*') return true;
-  return range.split(',').some((part) => {
-    const [a, b] = part.trim().split('-').map(Number);
-    return b === undefined ? a === port : port >= a! && port <= b;
-  });
+  const r = parsePortRange(range);
+  return r !== null && port >= r.low && port <= r.high;
 }
 
 function sourceMatches(prefix: string, src: NsgSource): boolean {

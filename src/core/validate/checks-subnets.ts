@@ -8,6 +8,9 @@ import type { Subnet, SubnetPurpose, Vnet } from '../model';
 import type { Fix, SubnetPlan } from '../plan-types';
 import { otherSubnetCidrs, vnetSpaces } from '../design-index';
 import { defineRule, type AnyRule, type RuleContext } from './rule';
+import { AKS_DELEGATION, SPECIAL_SUBNETS } from '../subnet-roles';
+
+export { SPECIAL_SUBNETS };
 
 /** A fix moving the subnet to a free block of `prefix` in its VNet, when there is one. */
 export function resizeFix(vnet: Vnet, subnet: Subnet, prefix: number): Fix | undefined {
@@ -15,48 +18,12 @@ export function resizeFix(vnet: Vnet, subnet: Subnet, prefix: number): Fix | und
   return cidr ? { kind: 'set-subnet-cidr', subnetId: subnet.id, cidr, label: `Use ${cidr} (/${prefix})` } : undefined;
 }
 
-interface Special {
-  name: string;
-  /** Largest prefix length allowed (smallest subnet). */
-  maxPrefix: number;
-  /** Prefix length from which a warning suggests a bigger subnet. */
-  recommendedPrefix?: number;
-  url: string;
-}
-
-export const SPECIAL_SUBNETS: Partial<Record<SubnetPurpose, Special>> = {
-  // "Azure Firewall needs a /26 subnet" (firewall FAQ).
-  firewall: {
-    name: 'AzureFirewallSubnet',
-    maxPrefix: 26,
-    url: 'https://learn.microsoft.com/azure/firewall/firewall-faq#why-does-azure-firewall-need-a--26-subnet-size',
-  },
-  'firewall-management': {
-    name: 'AzureFirewallManagementSubnet',
-    maxPrefix: 26,
-    url: 'https://learn.microsoft.com/azure/firewall/forced-tunneling',
-  },
-  // Gateway subnet: /29 works, /27 or larger is recommended.
-  gateway: {
-    name: 'GatewaySubnet',
-    maxPrefix: 29,
-    recommendedPrefix: 27,
-    url: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub',
-  },
-  // Bastion needs /26 or larger.
-  bastion: {
-    name: 'AzureBastionSubnet',
-    maxPrefix: 26,
-    url: 'https://learn.microsoft.com/azure/bastion/configuration-settings#subnet',
-  },
-};
 const RESERVED_NAMES = new Map(
   Object.entries(SPECIAL_SUBNETS).map(([purpose, s]) => [s.name.toLowerCase(), purpose as SubnetPurpose]),
 );
 const APISERVER_URL = 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration';
 const APPGW_URL =
   'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#virtual-network-and-dedicated-subnet';
-const AKS_DELEGATION = 'Microsoft.ContainerService/managedClusters';
 
 const IP_PLANNING = 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning';
 const NODE_SUBNET_URL = 'https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni#prerequisites';
