@@ -58,7 +58,7 @@ export * from './netpol/matrix';
 export { effectivePolicyTypes, policySelects } from './netpol/rules';
 export { matchesSelector, namespaceLabels, NAMESPACE_NAME_LABEL } from './netpol/selector';
 export { designIndex, byIdOf, type DesignIndex, type SubnetRef } from './design-index';
-export { AGC_DELEGATION, AGC_RULES } from './validate/agc-rules';
+export { AGC_RULES } from './validate/agc-rules';
 export { parsePolicyText, MAX_POLICY_CHARS } from './netpol/parse';
 export type { ParsedPolicyText, PolicyProblem } from './netpol/parse';
 export { networkPolicySchema } from './netpol/policy-schema';

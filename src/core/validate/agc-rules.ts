@@ -16,8 +16,8 @@ import { KINDS, type RefSpec } from '../kinds';
 import { refIds, walkElements } from '../elements';
 import type { AppGatewayForContainers, Cluster, Design, Id, Subnet, Vnet } from '../model';
 import { defineRule, type RuleContext } from './rule';
+import { AGC_DELEGATION } from '../subnet-roles';
 
-export const AGC_DELEGATION = 'Microsoft.ServiceNetworking/trafficControllers';
 /** Addresses each association needs in its subnet (a /24 per gateway). */
 export const AGC_ADDRESSES_PER_ASSOCIATION = 256;
 
