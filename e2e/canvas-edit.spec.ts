@@ -65,7 +65,7 @@ test('connect two VNets to peer them, and export the canvas as PNG', async ({ pa
   await expect(edges(page, 'peering')).toHaveCount(1);
   await page.getByTestId('picture-menu').locator('summary').click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('picture-png').click()]);
-  expect(dl.suggestedFilename()).toBe('Untitled design.png');
+  expect(dl.suggestedFilename()).toBe('Untitled-design.png');
 });
 
 test('connect a subnet to an NSG to associate them; a meaningless pair explains itself', async ({ page }) => {
