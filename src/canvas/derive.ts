@@ -31,6 +31,8 @@ export interface BoxData extends Record<string, unknown> {
   usage?: { used: number; reserved: number; free: number; total: number };
   /** Associations named inside the box (NSG, route table, NAT gateway, cluster, subnet), lines or not. */
   tags?: string[];
+  /** Items drawn inside the box: a cluster's workloads. */
+  chips?: { id: string; label: string; title: string }[];
   highlighted?: boolean;
 }
 
@@ -111,6 +113,7 @@ export function deriveFlow(
     const ctx = { plan, index: i, nameOf, ...(parent ? { parent } : {}) };
     const tags = view.tags ? view.tags(element as never, ctx) : placedTags(element, ctx);
     const usage = view.usage?.(element as never, ctx);
+    const chips = view.chips?.(element as never);
     const inside = spec.drawnIn ? valueAt(element, spec.drawnIn) : parent?.id;
     box(
       element.id,
@@ -123,6 +126,7 @@ export function deriveFlow(
         detail: view.detail(element as never, ctx),
         ...(tags.length ? { tags } : {}),
         ...(usage ? { usage } : {}),
+        ...(chips?.length ? { chips } : {}),
       },
       typeof inside === 'string' ? inside : undefined,
     );

@@ -32,6 +32,8 @@ export interface KindView<K extends ElementKind> {
   usage?: (element: KindElements[K], ctx: BoxContext) => BoxData['usage'];
   /** Associations named inside the box; by default the subnet a resource sits in. */
   tags?: (element: KindElements[K], ctx: BoxContext) => string[];
+  /** Small items drawn inside the box (a cluster's Kubernetes workloads). */
+  chips?: (element: KindElements[K]) => NonNullable<BoxData['chips']>;
 }
 
 const RESOURCE = { w: 190, h: 70 };
@@ -93,6 +95,18 @@ export const KIND_VIEWS: { [K in ElementKind]: KindView<K> } = {
       const cp = plan.clusters[c.id];
       return `${cp?.model ?? c.networkPlugin} · ${c.outboundType}${cp ? ` · ${cp.peakNodes} nodes at peak` : ''}`;
     },
+    chips: (c) =>
+      (c.workloads ?? []).map((w) => ({
+        id: w.id,
+        label: `${w.namespace}/${w.name}`,
+        title: `${w.kind} ${w.namespace}/${w.name}, ${w.replicas} replica(s)${
+          Object.keys(w.labels).length
+            ? `, labels ${Object.entries(w.labels)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(', ')}`
+            : ''
+        }`,
+      })),
   },
   pool: {
     type: 'pool',

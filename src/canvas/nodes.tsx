@@ -94,6 +94,15 @@ function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
           </div>
         ) : null}
         {data.usage ? <UsageBar usage={data.usage} /> : null}
+        {data.chips ? (
+          <div className="box-chips" data-testid={`workloads-${id}`}>
+            {data.chips.map((c) => (
+              <span key={c.id} className="box-chip" data-testid={`workload-${c.id}`} title={c.title}>
+                {c.label}
+              </span>
+            ))}
+          </div>
+        ) : null}
       </div>
       <Handle type="source" position={Position.Bottom} data-testid={`handle-${id}-source`} />
     </>

@@ -63,3 +63,6 @@ export { parsePolicyText, MAX_POLICY_CHARS } from './netpol/parse';
 export type { ParsedPolicyText, PolicyProblem } from './netpol/parse';
 export { networkPolicySchema } from './netpol/policy-schema';
 export { policyWorldOf } from './netpol/design-world';
+export { designExternals } from './netpol/design-externals';
+export { explainCell, cellConns, cellLevel, matrixChanges } from './netpol/explain';
+export type { MatrixView, CellExplanation, CellChange } from './netpol/explain';

@@ -1,8 +1,9 @@
-/** The tabs on the right: inspector, address plan, findings, routes, paths, export. */
+/** The tabs on the right: inspector, address plan, findings, routes, paths, Kubernetes, export. */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { usePlan } from '../store';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
+import { KubernetesPanel } from './KubernetesPanel';
 import { PathsPanel } from './PathsPanel';
 import { PlanPanel } from './PlanPanel';
 import { RoutesPanel } from './RoutesPanel';
@@ -28,6 +29,7 @@ const TABS = [
   { id: 'findings', label: 'Findings', Panel: FindingsPanel },
   { id: 'routes', label: 'Routes', Panel: RoutesPanel },
   { id: 'paths', label: 'Paths', Panel: PathsPanel },
+  { id: 'kubernetes', label: 'Kubernetes', Panel: KubernetesPanel },
   { id: 'export', label: 'Export', Panel: LazyExportPanel },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];

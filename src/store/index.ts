@@ -10,6 +10,7 @@ export {
   type LineMode,
 } from './design-store';
 export { usePlan, planOf } from './plan';
+export { flowMatrixOf, useFlowMatrix } from './flow-matrix';
 export { findElement, removeElement, FLAT_LISTS, type ElementKind, type Found } from './find';
 export { useSelectedElement } from './selected';
 export { restoreSaved, startAutosave, flush, browserEnv, type PersistEnv } from './persist';

@@ -121,3 +121,21 @@ export function formatConns(c: ConnSet): string {
   }
   return parts.join(',');
 }
+
+/** a without b, per protocol: the parts of a's intervals outside b's (both sorted and disjoint). */
+export function subtractConns(a: ConnSet, b: ConnSet): ConnSet {
+  const part = (p: NetpolProtocol): Interval[] => {
+    const res: Interval[] = [];
+    for (const [lo, hi] of a[p]) {
+      let start = lo;
+      for (const [blo, bhi] of b[p]) {
+        if (bhi < start || blo > hi) continue;
+        if (blo > start) res.push([start, blo - 1]);
+        start = Math.max(start, bhi + 1);
+      }
+      if (start <= hi) res.push([start, hi]);
+    }
+    return res;
+  };
+  return { TCP: part('TCP'), UDP: part('UDP'), SCTP: part('SCTP') };
+}

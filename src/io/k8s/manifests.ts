@@ -3,7 +3,7 @@
  * NetworkPolicy engine evaluates: namespaces, workloads, Services and policies. Never throws: what cannot be read
  * is reported with its document and line, and the rest is still read.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { Document as YamlDocument, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type {
   ContainerPort,
   NetpolProtocol,
@@ -35,6 +35,8 @@ export interface ManifestSet {
   workloads: Workload[];
   services: K8sService[];
   policies: K8sNetworkPolicy[];
+  /** Each policy's YAML text, in the order of `policies`: what a design keeps. */
+  policyTexts: { name: string; namespace: string; yaml: string }[];
   /** Objects of kinds the engine does not use, counted by kind. */
   ignored: Record<string, number>;
   problems: ManifestProblem[];
@@ -141,6 +143,8 @@ interface Located {
   line: number;
   /** Line of a path inside the object, for error messages. */
   lineOf: (path: (string | number)[]) => number;
+  /** The object as YAML: its own document as written (comments kept), or a list item written out. */
+  yamlText: () => string;
 }
 
 /** Converts a zod issue path into the line it points at, falling back to the nearest existing parent. */
@@ -186,7 +190,8 @@ function collectObjects(text: string, source: string, problems: ManifestProblem[
         return;
       }
       const lineOf = pathLine(doc, counter, base, start);
-      out.push({ obj: v, source, line: lineOf([]), lineOf });
+      const yamlText = () => (base.length === 0 ? doc.toString() : new YamlDocument(v).toString());
+      out.push({ obj: v, source, line: lineOf([]), lineOf, yamlText });
     };
     visit(value, [], 0);
   }
@@ -225,7 +230,15 @@ function ownedWithin(obj: Obj, namespace: string, present: Set<string>): boolean
 
 /** Reads one or more manifest texts (each with a name for messages) into one set. */
 export function readManifests(inputs: readonly { source: string; text: string }[]): ManifestSet {
-  const set: ManifestSet = { namespaces: [], workloads: [], services: [], policies: [], ignored: {}, problems: [] };
+  const set: ManifestSet = {
+    namespaces: [],
+    workloads: [],
+    services: [],
+    policies: [],
+    policyTexts: [],
+    ignored: {},
+    problems: [],
+  };
   const objects = inputs.flatMap((i) => collectObjects(i.text, i.source, set.problems));
   const key = (o: Obj) => {
     const meta = isObj(o.metadata) ? o.metadata : {};
@@ -259,7 +272,10 @@ export function readManifests(inputs: readonly { source: string; text: string }[
       set.services.push(readService(obj, namespace, name));
     } else if (kind === 'NetworkPolicy') {
       const p = readPolicy(o, namespace, set.problems, id);
-      if (p) set.policies.push(p);
+      if (p) {
+        set.policies.push(p);
+        set.policyTexts.push({ name: p.name, namespace, yaml: o.yamlText() });
+      }
     } else {
       set.ignored[kind] = (set.ignored[kind] ?? 0) + 1;
     }

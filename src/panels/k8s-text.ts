@@ -1,0 +1,109 @@
+/**
+ * The Kubernetes panel's typed values: labels as `key=value, key=value`, ports as `name:80/TCP, 53/UDP`, names as
+ * Kubernetes requires them. Each parse gives the value or the message shown next to the field.
+ */
+import type { K8sContainerPort } from '../core/index';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+// https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+// https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_PREFIX = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+// https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports (IANA_SVC_NAME)
+const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-)){0,13}[a-z0-9]?$/;
+
+export function parseK8sName(text: string, what: string): Parsed<string> {
+  const t = text.trim();
+  if (!DNS_LABEL.test(t))
+    return {
+      ok: false,
+      error: `${what} is lowercase letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or digit`,
+    };
+  return { ok: true, value: t };
+}
+
+function labelKeyError(key: string): string | null {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : null;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== null && !LABEL_PREFIX.test(prefix)) return `"${key}": the prefix must be a DNS subdomain`;
+  if (!LABEL_NAME.test(name))
+    return `"${key}": a label name is 1 to 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit`;
+  return null;
+}
+
+export function parseLabels(text: string): Parsed<Record<string, string>> {
+  const labels: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const part of text.split(',')) {
+    const item = part.trim();
+    if (!item) continue;
+    const eq = item.indexOf('=');
+    if (eq < 0) return { ok: false, error: `"${item}" is not key=value` };
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    const keyError = labelKeyError(key);
+    if (keyError) return { ok: false, error: keyError };
+    if (value && !LABEL_NAME.test(value))
+      return { ok: false, error: `"${value}": a label value is empty or up to 63 letters, digits, "-", "_" or "."` };
+    if (Object.hasOwn(labels, key)) return { ok: false, error: `"${key}" is given twice` };
+    labels[key] = value;
+  }
+  return { ok: true, value: { ...labels } };
+}
+
+export function formatLabels(labels: Readonly<Record<string, string>>): string {
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+}
+
+const PORT_ITEM = /^(?:([^:\s]+):)?(\d+)(?:\/(TCP|UDP|SCTP))?$/i;
+
+export function parsePorts(text: string): Parsed<K8sContainerPort[]> {
+  const out: K8sContainerPort[] = [];
+  for (const part of text.split(',')) {
+    const item = part.trim();
+    if (!item) continue;
+    const m = PORT_ITEM.exec(item);
+    if (!m) return { ok: false, error: `"${item}" is not [name:]port[/TCP|UDP|SCTP], e.g. http:80/TCP` };
+    const [, name, num, proto] = m;
+    const port = Number(num);
+    if (port < 1 || port > 65535) return { ok: false, error: `${port}: a port is 1 to 65535` };
+    if (name !== undefined && !PORT_NAME.test(name))
+      return { ok: false, error: `"${name}": a port name is up to 15 lowercase letters, digits and single hyphens` };
+    const protocol = (proto?.toUpperCase() ?? 'TCP') as K8sContainerPort['protocol'];
+    if (name !== undefined && out.some((p) => p.name === name))
+      return { ok: false, error: `two ports are named "${name}": a pod's port names are unique` };
+    out.push({ ...(name !== undefined ? { name } : {}), containerPort: port, protocol });
+  }
+  return { ok: true, value: out };
+}
+
+export function formatPorts(ports: readonly K8sContainerPort[]): string {
+  return ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.containerPort}/${p.protocol}`).join(', ');
+}
+
+export function parseReplicas(text: string): Parsed<number> {
+  const t = text.trim();
+  if (!/^\d+$/.test(t) || Number(t) > 100_000)
+    return { ok: false, error: 'replicas is a whole number from 0 to 100000' };
+  return { ok: true, value: Number(t) };
+}
+
+/** A starting policy for a namespace: deny all ingress, the usual first step. */
+export function defaultDenyYaml(namespace: string, name: string): string {
+  return [
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${namespace}`,
+    'spec:',
+    '  podSelector: {}',
+    '  policyTypes:',
+    '    - Ingress',
+    '',
+  ].join('\n');
+}
