@@ -7,6 +7,8 @@ export interface CliIo {
    * and escapes it only on a terminal. Absent: printed like `out`.
    */
   data?: (text: string) => void;
+  /** Reads standard input (`-` as a file), null when it is over `limit` bytes; absent: the process's stdin. */
+  stdin?: (limit: number) => Promise<string | null>;
 }
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;

@@ -10,6 +10,7 @@ import { routesCommand } from './commands/routes';
 import { traceCommand } from './commands/trace';
 import { exportCommand } from './commands/export';
 import { netpolCommand } from './commands/netpol';
+import { importCommand } from './commands/import';
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   plan: { run: planCommand, usage: 'aksnet plan DESIGN.json [--json]' },
@@ -17,6 +18,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   routes: { run: routesCommand, usage: 'aksnet routes DESIGN.json [--subnet NAME] [--json]' },
   trace: { run: traceCommand, usage: 'aksnet trace DESIGN.json --from POOL_OR_SUBNET --to IP|internet [--json]' },
   export: { run: exportCommand, usage: 'aksnet export DESIGN.json --format az|bicep|k8s|md|csv [-o FILE]' },
+  import: {
+    run: importCommand,
+    usage: 'aksnet import FILE|- [--from az|bicep|arm|azjson] [-o design.json]',
+  },
   netpol: {
     run: netpolCommand,
     usage:
@@ -31,7 +36,7 @@ export function usage(): string {
 /** Every line goes through terminalSafe: names with bidi, zero-width or control characters print escaped. */
 function safeIo(io: CliIo): CliIo {
   const out = (s: string) => io.out(terminalSafe(s));
-  return { out, err: (s) => io.err(terminalSafe(s)), data: io.data ?? out };
+  return { ...io, out, err: (s) => io.err(terminalSafe(s)), data: io.data ?? out };
 }
 
 export async function main(argv: string[], rawIo: CliIo): Promise<number> {

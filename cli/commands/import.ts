@@ -1,0 +1,101 @@
+/**
+ * `aksnet import FILE|- [--from az|bicep|arm|azjson] [-o design.json]`: reads an az script, Bicep, an ARM template
+ * or az JSON output, prints the report (one line per item) and writes the design file with an auto-layout.
+ * Exit 0 all imported, 1 something ignored or unresolved, 2 nothing could be read (or bad usage).
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { layoutDesign } from '../../src/export';
+import { newDocument, serializeDocument, type DesignDocument } from '../../src/io';
+import {
+  importExitCode,
+  importText,
+  IMPORT_SOURCES,
+  MAX_SCRIPT_CHARS,
+  type ImportSource,
+} from '../../src/io/import/index';
+import type { CliIo, Command } from '../io';
+import { EXIT_INPUT, parseCommandArgs, printable } from '../read-design';
+
+const USAGE = 'aksnet import FILE|- [--from az|bicep|arm|azjson] [-o design.json]';
+
+async function readStdin(limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The input text, or null after printing why it cannot be read. */
+async function readInput(file: string, io: CliIo): Promise<string | null> {
+  // UTF-8 takes at most 4 bytes a character: anything larger is over the importers' character cap.
+  const limit = MAX_SCRIPT_CHARS * 4;
+  const label = file === '-' ? 'stdin' : printable(file);
+  try {
+    if (file === '-') {
+      const text = await (io.stdin ?? readStdin)(limit);
+      if (text === null)
+        io.err(`aksnet: ${label}: the input is too large (over ${limit.toLocaleString('en-US')} bytes)\n`);
+      return text;
+    }
+    const info = await stat(file);
+    if (!info.isFile()) {
+      io.err(`aksnet: ${label}: cannot read: not a regular file\n`);
+      return null;
+    }
+    if (info.size > limit) {
+      io.err(`aksnet: ${label}: the file is too large: ${info.size.toLocaleString('en-US')} bytes\n`);
+      return null;
+    }
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    io.err(
+      `aksnet: ${label}: cannot read: ${code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e)}\n`,
+    );
+    return null;
+  }
+}
+
+export const importCommand: Command = async (args, io) => {
+  const parsed = parseCommandArgs(
+    args,
+    { from: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    USAGE,
+    io,
+  );
+  if (!parsed.ok) return parsed.exitCode;
+  const from = parsed.values.from as string | undefined;
+  if (from !== undefined && !IMPORT_SOURCES.includes(from as ImportSource)) {
+    io.err(`aksnet: --from must be one of ${IMPORT_SOURCES.join(', ')}\nUsage: ${USAGE}\n`);
+    return EXIT_INPUT;
+  }
+  const text = await readInput(parsed.file, io);
+  if (text === null) return EXIT_INPUT;
+  const result = importText(text, from as ImportSource | undefined);
+  for (const i of result.items) io.out(`${i.status} ${i.at}: ${i.what}: ${i.message}\n`);
+  const counts = ['imported', 'defaulted', 'ignored', 'unresolved'].map(
+    (s) => `${result.items.filter((i) => i.status === s).length} ${s}`,
+  );
+  io.out(`${result.from}: ${counts.join(', ')}\n`);
+  const code = importExitCode(result);
+  if (!result.design) {
+    io.err(`aksnet: ${parsed.file === '-' ? 'stdin' : printable(parsed.file)}: nothing could be imported\n`);
+    return code;
+  }
+  const doc: DesignDocument = { ...newDocument('Imported design', result.design.location), design: result.design };
+  doc.layout = { nodes: await layoutDesign(result.design) } as DesignDocument['layout'];
+  const out = parsed.values.output as string | undefined;
+  if (!out) return code;
+  try {
+    await writeFile(out, serializeDocument(doc));
+  } catch (e) {
+    io.err(`aksnet: cannot write ${printable(out)}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_INPUT;
+  }
+  io.err(`aksnet: wrote ${printable(out)}\n`);
+  return code;
+};
