@@ -187,4 +187,22 @@ describe('properties', () => {
       { numRuns: 300 },
     );
   });
+
+  it('every matrix cell is the flow evaluated on its own (pods grouped into classes change nothing)', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const m = computeMatrix(w);
+        const index = policyIndex(w);
+        w.workloads.forEach((a, r) =>
+          w.workloads.forEach((b, c) => {
+            if (r === c) return;
+            const v = evaluateFlow(index, { kind: 'pod', workload: a }, { kind: 'pod', workload: b }, false);
+            expect(equalConns(m.cells[r]![c]!.egress, v.egress.conns)).toBe(true);
+            expect(equalConns(m.cells[r]![c]!.ingress, v.ingress.conns)).toBe(true);
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

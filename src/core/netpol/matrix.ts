@@ -74,25 +74,83 @@ export function computeMatrix(world: PolicyWorld, externals: readonly ExternalPe
 
 const FULL_CELL: MatrixCell = { egress: ALL_CONNS, ingress: ALL_CONNS, combined: ALL_CONNS };
 
+/** Small integers for equal keys: pods that a verdict cannot tell apart share a class. */
+function classes<T>(items: readonly T[], key: (x: T) => string): { of: Int32Array; count: number } {
+  const ids = new Map<string, number>();
+  const of = new Int32Array(items.length);
+  items.forEach((x, i) => {
+    const k = key(x);
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    of[i] = id;
+  });
+  return { of, count: ids.size };
+}
+
+/**
+ * What a pod's verdicts depend on, as classes. Egress from i to j depends only on the policies selecting i for
+ * egress, on the peers j matches and on j's ports (named ports resolve on the destination); ingress from i into j
+ * on the peers i matches and on j. Pods in one class get one evaluation.
+ */
+function podClasses(index: PolicyIndex, ws: readonly Workload[]) {
+  const peers = [...index.peerPods.values()];
+  const policyIds = new Map(index.world.policies.map((p, i) => [p, i]));
+  const selected = (w: Workload, t: 'Ingress' | 'Egress') =>
+    (index.selecting.get(w)?.[t] ?? []).map((p) => policyIds.get(p)).join(',');
+  const matched = (w: Workload) => peers.map((set) => (set.has(w) ? '1' : '0')).join('');
+  const peerSig = classes(ws, matched);
+  const ports = classes(ws, (w) => JSON.stringify(w.ports));
+  return {
+    egressSource: classes(ws, (w) => selected(w, 'Egress')),
+    asDestination: classes(
+      ws.map((_, j) => j),
+      (j) => `${peerSig.of[j]}|${ports.of[j]}`,
+    ),
+    asSource: peerSig,
+  };
+}
+
+function fillExternals(m: FlowMatrix, index: PolicyIndex, a: number): void {
+  const ws = m.world.workloads;
+  const n = ws.length;
+  m.externals.forEach((ext, e) => {
+    m.cells[a]![n + e] = externalFlow(index, ws[a]!, ext, true);
+    m.cells[n + e]![a] = externalFlow(index, ws[a]!, ext, false);
+  });
+}
+
 /** Recomputes the cells of the given rows (as a source) and columns (as a destination). */
 function fillCells(m: FlowMatrix, index: PolicyIndex, affected: readonly number[]): void {
   const ws = m.world.workloads;
   const n = ws.length;
   const peers: Peer[] = ws.map((w) => ({ kind: 'pod', workload: w }));
+  const all = affected.length === n;
+  const k = podClasses(index, ws);
+  // Memos for this fill: egress by (source's egress class, destination class), ingress by (source class, j).
+  const egressMemo = new Map<number, ConnSet>();
+  const ingressMemo = new Map<number, ConnSet>();
+  const egressOf = (i: number, j: number) => {
+    const key = k.egressSource.of[i]! * k.asDestination.count + k.asDestination.of[j]!;
+    let c = egressMemo.get(key);
+    if (!c) egressMemo.set(key, (c = directionConns(index, 'Egress', ws[i]!, peers[j]!, ws[j]!)));
+    return c;
+  };
+  const ingressOf = (i: number, j: number) => {
+    const key = k.asSource.of[i]! * n + j;
+    let c = ingressMemo.get(key);
+    if (!c) ingressMemo.set(key, (c = directionConns(index, 'Ingress', ws[j]!, peers[i]!, ws[j]!)));
+    return c;
+  };
   const set = (i: number, j: number) => {
     if (i === j) return;
-    const egress = directionConns(index, 'Egress', ws[i]!, peers[j]!, ws[j]!);
-    const ingress = directionConns(index, 'Ingress', ws[j]!, peers[i]!, ws[j]!);
+    const egress = egressOf(i, j);
+    const ingress = ingressOf(i, j);
     m.cells[i]![j] = { egress, ingress, combined: intersectConns(egress, ingress) };
   };
-  const all = affected.length === n;
   for (const a of affected) {
     for (let j = 0; j < n; j++) set(a, j);
     if (!all) for (let i = 0; i < n; i++) set(i, a);
-    m.externals.forEach((ext, k) => {
-      m.cells[a]![n + k] = externalFlow(index, ws[a]!, ext, true);
-      m.cells[n + k]![a] = externalFlow(index, ws[a]!, ext, false);
-    });
+    fillExternals(m, index, a);
   }
 }
 
