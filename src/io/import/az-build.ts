@@ -48,6 +48,10 @@ export class Step {
     }
     return known;
   }
+  /** Marks flags as read without reading them: values the design derives (a DNAT rule's firewall address). */
+  skip(...names: string[]): void {
+    for (const f of this.call.flags) if (names.includes(longFlag(this.call.path, f.flag))) this.used.add(f.flag);
+  }
   one(...names: string[]): string | undefined {
     return this.all(...names)?.[0];
   }

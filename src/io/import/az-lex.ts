@@ -88,32 +88,67 @@ interface Scan {
   heredoc?: { tag: string; strip: boolean };
 }
 
+/** Deepest nesting of quotes and `$( )` followed while scanning; deeper text counts as unterminated. */
+const MAX_SCAN_DEPTH = 64;
+
+const wordStart = (text: string, i: number) => i === 0 || /[\s;&|(]/.test(text[i - 1]!);
+
+/**
+ * The index of the character closing the construct opened just before `i` (a quote, `$(` or `(`), following
+ * bash's nesting: inside `$( )` quotes start afresh, inside double quotes only `$( )` and escapes matter. -1 when
+ * it never closes.
+ */
+export function closeOf(text: string, i: number, kind: "'" | '"' | '(', depth = 0): number {
+  if (depth > MAX_SCAN_DEPTH) return -1;
+  if (kind === "'") return text.indexOf("'", i);
+  for (let j = i; j < text.length; j++) {
+    const ch = text[j]!;
+    if (ch === '\\') j++;
+    else if (kind === '"' && ch === '"') return j;
+    else if (ch === '$' && text[j + 1] === '(') {
+      j = closeOf(text, j + 2, '(', depth + 1);
+      if (j < 0) return -1;
+    } else if (ch === '`') {
+      j = text.indexOf('`', j + 1);
+      if (j < 0) return -1;
+    } else if (kind === '"') continue;
+    else if (ch === ')') return j;
+    else if (ch === "'" || ch === '"' || ch === '(') {
+      j = closeOf(text, j + 1, ch, depth + 1);
+      if (j < 0) return -1;
+    } else if (ch === '#' && wordStart(text, j)) {
+      const nl = text.indexOf('\n', j);
+      if (nl < 0) return -1;
+      j = nl;
+    }
+  }
+  return -1;
+}
+
 /** Quote state over one text: enough to join lines and find heredocs; the words are split by shell-quote. */
 function scan(text: string): Scan {
-  let quote: "'" | '"' | null = null;
-  let depth = 0;
   let heredoc: Scan['heredoc'];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quote === "'") {
-      if (ch === "'") quote = null;
-    } else if (ch === '\\') i++;
-    else if (ch === "'" && quote === null) quote = "'";
-    else if (ch === '"') quote = quote === '"' ? null : '"';
-    else if (ch === '$' && text[i + 1] === '(') {
-      depth++;
-      i++;
-    } else if (ch === ')' && depth > 0) depth--;
-    else if (ch === '#' && quote === null && (i === 0 || /\s/.test(text[i - 1]!))) {
+    if (ch === '\\') i++;
+    else if (ch === "'" || ch === '"' || (ch === '$' && text[i + 1] === '(') || ch === '`') {
+      const end =
+        ch === '`' ? text.indexOf('`', i + 1) : ch === '$' ? closeOf(text, i + 2, '(') : closeOf(text, i + 1, ch);
+      if (end < 0) return { open: true, ...(heredoc ? { heredoc } : {}) };
+      const inner = text.slice(i, end);
+      const m = /<<(-?)\s*(['"]?)([A-Za-z0-9_]+)\2/.exec(inner);
+      if (ch === '$' && m) heredoc = { tag: m[3]!, strip: m[1] === '-' };
+      i = end;
+    } else if (ch === '#' && wordStart(text, i)) {
       const nl = text.indexOf('\n', i);
       if (nl < 0) break;
       i = nl;
-    } else if (ch === '<' && quote === null && text[i + 1] === '<' && text[i + 2] !== '<') {
+    } else if (ch === '<' && text[i + 1] === '<' && text[i + 2] !== '<') {
       const m = /^<<(-?)\s*(['"]?)([A-Za-z0-9_]+)\2/.exec(text.slice(i));
       if (m) heredoc = { tag: m[3]!, strip: m[1] === '-' };
     }
   }
-  return { open: quote !== null || depth > 0, ...(heredoc ? { heredoc } : {}) };
+  return { open: false, ...(heredoc ? { heredoc } : {}) };
 }
 
 /** Logical statements: continuations joined, open quotes carried on, heredoc bodies skipped (with an item). */
@@ -169,28 +204,6 @@ function skipHeredoc(lines: string[], from: number, h: { tag: string; strip: boo
 
 export const firstWords = (text: string): string => text.trim().split(/\s+/).slice(0, 4).join(' ').slice(0, 80);
 
-/** Finds the `)` closing the `$(` whose body starts at `from`; -1 when none. */
-function closing(text: string, from: number): number {
-  let quote: "'" | '"' | null = null;
-  let depth = 1;
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote === "'") {
-      if (ch === "'") quote = null;
-    } else if (ch === '\\') i++;
-    else if (ch === "'" && quote === null) quote = "'";
-    else if (ch === '"') quote = quote === '"' ? null : '"';
-    else if (ch === '(' && quote === null) depth++;
-    else if (ch === '$' && text[i + 1] === '(') {
-      depth++;
-      i++;
-    } else if (ch === ')' && (quote === null || depth > 1)) {
-      if (--depth === 0) return i;
-    }
-  }
-  return -1;
-}
-
 export interface Env {
   vars: Map<string, string>;
   subs: string[];
@@ -201,32 +214,35 @@ export interface Env {
 }
 
 /**
- * Replaces each `$(…)` and backtick outside single quotes by a `${@sub:N}` reference whose value is known: the
- * id an az query names, or an unresolved marker. Nothing is run.
+ * Replaces each `$(…)` and backtick outside single quotes and comments by a `${@sub:N}` reference whose value is
+ * known: the id an az query names, or an unresolved marker. Nothing is run.
  */
 function replaceSubstitutions(text: string, env: Env, depth: number): string {
   let out = '';
-  let quote: "'" | '"' | null = null;
+  let inDouble = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quote === "'") {
-      if (ch === "'") quote = null;
-    } else if (ch === '\\') {
-      out += ch + (text[i + 1] ?? '');
-      i++;
-      continue;
-    } else if (ch === "'" && quote === null) quote = "'";
-    else if (ch === '"') quote = quote === '"' ? null : '"';
+    let end: number | null = null;
+    if (ch === '\\') end = i + 1;
+    else if (ch === "'" && !inDouble) end = closeOf(text, i + 1, "'");
+    else if (ch === '#' && !inDouble && wordStart(text, i)) end = text.indexOf('\n', i) - 1;
+    else if (ch === '"') inDouble = !inDouble;
     else if ((ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') || ch === '`') {
-      const end = ch === '`' ? text.indexOf('`', i + 1) : closing(text, i + 2);
-      if (end < 0) return out + unresolvedValue('unterminated $( )');
-      const body = text.slice(ch === '`' ? i + 1 : i + 2, end);
-      env.subs.push(substitute(body, env, depth + 1));
+      const close = ch === '`' ? text.indexOf('`', i + 1) : closeOf(text, i + 2, '(');
+      if (close < 0) return out + unresolvedValue('unterminated $( )');
+      env.subs.push(substitute(text.slice(ch === '`' ? i + 1 : i + 2, close), env, depth + 1));
       out += `\${@sub:${env.subs.length - 1}}`;
-      i = end;
+      i = close;
       continue;
     }
-    out += ch;
+    if (end === null) {
+      out += ch;
+      continue;
+    }
+    // A run copied as it is: an escape, a single-quoted string, a comment (to the end of its line or text).
+    const stop = end < i ? text.length - 1 : end;
+    out += text.slice(i, stop + 1);
+    i = stop;
   }
   return out;
 }

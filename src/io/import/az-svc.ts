@@ -145,9 +145,12 @@ const collection: Handler = (b, s) => {
   }
   if (!policy)
     return void s.unresolved.push(`firewall policy ${s.one('--policy-name') ?? '?'} is not created before it`);
-  const name = s.call.path.includes('add-nat-collection') ? s.one('--rule-name') : s.one('--name');
-  s.all('--source-addresses');
-  s.all('--destination-addresses');
+  const first = s.call.path.includes('add-nat-collection');
+  // add-nat-collection names the collection with --name and its first rule with --rule-name.
+  const name = first ? s.one('--rule-name') : s.one('--name');
+  if (first) s.all('--name');
+  // The rule translates the firewall's own public address, which the design derives from the firewall.
+  s.skip('--source-addresses', '--destination-addresses');
   const rule = {
     name: name ?? '',
     protocol: pick(s.one('--ip-protocols'), ['TCP', 'UDP'] as const) ?? 'TCP',
