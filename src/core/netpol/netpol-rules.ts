@@ -1,5 +1,6 @@
 /** Findings on a cluster's NetworkPolicies, read together with the cluster's network policy engine. */
 import { defineRule } from '../validate/rule';
+import { NETPOL_ENGINE_RULES } from './engine-rules';
 import { parsePolicyText } from './parse';
 
 const AKS_NETPOL_URL = 'https://learn.microsoft.com/azure/aks/use-network-policies';
@@ -45,4 +46,4 @@ export const netpolNotEnforced = defineRule<{ cluster: string; count: number }>(
   },
 });
 
-export const NETPOL_RULES = [netpolPolicyInvalid, netpolNotEnforced];
+export const NETPOL_RULES = [netpolPolicyInvalid, netpolNotEnforced, ...NETPOL_ENGINE_RULES];
