@@ -66,3 +66,4 @@ export { policyWorldOf } from './netpol/design-world';
 export { designExternals } from './netpol/design-externals';
 export { explainCell, cellConns, cellLevel, matrixChanges } from './netpol/explain';
 export type { MatrixView, CellExplanation, CellChange } from './netpol/explain';
+export * from './migrate/index';
