@@ -1,6 +1,6 @@
 /**
  * aksnet: the headless command over the planning core.
- * Exit codes: 0 ok, 1 the design has errors (validate), 2 unreadable or invalid input / bad usage.
+ * Exit codes: 0 ok, 1 the design has errors (validate) or the designs differ (diff), 2 unreadable or invalid input / bad usage.
  */
 import type { CliIo, Command } from './io';
 import { terminalSafe } from './terminal';
@@ -11,6 +11,7 @@ import { traceCommand } from './commands/trace';
 import { exportCommand } from './commands/export';
 import { netpolCommand } from './commands/netpol';
 import { importCommand } from './commands/import';
+import { diffCommand, DIFF_USAGE } from './commands/diff';
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   plan: { run: planCommand, usage: 'aksnet plan DESIGN.json [--json]' },
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage:
       'aksnet netpol MANIFESTS… [-o txt|json|md|csv] [--from NS/NAME --to NS/NAME|IP [--port N] [--protocol P] [--json] [--explain]] | --diff A B',
   },
+  diff: { run: diffCommand, usage: DIFF_USAGE },
 };
 
 export function usage(): string {

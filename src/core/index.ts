@@ -67,3 +67,5 @@ export { designExternals } from './netpol/design-externals';
 export { explainCell, cellConns, cellLevel, matrixChanges } from './netpol/explain';
 export type { MatrixView, CellExplanation, CellChange } from './netpol/explain';
 export * from './migrate/index';
+export { diffDesigns, FORCES } from './diff/index';
+export type * from './diff/types';

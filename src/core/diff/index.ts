@@ -1,0 +1,3 @@
+export { diffDesigns } from './diff';
+export { FORCES } from './forces';
+export type * from './types';
