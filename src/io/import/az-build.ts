@@ -90,6 +90,10 @@ export class Step {
       ...(this.unresolved.length ? [`not in the input: ${this.unresolved.join('; ')}`] : []),
     ].filter(Boolean);
     const own: ImportItem = { status, at: this.at, what: this.what, message: parts.join('. ') };
+    // A command that gave nothing: one line saying why, not one per flag it did not get to.
+    // A command read only to be set aside (a derived rule) says so in its extra lines.
+    if (!this.summary && !this.unresolved.length) return this.extra;
+    if (!this.summary) return [{ ...own, status: 'unresolved', message: `not imported: ${parts.join('. ')}` }];
     const unused = this.call.flags
       .filter((f) => !this.used.has(f.flag) && !HARMLESS.has(longFlag(this.call.path, f.flag)))
       .map((f): ImportItem => ({

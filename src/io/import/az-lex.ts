@@ -91,6 +91,7 @@ interface Scan {
 /** Deepest nesting of quotes and `$( )` followed while scanning; deeper text counts as unterminated. */
 const MAX_SCAN_DEPTH = 64;
 
+const PLACEHOLDER = /^<[A-Za-z][A-Za-z0-9_-]*>(?=\s|$)/;
 const wordStart = (text: string, i: number) => i === 0 || /[\s;&|(]/.test(text[i - 1]!);
 
 /**
@@ -156,6 +157,8 @@ function statements(text: string, items: ImportItem[]): Statement[] {
   const lines = text.split('\n');
   const out: Statement[] = [];
   for (let i = 0; i < lines.length; i++) {
+    // Markdown code fences around a pasted script: their backticks are not command substitutions.
+    if (/^\s*```/.test(lines[i]!)) continue;
     const start = i;
     let stmt = lines[i]!;
     let chunk = stmt;
@@ -177,14 +180,16 @@ function statements(text: string, items: ImportItem[]): Statement[] {
         if (!s.open) break;
       } else if (!continued && !s.open) break;
       if (i + 1 >= lines.length || ++joined > MAX_STATEMENT_LINES) {
-        if (s.open || continued)
-          items.push({
-            status: 'ignored',
-            at: `line ${start + 1}`,
-            what: firstWords(stmt),
-            message: 'unterminated quote or $( ): the command is not read',
-          });
+        if (!s.open) break;
+        items.push({
+          status: 'ignored',
+          at: `line ${start + 1}`,
+          what: firstWords(stmt),
+          message: 'unterminated quote or $( ): the command is not read',
+        });
+        // Only the line that opened it is dropped: what follows is read again on its own.
         stmt = '';
+        i = start;
         break;
       }
       i++;
@@ -227,7 +232,14 @@ function replaceSubstitutions(text: string, env: Env, depth: number): string {
     else if (ch === "'" && !inDouble) end = closeOf(text, i + 1, "'");
     else if (ch === '#' && !inDouble && wordStart(text, i)) end = text.indexOf('\n', i) - 1;
     else if (ch === '"') inDouble = !inDouble;
-    else if ((ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') || ch === '`') {
+    else if (ch === '<' && !inDouble && wordStart(text, i) && PLACEHOLDER.test(text.slice(i))) {
+      // A documentation placeholder (<resource-group>), not a redirection: a value still to be filled in.
+      const word = PLACEHOLDER.exec(text.slice(i))![0];
+      env.subs.push(unresolvedValue(`placeholder ${word} is not filled in`));
+      out += `\${@sub:${env.subs.length - 1}}`;
+      i += word.length - 1;
+      continue;
+    } else if ((ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') || ch === '`') {
       const close = ch === '`' ? text.indexOf('`', i + 1) : closeOf(text, i + 2, '(');
       if (close < 0) return out + unresolvedValue('unterminated $( )');
       env.subs.push(substitute(text.slice(ch === '`' ? i + 1 : i + 2, close), env, depth + 1));

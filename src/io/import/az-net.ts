@@ -5,8 +5,10 @@
  * https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-create (Inbound, Allow, *, port 80),
  * https://learn.microsoft.com/cli/azure/network/nat/gateway#az-network-nat-gateway-create (idle timeout 4).
  */
-import type { NextHopType, NsgRule, Peering, PublicIp, Subnet } from '../../core/index';
+import { firewallIp, type NextHopType, type NsgRule, type Peering, type PublicIp, type Route } from '../../core/index';
+import type { Subnet } from '../../core/index';
 import type { Build, Step } from './az-build';
+import { firewallOfIpRef } from './az-words';
 
 export type Handler = (b: Build, s: Step) => void;
 
@@ -123,14 +125,18 @@ const routeCreate: Handler = (b, s) => {
   if (!rt) return void s.unresolved.push(`route table ${s.one('--route-table-name') ?? '?'} is not created before it`);
   if (!name || !prefix || !hop) return void s.unresolved.push('--name, --address-prefix or --next-hop-type missing');
   const ip = s.one('--next-hop-ip-address');
-  rt.routes.push({
-    id: b.id('route'),
-    name,
-    addressPrefix: prefix,
-    nextHopType: hop,
-    ...(hop === 'VirtualAppliance' && ip ? { nextHopIpAddress: ip } : {}),
-  });
-  s.summary = `route ${name} (${prefix} → ${hop}${ip ? ` ${ip}` : ''}) of ${rt.name}`;
+  const route: Route = { id: b.id('route'), name, addressPrefix: prefix, nextHopType: hop };
+  const fwName = ip ? firewallOfIpRef(ip) : undefined;
+  if (hop === 'VirtualAppliance' && ip && !fwName) route.nextHopIpAddress = ip;
+  if (hop === 'VirtualAppliance' && fwName)
+    b.defer(() => {
+      const fw = b.byName(b.d.firewalls, fwName);
+      const at = fw ? firewallIp(b.d, fw) : null;
+      if (at) route.nextHopIpAddress = at;
+      else s.unresolved.push(`the private IP of firewall ${fwName}, which the input does not create`);
+    });
+  rt.routes.push(route);
+  s.summary = `route ${name} (${prefix} → ${hop}${ip && !fwName ? ` ${ip}` : fwName ? ` firewall ${fwName}` : ''}) of ${rt.name}`;
 };
 
 const vnetCreate: Handler = (b, s) => {

@@ -224,3 +224,73 @@ describe('source detection', () => {
     ).toBe('bicep');
   });
 });
+
+describe('az script import: the AKS egress tutorial (firewall, route through it)', () => {
+  // The shape of https://learn.microsoft.com/azure/aks/limit-egress-traffic: the firewall's private IP is read with
+  // `az network firewall show --query ipConfigurations[0].privateIPAddress` and used as the next hop.
+  const EGRESS = `PREFIX="aks-egress"
+RG="\${PREFIX}-rg"
+LOC="eastus"
+VNET_NAME="\${PREFIX}-vnet"
+FWNAME="\${PREFIX}-fw"
+az group create --name $RG --location $LOC
+az network vnet create --resource-group $RG --name $VNET_NAME --location $LOC --address-prefixes 10.42.0.0/16 \\
+    --subnet-name aks-subnet --subnet-prefix 10.42.1.0/24
+az network vnet subnet create --resource-group $RG --vnet-name $VNET_NAME --name AzureFirewallSubnet --address-prefix 10.42.2.0/24
+az network public-ip create --resource-group $RG -n \${PREFIX}-fwpublicip -l $LOC --sku "Standard"
+az network firewall create --resource-group $RG --name $FWNAME --location $LOC --enable-dns-proxy true
+az network firewall ip-config create --resource-group $RG -f $FWNAME -n \${PREFIX}-fwconfig --public-ip-address \${PREFIX}-fwpublicip --vnet-name $VNET_NAME
+FWPRIVATE_IP=$(az network firewall show --resource-group $RG --name $FWNAME --query "ipConfigurations[0].privateIPAddress" -o tsv)
+az network route-table create --resource-group $RG --location $LOC --name \${PREFIX}-fwrt
+az network route-table route create --resource-group $RG --name \${PREFIX}-fwrn --route-table-name \${PREFIX}-fwrt --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address $FWPRIVATE_IP
+az network firewall network-rule create --resource-group $RG --firewall-name $FWNAME --collection-name 'aksfwnr' --name 'apiudp' --protocols 'UDP' --source-addresses '*' --destination-addresses "AzureCloud.$LOC" --destination-ports 1194 --action allow --priority 100
+az network vnet subnet update --resource-group $RG --vnet-name $VNET_NAME --name aks-subnet --route-table \${PREFIX}-fwrt
+SUBNETID=$(az network vnet subnet show --resource-group $RG --vnet-name $VNET_NAME --name aks-subnet --query id -o tsv)
+az aks create --resource-group $RG --name \${PREFIX}-aks --location $LOC --node-count 3 --network-plugin azure --outbound-type userDefinedRouting --vnet-subnet-id $SUBNETID --api-server-authorized-ip-ranges 203.0.113.7/32
+`;
+
+  it('routes the node subnet to the firewall at its first usable address, with DNS proxy and UDR outbound', () => {
+    const r = importText(EGRESS);
+    const d = r.design!;
+    const fw = d.firewalls[0]!;
+    expect(fw).toMatchObject({ name: 'aks-egress-fw', dnsProxy: true, tier: 'Standard' });
+    expect(fw.subnetId).toBe(d.vnets[0]!.subnets.find((s) => s.name === 'AzureFirewallSubnet')!.id);
+    expect(fw.publicIpIds).toEqual([d.publicIps[0]!.id]);
+    // 10.42.2.0/24: Azure keeps .0 to .3, so the firewall takes 10.42.2.4.
+    expect(d.routeTables[0]!.routes[0]).toMatchObject({
+      nextHopType: 'VirtualAppliance',
+      nextHopIpAddress: '10.42.2.4',
+    });
+    const nodes = d.vnets[0]!.subnets.find((s) => s.name === 'aks-subnet')!;
+    expect(nodes).toMatchObject({ routeTableId: d.routeTables[0]!.id, purpose: 'aks-nodes' });
+    expect(d.clusters[0]).toMatchObject({ outboundType: 'userDefinedRouting', authorizedIpRanges: ['203.0.113.7/32'] });
+    expect(find(r.items, 'network-rule create').some((i) => i.status === 'ignored')).toBe(true);
+    expect(r.items.filter((i) => i.status === 'unresolved')).toEqual([]);
+    expectLoads(d);
+  });
+});
+
+describe('az script import: pasted documentation', () => {
+  it('reads inside markdown fences; <placeholders> are unfilled values, not redirections', () => {
+    // Seed 003's private cluster slide, fenced as in the slides' text.
+    const text = [
+      '```',
+      'az aks create \\',
+      '  --resource-group <private-cluster-resource-group> \\',
+      '  --name <private-cluster-name> \\',
+      '  --enable-private-cluster \\',
+      '  --network-plugin azure \\',
+      '  --vnet-subnet-id <subnet-id> \\',
+      '  --dns-service-ip 10.2.0.10 \\',
+      '  --service-cidr 10.2.0.0/24',
+      '```',
+      'az network nsg create -n nsg-ok',
+    ].join('\n');
+    const r = importText(text);
+    const create = r.items.filter((i) => i.what === 'az aks create');
+    expect(create).toHaveLength(1);
+    expect(create[0]).toMatchObject({ status: 'unresolved', at: 'line 2' });
+    expect(create[0]!.message).toContain('placeholder <private-cluster-name> is not filled in');
+    expect(r.design!.nsgs.map((n) => n.name)).toEqual(['nsg-ok']);
+  });
+});

@@ -69,6 +69,9 @@ function finish(b: Build, items: ImportItem[]): void {
       message: 'no subnet association: the gateway is not imported',
     });
   b.d.appGatewaysForContainers = b.d.appGatewaysForContainers.filter((x) => x.subnetId);
+  // A firewall whose subnet never came (reported on its command) cannot stay: the design needs the subnet.
+  const gone = new Set(b.d.firewalls.filter((f) => !f.subnetId).map((f) => f.id));
+  b.d.firewalls = b.d.firewalls.filter((f) => !gone.has(f.id));
   inferPurposes(b.d);
   if (!b.located)
     items.push({

@@ -164,6 +164,16 @@ const collection: Handler = (b, s) => {
   s.summary = `DNAT rule ${name}`;
 };
 
+const derivedRules: Handler = (_b, s) => {
+  s.extra.push({
+    status: 'ignored',
+    at: s.at,
+    what: s.what,
+    message: 'classic firewall rule: the design derives the AKS egress rules of its firewalls',
+  });
+  for (const f of s.call.flags) s.used.add(f.flag);
+};
+
 /** Management public IPs: the design derives them, so the public IPs created only for that are dropped. */
 const managementPips = new WeakMap<Build, Set<string>>();
 
@@ -193,19 +203,21 @@ const firewallCreate: Handler = (b, s) => {
     tier = 'Standard';
   }
   s.one('--sku');
-  const subnet = vnetName ? b.subnetRef(s, 'AzureFirewallSubnet', vnetName) : b.d.vnets[0]?.subnets[0];
-  if (!subnet) return void s.unresolved.push('no VNet for the firewall (--vnet-name)');
+  // Without --vnet-name the subnet comes with `firewall ip-config create --vnet-name`.
+  const subnet = vnetName ? b.subnetRef(s, 'AzureFirewallSubnet', vnetName) : undefined;
+  if (vnetName && !subnet) return;
   const policyName = s.one('--firewall-policy');
   const fw: Firewall = {
     id: b.id('fw'),
     name,
     tier,
-    subnetId: subnet.id,
+    subnetId: subnet?.id ?? '',
     publicIpIds: [],
-    dnsProxy: false,
+    dnsProxy: s.bool('--enable-dns-proxy') ?? false,
     dnatRules: [],
   };
   b.defer(() => {
+    if (!fw.subnetId) s.unresolved.push('no VNet given (--vnet-name here or on firewall ip-config create)');
     const policy = policyName ? policyOf(b, parseResourceId(policyName)?.names[0] ?? policyName) : undefined;
     if (policyName && !policy) s.unresolved.push(`firewall policy ${policyName} is not created in the input`);
     if (policy) Object.assign(fw, { dnsProxy: policy.dnsProxy, dnatRules: policy.dnat });
@@ -275,6 +287,8 @@ export const SERVICE_HANDLERS: Record<string, Handler> = {
   [`${FW} collection rule add`]: collection,
   'network firewall create': firewallCreate,
   'network firewall ip-config create': firewallIpConfig,
+  'network firewall network-rule create': derivedRules,
+  'network firewall application-rule create': derivedRules,
   'network alb create': albCreate,
   'network alb association create': albPart,
   'network alb frontend create': albPart,

@@ -32,6 +32,7 @@ const SHORT: Record<string, string> = {
 
 /** The long form of a flag: short options expanded, and `-a` (enable-addons' --addons). */
 export function longFlag(path: string[], flag: string): string {
+  if (flag === '-f' && path.includes('firewall')) return '--firewall-name';
   if (flag === '-a') return path.join(' ') === 'aks enable-addons' ? '--addons' : '--enable-addons';
   return SHORT[flag] ?? flag;
 }
@@ -112,6 +113,10 @@ export function substitutionValue(words: string[]): SubstitutionValue {
   const cmd = call.path.join(' ');
   const query = flagValue(call, '--query')?.replace(/^["']|["']$/g, '');
   if (cmd === 'account show' && query === 'id') return { text: '{subscription}' };
+  // The firewall's private IP, as the AKS egress tutorial reads it: worked out from its subnet once it is known.
+  const fwName = flagValue(call, '--name');
+  if (cmd === 'network firewall show' && fwName && /privateIPAddress/i.test(query ?? ''))
+    return { text: firewallIpRef(fwName) };
   if (query !== 'id')
     return {
       unresolved: `az ${cmd} --query ${query ?? '(none)'}: only --query id names a resource`,
@@ -121,6 +126,11 @@ export function substitutionValue(words: string[]): SubstitutionValue {
   if (!id) return { unresolved: `az ${cmd}: not a resource the importer knows` };
   return call.path[call.path.length - 1] === 'show' ? { text: id } : { text: id, call };
 }
+
+const FIREWALL_IP = /^\{firewall-ip:([^}]+)\}$/;
+export const firewallIpRef = (name: string): string => `{firewall-ip:${name}}`;
+/** The firewall a `{firewall-ip:NAME}` value names. */
+export const firewallOfIpRef = (text: string): string | undefined => FIREWALL_IP.exec(text)?.[1];
 
 /** The last segments of a resource id: provider type and names (`virtualNetworks/v/subnets/s`). */
 export function parseResourceId(id: string): { type: string; names: string[] } | null {
