@@ -10,6 +10,7 @@ import { routesCommand } from './commands/routes';
 import { traceCommand } from './commands/trace';
 import { exportCommand } from './commands/export';
 import { netpolCommand } from './commands/netpol';
+import { migrateCommand } from './commands/migrate';
 import { importCommand } from './commands/import';
 import { diffCommand, DIFF_USAGE } from './commands/diff';
 
@@ -22,6 +23,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   import: {
     run: importCommand,
     usage: 'aksnet import FILE|- [--from az|bicep|arm|azjson] [-o design.json]',
+  },
+  migrate: {
+    run: migrateCommand,
+    usage: 'aksnet migrate DESIGN.json --cluster NAME --to overlay|cilium [--pod-cidr CIDR] [-o FILE] [--json]',
   },
   netpol: {
     run: netpolCommand,

@@ -13,6 +13,7 @@ import { applyStage, applyStageInPlace, choosePodCidr, podCidrClash, podCidrTake
 import { checkStage, MIGRATE_URL } from './preconditions';
 import { clusterUse, sideOf, subnetUses } from './usage';
 import type {
+  CheckSeverity,
   MigrationCheck,
   MigrationCommand,
   MigrationOptions,
@@ -21,6 +22,7 @@ import type {
   MigrationTarget,
 } from './types';
 
+const RANK: Record<CheckSeverity, number> = { blocker: 0, warning: 1, info: 2 };
 const blocked = (checks: readonly MigrationCheck[]) => checks.some((c) => c.severity === 'blocker');
 
 function stagesFor(design: Design, clusterId: Id, target: MigrationTarget): MigrationStage[] {
@@ -140,7 +142,7 @@ export function planMigration(
     target,
     stages,
     possible: ok,
-    checks: run.checks,
+    checks: [...run.checks].sort((a, b) => RANK[a.severity] - RANK[b.severity]),
     commands: ok ? run.commands : [],
     changes: ok ? describeChanges(design, migrated, c.id) : [],
     before: clusterUse(c, before.plan),
