@@ -64,6 +64,7 @@ export type { ParsedPolicyText, PolicyProblem } from './netpol/parse';
 export { networkPolicySchema } from './netpol/policy-schema';
 export { policyWorldOf } from './netpol/design-world';
 export { designExternals } from './netpol/design-externals';
+export { generatePolicies, type GeneratedPolicy } from './netpol/generate';
 export { explainCell, cellConns, cellLevel, matrixChanges } from './netpol/explain';
 export type { MatrixView, CellExplanation, CellChange } from './netpol/explain';
 export * from './migrate/index';

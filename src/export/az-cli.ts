@@ -82,18 +82,18 @@ function substitution(mark: string, param: string): string {
   return `manifest="\${manifest//${mark}/"\${${param}}"}"`;
 }
 
-function manifestSteps(design: Design): string[] {
+function manifestSteps(design: Design, plan: Plan): string[] {
   const names = subnetNamesOf(design);
-  // The manifests' texts come from the load balancers, public IP names and subnet names: a marker absent from
-  // those is absent from the manifests.
-  const designText = JSON.stringify([design.loadBalancers, design.publicIps, [...names.values()]]);
+  // The manifests' texts come from the design (load balancers, public IP and subnet names, gateways, endpoints,
+  // drawn policies): a marker absent from it is absent from the manifests.
+  const designText = JSON.stringify(design);
   const ctx: ManifestContext = {
     resourceGroup: marker('RESOURCE_GROUP', designText),
     namePrefix: marker('NAME_PREFIX', designText),
   };
   const seen = new Map<string, string>();
   return design.clusters.flatMap((c, i) => {
-    const manifests = clusterManifests(design, c, names, ctx);
+    const manifests = clusterManifests(design, c, names, ctx, plan);
     if (manifests.length === 0) return [];
     const file = shQuote(`manifests-${i + 1}.yaml`);
     const body = renderManifests(manifests, seen).replace(/\n$/, '');
@@ -205,8 +205,8 @@ function renderStep(cmd: AzCommand): string {
   return cmd.assignTo === 'AZ_VERSION' ? `${text}\n${VERSION_CHECK}` : text;
 }
 
-export function exportAzCli(design: Design, _plan: Plan, opts: AzCliOptions = {}): string {
+export function exportAzCli(design: Design, plan: Plan, opts: AzCliOptions = {}): string {
   const body = azCommands(design).map(renderStep);
   const head = header(design, opts.resourceGroup ?? DEFAULT_RESOURCE_GROUP);
-  return `${[head, ...body, ...manifestSteps(design)].join('\n\n')}\n`;
+  return `${[head, ...body, ...manifestSteps(design, plan)].join('\n\n')}\n`;
 }

@@ -1,11 +1,22 @@
 /**
  * Kubernetes manifests the design implies: a LoadBalancer Service per load balancer frontend (internal ones
  * with the internal, subnet and static IP annotations), an Ingress per AGIC gateway, and, when the cluster has a
- * network policy engine, a default-deny ingress policy per namespace plus an allow policy per Service.
+ * network policy engine, its NetworkPolicies: those drawn in the design, or a set generated from the topology.
  * https://learn.microsoft.com/azure/aks/internal-lb
  */
 import { stringify } from 'yaml';
-import { designIndex, type Cluster, type Design, type LbFrontend, type LoadBalancer, type Plan } from '../core/index';
+import {
+  computePlan,
+  designIndex,
+  generatePolicies,
+  parsePolicyText,
+  type Cluster,
+  type Design,
+  type K8sNetworkPolicy,
+  type LbFrontend,
+  type LoadBalancer,
+  type Plan,
+} from '../core/index';
 
 type Manifest = Record<string, unknown>;
 
@@ -60,27 +71,23 @@ function service(
 /** The cluster's load balancers, in design order. */
 const lbsOf = (d: Design, c: Cluster) => designIndex(d).loadBalancersOfCluster.get(c.id) ?? [];
 
-function policies(d: Design, c: Cluster): Manifest[] {
+function policyManifest(p: K8sNetworkPolicy): Manifest {
+  const { name, namespace, ...spec } = p;
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
+}
+
+/**
+ * The cluster's NetworkPolicies: the ones drawn in the design when it has any (those that parse; the findings name
+ * the others), otherwise the set generated from the topology. None without a policy engine: nothing would enforce them.
+ */
+function policies(d: Design, c: Cluster, plan: Pick<Plan, 'clusters'> | undefined): Manifest[] {
   if (c.networkPolicy === 'none') return [];
-  const frontends = lbsOf(d, c).flatMap((l) => l.frontends);
-  const namespaces = [...new Set(frontends.map((f) => f.namespace))].sort();
-  const deny = namespaces.map((ns) => ({
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: { name: 'deny-all-ingress', namespace: ns },
-    spec: { podSelector: {}, policyTypes: ['Ingress'] },
-  }));
-  const allow = frontends.map((f) => ({
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: { name: `allow-${f.name}`, namespace: f.namespace },
-    spec: {
-      podSelector: { matchLabels: { app: f.appLabel } },
-      policyTypes: ['Ingress'],
-      ingress: [{ ports: [{ protocol: 'TCP', port: f.targetPort }] }],
-    },
-  }));
-  return [...deny, ...allow];
+  if (c.networkPolicies?.length)
+    return c.networkPolicies.flatMap((t) => {
+      const p = parsePolicyText(t.yaml).policy;
+      return p ? [policyManifest(p)] : [];
+    });
+  return generatePolicies(d, plan ?? computePlan(d), c).map((g) => policyManifest(g.policy));
 }
 
 function ingress(d: Design, c: Cluster): Manifest[] {
@@ -134,9 +141,10 @@ export function clusterManifests(
   c: Cluster,
   subnetNames = subnetNamesOf(d),
   ctx: ManifestContext = STANDALONE,
+  plan?: Pick<Plan, 'clusters'>,
 ): Manifest[] {
   const services = lbsOf(d, c).flatMap((lb) => lb.frontends.map((f) => service(d, lb, f, subnetNames, ctx)));
-  return [...policies(d, c), ...services, ...ingress(d, c)];
+  return [...policies(d, c, plan), ...services, ...ingress(d, c)];
 }
 
 /**
@@ -159,12 +167,12 @@ export interface K8sYamlOptions {
   resourceGroup?: string;
 }
 
-export function exportK8sYaml(design: Design, _plan: Plan, opts: K8sYamlOptions = {}): string {
+export function exportK8sYaml(design: Design, plan: Plan, opts: K8sYamlOptions = {}): string {
   const names = subnetNamesOf(design);
   const ctx: ManifestContext = { resourceGroup: opts.resourceGroup ?? DEFAULT_RESOURCE_GROUP, namePrefix: '' };
   const seen = new Map<string, string>();
   const parts = design.clusters.flatMap((c) => {
-    const m = clusterManifests(design, c, names, ctx);
+    const m = clusterManifests(design, c, names, ctx, plan);
     return m.length > 0 ? [`# Cluster ${c.name.replace(/[\r\n]+/g, ' ')}\n${renderManifests(m, seen)}`] : [];
   });
   if (parts.length === 0) return '# The design has no Kubernetes Services, ingresses or network policies to apply.\n';
