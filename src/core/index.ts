@@ -70,3 +70,13 @@ export type { MatrixView, CellExplanation, CellChange } from './netpol/explain';
 export * from './migrate/index';
 export { diffDesigns, FORCES } from './diff/index';
 export type * from './diff/types';
+export { computeCapacity, type Capacity } from './capacity';
+export { computeHeadroom, perNodeIn } from './capacity/headroom';
+export type { Headroom, PoolHeadroom, PoolLimit, LimitKind, SubnetHeadroom, SubnetPoolFit } from './capacity/headroom';
+export {
+  computePreflight,
+  preflightCluster,
+  azureInsufficientMessage,
+  INSUFFICIENT_SUBNET_URL,
+} from './capacity/preflight';
+export type { ClusterPreflight, PreflightCheck, PreflightFix, PreflightFixKind } from './capacity/preflight';
