@@ -1,11 +1,12 @@
 /** New, open, save, share link and templates. A file or link that does not load leaves the design as it is. */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { fileNameFor } from '../export/file-names';
 import { encodeShareLink, loadDocument, newDocument, serializeDocument } from '../io';
 import { replaceDesign, useDesignStore } from '../store';
 import { downloadText } from './download';
 import { openResult } from './open-result';
 import { hashOfPayload } from './share-hash';
+import { ImportDialog } from './ImportDialog';
 import { TEMPLATES } from './templates';
 import { markShared } from './use-share-link';
 
@@ -39,6 +40,7 @@ function share(): void {
 
 export function FileMenu() {
   const input = useRef<HTMLInputElement>(null);
+  const [importing, setImporting] = useState(false);
   const open = async (file: File) => openResult(loadDocument(await file.text()), `"${file.name}"`);
   return (
     <div className="file-menu" data-testid="file-menu">
@@ -69,6 +71,10 @@ export function FileMenu() {
           if (f) void open(f);
         }}
       />
+      <button type="button" data-testid="file-import" onClick={() => setImporting(true)}>
+        Import…
+      </button>
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
       <button
         type="button"
         data-testid="file-save"
