@@ -160,12 +160,16 @@ function statements(text: string, items: ImportItem[]): Statement[] {
     // Markdown code fences around a pasted script: their backticks are not command substitutions.
     if (/^\s*```/.test(lines[i]!)) continue;
     const start = i;
-    let stmt = lines[i]!;
-    let chunk = stmt;
+    // Parts joined once at the end: a long continued command stays linear.
+    let parts = [lines[i]!];
+    let chunk = parts[0]!;
     let joined = 0;
+    let wasOpen = false;
     for (;;) {
-      const continued = /(^|[^\\])\\[ \t]*$/.test(stmt) && !/^\s*#/.test(stmt);
-      const s = scan(stmt);
+      const continued = /(^|[^\\])\\[ \t]*$/.test(chunk) && !/^\s*#/.test(parts[0]!);
+      // A closed prefix does not change how the new line scans: only an open one needs the whole text again.
+      const s: Scan = wasOpen ? scan(parts.join('')) : scan(chunk);
+      wasOpen = s.open;
       const heredoc = scan(chunk).heredoc;
       if (heredoc) {
         chunk = '';
@@ -184,18 +188,20 @@ function statements(text: string, items: ImportItem[]): Statement[] {
         items.push({
           status: 'ignored',
           at: `line ${start + 1}`,
-          what: firstWords(stmt),
+          what: firstWords(parts[0]!),
           message: 'unterminated quote or $( ): the command is not read',
         });
         // Only the line that opened it is dropped: what follows is read again on its own.
-        stmt = '';
+        parts = [];
         i = start;
         break;
       }
       i++;
       chunk = lines[i]!;
-      stmt = continued ? `${stmt.replace(/\\[ \t]*$/, '')} ${lines[i]!}` : `${stmt}\n${lines[i]!}`;
+      if (continued) parts[parts.length - 1] = parts[parts.length - 1]!.replace(/\\[ \t]*$/, '');
+      parts.push(continued ? ` ${chunk}` : `\n${chunk}`);
     }
+    const stmt = parts.join('');
     if (stmt.trim() !== '') out.push({ line: start + 1, text: stmt });
   }
   return out;
