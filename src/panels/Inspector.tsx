@@ -5,6 +5,7 @@ import { Field } from './Field';
 import { FIELDS, LISTS, type FieldSpec } from './field-specs';
 import { getPath, isShown, setPath } from './field-logic';
 import { InspectorList } from './InspectorList';
+import { MigrateSection } from './MigrateSection';
 
 type El = Record<string, unknown>;
 
@@ -77,6 +78,7 @@ export function Inspector() {
           />
         ))}
       {list && <InspectorList key={id} list={list} element={el} design={design} update={update} />}
+      {found.kind === 'cluster' && <MigrateSection key={id} clusterId={id} />}
       <p className="learn">
         <a href={kindSpec(found.kind).learnUrl} target="_blank" rel="noreferrer">
           {title(found.kind)} settings (Microsoft Learn)

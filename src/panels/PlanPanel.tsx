@@ -56,7 +56,9 @@ function ClusterSummary() {
             </li>
           )}
           {cp.kubenetRouteCount !== undefined && (
-            <li>{formatCount(cp.kubenetRouteCount)} of 400 routes in the kubenet route table</li>
+            <li data-testid={`plan-kubenet-routes-${c.id}`}>
+              {formatCount(cp.kubenetRouteCount)} of 400 routes in the kubenet route table
+            </li>
           )}
           {cp.serviceCidrSize !== undefined && (
             <li>
