@@ -34,6 +34,12 @@ test('share link round trip; a corrupt link keeps the current design', async ({ 
   await other.goto(url);
   await expect(node(other, 'snet-aks')).toBeVisible();
   await expect(other.getByTestId('design-name')).toHaveText('Seed: kubenet with your own VNet');
+  expect(other.url()).toContain('#d=');
+  // Once the design changes the link no longer describes it: it leaves the address bar, so a reload keeps the edit.
+  await other.getByTestId('field-name').fill('Edited after sharing');
+  await other.getByTestId('field-name').press('Enter');
+  await expect(other.getByTestId('design-name')).toHaveText('Edited after sharing');
+  await expect.poll(() => other.url()).not.toContain('#d=');
   // A corrupt link: an error banner, and the design stays.
   await other.evaluate(() => {
     location.hash = '#d=corrupt%%%payload';

@@ -8,7 +8,7 @@ import { dropKind } from './canvas/drop';
 import { Palette } from './canvas/Palette';
 import { PictureMenu } from './canvas/PictureMenu';
 import { FIT_PADDING } from './export';
-import { FileMenu, SidePanels } from './panels';
+import { FileMenu, SidePanels, useShareLinkLoader } from './panels';
 import { redo, undo, useDesignStore, type LineMode } from './store';
 
 function isTyping(e: KeyboardEvent): boolean {
@@ -164,6 +164,8 @@ function Shell() {
 }
 
 export function App() {
+  // Share links: loaded on hashchange; dropped from the address bar once the design is edited.
+  useShareLinkLoader();
   return (
     <ReactFlowProvider>
       <Shell />

@@ -12,7 +12,6 @@ async function start(): Promise<void> {
   // A share link wins over the autosaved design; a bad link leaves the autosaved one in place.
   loadFromHash();
   startAutosave();
-  window.addEventListener('hashchange', loadFromHash);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

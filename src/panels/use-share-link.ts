@@ -11,8 +11,13 @@ import { payloadOfHash } from './share-hash';
 
 // The payload last handled: the app shell and a hashchange listener may both ask for the same link.
 let handled: string | null = null;
-// The document the link in the address bar describes (loaded from it, or just shared).
-let linked: unknown = null;
+// What the link in the address bar describes (loaded from it, or just shared): the design and its metadata. The
+// layout is left out: the canvas measuring or moving boxes does not make the link stale.
+let linked: { design: unknown; meta: unknown } | null = null;
+
+let loading = false;
+
+const contentOf = (doc: { design: unknown; meta: unknown }) => ({ design: doc.design, meta: doc.meta });
 
 function clearHash(): void {
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
@@ -23,9 +28,16 @@ export function loadFromHash(): boolean {
   const payload = payloadOfHash(location.hash);
   if (payload === null || payload === handled) return false;
   handled = payload;
-  const ok = openResult(decodeShareLink(payload), 'The share link');
+  // The store tells its subscribers of the load before openResult returns: the link is not stale yet.
+  loading = true;
+  let ok = false;
+  try {
+    ok = openResult(decodeShareLink(payload), 'The share link');
+  } finally {
+    loading = false;
+  }
   // A link that does not load would repeat its error on every reload.
-  if (ok) linked = useDesignStore.getState().doc;
+  if (ok) linked = contentOf(useDesignStore.getState().doc);
   else clearHash();
   return ok;
 }
@@ -33,7 +45,7 @@ export function loadFromHash(): boolean {
 /** Marks the current hash as the link of the current design (after sharing), so it is not loaded back. */
 export function markShared(payload: string): void {
   handled = payload;
-  linked = useDesignStore.getState().doc;
+  linked = contentOf(useDesignStore.getState().doc);
 }
 
 /** For the app shell: load a share link on mount and on hashchange; drop the link when the design changes. */
@@ -43,7 +55,8 @@ export function useShareLinkLoader(): void {
     const onHash = () => void loadFromHash();
     window.addEventListener('hashchange', onHash);
     const unsubscribe = useDesignStore.subscribe((s, prev) => {
-      if (s.doc === prev.doc || s.doc === linked || payloadOfHash(location.hash) === null) return;
+      if (loading || s.doc === prev.doc || payloadOfHash(location.hash) === null) return;
+      if (linked && s.doc.design === linked.design && s.doc.meta === linked.meta) return;
       handled = null;
       linked = null;
       clearHash();
