@@ -1,6 +1,7 @@
 /**
  * aksnet: the headless command over the planning core.
- * Exit codes: 0 ok, 1 the design has errors (validate) or the designs differ (diff), 2 unreadable or invalid input / bad usage.
+ * Exit codes: 0 ok, 1 the design has errors (validate), the designs differ (diff) or a cluster fails its
+ * address preflight (capacity), 2 unreadable or invalid input / bad usage.
  */
 import type { CliIo, Command } from './io';
 import { terminalSafe } from './terminal';
@@ -13,6 +14,7 @@ import { netpolCommand } from './commands/netpol';
 import { migrateCommand } from './commands/migrate';
 import { importCommand } from './commands/import';
 import { diffCommand, DIFF_USAGE } from './commands/diff';
+import { capacityCommand } from './commands/capacity';
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   plan: { run: planCommand, usage: 'aksnet plan DESIGN.json [--json]' },
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       'aksnet netpol MANIFESTS… [-o txt|json|md|csv] [--from NS/NAME --to NS/NAME|IP [--port N] [--protocol P] [--json] [--explain]] | --diff A B',
   },
   diff: { run: diffCommand, usage: DIFF_USAGE },
+  capacity: { run: capacityCommand, usage: 'aksnet capacity DESIGN.json [--json]' },
 };
 
 export function usage(): string {

@@ -6,6 +6,7 @@
 import {
   formatCount,
   computePlan,
+  computeHeadroom,
   type Cluster,
   type Design,
   type Vnet,
@@ -133,7 +134,8 @@ export function makePlanCommand(plan: (design: Design) => Plan = computePlan): C
     if (parsed.values.json) {
       // Each finding carries its rule id and its family (the umbrella id it was split from).
       const { findings, ...rest } = result;
-      io.out(`${JSON.stringify({ plan: rest, findings }, null, 2)}\n`);
+      const headroom = computeHeadroom(read.doc.design, result);
+      io.out(`${JSON.stringify({ plan: rest, findings, headroom }, null, 2)}\n`);
     } else {
       io.out(formatPlan(read.doc.meta.name || parsed.file, read.doc.design, result));
     }

@@ -3,6 +3,7 @@ import { computePlan } from '../plan';
 import { oneClusterDesign } from '../ipam/test-design';
 import { computeHeadroom } from './headroom';
 import { computePreflight } from './preflight';
+import { aksConstruction701 } from './test-aks-construction-701';
 
 // Rules (https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning): Azure reserves 5 addresses
 // per subnet; legacy Azure CNI takes 1 + max pods per node in the node subnet; kubenet and Overlay take one node
@@ -94,15 +95,8 @@ describe('headroom', () => {
 
 describe('preflight as AKS computes it', () => {
   it('Azure/AKS-Construction #701: Overlay on the default /22 pod CIDR fails with 1,280 pre-allocated', () => {
-    // AKS-Construction 0.10.5: networkPluginMode Overlay, podCidr 10.240.100.0/22 (its default), agentCount 1 with
-    // the autoscaler on. Azure reported "Pre-allocated IPs 1280 exceeds IPs available 1024": 1,280 / 256 per node
-    // = 5 nodes at max + surge, so max 4 + the default surge of 1.
-    const d = oneClusterDesign({
-      cluster: { networkPlugin: 'azure', networkPluginMode: 'overlay', podCidr: '10.240.100.0/22' },
-      pool: { count: 1, autoscale: { min: 1, max: 4 } },
-    });
-    d.vnets[0]!.addressSpaces = ['10.1.0.0/16'];
-    d.vnets[0]!.subnets = [{ id: 'nodes', name: 'k8s-cluster', cidr: '10.1.0.0/22', purpose: 'aks-nodes' }];
+    // Parameters in test-aks-construction-701.ts.
+    const d = aksConstruction701();
     const plan = computePlan(d);
     const [pf] = computePreflight(d, plan);
     expect(pf!.ok).toBe(false);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { makeMinimalDocument } from '../src/io/test-support';
+import { aksConstruction701 } from '../src/core/capacity/test-aks-construction-701';
+import { main } from './main';
+import { collect, writeTemp } from './test-support';
+
+const SEED_CNI = new URL('../examples/seed-azure-cni.json', import.meta.url).pathname;
+
+describe('aksnet capacity', () => {
+  it('prints headroom, more nodes per subnet and a passing preflight for the Azure CNI seed', async () => {
+    const io = collect();
+    expect(await main(['capacity', SEED_CNI], io)).toBe(0);
+    const out = io.stdout();
+    // /24 with max pods 30: (256 − 5) / 31 = 8 nodes at peak → max 7 + 1 surge; 3 today, so +4.
+    expect(out).toMatch(/nodepool1 +myAKSCluster +3 +1 +7 +\+4 +node-subnet/);
+    expect(out).toContain('= 8 nodes at peak, max 7 + 1 surge');
+    // (3 + 1) × 31 = 124 of 251.
+    expect(out).toContain('124 pre-allocated of 251 available, ok');
+    expect(io.stderr()).toBe('');
+  });
+
+  it('fails the preflight of the AKS-Construction #701 deployment with the number Azure reported; exit 1', async () => {
+    const file = writeTemp('aks-construction-701.json', { ...makeMinimalDocument(), design: aksConstruction701() });
+    const io = collect();
+    expect(await main(['capacity', file], io)).toBe(1);
+    expect(io.stdout()).toContain(
+      'Pre-allocated IPs 1280 exceeds IPs available 1024 in Subnet Cidr 10.240.100.0/22, Subnet Name networkProfile.podCIDR',
+    );
+    expect(io.stdout()).toContain('fix 1: Use pod CIDR 10.240.96.0/21');
+  });
+
+  it('--json gives the headroom and the preflight', async () => {
+    const io = collect();
+    expect(await main(['capacity', SEED_CNI, '--json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout()) as {
+      headroom: { pools: Record<string, { reachableMax: number; limitedBy: { kind: string } }> };
+      preflight: { ok: boolean; checks: { preAllocated: number; available: number }[] }[];
+    };
+    const [pool] = Object.values(out.headroom.pools);
+    expect(pool).toMatchObject({ reachableMax: 7, limitedBy: { kind: 'node-subnet' } });
+    expect(out.preflight[0]).toMatchObject({ ok: true, checks: [{ preAllocated: 124, available: 251 }] });
+  });
+
+  it('aksnet plan --json carries the headroom', async () => {
+    const io = collect();
+    expect(await main(['plan', SEED_CNI, '--json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout()) as { headroom: { pools: Record<string, { headroom: number }> } };
+    expect(Object.values(out.headroom.pools).map((p) => p.headroom)).toEqual([4]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * `aksnet capacity DESIGN.json [--json]`: how far each node pool can grow (the largest autoscaler maximum before
+ * the first of its ranges or limits runs out, and which one), how many more nodes of each pool every subnet
+ * holds, and AKS's address preflight per cluster with Azure's numbers and ranked fixes.
+ * Exit code 1 when a cluster fails its preflight.
+ */
+import { computeCapacity, computePlan, formatCount, type Capacity, type Design, type Plan } from '../../src/core/index';
+import type { Command } from '../io';
+import { parseCommandArgs, printable, readDesign } from '../read-design';
+import { renderTable } from './plan';
+
+const USAGE = 'aksnet capacity DESIGN.json [--json]';
+const num = formatCount;
+const signed = (n: number) => (n > 0 ? `+${num(n)}` : num(n));
+
+function poolSection(design: Design, cap: Capacity): string[] {
+  const headers = ['Pool', 'Cluster', 'Max', 'Surge', 'Reachable max', 'Headroom', 'Limited by'];
+  const rows: string[][] = [];
+  const details: string[] = [];
+  for (const c of design.clusters)
+    for (const pool of c.nodePools) {
+      const h = cap.headroom.pools[pool.id];
+      if (!h) continue;
+      rows.push([
+        printable(pool.name),
+        printable(c.name),
+        num(h.maxNodes),
+        num(h.surge),
+        num(h.reachableMax),
+        signed(h.headroom),
+        h.limitedBy.kind,
+      ]);
+      details.push(`  ${printable(c.name)}/${printable(pool.name)}: ${printable(h.limitedBy.detail)}`);
+    }
+  if (rows.length === 0) return ['Headroom: no node pools'];
+  return ['Headroom per node pool', ...renderTable(headers, rows), ...details];
+}
+
+function subnetSection(design: Design, plan: Plan, cap: Capacity): string[] {
+  const headers = ['Subnet', 'Pool', 'Per node', 'More nodes', 'Free'];
+  const rows: string[][] = [];
+  const poolName = new Map(design.clusters.flatMap((c) => c.nodePools.map((p) => [p.id, `${c.name}/${p.name}`])));
+  for (const v of design.vnets)
+    for (const s of v.subnets) {
+      const sh = cap.headroom.subnets[s.id];
+      for (const f of sh?.pools ?? [])
+        rows.push([
+          printable(`${s.name} ${plan.subnets[s.id]?.cidr ?? s.cidr}`),
+          printable(poolName.get(f.poolId) ?? f.name),
+          num(f.perNode),
+          signed(f.moreNodes),
+          num(sh!.free),
+        ]);
+    }
+  return rows.length === 0 ? [] : ['More nodes per subnet', ...renderTable(headers, rows)];
+}
+
+function preflightSection(cap: Capacity): string[] {
+  const out: string[] = [];
+  for (const pf of cap.preflight) {
+    out.push(`Preflight ${printable(pf.name)}: ${pf.ok ? 'passes' : 'fails'}`);
+    for (const ch of pf.checks) {
+      const verdict = ch.ok ? 'ok' : 'FAILS';
+      out.push(
+        `  ${ch.range} ${printable(ch.name)} ${ch.cidr}: ${num(ch.preAllocated)} pre-allocated of ${num(ch.available)} available, ${verdict}`,
+      );
+      out.push(`    = ${printable(ch.formula)}`);
+      if (ch.azureMessage) out.push(`    Azure: ${printable(ch.azureMessage)}`);
+      ch.fixes.forEach((f, i) => out.push(`    fix ${i + 1}: ${printable(f.label)}`));
+    }
+  }
+  return out;
+}
+
+export function formatCapacity(name: string, design: Design, plan: Plan, cap: Capacity): string {
+  const sections = [
+    [`Capacity of ${printable(name)}`],
+    poolSection(design, cap),
+    subnetSection(design, plan, cap),
+    preflightSection(cap),
+  ].filter((s) => s.length > 0);
+  return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
+}
+
+export const capacityCommand: Command = async (args, io) => {
+  const parsed = parseCommandArgs(args, { json: { type: 'boolean' } }, USAGE, io);
+  if (!parsed.ok) return parsed.exitCode;
+  const read = await readDesign(parsed.file, io);
+  if (!read.ok) return read.exitCode;
+  const design = read.doc.design;
+  const plan = computePlan(design);
+  const cap = computeCapacity(design, plan);
+  if (parsed.values.json) io.out(`${JSON.stringify(cap, null, 2)}\n`);
+  else io.out(formatCapacity(read.doc.meta.name || parsed.file, design, plan, cap));
+  return cap.preflight.every((p) => p.ok) ? 0 : 1;
+};
