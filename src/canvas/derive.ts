@@ -5,6 +5,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import {
+  computeHeadroom,
   designLines,
   kindSpec,
   valueAt,
@@ -28,7 +29,8 @@ export interface BoxData extends Record<string, unknown> {
   /** Worst finding severity on this element. */
   severity?: Finding['severity'];
   findings?: number;
-  usage?: { used: number; reserved: number; free: number; total: number };
+  /** Addresses at peak (autoscaler max + surge); `headroom` says how many more nodes of each pool still fit. */
+  usage?: { used: number; reserved: number; free: number; total: number; headroom?: string };
   /** Associations named inside the box (NSG, route table, NAT gateway, cluster, subnet), lines or not. */
   tags?: string[];
   /** Items drawn inside the box: a cluster's workloads. */
@@ -72,6 +74,7 @@ export function deriveFlow(
   const nameOf = (id: string | undefined) => (id ? names.get(id) : undefined);
   const layout = doc.layout.nodes;
   const sev = severityOf(plan.findings);
+  const headroom = computeHeadroom(d, plan);
   const selected = new Set(selection);
   const nodes: Node<BoxData>[] = [];
   let auto = 0;
@@ -110,7 +113,7 @@ export function deriveFlow(
     const view = viewOf(kind);
     const i = parent ? (index.get(parent.id) ?? 0) : 0;
     if (parent) index.set(parent.id, i + 1);
-    const ctx = { plan, index: i, nameOf, ...(parent ? { parent } : {}) };
+    const ctx = { plan, headroom, index: i, nameOf, ...(parent ? { parent } : {}) };
     const tags = view.tags ? view.tags(element as never, ctx) : placedTags(element, ctx);
     const usage = view.usage?.(element as never, ctx);
     const chips = view.chips?.(element as never);

@@ -3,7 +3,7 @@
  * detail line and tags of its box. Keyed by the same kinds as `KINDS` in core, so a new kind is one entry here.
  */
 import type { BoxData } from './derive';
-import { formatCount, type ElementKind, type Id, type KindElements, type Plan } from '../core/index';
+import { formatCount, type ElementKind, type Headroom, type Id, type KindElements, type Plan } from '../core/index';
 
 export type NodeType = 'vnet' | 'subnet' | 'cluster' | 'pool' | 'resource';
 
@@ -16,6 +16,8 @@ export interface PaletteEntry {
 
 export interface BoxContext {
   plan: Plan;
+  /** How far each pool and subnet can grow (core computeHeadroom). */
+  headroom?: Headroom;
   /** The element's owner (a subnet's VNet, a pool's cluster). */
   parent?: { id: Id; name: string };
   /** Its position in the owner's list (a pool's index in its cluster's plan). */
@@ -37,6 +39,15 @@ export interface KindView<K extends ElementKind> {
 }
 
 const RESOURCE = { w: 190, h: 70 };
+
+/** "room at peak: +11 system, +4 user nodes", or "over at peak: −5 system nodes". */
+function headroomText(sh: Headroom['subnets'][string] | undefined, nameOf: BoxContext['nameOf']): string | undefined {
+  if (!sh || sh.pools.length === 0) return undefined;
+  const parts = sh.pools.map(
+    (p) => `${p.moreNodes >= 0 ? '+' : '−'}${formatCount(Math.abs(p.moreNodes))} ${nameOf(p.poolId) ?? p.name}`,
+  );
+  return `${sh.free >= 0 ? 'room at peak' : 'over at peak'}: ${parts.join(', ')} nodes`;
+}
 const count = (n: number, what: string) => `${n} ${what}(s)`;
 
 /** `in snet-x` for a resource placed in a subnet. */
@@ -76,9 +87,12 @@ export const KIND_VIEWS: { [K in ElementKind]: KindView<K> } = {
     ],
     detail: (s, { plan }) => `${plan.subnets[s.id]?.cidr ?? s.cidr}${s.purpose !== 'general' ? ` · ${s.purpose}` : ''}`,
     tags: subnetTags,
-    usage: (s, { plan }) => {
+    usage: (s, { plan, headroom, nameOf }) => {
       const sp = plan.subnets[s.id];
-      return sp && sp.total > 0 ? { used: sp.used, reserved: sp.reserved, free: sp.free, total: sp.total } : undefined;
+      if (!sp || sp.total <= 0) return undefined;
+      const usage = { used: sp.used, reserved: sp.reserved, free: sp.free, total: sp.total };
+      const more = headroomText(headroom?.subnets[s.id], nameOf);
+      return more ? { ...usage, headroom: more } : usage;
     },
   },
   peering: {

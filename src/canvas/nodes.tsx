@@ -34,7 +34,7 @@ function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
     <div
       className="usage"
       data-testid="usage"
-      title={`${usage.used} used, ${usage.reserved} reserved, ${usage.free} free of ${usage.total}`}
+      title={`${usage.used} used at peak (autoscaler max + surge), ${usage.reserved} reserved, ${usage.free} free of ${usage.total}`}
     >
       <div className="usage-bar">
         <span className="usage-reserved" style={{ width: pct(usage.reserved) }} />
@@ -46,6 +46,11 @@ function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
       <div className="usage-text" data-testid="usage-text">
         {formatCount(usage.used)} used · {formatCount(usage.free)} free · {usage.reserved} reserved
       </div>
+      {usage.headroom ? (
+        <div className="usage-headroom" data-testid="usage-headroom">
+          {usage.headroom}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -2,12 +2,23 @@
 import type { Subnet, SubnetPlan } from '../core/index';
 import { useDesignStore, usePlan } from '../store';
 import { formatCount, formatPercent } from './plan-format';
+import { PoolHeadroomTable, SubnetHeadroomRows } from './HeadroomPanel';
 
 const PLANNING_URL = 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning';
 const RESERVED_URL =
   'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#are-there-any-restrictions-on-using-ip-addresses-within-these-subnets';
 
-function SubnetRows({ s, p, selected }: { s: Subnet; p: SubnetPlan | undefined; selected: boolean }) {
+function SubnetRows({
+  s,
+  p,
+  selected,
+  poolName,
+}: {
+  s: Subnet;
+  p: SubnetPlan | undefined;
+  selected: boolean;
+  poolName: (id: string) => string;
+}) {
   const over = !!p && p.free < 0;
   return (
     <>
@@ -33,6 +44,7 @@ function SubnetRows({ s, p, selected }: { s: Subnet; p: SubnetPlan | undefined; 
           </td>
         </tr>
       ))}
+      <SubnetHeadroomRows s={s} poolName={poolName} />
     </>
   );
 }
@@ -66,6 +78,7 @@ function ClusterSummary() {
             </li>
           )}
         </ul>
+        <PoolHeadroomTable c={c} />
       </section>
     );
   });
@@ -75,6 +88,8 @@ export function PlanPanel() {
   const design = useDesignStore((s) => s.doc.design);
   const selected = useDesignStore((s) => s.selection[0]);
   const plan = usePlan();
+  const pools = new Map(design.clusters.flatMap((c) => c.nodePools.map((p) => [p.id, `${c.name}/${p.name}`])));
+  const poolName = (id: string) => pools.get(id) ?? id;
   if (design.vnets.length === 0) return <p className="hint">Add a VNet to see its address plan.</p>;
   return (
     <div className="plan" data-testid="plan-panel">
@@ -104,7 +119,7 @@ export function PlanPanel() {
             </thead>
             <tbody>
               {v.subnets.map((s) => (
-                <SubnetRows key={s.id} s={s} p={plan.subnets[s.id]} selected={selected === s.id} />
+                <SubnetRows key={s.id} s={s} p={plan.subnets[s.id]} selected={selected === s.id} poolName={poolName} />
               ))}
             </tbody>
           </table>

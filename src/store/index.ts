@@ -9,7 +9,7 @@ export {
   type BannerAction,
   type LineMode,
 } from './design-store';
-export { usePlan, planOf } from './plan';
+export { usePlan, planOf, useCapacity, capacityOf } from './plan';
 export { flowMatrixOf, useFlowMatrix } from './flow-matrix';
 export { findElement, removeElement, FLAT_LISTS, type ElementKind, type Found } from './find';
 export { useSelectedElement } from './selected';
