@@ -131,7 +131,7 @@ const POOL_FORCES: readonly Force[] = [
     learnUrl: 'https://learn.microsoft.com/azure/aks/create-node-pools',
     applies: onField('pool', 'nodeSubnetId', 'podSubnetId', 'osType', 'zones'),
     message: (ctx) =>
-      `New node pool: ${topField(ctx)} is given to az aks nodepool add and az aks nodepool update has no such option.`,
+      `New node pool: ${topField(ctx)} is chosen when a pool is added (az aks nodepool add); add the new pool, move the workloads, delete the old one.`,
   }),
   defineForce({
     id: 'pool-scale',
