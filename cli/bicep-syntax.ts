@@ -7,7 +7,8 @@ import { Language, Parser, type Node } from 'web-tree-sitter';
 
 let parser: Parser | null = null;
 
-async function getParser(): Promise<Parser> {
+/** The tree-sitter-bicep parser, loaded once (the Bicep importer takes it). */
+export async function getParser(): Promise<Parser> {
   if (parser) return parser;
   const require = createRequire(import.meta.url);
   await Parser.init();
