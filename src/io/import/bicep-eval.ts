@@ -256,7 +256,13 @@ export class BicepEval {
     const body = n.childForFieldName('body') ?? kids[kids.length - 1] ?? null;
     const item = params ? named(params).find((k) => k.type === 'loop_variable')?.text : init?.text;
     const index = params ? named(params).find((k) => k.type === 'loop_enumerator')?.text : undefined;
-    const iterable = kids.find((k) => k !== params && k !== init && k !== body) ?? null;
+    // Field lookups return fresh node objects: compare by position and type.
+    const same = (a: SyntaxNode, b: SyntaxNode | null | undefined) =>
+      !!b &&
+      a.type === b.type &&
+      a.startPosition.row === b.startPosition.row &&
+      a.startPosition.column === b.startPosition.column;
+    const iterable = kids.find((k) => !same(k, params) && !same(k, init) && !same(k, body)) ?? null;
     const list = this.value(iterable, scope, d);
     if (!Array.isArray(list))
       return { why: `loops over ${isUnresolved(list) ? list.$unresolved : 'a value that is not an array'}` };

@@ -32,10 +32,13 @@ function format(args: Val[]): Val {
   const [f, ...rest] = args;
   if (f === undefined || !isStr(f)) return unresolved('format(...) with a format that is not literal');
   let bad = false;
-  const out = f.replace(/\{(\d+)(?::[^}]*)?\}/g, (_, i: string) => {
-    const t = rest[Number(i)] === undefined ? null : text(rest[Number(i)]!);
+  // {0}, and {0:D2} (a number padded to two digits), as .NET composite formatting writes them.
+  const out = f.replace(/\{(\d+)(?::([^}]*))?\}/g, (_, i: string, spec?: string) => {
+    const v = rest[Number(i)];
+    const t = v === undefined ? null : text(v);
     if (t === null) bad = true;
-    return t ?? '';
+    const pad = spec && /^D(\d{1,2})$/i.exec(spec);
+    return pad && typeof v === 'number' ? String(v).padStart(Number(pad[1]), '0') : (t ?? '');
   });
   return bad ? unresolved(`format('${f}', ...)`) : out;
 }

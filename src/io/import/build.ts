@@ -145,9 +145,9 @@ export function runBuild(
   for (const s of stages.build) s(ctx);
   for (const r of resources) {
     if (ctx.consumed.has(r)) continue;
-    if (ctx.duplicates.has(r))
+    if (!MODELLED.has(r.type.toLowerCase())) ctx.ignoreUnknown(r);
+    else if (ctx.duplicates.has(r))
       ctx.add('ignored', r, 'a resource of this type and name comes earlier: names are unique in a resource group');
-    else if (!MODELLED.has(r.type.toLowerCase())) ctx.ignoreUnknown(r);
     else if (isUnresolved(r.name)) ctx.add('unresolved', r, `the name is not fixed by the input: ${nameText(r.name)}`);
     else if (r.existing) existingItem(ctx, r);
     else ctx.add('unresolved', r, 'not read: its parent resource is not in the input');
