@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computePlan, firewallIp, type Design } from '../../core/index';
 import { example } from '../../export/test-support';
 import { importBicep, importBicepFiles } from './bicep';
-import { bicepParser } from './bicep-test-support';
+import { bicepParser } from './bicep-support/test-support';
 
 const parser = await bicepParser();
 const file = (name: string) => ({

@@ -6,7 +6,7 @@ import { example, exampleNames } from '../../export/test-support';
 import { designArbitrary } from '../../../test/fuzz-designs';
 import { designSchema } from '../schema';
 import { importBicep } from './bicep';
-import { bicepParser, carried, NOT_CARRIED } from './bicep-test-support';
+import { bicepParser, carried, NOT_CARRIED } from './bicep-support/test-support';
 
 const parser = await bicepParser();
 

@@ -11,10 +11,10 @@ import {
   type Design,
   type Subnet,
   type SubnetPurpose,
-} from '../../core/index';
-import { getParser } from '../../../cli/bicep-syntax';
-import { exportedAuthorizedRanges, exportedOutbound, exportedPipSku } from '../../export/export-fallbacks';
-import type { BicepParser } from './bicep';
+} from '../../../core/index';
+import { getParser } from '../../../../cli/bicep-syntax';
+import { exportedAuthorizedRanges, exportedOutbound, exportedPipSku } from '../../../export/export-fallbacks';
+import type { BicepParser } from '../bicep';
 
 export async function bicepParser(): Promise<BicepParser> {
   return (await getParser()) as unknown as BicepParser;
