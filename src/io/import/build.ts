@@ -5,7 +5,7 @@
  */
 import { emptyDesign, type Design, type Id, type Route, type SubnetPurpose } from '../../core/index';
 import type { ImportItem, ImportResult, ImportSource, ImportStatus } from './report';
-import { keyOf, nameText, refKey, T, type RawResource } from './resources';
+import { keyOf, nameText, refKey, refTarget, T, type RawResource } from './resources';
 import { describe, isUnresolved, str, type Val } from './values';
 
 export interface BuildOptions {
@@ -110,7 +110,12 @@ export class BuildCtx {
     const id = key ? this.ids.get(key) : undefined;
     if (id && key!.startsWith(`${expect}|`)) return id;
     const where = key && this.declaredExisting.has(key) ? ' (declared existing; not in the input)' : '';
-    this.add('unresolved', owner, `${field} refers to ${describe(v)}${where || (key ? ', not in the input' : '')}`);
+    const t = refTarget(v);
+    this.add(
+      'unresolved',
+      owner,
+      `${field} refers to ${t ? `${t.type} ${t.name}` : describe(v)}${where || (key ? ', not in the input' : '')}`,
+    );
     return undefined;
   }
 

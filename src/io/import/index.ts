@@ -2,18 +2,26 @@
  * One entry for every import: `importText(text, from?)` picks the importer (or detects the source) and returns the
  * design with its report. Importers are pure and never throw; a failure inside one still gives a report.
  */
+import { importArm } from './arm';
+import { importAzJson } from './azjson';
 import { importAzScript } from './az-script';
 import { IMPORT_SOURCES, type ImportResult, type ImportSource } from './report';
 
 export * from './report';
 export { importAzScript } from './az-script';
 export { MAX_SCRIPT_CHARS } from './az-lex';
+export { importArm } from './arm';
+export { importAzJson } from './azjson';
+// Bicep needs the tree-sitter-bicep parser, loaded by the caller (WASM): importBicep(text, parser).
+export { importBicep, importBicepFiles, type BicepParser } from './bicep';
 
 type Importer = (text: string) => ImportResult;
 
 /** Importers by source; a source without one yet answers with a report saying so. */
 const IMPORTERS: Partial<Record<ImportSource, Importer>> = {
   az: importAzScript,
+  arm: (text) => importArm(text),
+  azjson: (text) => importAzJson(text),
 };
 
 const LABELS: Record<ImportSource, string> = {
