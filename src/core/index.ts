@@ -80,3 +80,16 @@ export {
   INSUFFICIENT_SUBNET_URL,
 } from './capacity/preflight';
 export type { ClusterPreflight, PreflightCheck, PreflightFix, PreflightFixKind } from './capacity/preflight';
+export { scaleDesign, applyPoolScales } from './whatif/scale';
+export type { ScaleScope, ScaleAmount, ScaleNote, ScaleResult, PoolScale } from './whatif/scale';
+export { subnetOverflows, type SubnetOverflow } from './whatif/overflow';
+export {
+  allocateSubnets,
+  wantedAddresses,
+  prefixFor,
+  rolePrefix,
+  APP_GATEWAY_PREFIX,
+  AGC_PREFIX,
+} from './allocate/allocate';
+export type { AllocationNeed, AllocationInput, Allocation, Placement, Unplaced } from './allocate/allocate';
+export { allocateVnet, applyAllocation, freeSpokeSpace, clusterRanges, PRIVATE_RANGES } from './allocate/vnet';
