@@ -12,7 +12,7 @@ import {
   type Connection,
   type NodeChange,
 } from '@xyflow/react';
-import { deleteElements, onFitRequest, usePlan, useDesignStore } from '../store';
+import { deleteElements, onFitRequest, usePlan, usePreview, useDesignStore } from '../store';
 import { createFlowDeriver } from './derive-memo';
 import { dropKind } from './drop';
 import { connectElements } from './connect';
@@ -34,7 +34,10 @@ export function Canvas() {
   const selection = useDesignStore((s) => s.selection);
   const highlight = useDesignStore((s) => s.highlight);
   const lines = useDesignStore((s) => s.lines);
-  const plan = usePlan();
+  // A what-if preview draws its plan (usage, overflows, findings) over the unchanged design.
+  const preview = usePreview();
+  const current = usePlan();
+  const plan = preview?.plan ?? current;
   const [overlay, setOverlay] = useState<Record<string, { x: number; y: number }>>({});
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);

@@ -43,9 +43,15 @@ function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
           style={{ width: pct(Math.min(usage.used, usage.total - usage.reserved)) }}
         />
       </div>
-      <div className="usage-text" data-testid="usage-text">
-        {formatCount(usage.used)} used · {formatCount(usage.free)} free · {usage.reserved} reserved
-      </div>
+      {over ? (
+        <div className="usage-text usage-over-text" data-testid="usage-over">
+          {formatCount(usage.used)} needed &gt; {formatCount(usage.total - usage.reserved)} usable
+        </div>
+      ) : (
+        <div className="usage-text" data-testid="usage-text">
+          {formatCount(usage.used)} used · {formatCount(usage.free)} free · {usage.reserved} reserved
+        </div>
+      )}
       {usage.headroom ? (
         <div className="usage-headroom" data-testid="usage-headroom">
           {usage.headroom}
@@ -56,6 +62,7 @@ function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
 }
 
 function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
+  const over = !!data.usage && data.usage.free < 0;
   const cls = [
     'box',
     `box-${type}`,
@@ -63,13 +70,20 @@ function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
     data.highlighted ? 'box-highlight' : '',
     data.severity ? `box-${data.severity}` : '',
     `box-family-${styleOf(data.kindId).family}`,
+    over ? 'box-over' : '',
   ].join(' ');
   // Handles sit outside the clipped box so the whole handle takes the pointer.
   return (
     <>
       {(type === 'vnet' || type === 'subnet') && <NodeResizer isVisible={!!selected} minWidth={160} minHeight={60} />}
       <Handle type="target" position={Position.Top} data-testid={`handle-${id}-target`} />
-      <div className={cls} data-testid={`node-${id}`} data-kind={data.kindId} style={familyStyle(data.kindId)}>
+      <div
+        className={cls}
+        data-testid={`node-${id}`}
+        data-kind={data.kindId}
+        {...(over ? { 'data-over': 'true' } : {})}
+        style={familyStyle(data.kindId)}
+      >
         <div className="box-head">
           <Glyph kind={data.kindId} />
           <span className="box-kind">{data.kind}</span>

@@ -6,6 +6,7 @@ import { FIELDS, LISTS, type FieldSpec } from './field-specs';
 import { getPath, isShown, setPath } from './field-logic';
 import { InspectorList } from './InspectorList';
 import { MigrateSection } from './MigrateSection';
+import { AllocateSection } from './AllocateSection';
 
 type El = Record<string, unknown>;
 
@@ -79,6 +80,7 @@ export function Inspector() {
         ))}
       {list && <InspectorList key={id} list={list} element={el} design={design} update={update} />}
       {found.kind === 'cluster' && <MigrateSection key={id} clusterId={id} />}
+      {found.kind === 'vnet' && <AllocateSection key={id} vnetId={id} />}
       <p className="learn">
         <a href={kindSpec(found.kind).learnUrl} target="_blank" rel="noreferrer">
           {title(found.kind)} settings (Microsoft Learn)

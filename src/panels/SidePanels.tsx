@@ -7,6 +7,7 @@ import { KubernetesPanel } from './KubernetesPanel';
 import { PathsPanel } from './PathsPanel';
 import { PlanPanel } from './PlanPanel';
 import { RoutesPanel } from './RoutesPanel';
+import { WhatIfPanel } from './WhatIfPanel';
 
 /**
  * The exporters (and the YAML library) load with the Export tab, not with the app: the canvas draws sooner. They
@@ -27,6 +28,7 @@ const TABS = [
   { id: 'inspector', label: 'Inspector', Panel: Inspector },
   { id: 'plan', label: 'Address plan', Panel: PlanPanel },
   { id: 'findings', label: 'Findings', Panel: FindingsPanel },
+  { id: 'whatif', label: 'What if', Panel: WhatIfPanel },
   { id: 'routes', label: 'Routes', Panel: RoutesPanel },
   { id: 'paths', label: 'Paths', Panel: PathsPanel },
   { id: 'kubernetes', label: 'Kubernetes', Panel: KubernetesPanel },

@@ -8,7 +8,7 @@ import { temporal } from 'zundo';
 import { createDocSlice, type DocSlice } from './doc-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type { Highlight, Banner, BannerAction, LineMode } from './view-slice';
+export type { Highlight, Banner, BannerAction, LineMode, WhatIf } from './view-slice';
 
 export type DesignState = DocSlice & ViewSlice;
 

@@ -57,7 +57,8 @@ export const createDocSlice: StateCreator<DesignState, [['temporal', unknown]], 
     doc: freeze(newDocument('Untitled design'), true),
     // Frozen like every document the store holds: a change outside `edit` fails loudly instead of corrupting undo.
     loads: 0,
-    replaceDoc: (doc) => set((s) => ({ doc: freeze(doc, true), selection: [], highlight: null, loads: s.loads + 1 })),
+    replaceDoc: (doc) =>
+      set((s) => ({ doc: freeze(doc, true), selection: [], highlight: null, whatif: null, loads: s.loads + 1 })),
     updateDesign: (recipe) => edit((draft) => void recipe(draft.design)),
     edit,
     setPosition: (id, x, y) =>

@@ -8,8 +8,11 @@ export {
   type Banner,
   type BannerAction,
   type LineMode,
+  type WhatIf,
 } from './design-store';
 export { usePlan, planOf, useCapacity, capacityOf } from './plan';
+export { previewOf, usePreview, applyWhatIf, type Preview } from './whatif';
+export { applyVnetAllocation, addSpoke, SPOKE_PREFIX } from './allocate';
 export { flowMatrixOf, useFlowMatrix } from './flow-matrix';
 export { findElement, removeElement, FLAT_LISTS, type ElementKind, type Found } from './find';
 export { useSelectedElement } from './selected';

@@ -1,6 +1,6 @@
 /** The view slice: what the user looks at, not what they design. Never part of undo or the saved file. */
 import type { StateCreator } from 'zustand';
-import type { Id } from '../core/index';
+import type { Id, ScaleAmount, ScaleScope } from '../core/index';
 import type { DesignDocument } from '../io';
 import type { DesignState } from './design-store';
 
@@ -30,15 +30,23 @@ export interface Banner {
  */
 export type LineMode = 'auto' | 'all' | 'selection';
 
+/** A what-if scale previewed on the canvas and in the plan, never in the document until applied. */
+export interface WhatIf {
+  scope: ScaleScope;
+  amount: ScaleAmount;
+}
+
 export interface ViewSlice {
   selection: Id[];
   highlight: Highlight | null;
   banner: Banner | null;
   lines: LineMode;
+  whatif: WhatIf | null;
   select: (ids: Id[]) => void;
   setHighlight: (h: Highlight | null) => void;
   setBanner: (b: Banner | null) => void;
   setLines: (mode: LineMode) => void;
+  setWhatIf: (w: WhatIf | null) => void;
 }
 
 export const createViewSlice: StateCreator<DesignState, [['temporal', unknown]], [], ViewSlice> = (set) => ({
@@ -46,8 +54,10 @@ export const createViewSlice: StateCreator<DesignState, [['temporal', unknown]],
   highlight: null,
   banner: null,
   lines: 'auto',
+  whatif: null,
   select: (selection) => set({ selection }),
   setHighlight: (highlight) => set({ highlight }),
   setBanner: (banner) => set({ banner }),
   setLines: (lines) => set({ lines }),
+  setWhatIf: (whatif) => set({ whatif }),
 });

@@ -60,6 +60,8 @@ function staticIps(
 export function applyAllocation(d: Design, vnetId: Id, allocation: Allocation): string[] {
   const vnet = d.vnets.find((v) => v.id === vnetId);
   if (!vnet) return [`the VNet ${vnetId} no longer exists`];
+  // A subnet left at its old CIDR could overlap the new blocks: a layout is applied whole or not at all.
+  if (allocation.unplaced.length) return allocation.unplaced.map((u) => `${u.message}; nothing was changed`);
   const moves: { from: Range; to: Range; subnet: string }[] = [];
   for (const p of allocation.placements) {
     const s = vnet.subnets.find((x) => x.id === p.subnetId);
