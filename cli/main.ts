@@ -15,6 +15,7 @@ import { migrateCommand } from './commands/migrate';
 import { importCommand } from './commands/import';
 import { diffCommand, DIFF_USAGE } from './commands/diff';
 import { capacityCommand } from './commands/capacity';
+import { allocateCommand, ALLOCATE_USAGE } from './commands/allocate';
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   plan: { run: planCommand, usage: 'aksnet plan DESIGN.json [--json]' },
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   },
   diff: { run: diffCommand, usage: DIFF_USAGE },
   capacity: { run: capacityCommand, usage: 'aksnet capacity DESIGN.json [--json]' },
+  allocate: { run: allocateCommand, usage: ALLOCATE_USAGE },
 };
 
 export function usage(): string {
