@@ -17,8 +17,12 @@ test('Application Gateway for Containers from the palette: a delegated /24 for i
   await page.getByTestId('tab-findings').click();
   await expect(page.getByTestId('finding-agc-kubenet')).toHaveCount(0);
   // A kubenet cluster cannot use it.
-  await page.getByTestId('node-aks-1').click();
+  // The VNet grown for the /24 may cover part of the cluster's box: select it from the keyboard (Enter on the
+  // focused node), so the click never lands on the VNet instead.
+  await page.getByTestId('node-aks-1').locator('xpath=..').focus();
+  await page.keyboard.press('Enter');
   await page.getByTestId('tab-inspector').click();
+  await expect(page.getByTestId('inspector')).toHaveAttribute('data-kind', 'cluster');
   await page.getByTestId('field-networkPluginMode').selectOption('');
   await page.getByTestId('field-networkPlugin').selectOption('kubenet');
   await page.getByTestId('tab-findings').click();
