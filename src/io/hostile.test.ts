@@ -203,6 +203,14 @@ describe('properties', () => {
     );
   });
 
+  it('a list given as an object whose length has no toString is refused, not thrown (fast-check counterexample)', () => {
+    const doc = JSON.parse(serializeDocument(makeMinimalDocument())) as { design: Record<string, unknown> };
+    doc.design.routeTables = { length: { toString: null } };
+    const r = loadDocument(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toMatch(/^not a design document/);
+  });
+
   it('loadDocument never throws when any field of a valid document is replaced by junk', () => {
     const text = serializeDocument(makeMinimalDocument());
     // Every "key": value pair position in the text; one is replaced by a random JSON value.

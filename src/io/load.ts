@@ -129,6 +129,19 @@ function parseCurrent(raw: RawDocument): LoadResult {
   return { ok: true, doc, warnings };
 }
 
+/**
+ * The schema may still throw on a value shaped to break it (zod compares a `length` of an object whose toString is
+ * null before it refuses the object): such a file is refused like any other, never thrown out of the loader.
+ */
+function parseSafely(raw: RawDocument): LoadResult {
+  try {
+    return parseCurrent(raw);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : 'unknown error';
+    return fail([{ path: '', message: `not a design document: a value could not be checked (${why})` }]);
+  }
+}
+
 /** Loads a design document from JSON text or an already-parsed value. Never throws. */
 export function loadDocument(input: string | unknown): LoadResult {
   const json = toJsonValue(input);
@@ -140,7 +153,7 @@ export function loadDocument(input: string | unknown): LoadResult {
   const raw = json.value as RawDocument;
   const migrated = runMigrations(raw, MIGRATIONS, CURRENT_SCHEMA_VERSION);
   if (!migrated.ok) return fail([{ path: 'schemaVersion', message: migrated.message }]);
-  const result = parseCurrent(migrated.doc);
+  const result = parseSafely(migrated.doc);
   if (result.ok && migrated.applied.length > 0) {
     result.warnings.unshift(
       `upgraded from schema version ${String(raw.schemaVersion)}: ${migrated.applied.join(', ')}`,
