@@ -39,6 +39,30 @@ describe('aksnet import', () => {
     expect(io.stdout()).toMatch(/unresolved line 1: az aks create/);
   });
 
+  it('reads Bicep with tree-sitter-bicep: the aks-baseline hub imports its VNet and firewall, detected or with --from', async () => {
+    const file = 'fixtures/import/aks-baseline/hub-default.bicep';
+    // location defaults to resourceGroup().location, which only a deployment knows: it is given as a param.
+    for (const args of [
+      [file, '--param', 'location=eastus2'],
+      [file, '--from', 'bicep', '--param', 'location=eastus2'],
+    ]) {
+      const io = collect();
+      const out = writeTemp('hub.json', '');
+      const code = await main(['import', ...args, '-o', out], io);
+      expect(code === 0 || code === 1).toBe(true);
+      expect(io.stdout()).toMatch(/^bicep: \d+ imported/m);
+      const r = loadDocument(readFileSync(out, 'utf8'));
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      // hub-default.bicep: one hub VNet (10.200.0.0/24) and its Azure Firewall.
+      expect(r.doc.design.vnets.map((v) => v.addressSpaces)).toEqual([['10.200.0.0/24']]);
+      expect(r.doc.design.firewalls).toHaveLength(1);
+    }
+    const bad = collect();
+    expect(await main(['import', file, '--param', 'location'], bad)).toBe(2);
+    expect(bad.stderr()).toContain('expected NAME=VALUE');
+  });
+
   it('reads stdin for -, with --from', async () => {
     const io = { ...collect(), stdin: async () => SCRIPT };
     expect(await main(['import', '-', '--from', 'az'], io)).toBe(0);

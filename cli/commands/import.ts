@@ -1,12 +1,15 @@
 /**
- * `aksnet import FILE|- [--from az|bicep|arm|azjson] [-o design.json]`: reads an az script, Bicep, an ARM template
- * or az JSON output, prints the report (one line per item) and writes the design file with an auto-layout.
+ * `aksnet import FILE|- [--from az|bicep|arm|azjson] [--param NAME=VALUE]... [-o design.json]`: reads an az script,
+ * Bicep (params from --param, else their defaults), an ARM template or az JSON output, prints the report (one line per item) and writes the design file with an auto-layout.
  * Exit 0 all imported, 1 something ignored or unresolved, 2 nothing could be read (or bad usage).
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { layoutDesign } from '../../src/export';
 import { newDocument, serializeDocument, type DesignDocument } from '../../src/io';
+import { getParser } from '../bicep-syntax';
 import {
+  detectSource,
+  importBicep,
   importExitCode,
   importText,
   IMPORT_SOURCES,
@@ -16,7 +19,7 @@ import {
 import type { CliIo, Command } from '../io';
 import { EXIT_INPUT, parseCommandArgs, printable } from '../read-design';
 
-const USAGE = 'aksnet import FILE|- [--from az|bicep|arm|azjson] [-o design.json]';
+const USAGE = 'aksnet import FILE|- [--from az|bicep|arm|azjson] [--param NAME=VALUE]... [-o design.json]';
 
 async function readStdin(limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
@@ -63,7 +66,7 @@ async function readInput(file: string, io: CliIo): Promise<string | null> {
 export const importCommand: Command = async (args, io) => {
   const parsed = parseCommandArgs(
     args,
-    { from: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    { from: { type: 'string' }, output: { type: 'string', short: 'o' }, param: { type: 'string', multiple: true } },
     USAGE,
     io,
   );
@@ -73,9 +76,22 @@ export const importCommand: Command = async (args, io) => {
     io.err(`aksnet: --from must be one of ${IMPORT_SOURCES.join(', ')}\nUsage: ${USAGE}\n`);
     return EXIT_INPUT;
   }
+  // Bicep params given on the command line, as `az deployment group create --parameters` would: location=eastus2.
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const p of (parsed.values.param as string[] | undefined) ?? []) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) {
+      io.err(`aksnet: --param ${printable(p)}: expected NAME=VALUE\nUsage: ${USAGE}\n`);
+      return EXIT_INPUT;
+    }
+    params[p.slice(0, eq)] = p.slice(eq + 1);
+  }
   const text = await readInput(parsed.file, io);
   if (text === null) return EXIT_INPUT;
-  const result = importText(text, from as ImportSource | undefined);
+  const source = (from as ImportSource | undefined) ?? detectSource(text);
+  // Bicep is read with tree-sitter-bicep, which the command line loads here (the importer itself stays pure).
+  const result =
+    source === 'bicep' ? importBicep(text, await getParser(), { params: { ...params } }) : importText(text, source);
   for (const i of result.items) io.out(`${i.status} ${i.at}: ${i.what}: ${i.message}\n`);
   const counts = ['imported', 'defaulted', 'ignored', 'unresolved'].map(
     (s) => `${result.items.filter((i) => i.status === s).length} ${s}`,
