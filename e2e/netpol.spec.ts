@@ -29,8 +29,9 @@ test("seed 004 drawn in the seed's cluster: the matrix gives the walkthrough's r
   await page.getByTestId('tab-kubernetes').click();
   await expect(page.getByTestId('k8s-cluster')).toHaveValue('aks');
 
-  // The walkthrough's four pods, pasted as kubectl would take them; they are drawn inside the cluster's box.
-  await page.getByTestId('k8s-import-text').fill(PODS);
+  // The walkthrough's four pods, opened from their file as kubectl would take them; they are drawn inside the box.
+  await page.getByTestId('k8s-import-file').setInputFiles('fixtures/k8s/seed-004/pods.yaml');
+  await expect(page.getByTestId('k8s-import-text')).toHaveValue(PODS);
   await page.getByTestId('k8s-import-apply').click();
   await expect(page.getByTestId('k8s-import-report')).toContainText('1 namespace(s), 4 workload(s)');
   await expect(node(page, 'aks').locator('[data-testid^="workload-"]')).toHaveText([

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Id } from '../core/index';
-import { readManifests } from '../io';
+import { MAX_INPUT_CHARS, readManifests } from '../io';
 import { idSource, useDesignStore, useFlowMatrix, useSelectedElement } from '../store';
 import { FlowMatrixView } from './FlowMatrixView';
 import { NamespaceList, PolicyList, WorkloadList } from './K8sLists';
@@ -51,6 +51,27 @@ function ManifestImport({ clusterId }: { clusterId: Id }) {
       <p className="hint">
         Multi-document YAML or kubectl get … -o yaml|json output: Namespaces, workloads, NetworkPolicies.
       </p>
+      <input
+        type="file"
+        accept=".yaml,.yml,.json"
+        aria-label="Open a manifest file"
+        data-testid="k8s-import-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          if (file.size > MAX_INPUT_CHARS) {
+            setReport([
+              `${file.name} is ${file.size.toLocaleString('en-US')} bytes: at most ${MAX_INPUT_CHARS.toLocaleString('en-US')} are read`,
+            ]);
+            return;
+          }
+          void file.text().then((t) => {
+            setText(t);
+            setReport(null);
+          });
+        }}
+      />
       <textarea
         rows={5}
         value={text}
