@@ -33,6 +33,31 @@ const WORKLOAD_KINDS: readonly K8sWorkload['kind'][] = [
   'CronJob',
 ];
 
+/** Edits one row of a cluster list by id: after an undo or a removal the row may sit elsewhere, or be gone. */
+function editRow<T extends { id: Id }>(
+  clusterId: Id,
+  list: (c: Cluster) => T[] | undefined,
+  id: Id,
+  recipe: (x: T) => void,
+): void {
+  editCluster(clusterId, (c) => {
+    const row = list(c)?.find((x) => x.id === id);
+    if (row) recipe(row);
+  });
+}
+
+function removeRow<T extends { id: Id }>(clusterId: Id, list: (c: Cluster) => T[] | undefined, id: Id): void {
+  editCluster(clusterId, (c) => {
+    const rows = list(c);
+    const at = rows?.findIndex((x) => x.id === id) ?? -1;
+    if (rows && at >= 0) rows.splice(at, 1);
+  });
+}
+
+const namespacesOf = (c: Cluster) => c.namespaces;
+const workloadsOf = (c: Cluster) => c.workloads;
+const policiesOf = (c: Cluster) => c.networkPolicies;
+
 /** Edits the cluster inside one store update (one undo step). */
 function editCluster(clusterId: Id, recipe: (c: Cluster, d: Design) => void): void {
   useDesignStore.getState().updateDesign((d) => {
@@ -117,7 +142,7 @@ export function NamespaceList({ cluster }: { cluster: Cluster }) {
             testId={`k8s-namespace-name-${i}`}
             value={n.name}
             parse={nameOf('A namespace name')}
-            onCommit={(v) => editCluster(cluster.id, (c) => void (c.namespaces![i]!.name = v))}
+            onCommit={(v) => editRow(cluster.id, namespacesOf, n.id, (x) => void (x.name = v))}
           />
           <TextCell
             label="Labels"
@@ -125,13 +150,13 @@ export function NamespaceList({ cluster }: { cluster: Cluster }) {
             value={formatLabels(n.labels)}
             placeholder="team=payments"
             parse={parseLabels}
-            onCommit={(v) => editCluster(cluster.id, (c) => void (c.namespaces![i]!.labels = v))}
+            onCommit={(v) => editRow(cluster.id, namespacesOf, n.id, (x) => void (x.labels = v))}
           />
           <button
             type="button"
             className="link"
             title="Remove the namespace (its workloads stay)"
-            onClick={() => editCluster(cluster.id, (c) => void c.namespaces!.splice(i, 1))}
+            onClick={() => removeRow(cluster.id, namespacesOf, n.id)}
           >
             Remove
           </button>
@@ -145,7 +170,7 @@ export function NamespaceList({ cluster }: { cluster: Cluster }) {
 }
 
 function WorkloadRow({ cluster, w, i }: { cluster: Cluster; w: K8sWorkload; i: number }) {
-  const set = (recipe: (x: K8sWorkload) => void) => editCluster(cluster.id, (c) => recipe(c.workloads![i]!));
+  const set = (recipe: (x: K8sWorkload) => void) => editRow(cluster.id, workloadsOf, w.id, recipe);
   return (
     <div className="k8s-row k8s-workload" data-testid={`k8s-workload-${i}`}>
       <label className="k8s-cell">
@@ -221,7 +246,7 @@ function WorkloadRow({ cluster, w, i }: { cluster: Cluster; w: K8sWorkload; i: n
         type="button"
         className="link"
         data-testid={`k8s-workload-remove-${i}`}
-        onClick={() => editCluster(cluster.id, (c) => void c.workloads!.splice(i, 1))}
+        onClick={() => removeRow(cluster.id, workloadsOf, w.id)}
       >
         Remove
       </button>
@@ -270,8 +295,7 @@ function PolicyEditor({ cluster, p, i }: { cluster: Cluster; p: K8sPolicyText; i
   const commit = () => {
     if (text === p.yaml) return;
     // The text is kept as written, errors and all: the findings name the policy and the line.
-    editCluster(cluster.id, (c) => {
-      const x = c.networkPolicies![i]!;
+    editRow(cluster.id, policiesOf, p.id, (x) => {
       x.yaml = text;
       if (parsed.name) x.name = parsed.name;
       if (parsed.namespace) x.namespace = parsed.namespace;
@@ -287,7 +311,7 @@ function PolicyEditor({ cluster, p, i }: { cluster: Cluster; p: K8sPolicyText; i
           type="button"
           className="link"
           data-testid={`k8s-policy-remove-${i}`}
-          onClick={() => editCluster(cluster.id, (c) => void c.networkPolicies!.splice(i, 1))}
+          onClick={() => removeRow(cluster.id, policiesOf, p.id)}
         >
           Remove
         </button>
