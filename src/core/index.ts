@@ -50,6 +50,7 @@ export {
 } from './elements';
 export type { Found, FoundOf, Visit, DesignLine } from './elements';
 export type * from './netpol/types';
+export type * from './lesson/types';
 export { NETPOL_PROTOCOLS } from './netpol/types';
 export * from './netpol/conn-set';
 export { evaluateFlow, evaluateDirection, policyIndex } from './netpol/engine';
