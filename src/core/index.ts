@@ -94,3 +94,4 @@ export {
 } from './allocate/allocate';
 export type { AllocationNeed, AllocationInput, Allocation, Placement, Unplaced } from './allocate/allocate';
 export { allocateVnet, applyAllocation, freeSpokeSpace, clusterRanges, PRIVATE_RANGES } from './allocate/vnet';
+export * from './netmodels/index';
