@@ -1,5 +1,8 @@
 /** The public surface of the planning core. */
 export * from './model';
+export * from './enums';
+/** The same value lists as one object, for tables that offer many of them. */
+export * as ENUMS from './enums';
 export * from './plan-types';
 export * from './cidr';
 export { computePlan } from './plan';

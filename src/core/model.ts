@@ -5,33 +5,13 @@
  * Canvas positions live outside the design (see io/schema.ts `layout`): the model never depends on the picture.
  */
 
+import type * as E from './enums';
+import type { OneOf } from './enums';
+
 export type Id = string;
 
 /** What a subnet is for; decides the special-subnet rules that apply and the default consumers. */
-export type SubnetPurpose =
-  | 'general'
-  | 'aks-nodes'
-  | 'aks-pods'
-  | 'app-gateway'
-  | 'firewall' // AzureFirewallSubnet
-  | 'firewall-management' // AzureFirewallManagementSubnet
-  | 'gateway' // GatewaySubnet
-  | 'bastion' // AzureBastionSubnet
-  | 'apiserver' // API server VNet integration (delegated to Microsoft.ContainerService/managedClusters)
-  | 'private-endpoints';
-
-export const SUBNET_PURPOSES: readonly SubnetPurpose[] = [
-  'general',
-  'aks-nodes',
-  'aks-pods',
-  'app-gateway',
-  'firewall',
-  'firewall-management',
-  'gateway',
-  'bastion',
-  'apiserver',
-  'private-endpoints',
-];
+export type SubnetPurpose = OneOf<typeof E.SUBNET_PURPOSES>;
 
 export interface Subnet {
   id: Id;
@@ -45,7 +25,7 @@ export interface Subnet {
   routeTableId?: Id;
   natGatewayId?: Id;
   /** privateEndpointNetworkPolicies: NSG/UDR apply to private endpoints only when enabled. */
-  privateEndpointNetworkPolicies?: 'Enabled' | 'Disabled';
+  privateEndpointNetworkPolicies?: OneOf<typeof E.PE_NETWORK_POLICIES>;
 }
 
 export interface Vnet {
@@ -71,7 +51,7 @@ export interface Peering {
   useRemoteGateways: boolean;
 }
 
-export type GatewayType = 'Vpn' | 'ExpressRoute';
+export type GatewayType = OneOf<typeof E.GATEWAY_TYPES>;
 
 /** An on-premises site: its address ranges, reached through a VPN or ExpressRoute gateway in a VNet's GatewaySubnet. */
 export interface OnPremSite {
@@ -88,20 +68,19 @@ export interface OnPremSite {
   };
 }
 
-export type NetworkPlugin = 'azure' | 'kubenet' | 'none';
-export type NetworkPluginMode = 'overlay';
-export type NetworkDataplane = 'azure' | 'cilium';
-export type NetworkPolicy = 'none' | 'azure' | 'calico' | 'cilium';
+export type NetworkPlugin = OneOf<typeof E.NETWORK_PLUGINS>;
+export type NetworkPluginMode = OneOf<typeof E.NETWORK_PLUGIN_MODES>;
+export type NetworkDataplane = OneOf<typeof E.NETWORK_DATAPLANES>;
+export type NetworkPolicy = OneOf<typeof E.NETWORK_POLICIES>;
 /** Where Azure CNI takes pod IPs from: the node subnet, a pod subnet dynamically, or a pod subnet in /28 blocks. */
-export type PodIpAllocation = 'nodeSubnet' | 'dynamicPodSubnet' | 'staticBlock';
-export type OutboundType =
-  'loadBalancer' | 'managedNATGateway' | 'userAssignedNATGateway' | 'userDefinedRouting' | 'none';
+export type PodIpAllocation = OneOf<typeof E.POD_IP_ALLOCATIONS>;
+export type OutboundType = OneOf<typeof E.OUTBOUND_TYPES>;
 
 export interface NodePool {
   id: Id;
   name: string;
-  mode: 'System' | 'User';
-  osType: 'Linux' | 'Windows';
+  mode: OneOf<typeof E.POOL_MODES>;
+  osType: OneOf<typeof E.OS_TYPES>;
   vmSize: string;
   /** Node count; with autoscale this is the initial count. */
   count: number;
@@ -148,7 +127,7 @@ export interface Cluster {
   apiServerVnetIntegration: boolean;
   apiServerSubnetId?: Id;
   authorizedIpRanges?: string[];
-  tier?: 'free' | 'standard' | 'premium';
+  tier?: OneOf<typeof E.CLUSTER_TIERS>;
   nodePools: NodePool[];
   /** The Kubernetes layer (schema version 2): namespaces, workloads and NetworkPolicies; absent when not drawn. */
   namespaces?: K8sNamespace[];
@@ -175,7 +154,7 @@ export interface LbFrontend {
 export interface LoadBalancer {
   id: Id;
   name: string;
-  type: 'internal' | 'public';
+  type: OneOf<typeof E.LOAD_BALANCER_TYPES>;
   /** The cluster whose Services create this load balancer. */
   clusterId: Id;
   /** Internal: subnet of the frontends (azure-load-balancer-internal-subnet); absent means the node subnet. */
@@ -186,7 +165,7 @@ export interface LoadBalancer {
 export interface AppGateway {
   id: Id;
   name: string;
-  sku: 'Standard_v2' | 'WAF_v2';
+  sku: OneOf<typeof E.APP_GATEWAY_SKUS>;
   subnetId: Id;
   minCapacity: number;
   maxCapacity: number;
@@ -198,7 +177,7 @@ export interface AppGateway {
 
 export interface FirewallDnatRule {
   name: string;
-  protocol: 'TCP' | 'UDP';
+  protocol: OneOf<typeof E.FIREWALL_DNAT_PROTOCOLS>;
   destinationPort: number;
   translatedAddress: string;
   translatedPort: number;
@@ -207,7 +186,7 @@ export interface FirewallDnatRule {
 export interface Firewall {
   id: Id;
   name: string;
-  tier: 'Basic' | 'Standard' | 'Premium';
+  tier: OneOf<typeof E.FIREWALL_TIERS>;
   /** AzureFirewallSubnet. */
   subnetId: Id;
   /** AzureFirewallManagementSubnet (Basic SKU, forced tunnelling). */
@@ -223,7 +202,7 @@ export interface NatGateway {
   id: Id;
   name: string;
   /** Standard when absent. A StandardV2 gateway takes StandardV2 public IPs only. */
-  sku?: 'Standard' | 'StandardV2';
+  sku?: OneOf<typeof E.NAT_GATEWAY_SKUS>;
   publicIpIds: Id[];
   idleTimeoutMinutes: number;
 }
@@ -232,11 +211,11 @@ export interface PublicIp {
   id: Id;
   name: string;
   /** Basic was retired on 30 September 2025: loaded so the validator can say so, never offered. */
-  sku: 'Basic' | 'Standard' | 'StandardV2';
+  sku: OneOf<typeof E.PUBLIC_IP_SKUS>;
   zones?: string[];
 }
 
-export type NextHopType = 'VirtualAppliance' | 'VirtualNetworkGateway' | 'VnetLocal' | 'Internet' | 'None';
+export type NextHopType = OneOf<typeof E.NEXT_HOP_TYPES>;
 
 export interface Route {
   id: Id;
@@ -258,9 +237,9 @@ export interface NsgRule {
   id: Id;
   name: string;
   priority: number;
-  direction: 'Inbound' | 'Outbound';
-  access: 'Allow' | 'Deny';
-  protocol: 'Tcp' | 'Udp' | 'Icmp' | '*';
+  direction: OneOf<typeof E.NSG_DIRECTIONS>;
+  access: OneOf<typeof E.NSG_ACCESSES>;
+  protocol: OneOf<typeof E.NSG_PROTOCOLS>;
   /** CIDR, service tag (Internet, VirtualNetwork, AzureLoadBalancer, GatewayManager, ...) or '*'. */
   sourceAddressPrefix: string;
   sourcePortRange: string;
@@ -291,7 +270,7 @@ export interface PrivateEndpoint {
 export interface Bastion {
   id: Id;
   name: string;
-  sku: 'Basic' | 'Standard' | 'Premium';
+  sku: OneOf<typeof E.BASTION_SKUS>;
   /** AzureBastionSubnet. */
   subnetId: Id;
   publicIpId?: Id;
@@ -370,13 +349,13 @@ export interface K8sNamespace {
 export interface K8sContainerPort {
   name?: string;
   containerPort: number;
-  protocol: 'TCP' | 'UDP' | 'SCTP';
+  protocol: OneOf<typeof E.K8S_PORT_PROTOCOLS>;
 }
 
 /** A set of identical pods (Deployment, StatefulSet, ...) with the pod template's labels and ports. */
 export interface K8sWorkload {
   id: Id;
-  kind: 'Pod' | 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob';
+  kind: OneOf<typeof E.WORKLOAD_KINDS>;
   name: string;
   namespace: string;
   labels: Record<string, string>;

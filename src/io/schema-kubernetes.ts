@@ -3,7 +3,7 @@
  * YAML text. Labels are bounded as Kubernetes bounds them (keys up to 253 + 63 characters, values up to 63).
  */
 import { z } from 'zod';
-import { MAX_POLICY_CHARS } from '../core/index';
+import { MAX_POLICY_CHARS, K8S_PORT_PROTOCOLS, WORKLOAD_KINDS } from '../core/index';
 import { idSchema, intSchema, listSchema, nameSchema } from './schema-primitives';
 
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
@@ -19,7 +19,7 @@ export const k8sNamespaceSchema = z.strictObject({
 
 export const k8sWorkloadSchema = z.strictObject({
   id: idSchema,
-  kind: z.enum(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']).default('Deployment'),
+  kind: z.enum(WORKLOAD_KINDS).default('Deployment'),
   name: nameSchema,
   namespace: nameSchema.default('default'),
   labels: labelsSchema.default(() => ({})),
@@ -28,7 +28,7 @@ export const k8sWorkloadSchema = z.strictObject({
     z.strictObject({
       name: z.string().min(1).max(15).optional(),
       containerPort: intSchema(1, 65535),
-      protocol: z.enum(['TCP', 'UDP', 'SCTP']).default('TCP'),
+      protocol: z.enum(K8S_PORT_PROTOCOLS).default('TCP'),
     }),
   ).default(() => []),
   nodePoolId: idSchema.optional(),

@@ -4,6 +4,18 @@
  */
 import { z } from 'zod';
 import {
+  APP_GATEWAY_SKUS,
+  BASTION_SKUS,
+  FIREWALL_TIERS,
+  NSG_PROTOCOLS,
+  FIREWALL_DNAT_PROTOCOLS,
+  NAT_GATEWAY_SKUS,
+  NEXT_HOP_TYPES,
+  NSG_ACCESSES,
+  NSG_DIRECTIONS,
+  PUBLIC_IP_SKUS,
+} from '../core/index';
+import {
   addressSchema,
   idSchema,
   intSchema,
@@ -17,7 +29,7 @@ import {
 export const appGatewaySchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  sku: z.enum(['Standard_v2', 'WAF_v2']),
+  sku: z.enum(APP_GATEWAY_SKUS),
   subnetId: idSchema,
   minCapacity: intSchema(),
   maxCapacity: intSchema(),
@@ -29,7 +41,7 @@ export const appGatewaySchema = z.strictObject({
 export const firewallSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  tier: z.enum(['Basic', 'Standard', 'Premium']),
+  tier: z.enum(FIREWALL_TIERS),
   subnetId: idSchema,
   managementSubnetId: idSchema.optional(),
   publicIpIds: optionalListSchema(idSchema),
@@ -38,7 +50,7 @@ export const firewallSchema = z.strictObject({
   dnatRules: optionalListSchema(
     z.strictObject({
       name: nameSchema,
-      protocol: z.enum(['TCP', 'UDP']),
+      protocol: z.enum(FIREWALL_DNAT_PROTOCOLS),
       destinationPort: intSchema(0, 65535),
       translatedAddress: addressSchema,
       translatedPort: intSchema(0, 65535),
@@ -49,7 +61,7 @@ export const firewallSchema = z.strictObject({
 export const natGatewaySchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  sku: z.enum(['Standard', 'StandardV2']).optional(),
+  sku: z.enum(NAT_GATEWAY_SKUS).optional(),
   publicIpIds: optionalListSchema(idSchema),
   // Azure's default idle timeout: https://learn.microsoft.com/azure/nat-gateway/nat-gateway-resource
   idleTimeoutMinutes: intSchema().default(4),
@@ -58,7 +70,7 @@ export const natGatewaySchema = z.strictObject({
 export const publicIpSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  sku: z.enum(['Basic', 'Standard', 'StandardV2']).default('Standard'),
+  sku: z.enum(PUBLIC_IP_SKUS).default('Standard'),
   zones: listSchema(z.string().max(8)).optional(),
 });
 
@@ -71,7 +83,7 @@ export const routeTableSchema = z.strictObject({
       id: idSchema,
       name: nameSchema,
       addressPrefix: addressSchema,
-      nextHopType: z.enum(['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None']),
+      nextHopType: z.enum(NEXT_HOP_TYPES),
       nextHopIpAddress: addressSchema.optional(),
     }),
   ),
@@ -85,9 +97,9 @@ export const nsgSchema = z.strictObject({
       id: idSchema,
       name: nameSchema,
       priority: intSchema(),
-      direction: z.enum(['Inbound', 'Outbound']),
-      access: z.enum(['Allow', 'Deny']),
-      protocol: z.enum(['Tcp', 'Udp', 'Icmp', '*']),
+      direction: z.enum(NSG_DIRECTIONS),
+      access: z.enum(NSG_ACCESSES),
+      protocol: z.enum(NSG_PROTOCOLS),
       sourceAddressPrefix: prefixOrTagSchema,
       sourcePortRange: shortTextSchema.default('*'),
       destinationAddressPrefix: prefixOrTagSchema,
@@ -109,7 +121,7 @@ export const privateEndpointSchema = z.strictObject({
 export const bastionSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  sku: z.enum(['Basic', 'Standard', 'Premium']),
+  sku: z.enum(BASTION_SKUS),
   subnetId: idSchema,
   publicIpId: idSchema.optional(),
 });

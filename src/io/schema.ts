@@ -4,7 +4,25 @@
  * Defaults filled here follow current Azure; each is cited in docs/design-format.md.
  */
 import { z } from 'zod';
-import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, type Design } from '../core/index';
+import {
+  DEFAULT_DNS_SERVICE_IP,
+  DEFAULT_POD_CIDR,
+  DEFAULT_SERVICE_CIDR,
+  type Design,
+  CLUSTER_TIERS,
+  GATEWAY_TYPES,
+  LOAD_BALANCER_TYPES,
+  NETWORK_DATAPLANES,
+  NETWORK_PLUGINS,
+  NETWORK_PLUGIN_MODES,
+  NETWORK_POLICIES,
+  OS_TYPES,
+  OUTBOUND_TYPES,
+  PE_NETWORK_POLICIES,
+  POD_IP_ALLOCATIONS,
+  POOL_MODES,
+  SUBNET_PURPOSES,
+} from '../core/index';
 import {
   agcSchema,
   appGatewaySchema,
@@ -41,25 +59,12 @@ const subnetSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
   cidr: addressSchema,
-  purpose: z
-    .enum([
-      'general',
-      'aks-nodes',
-      'aks-pods',
-      'app-gateway',
-      'firewall',
-      'firewall-management',
-      'gateway',
-      'bastion',
-      'apiserver',
-      'private-endpoints',
-    ])
-    .default('general'),
+  purpose: z.enum(SUBNET_PURPOSES).default('general'),
   delegation: shortTextSchema.optional(),
   nsgId: idSchema.optional(),
   routeTableId: idSchema.optional(),
   natGatewayId: idSchema.optional(),
-  privateEndpointNetworkPolicies: z.enum(['Enabled', 'Disabled']).optional(),
+  privateEndpointNetworkPolicies: z.enum(PE_NETWORK_POLICIES).optional(),
 });
 
 const vnetSchema = z.strictObject({
@@ -85,7 +90,7 @@ const onPremSiteSchema = z.strictObject({
   addressPrefixes: listSchema(addressSchema),
   gateway: z.strictObject({
     vnetId: idSchema,
-    type: z.enum(['Vpn', 'ExpressRoute']),
+    type: z.enum(GATEWAY_TYPES),
     sku: shortTextSchema,
     bgp: z.boolean().default(false),
   }),
@@ -94,8 +99,8 @@ const onPremSiteSchema = z.strictObject({
 const nodePoolSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  mode: z.enum(['System', 'User']),
-  osType: z.enum(['Linux', 'Windows']).default('Linux'),
+  mode: z.enum(POOL_MODES),
+  osType: z.enum(OS_TYPES).default('Linux'),
   vmSize: nameSchema,
   count: nodeCountSchema,
   autoscale: z.strictObject({ min: nodeCountSchema, max: nodeCountSchema }).optional(),
@@ -118,20 +123,18 @@ const clusterSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
   kubernetesVersion: shortTextSchema.optional(),
-  networkPlugin: z.enum(['azure', 'kubenet', 'none']),
-  networkPluginMode: z.enum(['overlay']).optional(),
+  networkPlugin: z.enum(NETWORK_PLUGINS),
+  networkPluginMode: z.enum(NETWORK_PLUGIN_MODES).optional(),
   // Cilium is opt-in: https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium
-  networkDataplane: z.enum(['azure', 'cilium']).default('azure'),
+  networkDataplane: z.enum(NETWORK_DATAPLANES).default('azure'),
   // No policy unless chosen: https://learn.microsoft.com/azure/aks/use-network-policies
-  networkPolicy: z.enum(['none', 'azure', 'calico', 'cilium']).default('none'),
-  podIpAllocation: z.enum(['nodeSubnet', 'dynamicPodSubnet', 'staticBlock']).default('nodeSubnet'),
+  networkPolicy: z.enum(NETWORK_POLICIES).default('none'),
+  podIpAllocation: z.enum(POD_IP_ALLOCATIONS).default('nodeSubnet'),
   podCidr: addressSchema.optional(),
   serviceCidr: addressSchema.default(DEFAULT_SERVICE_CIDR),
   dnsServiceIp: addressSchema.default(DEFAULT_DNS_SERVICE_IP),
   // "By default, AKS uses a Standard Load Balancer for egress": https://learn.microsoft.com/azure/aks/egress-outboundtype
-  outboundType: z
-    .enum(['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'])
-    .default('loadBalancer'),
+  outboundType: z.enum(OUTBOUND_TYPES).default('loadBalancer'),
   loadBalancerProfile: loadBalancerProfileSchema.optional(),
   natGatewayManagedIpCount: intSchema().optional(),
   privateCluster: z.boolean().default(false),
@@ -139,7 +142,7 @@ const clusterSchema = z.strictObject({
   apiServerVnetIntegration: z.boolean().default(false),
   apiServerSubnetId: idSchema.optional(),
   authorizedIpRanges: listSchema(addressSchema).optional(),
-  tier: z.enum(['free', 'standard', 'premium']).optional(),
+  tier: z.enum(CLUSTER_TIERS).optional(),
   nodePools: listSchema(nodePoolSchema),
   namespaces: listSchema(k8sNamespaceSchema).optional(),
   workloads: listSchema(k8sWorkloadSchema).optional(),
@@ -160,7 +163,7 @@ const lbFrontendSchema = z.strictObject({
 const loadBalancerSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  type: z.enum(['internal', 'public']),
+  type: z.enum(LOAD_BALANCER_TYPES),
   clusterId: idSchema,
   subnetId: idSchema.optional(),
   frontends: optionalListSchema(lbFrontendSchema),

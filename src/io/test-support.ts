@@ -1,4 +1,5 @@
 /** Small valid documents for the io tests: one VNet, one subnet, one kubenet cluster with one pool. */
+import { emptyDesign } from '../core/index';
 import type { DesignDocument } from './schema';
 
 export function makeMinimalDocument(): DesignDocument {
@@ -7,7 +8,7 @@ export function makeMinimalDocument(): DesignDocument {
     schemaVersion: 2,
     meta: { name: 'minimal' },
     design: {
-      location: 'eastus2',
+      ...emptyDesign('eastus2'),
       vnets: [
         {
           id: 'vnet1',
@@ -16,8 +17,6 @@ export function makeMinimalDocument(): DesignDocument {
           subnets: [{ id: 'snet1', name: 'snet-nodes', cidr: '10.10.0.0/24', purpose: 'aks-nodes' }],
         },
       ],
-      peerings: [],
-      onPremSites: [],
       clusters: [
         {
           id: 'aks1',
@@ -45,16 +44,6 @@ export function makeMinimalDocument(): DesignDocument {
           ],
         },
       ],
-      loadBalancers: [],
-      appGateways: [],
-      firewalls: [],
-      natGateways: [],
-      publicIps: [],
-      routeTables: [],
-      nsgs: [],
-      privateEndpoints: [],
-      bastions: [],
-      appGatewaysForContainers: [],
     },
     layout: { nodes: { vnet1: { x: 0, y: 0, w: 400, h: 250 }, snet1: { x: 20, y: 60, w: 320, h: 170 } } },
   };

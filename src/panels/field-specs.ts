@@ -1,5 +1,5 @@
 /** The inspector's fields for every kind of element, as data: path in the element, label, type and checks. */
-import { SUBNET_DELEGATIONS, usesPodCidr, type Cluster, type NameKind } from '../core/index';
+import { ENUMS, SUBNET_DELEGATIONS, usesPodCidr, type Cluster, type NameKind } from '../core/index';
 import type { ElementKind } from '../store';
 import { AGC_FIELDS, AGC_FRONTENDS } from './field-specs-agc';
 
@@ -45,6 +45,8 @@ const outbound = (type: string) => (c: El) => c.outboundType === type;
 
 // Availability zones a zonal resource can list (Azure regions with zones have 1, 2 and 3).
 const ZONES = ['1', '2', '3'] as const;
+/** Basic public IPs were retired on 30 September 2025: a file may still hold one (loading reports it), the inspector never offers it. */
+const OFFERED_PUBLIC_IP_SKUS = ENUMS.PUBLIC_IP_SKUS.filter((sku) => sku !== 'Basic');
 
 const name = (nameKind: NameKind): FieldSpec => ({ path: 'name', label: 'Name', type: 'name', nameKind });
 
@@ -57,18 +59,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
       path: 'purpose',
       label: 'Purpose',
       type: 'select',
-      options: [
-        'general',
-        'aks-nodes',
-        'aks-pods',
-        'app-gateway',
-        'firewall',
-        'firewall-management',
-        'gateway',
-        'bastion',
-        'apiserver',
-        'private-endpoints',
-      ],
+      options: ENUMS.SUBNET_PURPOSES,
     },
     {
       path: 'delegation',
@@ -84,7 +75,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
       path: 'privateEndpointNetworkPolicies',
       label: 'Private endpoint network policies',
       type: 'select',
-      options: ['', 'Enabled', 'Disabled'],
+      options: ['', ...ENUMS.PE_NETWORK_POLICIES],
       optional: true,
     },
   ],
@@ -100,24 +91,30 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
     name('vnet'),
     { path: 'addressPrefixes', label: 'On-premises prefixes', type: 'cidr-list' },
     { path: 'gateway.vnetId', label: 'Gateway VNet', type: 'ref', ref: 'vnets' },
-    { path: 'gateway.type', label: 'Gateway type', type: 'select', options: ['Vpn', 'ExpressRoute'] },
+    { path: 'gateway.type', label: 'Gateway type', type: 'select', options: ENUMS.GATEWAY_TYPES },
     { path: 'gateway.sku', label: 'Gateway SKU', type: 'text' },
     { path: 'gateway.bgp', label: 'BGP', type: 'bool' },
   ],
   cluster: [
     name('cluster'),
     { path: 'kubernetesVersion', label: 'Kubernetes version', type: 'text', optional: true },
-    { path: 'networkPlugin', label: 'Network plugin', type: 'select', options: ['azure', 'kubenet', 'none'] },
-    { path: 'networkPluginMode', label: 'Plugin mode', type: 'select', options: ['', 'overlay'], optional: true },
+    { path: 'networkPlugin', label: 'Network plugin', type: 'select', options: ENUMS.NETWORK_PLUGINS },
+    {
+      path: 'networkPluginMode',
+      label: 'Plugin mode',
+      type: 'select',
+      options: ['', ...ENUMS.NETWORK_PLUGIN_MODES],
+      optional: true,
+    },
     {
       path: 'podIpAllocation',
       label: 'Pod IP allocation',
       type: 'select',
-      options: ['nodeSubnet', 'dynamicPodSubnet', 'staticBlock'],
+      options: ENUMS.POD_IP_ALLOCATIONS,
       when: (c) => c.networkPlugin === 'azure' && c.networkPluginMode !== 'overlay',
     },
-    { path: 'networkDataplane', label: 'Dataplane', type: 'select', options: ['azure', 'cilium'] },
-    { path: 'networkPolicy', label: 'Network policy', type: 'select', options: ['none', 'azure', 'calico', 'cilium'] },
+    { path: 'networkDataplane', label: 'Dataplane', type: 'select', options: ENUMS.NETWORK_DATAPLANES },
+    { path: 'networkPolicy', label: 'Network policy', type: 'select', options: ENUMS.NETWORK_POLICIES },
     {
       path: 'podCidr',
       label: 'Pod CIDR',
@@ -131,7 +128,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
       path: 'outboundType',
       label: 'Outbound type',
       type: 'select',
-      options: ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none'],
+      options: ENUMS.OUTBOUND_TYPES,
     },
     {
       path: 'loadBalancerProfile.managedOutboundIpCount',
@@ -195,12 +192,12 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
       when: (c) => c.apiServerVnetIntegration === true,
     },
     { path: 'authorizedIpRanges', label: 'API server authorized IP ranges', type: 'cidr-list', optional: true },
-    { path: 'tier', label: 'Tier', type: 'select', options: ['', 'free', 'standard', 'premium'], optional: true },
+    { path: 'tier', label: 'Tier', type: 'select', options: ['', ...ENUMS.CLUSTER_TIERS], optional: true },
   ],
   pool: [
     { path: 'name', label: 'Name', type: 'name', nameKind: 'linux-pool' },
-    { path: 'mode', label: 'Mode', type: 'select', options: ['System', 'User'] },
-    { path: 'osType', label: 'OS', type: 'select', options: ['Linux', 'Windows'] },
+    { path: 'mode', label: 'Mode', type: 'select', options: ENUMS.POOL_MODES },
+    { path: 'osType', label: 'OS', type: 'select', options: ENUMS.OS_TYPES },
     { path: 'vmSize', label: 'VM size', type: 'text' },
     { path: 'count', label: 'Node count', type: 'int', min: 0, max: 1000 },
     {
@@ -229,7 +226,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
   ],
   loadBalancer: [
     name('load-balancer'),
-    { path: 'type', label: 'Type', type: 'select', options: ['internal', 'public'] },
+    { path: 'type', label: 'Type', type: 'select', options: ENUMS.LOAD_BALANCER_TYPES },
     { path: 'clusterId', label: 'Cluster', type: 'ref', ref: 'clusters' },
     {
       path: 'subnetId',
@@ -242,7 +239,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
   ],
   appGateway: [
     name('app-gateway'),
-    { path: 'sku', label: 'SKU', type: 'select', options: ['Standard_v2', 'WAF_v2'] },
+    { path: 'sku', label: 'SKU', type: 'select', options: ENUMS.APP_GATEWAY_SKUS },
     { path: 'subnetId', label: 'Subnet', type: 'ref', ref: 'subnets' },
     { path: 'minCapacity', label: 'Min instances', type: 'int', min: 0, max: 125 },
     { path: 'maxCapacity', label: 'Max instances', type: 'int', min: 2, max: 125 },
@@ -252,7 +249,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
   ],
   firewall: [
     name('firewall'),
-    { path: 'tier', label: 'Tier', type: 'select', options: ['Basic', 'Standard', 'Premium'] },
+    { path: 'tier', label: 'Tier', type: 'select', options: ENUMS.FIREWALL_TIERS },
     { path: 'subnetId', label: 'AzureFirewallSubnet', type: 'ref', ref: 'subnets' },
     { path: 'managementSubnetId', label: 'Management subnet', type: 'ref', ref: 'subnets', optional: true },
     { path: 'publicIpIds', label: 'Public IPs', type: 'ref-list', ref: 'publicIps' },
@@ -261,13 +258,13 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
   ],
   natGateway: [
     name('nat-gateway'),
-    { path: 'sku', label: 'SKU', type: 'select', options: ['Standard', 'StandardV2'], optional: true },
+    { path: 'sku', label: 'SKU', type: 'select', options: ENUMS.NAT_GATEWAY_SKUS, optional: true },
     { path: 'publicIpIds', label: 'Public IPs', type: 'ref-list', ref: 'publicIps' },
     { path: 'idleTimeoutMinutes', label: 'Idle timeout (minutes)', type: 'int', min: 4, max: 120 },
   ],
   publicIp: [
     name('public-ip'),
-    { path: 'sku', label: 'SKU', type: 'select', options: ['Standard', 'StandardV2'] },
+    { path: 'sku', label: 'SKU', type: 'select', options: OFFERED_PUBLIC_IP_SKUS },
     { path: 'zones', label: 'Availability zones', type: 'multi', options: ZONES, optional: true },
   ],
   routeTable: [
@@ -285,7 +282,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
   ],
   bastion: [
     name('bastion'),
-    { path: 'sku', label: 'SKU', type: 'select', options: ['Basic', 'Standard', 'Premium'] },
+    { path: 'sku', label: 'SKU', type: 'select', options: ENUMS.BASTION_SKUS },
     { path: 'subnetId', label: 'AzureBastionSubnet', type: 'ref', ref: 'subnets' },
     { path: 'publicIpId', label: 'Public IP', type: 'ref', ref: 'publicIps', optional: true },
   ],
@@ -318,7 +315,7 @@ export const LISTS: Partial<Record<ElementKind, ListSpec>> = {
         path: 'nextHopType',
         label: 'Next hop',
         type: 'select',
-        options: ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'],
+        options: ENUMS.NEXT_HOP_TYPES,
       },
       {
         path: 'nextHopIpAddress',
@@ -344,9 +341,9 @@ export const LISTS: Partial<Record<ElementKind, ListSpec>> = {
     fields: [
       name('route'),
       { path: 'priority', label: 'Priority', type: 'int', min: 100, max: 4096 },
-      { path: 'direction', label: 'Direction', type: 'select', options: ['Inbound', 'Outbound'] },
-      { path: 'access', label: 'Access', type: 'select', options: ['Allow', 'Deny'] },
-      { path: 'protocol', label: 'Protocol', type: 'select', options: ['*', 'Tcp', 'Udp', 'Icmp'] },
+      { path: 'direction', label: 'Direction', type: 'select', options: ENUMS.NSG_DIRECTIONS },
+      { path: 'access', label: 'Access', type: 'select', options: ENUMS.NSG_ACCESSES },
+      { path: 'protocol', label: 'Protocol', type: 'select', options: ENUMS.NSG_PROTOCOLS },
       { path: 'sourceAddressPrefix', label: 'Source', type: 'address-prefix' },
       { path: 'sourcePortRange', label: 'Source ports', type: 'port-range' },
       { path: 'destinationAddressPrefix', label: 'Destination', type: 'address-prefix' },
@@ -400,7 +397,7 @@ export const LISTS: Partial<Record<ElementKind, ListSpec>> = {
     withId: false,
     fields: [
       name('route'),
-      { path: 'protocol', label: 'Protocol', type: 'select', options: ['TCP', 'UDP'] },
+      { path: 'protocol', label: 'Protocol', type: 'select', options: ENUMS.FIREWALL_DNAT_PROTOCOLS },
       { path: 'destinationPort', label: 'Public port', type: 'int', min: 1, max: 65535 },
       { path: 'translatedAddress', label: 'Translated address', type: 'ip' },
       { path: 'translatedPort', label: 'Translated port', type: 'int', min: 1, max: 65535 },

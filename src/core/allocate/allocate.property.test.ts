@@ -11,7 +11,7 @@ import {
   usableInSubnet,
   type Range,
 } from '../cidr';
-import { SUBNET_PURPOSES } from '../model';
+import { SUBNET_PURPOSES } from '../enums';
 import { allocateSubnets, prefixFor, rolePrefix, wantedAddresses, type AllocationNeed } from './allocate';
 
 /** An aligned block inside 10.0.0.0/8. */

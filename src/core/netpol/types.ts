@@ -5,8 +5,10 @@
  * https://kubernetes.io/docs/concepts/services-networking/network-policies/
  */
 
-export type NetpolProtocol = 'TCP' | 'UDP' | 'SCTP';
-export const NETPOL_PROTOCOLS: readonly NetpolProtocol[] = ['TCP', 'UDP', 'SCTP'];
+import { K8S_PORT_PROTOCOLS, type WORKLOAD_KINDS, type OneOf } from '../enums';
+
+export type NetpolProtocol = OneOf<typeof K8S_PORT_PROTOCOLS>;
+export const NETPOL_PROTOCOLS: readonly NetpolProtocol[] = K8S_PORT_PROTOCOLS;
 
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 
@@ -79,7 +81,7 @@ export interface ContainerPort {
   protocol: NetpolProtocol;
 }
 
-export type WorkloadKind = 'Pod' | 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob';
+export type WorkloadKind = OneOf<typeof WORKLOAD_KINDS>;
 
 /** A set of identical pods (a Deployment's pods share labels and ports, so they share every verdict). */
 export interface Workload {
