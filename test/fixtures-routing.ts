@@ -1,52 +1,12 @@
 /** Catalogue fixtures for the routing and path rules: a spoke with a hub firewall and route tables. */
 import type { Design } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
+import { addHub } from '../src/core/routes/test-hub';
 import { addSubnet, cluster, pool, subnet, type Fixture } from './fixtures-foundation';
 
 /** A spoke cluster whose node subnet sends 0.0.0.0/0 to the hub firewall at 10.200.0.4, outbound type UDR. */
-function spokeWithFirewall(): Design {
-  const d = oneClusterDesign({ cluster: { outboundType: 'userDefinedRouting' }, pool: { count: 2 } });
-  d.vnets.push({
-    id: 'hub',
-    name: 'vnet-hub',
-    addressSpaces: ['10.200.0.0/24'],
-    subnets: [{ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }],
-  });
-  d.peerings.push({
-    id: 'p',
-    name: 'hub-spoke',
-    localVnetId: 'hub',
-    remoteVnetId: 'vnet',
-    allowForwardedTraffic: true,
-    allowGatewayTransit: false,
-    useRemoteGateways: false,
-  });
-  d.firewalls.push({
-    id: 'fw',
-    name: 'fw-hub',
-    tier: 'Standard',
-    subnetId: 'fw-sub',
-    publicIpIds: [],
-    dnsProxy: true,
-    dnatRules: [],
-  });
-  d.routeTables.push({
-    id: 'rt',
-    name: 'rt-spoke',
-    disableBgpRoutePropagation: false,
-    routes: [
-      {
-        id: 'r',
-        name: 'default',
-        addressPrefix: '0.0.0.0/0',
-        nextHopType: 'VirtualAppliance',
-        nextHopIpAddress: '10.200.0.4',
-      },
-    ],
-  });
-  subnet(d, 'nodes').routeTableId = 'rt';
-  return d;
-}
+const spokeWithFirewall = (): Design =>
+  addHub(oneClusterDesign({ cluster: { outboundType: 'userDefinedRouting' }, pool: { count: 2 } }));
 
 /** A second kubenet node pool, in a subnet of its own. */
 const poolInSecondSubnet = (d: Design) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeAddressPlan } from '../ipam/address-plan';
 import { oneClusterDesign } from '../ipam/test-design';
+import { addHub } from '../routes/test-hub';
 import type { Design, OutboundType } from '../model';
 import { aksEgressRuleSet } from './egress-rules';
 import { traceEgress } from './egress';
@@ -10,55 +11,7 @@ import { defaultPortsPerNode, lbSnat, natSnat } from './snat';
 /** Spoke with the cluster, hub with a firewall at 10.200.0.4 and its public IP, on-prem behind the hub gateway. */
 function withHub(outboundType: OutboundType, viaFirewall: boolean, plugin: 'kubenet' | 'azure' = 'azure'): Design {
   const d = oneClusterDesign({ cluster: { outboundType, networkPlugin: plugin }, pool: { count: 2 } });
-  d.vnets.push({
-    id: 'hub',
-    name: 'vnet-hub',
-    addressSpaces: ['10.200.0.0/24'],
-    subnets: [{ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }],
-  });
-  d.peerings.push({
-    id: 'p',
-    name: 'hub-spoke',
-    localVnetId: 'hub',
-    remoteVnetId: 'vnet',
-    allowForwardedTraffic: true,
-    allowGatewayTransit: true,
-    useRemoteGateways: true,
-  });
-  d.publicIps.push({ id: 'pip', name: 'pip-fw', sku: 'Standard' }, { id: 'pip-nat', name: 'pip-nat', sku: 'Standard' });
-  d.firewalls.push({
-    id: 'fw',
-    name: 'fw-hub',
-    tier: 'Standard',
-    subnetId: 'fw-sub',
-    publicIpIds: ['pip'],
-    dnsProxy: true,
-    dnatRules: [],
-  });
-  d.onPremSites.push({
-    id: 'dc',
-    name: 'dc1',
-    addressPrefixes: ['192.168.10.0/24'],
-    gateway: { vnetId: 'hub', type: 'ExpressRoute', sku: 'ErGw1AZ', bgp: true },
-  });
-  if (viaFirewall) {
-    d.routeTables.push({
-      id: 'rt',
-      name: 'rt-spoke',
-      disableBgpRoutePropagation: false,
-      routes: [
-        {
-          id: 'r',
-          name: 'default',
-          addressPrefix: '0.0.0.0/0',
-          nextHopType: 'VirtualAppliance',
-          nextHopIpAddress: '10.200.0.4',
-        },
-      ],
-    });
-    d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
-  }
-  return d;
+  return addHub(d, { publicIps: true, gatewayTransit: true, onPrem: 'ExpressRoute', defaultRoute: viaFirewall });
 }
 
 const egress = (d: Design, to = 'internet') => traceEgress(d, computeAddressPlan(d), 'pool', to);

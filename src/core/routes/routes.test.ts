@@ -5,47 +5,16 @@ import type { Design } from '../model';
 import { effectiveRoutes } from './effective-routes';
 import { kubenetRoutes } from './kubenet-routes';
 import { nextHop } from './next-hop';
+import { addHub } from './test-hub';
 
-function hubSpoke(): Design {
-  const d = oneClusterDesign({});
-  d.vnets.push({
-    id: 'hub',
-    name: 'vnet-hub',
-    addressSpaces: ['10.200.0.0/24'],
-    subnets: [{ id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }],
+const hubSpoke = (): Design =>
+  addHub(oneClusterDesign({}), {
+    firewallSubnetId: 'fw',
+    firewall: false,
+    gatewayTransit: true,
+    onPrem: 'Vpn',
+    routeId: 'r1',
   });
-  d.peerings.push({
-    id: 'p',
-    name: 'hub-spoke',
-    localVnetId: 'hub',
-    remoteVnetId: 'vnet',
-    allowForwardedTraffic: true,
-    allowGatewayTransit: true,
-    useRemoteGateways: true,
-  });
-  d.onPremSites.push({
-    id: 'dc',
-    name: 'dc1',
-    addressPrefixes: ['192.168.10.0/24'],
-    gateway: { vnetId: 'hub', type: 'Vpn', sku: 'VpnGw1', bgp: true },
-  });
-  d.routeTables.push({
-    id: 'rt',
-    name: 'rt-spoke',
-    disableBgpRoutePropagation: false,
-    routes: [
-      {
-        id: 'r1',
-        name: 'default',
-        addressPrefix: '0.0.0.0/0',
-        nextHopType: 'VirtualAppliance',
-        nextHopIpAddress: '10.200.0.4',
-      },
-    ],
-  });
-  d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
-  return d;
-}
 
 describe('kubenet managed routes', () => {
   it('maps node n to the n-th /24 of the pod CIDR, for max + surge nodes', () => {

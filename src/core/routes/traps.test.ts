@@ -2,55 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../io';
 import { oneClusterDesign } from '../ipam/test-design';
+import { addHub } from './test-hub';
 import type { Design } from '../model';
 import { computePlan } from '../plan';
 
 // Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
 const found = (d: Design, rule: string) => computePlan({ ...d }).findings.filter((f) => f.rule === rule);
 
-function spokeWithFirewall(): Design {
-  const d = oneClusterDesign({ pool: { count: 2 } });
-  d.vnets.push({
-    id: 'hub',
-    name: 'vnet-hub',
-    addressSpaces: ['10.200.0.0/24'],
-    subnets: [{ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }],
-  });
-  d.peerings.push({
-    id: 'p',
-    name: 'hub-spoke',
-    localVnetId: 'hub',
-    remoteVnetId: 'vnet',
-    allowForwardedTraffic: true,
-    allowGatewayTransit: false,
-    useRemoteGateways: false,
-  });
-  d.firewalls.push({
-    id: 'fw',
-    name: 'fw-hub',
-    tier: 'Standard',
-    subnetId: 'fw-sub',
-    publicIpIds: [],
-    dnsProxy: true,
-    dnatRules: [],
-  });
-  d.routeTables.push({
-    id: 'rt',
-    name: 'rt-spoke',
-    disableBgpRoutePropagation: false,
-    routes: [
-      {
-        id: 'r',
-        name: 'default',
-        addressPrefix: '0.0.0.0/0',
-        nextHopType: 'VirtualAppliance',
-        nextHopIpAddress: '10.200.0.4',
-      },
-    ],
-  });
-  d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
-  return d;
-}
+const spokeWithFirewall = (): Design => addHub(oneClusterDesign({ pool: { count: 2 } }));
 
 describe('routing traps', () => {
   it('udr-missing-default-route: userDefinedRouting without 0.0.0.0/0 to an appliance', () => {
