@@ -33,8 +33,13 @@ function idsOf(design: Design): Set<string> {
   return new Set(checkIntegrity(design).ids.keys());
 }
 
+// A rule has a severity; a lesson fault (which has a check and a Learn link too) has none.
 const isRule = (x: unknown): x is AnyRule =>
-  typeof x === 'object' && x !== null && typeof (x as AnyRule).check === 'function' && 'learnUrl' in x;
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as AnyRule).check === 'function' &&
+  'learnUrl' in x &&
+  'severity' in x;
 
 /** Every rule any core module exports, alone or in a list: the catalogue must hold each. */
 async function exportedRules(): Promise<AnyRule[]> {

@@ -38,6 +38,7 @@ export {
 } from './subnet-roles';
 export { checkPortRange, checkAddressPrefix, parsePortRange } from './nsg-grammar';
 export { applyFix } from './fix';
+export { removeElement } from './remove';
 export { KINDS, ELEMENT_KINDS, kindSpec } from './kinds';
 export type { ElementKind, KindElements, KindSpec, RefSpec, RowSpec, LineSpec, LineRole, ParentKind } from './kinds';
 export {
@@ -98,3 +99,8 @@ export {
 export type { AllocationNeed, AllocationInput, Allocation, Placement, Unplaced } from './allocate/allocate';
 export { allocateVnet, applyAllocation, freeSpokeSpace, clusterRanges, PRIVATE_RANGES } from './allocate/vnet';
 export * from './netmodels/index';
+export { applyOps, locate, type Located } from './lesson/ops';
+export { gradeCheck, flowTraces, flowTargetIp } from './lesson/grade';
+export { lessonStepDesign, lessonDesigns, applyStep } from './lesson/steps';
+export type { StepDesign, DesignValidator } from './lesson/steps';
+export { FAULTS, faultById } from './lesson/faults';

@@ -19,3 +19,14 @@ export { LIMITS } from './schema-primitives';
 export { MIGRATIONS, runMigrations, type Migration } from './migrations';
 export { readManifests, MAX_MANIFEST_OBJECTS } from './k8s/manifests';
 export type { ManifestSet, ManifestProblem, K8sService } from './k8s/manifests';
+export {
+  parseLesson,
+  checkStepDesign,
+  serializeLesson,
+  lessonStart,
+  LESSON_MIGRATIONS,
+  LESSON_FORMAT,
+  LESSON_LIMITS,
+  CURRENT_LESSON_VERSION,
+  type LessonParse,
+} from './lesson';

@@ -1,0 +1,80 @@
+/**
+ * NetworkPolicy fault: a default-deny egress policy with no rule for the cluster DNS, so every name lookup of the
+ * namespace's pods fails while pod-to-pod traffic by address still works.
+ */
+import type { Cluster, Design } from '../model';
+import { freshId, pickCluster } from './fault-util';
+import type { Fault } from './types';
+
+const hasWorkloads = (c: Cluster) => (c.workloads?.length ?? 0) > 0;
+const NEEDS = 'running workloads (its Kubernetes layer has none)';
+
+const DENY_EGRESS = (ns: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny-egress
+  namespace: ${ns}
+spec:
+  podSelector: {}
+  policyTypes:
+    - Egress
+`;
+
+// The DNS allow rule of the Kubernetes docs' "allow DNS" pattern: kube-system's kube-dns pods on UDP and TCP 53.
+// https://kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-namespace-by-its-name
+const ALLOW_DNS = (ns: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-dns-egress
+  namespace: ${ns}
+spec:
+  podSelector: {}
+  policyTypes:
+    - Egress
+  egress:
+    - to:
+        - namespaceSelector:
+            matchLabels:
+              kubernetes.io/metadata.name: kube-system
+          podSelector:
+            matchLabels:
+              k8s-app: kube-dns
+      ports:
+        - protocol: UDP
+          port: 53
+        - protocol: TCP
+          port: 53
+`;
+
+function addPolicy(
+  design: Design,
+  target: string | undefined,
+  base: string,
+  name: string,
+  yaml: (ns: string) => string,
+) {
+  const d = structuredClone(design);
+  const c = pickCluster(d, target, hasWorkloads, NEEDS);
+  if (typeof c === 'string') return { error: c };
+  const ns = c.workloads![0]!.namespace;
+  c.networkPolicies = [...(c.networkPolicies ?? []), { id: freshId(d, base), name, namespace: ns, yaml: yaml(ns) }];
+  return { design: d };
+}
+
+export const DNS_EGRESS_BLOCKED: Fault = {
+  id: 'dns-egress-blocked',
+  title: 'DNS blocked by an egress NetworkPolicy',
+  description:
+    'A policy that isolates pods for egress denies everything it does not allow, the cluster DNS included: lookups of Service names time out, so the application fails although every allowed address is reachable.',
+  learnUrl: 'https://learn.microsoft.com/azure/aks/use-network-policies',
+  inject: (design, target) => addPolicy(design, target, 'np-default-deny-egress', 'default-deny-egress', DENY_EGRESS),
+  check: (design, target) => {
+    const c = pickCluster(design, target, hasWorkloads, NEEDS);
+    return {
+      kind: 'no-finding',
+      rule: 'netpol-dns-egress-blocked',
+      ...(typeof c === 'string' ? {} : { subjectId: c.id }),
+    };
+  },
+  repair: (design, target) => addPolicy(design, target, 'np-allow-dns-egress', 'allow-dns-egress', ALLOW_DNS),
+};
