@@ -10,6 +10,7 @@ import { NAME_FIXTURES } from './fixtures-names';
 import { RULE_FIXTURES } from './fixtures-rules';
 import { ROUTING_FIXTURES } from './fixtures-routing';
 import { NETPOL_FIXTURES } from './fixtures-netpol';
+import { NSG_FIXTURES } from './fixtures-nsg';
 
 /** A triggering design and its fixed twin for every rule of the catalogue. */
 const FIXTURES: Record<string, Fixture> = {
@@ -20,6 +21,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...FIXTURES_2026,
   ...AGC_FIXTURES,
   ...NETPOL_FIXTURES,
+  ...NSG_FIXTURES,
 };
 
 function planOf(file: string) {

@@ -173,6 +173,13 @@ export interface AppGateway {
   publicIpId?: Id;
   /** AGIC: the cluster whose ingress controller programs this gateway. */
   agicClusterId?: Id;
+  /**
+   * Network isolation (private Application Gateway, generally available since April 2026): no GatewayManager
+   * inbound rule, 0.0.0.0/0 may go to a virtual appliance. It comes from the subscription feature
+   * EnableApplicationGatewayNetworkIsolation (Microsoft.Network) registered before the gateway is created; ARM has
+   * no property for it. https://learn.microsoft.com/azure/application-gateway/application-gateway-private-deployment
+   */
+  networkIsolation?: boolean;
 }
 
 export interface FirewallDnatRule {

@@ -36,6 +36,7 @@ export const appGatewaySchema = z.strictObject({
   privateFrontendIp: addressSchema.optional(),
   publicIpId: idSchema.optional(),
   agicClusterId: idSchema.optional(),
+  networkIsolation: z.boolean().optional(),
 });
 
 export const firewallSchema = z.strictObject({

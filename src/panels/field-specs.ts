@@ -246,6 +246,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
     { path: 'privateFrontendIp', label: 'Private frontend IP', type: 'ip', optional: true },
     { path: 'publicIpId', label: 'Public IP', type: 'ref', ref: 'publicIps', optional: true },
     { path: 'agicClusterId', label: 'AGIC cluster', type: 'ref', ref: 'clusters', optional: true },
+    { path: 'networkIsolation', label: 'Network isolation (private gateway)', type: 'bool' },
   ],
   firewall: [
     name('firewall'),

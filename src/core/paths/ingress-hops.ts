@@ -2,7 +2,7 @@
 import type { Cluster, Design, Id, Nsg, NodePool } from '../model';
 import { designIndex } from '../design-index';
 import { subnetById } from './locate';
-import { NSG_URL, nsgAllowsInbound, type NsgSource } from './nsg-eval';
+import { NSG_URL, nsgAllowsInbound, type NsgParty, type NsgSource } from './nsg-eval';
 import type { Hop, Trace } from './trace-types';
 
 /** A rule a hop needs that the subnet's NSG does not grant. */
@@ -18,6 +18,12 @@ export function nsgOf(design: Design, subnetId: Id): Nsg | undefined {
   return nsgId ? designIndex(design).nsg.get(nsgId) : undefined;
 }
 
+/** A subnet as the end of a flow: its range, inside the VirtualNetwork tag. */
+export function subnetParty(design: Design, subnetId: Id): NsgParty {
+  const cidr = subnetById(design, subnetId)?.subnet.cidr;
+  return cidr ? { tag: 'VirtualNetwork', cidr } : { tag: 'VirtualNetwork' };
+}
+
 /** Checks one required inbound flow on a subnet; records a hop and, when blocked, what is missing. */
 export function admit(
   design: Design,
@@ -30,7 +36,8 @@ export function admit(
   url = NSG_URL,
 ): boolean {
   const nsg = nsgOf(design, subnetId);
-  const v = nsgAllowsInbound(nsg, src, port);
+  // The destination is an address of the subnet: a rule's destination prefix must cover the subnet.
+  const v = nsgAllowsInbound(nsg, src, port, subnetParty(design, subnetId));
   if (!v.allowed && nsg) missing.push({ subnetId, nsgId: nsg.id, need });
   hops.push({
     kind: 'nsg',

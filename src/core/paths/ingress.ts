@@ -4,9 +4,10 @@
  * internal load balancer. Each hop names the NSG rule that lets it in, and a blocked hop says what is missing.
  */
 import { designIndex } from '../design-index';
-import type { Design, Id, NodePool } from '../model';
+import type { AppGateway, Design, Id, NodePool } from '../model';
 import type { Plan } from '../plan-types';
 import { nextHopRoute } from '../routes/next-hop';
+import { agicKubenetGap } from '../validate/appgw-rules';
 import { INTERNET_PROBE } from './egress';
 import { admit, toPods, trace, type MissingNsgRule } from './ingress-hops';
 import { agcIngress } from './ingress-agc';
@@ -39,6 +40,21 @@ function replyPath(design: Design, plan: Pick<Plan, 'clusters'>, pool: NodePool,
     return false;
   }
   return true;
+}
+
+/** kubenet pod IPs are routed only by the cluster's route table: without it on its subnet, AGIC's traffic is lost. */
+function podRoute(design: Design, gw: AppGateway, hops: Hop[]): boolean {
+  const gap = agicKubenetGap(design, gw);
+  if (!gap) return true;
+  hops.push({
+    kind: 'drop',
+    resourceId: gw.id,
+    label: `no route to pod CIDR ${gap.cluster.podCidr ?? '(none)'}: the Application Gateway subnet lacks the kubenet route table of ${gap.cluster.name}`,
+    decidedBy: 'kubenet pod routes live only in the cluster route table',
+    learnUrl:
+      'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#supported-user-defined-routes',
+  });
+  return false;
 }
 
 export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'>, poolId: Id): IngressResult {
@@ -105,17 +121,20 @@ export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'
       label: `public IP ${gw.publicIpId ? publicIpNames(design, [gw.publicIpId]) : '(none)'}`,
       decidedBy: 'Application Gateway frontend',
     });
-    // v2 needs GatewayManager on 65200-65535 and the Azure load balancer probes.
-    const a = admit(
-      design,
-      gw.subnetId,
-      { tag: 'GatewayManager' },
-      65200,
-      'GatewayManager to TCP 65200-65535',
-      hops,
-      out.missing,
-      APPGW_NSG_URL,
-    );
+    // v2 needs GatewayManager on 65200-65535 unless network-isolated, and the Azure load balancer probes
+    // either way. Their findings come from appgw-rules.ts (every gateway, AGIC or not), so the hops record no gap.
+    const a =
+      gw.networkIsolation === true ||
+      admit(
+        design,
+        gw.subnetId,
+        { tag: 'GatewayManager' },
+        65200,
+        'GatewayManager to TCP 65200-65535',
+        hops,
+        [],
+        APPGW_NSG_URL,
+      );
     const b = admit(
       design,
       gw.subnetId,
@@ -123,7 +142,7 @@ export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'
       65200,
       'AzureLoadBalancer probes',
       hops,
-      out.missing,
+      [],
       APPGW_NSG_URL,
     );
     const c = admit(
@@ -143,16 +162,17 @@ export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'
       decidedBy: 'AGIC sends to pod IPs directly',
       learnUrl: 'https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview',
     });
-    const ok = a && b && c;
-    if (ok) toPods(cluster, pool, 443, hops, true);
+    const admitted = a && b && c;
+    const routed = admitted && podRoute(design, gw, hops);
+    if (routed) toPods(cluster, pool, 443, hops, true);
     out.traces.push(
       trace(
         'internet',
         gw.name,
         hops,
-        ok,
+        routed,
         'the Application Gateway private IP (X-Forwarded-For carries the client)',
-        !ok,
+        !admitted,
       ),
     );
   }

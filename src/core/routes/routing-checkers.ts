@@ -7,6 +7,7 @@ import { parseCidr, parseIp } from '../cidr';
 import { designIndex } from '../design-index';
 import type { Cluster, RouteTable, Subnet } from '../model';
 import { firewallAt, subnetOfIp } from '../paths/locate';
+import { subnetIsolated } from '../validate/appgw-rules';
 import { defineRule, type AnyRule, type RuleContext } from '../validate/rule';
 import { kubenetRoutes, ROUTE_TABLE_LIMIT } from './kubenet-routes';
 
@@ -40,16 +41,22 @@ export const ROUTE_TABLE_RULES: readonly AnyRule[] = [
   defineRule<RouteAt & { nextHop: string; subnet: string }>({
     id: 'appgw-default-route',
     severity: 'error',
-    summary: 'Application Gateway v2 subnets accept 0.0.0.0/0 only with next hop Internet.',
+    summary:
+      'Application Gateway v2 subnets accept 0.0.0.0/0 only with next hop Internet, unless every gateway on them is network-isolated.',
     learnUrl:
       'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#supported-user-defined-routes',
     message: (p) =>
-      `route ${p.route} in ${p.table} sends 0.0.0.0/0 to ${p.nextHop} on Application Gateway subnet ${p.subnet}; v2 needs 0.0.0.0/0 → Internet`,
+      `route ${p.route} in ${p.table} sends 0.0.0.0/0 to ${p.nextHop} on Application Gateway subnet ${p.subnet}; ` +
+      `v2 without network isolation needs 0.0.0.0/0 → Internet (a network-isolated gateway may send it to an appliance)`,
     check: (ctx, report) => {
       const appGatewaySubnets = new Set(ctx.design.appGateways.map((g) => g.subnetId));
       for (const { rt, subnets } of tables(ctx))
         for (const s of subnets) {
           if (s.purpose !== 'app-gateway' && !appGatewaySubnets.has(s.id)) continue;
+          // Private Application Gateway: 0.0.0.0/0 to a virtual appliance is supported, but only when no gateway
+          // created without isolation shares the subnet.
+          // https://learn.microsoft.com/azure/application-gateway/application-gateway-private-deployment#route-table-control
+          if (subnetIsolated(ctx.design, s.id)) continue;
           const bad = rt.routes.find((r) => isDefaultRoute(r.addressPrefix) && r.nextHopType !== 'Internet');
           if (bad) report(s.id, { route: bad.name, table: rt.name, nextHop: bad.nextHopType, subnet: s.name });
         }

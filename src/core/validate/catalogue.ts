@@ -9,6 +9,8 @@ import { ROUTE_TABLE_RULES } from '../routes/routing-checkers';
 import { ROUTING_RULES } from '../routes/routing-rules';
 import { peeringNotTransitive } from '../routes/transit-check';
 import { AGC_RULES } from './agc-rules';
+import { APPGW_RULES } from './appgw-rules';
+import { NSG_RULES } from './nsg-rules';
 import { RESOURCE_RULES } from './checks-resources';
 import { FOUNDATION_RULES } from './foundation-rules';
 import { RULES_2026 } from './rules-2026';
@@ -23,6 +25,8 @@ export const RULES: readonly AnyRule[] = [
   ...RULES_2026,
   ...RESOURCE_RULES,
   ...AGC_RULES,
+  ...APPGW_RULES,
+  ...NSG_RULES,
   ...NETPOL_RULES,
 ];
 
