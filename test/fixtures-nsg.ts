@@ -9,7 +9,7 @@ import { addSubnet, subnet, type Fixture } from './fixtures-foundation';
 
 export function nsgRule(r: Partial<NsgRule> & Pick<NsgRule, 'name' | 'priority' | 'access'>): NsgRule {
   return {
-    id: r.name,
+    id: `rule-${r.name}`,
     direction: 'Inbound',
     protocol: '*',
     sourceAddressPrefix: '*',
