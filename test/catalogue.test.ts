@@ -9,6 +9,7 @@ import { base, FOUNDATION_FIXTURES, type Fixture } from './fixtures-foundation';
 import { NAME_FIXTURES } from './fixtures-names';
 import { RULE_FIXTURES } from './fixtures-rules';
 import { ROUTING_FIXTURES } from './fixtures-routing';
+import { ROUTING_2026_FIXTURES } from './fixtures-routing-2026';
 import { NETPOL_FIXTURES } from './fixtures-netpol';
 import { NSG_FIXTURES } from './fixtures-nsg';
 
@@ -18,6 +19,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...RULE_FIXTURES,
   ...NAME_FIXTURES,
   ...ROUTING_FIXTURES,
+  ...ROUTING_2026_FIXTURES,
   ...FIXTURES_2026,
   ...AGC_FIXTURES,
   ...NETPOL_FIXTURES,

@@ -33,7 +33,12 @@ export function collectRanges(design: Design): Entry[] {
     for (const a of v.addressSpaces) add(list, v.id, 'vnet', a, v.id);
     for (const s of v.subnets) add(list, s.id, 'subnet', s.cidr, v.id);
   }
-  for (const site of design.onPremSites) for (const a of site.addressPrefixes) add(list, site.id, 'on-prem', a);
+  // A 0.0.0.0/0 a site advertises (forced tunnelling over BGP) is a route, not on-premises address space.
+  for (const site of design.onPremSites)
+    for (const a of site.addressPrefixes) {
+      const p = parseCidr(a);
+      if (!p.ok || p.range.prefix > 0) add(list, site.id, 'on-prem', a);
+    }
   for (const c of design.clusters) {
     const { podCidr, serviceCidr } = clusterAddressing(c);
     if (usesPodCidr(c)) add(list, c.id, 'pod-cidr', podCidr);

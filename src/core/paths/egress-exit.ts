@@ -5,7 +5,8 @@
  */
 import type { Cluster, Design } from '../model';
 import type { Finding, Plan } from '../plan-types';
-import { firewallIp, publicIpNames, type SubnetHit } from './locate';
+import { firewallInternetExit } from './egress-firewall';
+import { publicIpNames, type SubnetHit } from './locate';
 import type { Hop } from './trace-types';
 
 const OUTBOUND_URL = 'https://learn.microsoft.com/azure/aks/egress-outboundtype';
@@ -19,10 +20,11 @@ export interface Exit {
 
 export function internetExit(
   design: Design,
-  _plan: Pick<Plan, 'clusters'>,
+  plan: Pick<Plan, 'clusters'>,
   at: SubnetHit,
   cluster: Cluster | undefined,
   source: string,
+  dest: string,
   previous?: Hop,
 ): Exit {
   const hops: Hop[] = [];
@@ -30,15 +32,9 @@ export function internetExit(
   if (at.subnet.purpose === 'firewall') {
     const fw = design.firewalls.find((f) => f.subnetId === at.subnet.id);
     if (fw) {
-      const pips = `public IP ${publicIpNames(design, fw.publicIpIds)} of ${fw.name}`;
-      hops.push({
-        kind: 'public-ip',
-        resourceId: fw.id,
-        label: pips,
-        decidedBy: `${fw.name} (${firewallIp(design, fw)}) SNATs Internet traffic`,
-        snat: { from: source, to: pips },
-      });
-      return out(pips);
+      const exit = firewallInternetExit(design, plan, fw, at, dest, source);
+      hops.push(...exit.hops);
+      return out(exit.seen);
     }
   }
   if (at.subnet.natGatewayId) {

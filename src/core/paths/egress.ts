@@ -9,8 +9,9 @@ import { clusterAddressing, networkModelOf, usesPodCidr } from '../ipam/defaults
 import type { Cluster, Design, Id, NodePool } from '../model';
 import type { Plan } from '../plan-types';
 import { nextHopRoute } from '../routes/next-hop';
-import { firewallAt, publicIpNames, siteOfIp, subnetById, subnetOfIp, type SubnetHit } from './locate';
+import { firewallAt, siteOfIp, subnetById, subnetOfIp, type SubnetHit } from './locate';
 import { internetExit } from './egress-exit';
+import { firewallInternetExit } from './egress-firewall';
 import type { Hop, Trace } from './trace-types';
 
 /** Stands for "the Internet" in route lookups: a documentation address matched only by 0.0.0.0/0. */
@@ -60,7 +61,12 @@ function startOf(design: Design, plan: Pick<Plan, 'clusters'>, fromId: Id, hops:
       kind: 'pod',
       resourceId: pool.id,
       label: `pod in ${pool.name} (VNet IP from ${where})`,
-      decidedBy: `${model}: pods have VNet addresses`,
+      decidedBy: podSubnet
+        ? `${model}: pods leave with their own address from ${where}, whose route table and NAT gateway decide their egress`
+        : `${model}: pods have VNet addresses`,
+      ...(podSubnet
+        ? { learnUrl: 'https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation' }
+        : {}),
     });
     return { hit: podSubnet ?? hit, cluster, pool, sourceIp: `pod IP in ${where}` };
   }
@@ -85,7 +91,7 @@ export function traceEgress(design: Design, plan: Pick<Plan, 'clusters'>, fromId
     return trace;
   }
   let at = start.hit;
-  let source = start.sourceIp;
+  const source = start.sourceIp;
   for (let i = 0; i < MAX_HOPS; i++) {
     const chosen = nextHopRoute(design, at.subnet.id, dest, plan);
     if (!chosen) {
@@ -148,6 +154,7 @@ export function traceEgress(design: Design, plan: Pick<Plan, 'clusters'>, fromId
           at,
           own ? start.cluster : undefined,
           source,
+          dest,
           own ? undefined : hops.at(-1),
         );
         hops.push(...exit.hops);
@@ -163,36 +170,30 @@ export function traceEgress(design: Design, plan: Pick<Plan, 'clusters'>, fromId
           hops.push({ kind: 'drop', label: `next hop ${ip} is in no subnet`, decidedBy: by });
           return trace;
         }
-        if (fw) {
-          const internet = subnetOfIp(design, dest) === null && siteOfIp(design, dest) === null;
-          const pips = publicIpNames(design, fw.publicIpIds);
-          hops.push({
-            kind: 'firewall',
-            resourceId: fw.id,
-            label: `Azure Firewall ${fw.name} (${ip})`,
-            decidedBy: by,
-            ...(internet ? { snat: { from: source, to: `public IP ${pips}` } } : {}),
-            learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
-          });
-          if (internet) source = `public IP ${pips} of ${fw.name}`;
-        } else {
-          hops.push({
-            kind: 'appliance',
-            resourceId: hit.subnet.id,
-            label: `network virtual appliance ${ip} in ${hit.subnet.name}`,
-            decidedBy: by,
-          });
-        }
+        const internet = subnetOfIp(design, dest) === null && siteOfIp(design, dest) === null;
+        hops.push(
+          fw
+            ? {
+                kind: 'firewall',
+                resourceId: fw.id,
+                label: `Azure Firewall ${fw.name} (${ip})`,
+                decidedBy: by,
+                learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
+              }
+            : {
+                kind: 'appliance',
+                resourceId: hit.subnet.id,
+                label: `network virtual appliance ${ip} in ${hit.subnet.name}`,
+                decidedBy: by,
+              },
+        );
         at = hit;
-        if (fw && subnetOfIp(design, dest) === null && siteOfIp(design, dest) === null) {
-          // The firewall sends Internet traffic out through its own public IPs.
-          hops.push({
-            kind: 'public-ip',
-            resourceId: fw.id,
-            label: `out through ${publicIpNames(design, fw.publicIpIds)}`,
-            decidedBy: `${fw.name}: SNAT to its public IPs for Internet destinations`,
-          });
-          return deliver(trace, dest, source, undefined, to === 'internet' ? 'the Internet' : dest);
+        if (fw && internet) {
+          // The firewall sends Internet traffic out by its own subnet's means: a NAT gateway there, or its public IPs.
+          const exit = firewallInternetExit(design, plan, fw, hit, dest, source);
+          hops.push(...exit.hops);
+          if (!exit.seen) return trace;
+          return deliver(trace, dest, exit.seen, undefined, to === 'internet' ? 'the Internet' : dest);
         }
         break;
       }

@@ -33,7 +33,8 @@ export function siteOfIp(design: Design, ip: string): OnPremSite | null {
     design.onPremSites.find((s) =>
       s.addressPrefixes.some((a) => {
         const p = parseCidr(a);
-        return p.ok && containsIp(p.range, n);
+        // A default route a site advertises (forced tunnelling) says where traffic goes, not where hosts live.
+        return p.ok && p.range.prefix > 0 && containsIp(p.range, n);
       }),
     ) ?? null
   );

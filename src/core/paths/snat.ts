@@ -13,6 +13,9 @@ import type { Cluster, Design } from '../model';
 export const LB_PORTS_PER_IP = 64000;
 export const NAT_PORTS_PER_IP = 64512;
 export const NAT_MAX_PUBLIC_IPS = 16;
+/** Azure Firewall: 2,496 SNAT ports per public IP per backend instance (integrate-with-nat-gateway). */
+export const FIREWALL_PORTS_PER_IP = 2496;
+export const FIREWALL_SNAT_URL = 'https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway';
 export const LB_SNAT_URL =
   'https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports';
 export const NAT_SNAT_URL = 'https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway';

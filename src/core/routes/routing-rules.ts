@@ -44,10 +44,13 @@ const perNodeSubnet =
 function snatOf(ctx: RuleContext, c: Cluster): SnatCapacity[] {
   const { design, plan } = ctx;
   const nodes = plan.clusters[c.id]?.peakNodes ?? 0;
-  const nodeSubnets = [...new Set(c.nodePools.map((p) => p.nodeSubnetId))];
-  const nats = nodeSubnets.flatMap((sid) => designIndex(design).subnet.get(sid)?.subnet.natGatewayId ?? []);
+  const natOf = (sid: Id) => designIndex(design).subnet.get(sid)?.subnet.natGatewayId ?? [];
+  const nats = [...new Set(c.nodePools.map((p) => p.nodeSubnetId))].flatMap(natOf);
+  // Pods on a pod subnet leave with their own address: a NAT gateway there takes their traffic, shared by the
+  // nodes whose pods use it (configure-azure-cni-dynamic-ip-allocation).
+  const podNats = [...new Set(c.nodePools.flatMap((p) => p.podSubnetId ?? []))].flatMap(natOf);
   // A NAT gateway on the node subnet takes the Internet traffic whatever the outbound type.
-  const results = nats.map((natId) => natSnat(design, natId, nodes));
+  const results = [...new Set([...nats, ...podNats])].map((natId) => natSnat(design, natId, nodes));
   if (nats.length === 0) {
     if (c.outboundType === 'loadBalancer') results.push(lbSnat(c, nodes));
     if (c.outboundType === 'managedNATGateway')

@@ -7,6 +7,7 @@ import type { Design } from '../model';
 import type { Finding, Plan } from '../plan-types';
 import { ROUTE_TABLE_RULES } from '../routes/routing-checkers';
 import { ROUTING_RULES } from '../routes/routing-rules';
+import { ROUTING_2026_RULES } from '../routes/routing-2026';
 import { peeringNotTransitive } from '../routes/transit-check';
 import { AGC_RULES } from './agc-rules';
 import { APPGW_RULES } from './appgw-rules';
@@ -21,6 +22,7 @@ export const RULES: readonly AnyRule[] = [
   ...FOUNDATION_RULES,
   ...ROUTING_RULES,
   ...ROUTE_TABLE_RULES,
+  ...ROUTING_2026_RULES,
   peeringNotTransitive,
   ...RULES_2026,
   ...RESOURCE_RULES,

@@ -10,6 +10,7 @@ import { MAX_NODES_PER_CLUSTER, MAX_NODES_PER_POOL } from '../limits';
 import type { Cluster, Design, Firewall } from '../model';
 import { aksEgressRuleSet } from '../paths/egress-rules';
 import { firewallIp } from '../paths/locate';
+import { FIREWALL_PORTS_PER_IP } from '../paths/snat';
 import type { ClusterPlan, Plan } from '../plan-types';
 
 type Base = Omit<Plan, 'findings'>;
@@ -34,7 +35,6 @@ const STATIC_BLOCK_MIN_VERSION = [1, 28] as const;
 const STATIC_BLOCK_MAX_PREFIX = 12;
 /** Private ranges Azure accepts for VNets without side effects: RFC 1918 and the RFC 6598 shared space. */
 const WINDOWS_MAX_PODS = 110;
-const FIREWALL_PORTS_PER_IP = 2496;
 const FIREWALL_RECOMMENDED_IPS = 20;
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
 
@@ -188,17 +188,20 @@ function checkWindowsAndApiServer(design: Design, c: Cluster, cp: ClusterPlan | 
   return out;
 }
 
-/** Clusters whose node subnets route to the firewall's private IP: the firewall carries their egress rules. */
+/** Clusters whose node or pod subnets route to the firewall's private IP: the firewall carries their egress rules. */
 function egressClusters(design: Design, fw: Firewall): Cluster[] {
   const ip = firewallIp(design, fw);
   const idx = designIndex(design);
   if (!ip) return [];
   return design.clusters.filter((c) =>
-    c.nodePools.some((p) => {
-      const rtId = idx.subnet.get(p.nodeSubnetId)?.subnet.routeTableId;
-      const rt = rtId ? idx.routeTable.get(rtId) : undefined;
-      return rt?.routes.some((r) => r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress === ip) ?? false;
-    }),
+    // Pod subnets route on their own: a pod subnet sent to the firewall makes it carry the cluster's egress too.
+    c.nodePools.some((p) =>
+      [p.nodeSubnetId, p.podSubnetId ?? ''].some((sid) => {
+        const rtId = idx.subnet.get(sid)?.subnet.routeTableId;
+        const rt = rtId ? idx.routeTable.get(rtId) : undefined;
+        return rt?.routes.some((r) => r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress === ip) ?? false;
+      }),
+    ),
   );
 }
 
