@@ -33,7 +33,9 @@ export function internetExit(
     const fw = design.firewalls.find((f) => f.subnetId === at.subnet.id);
     if (fw) {
       const exit = firewallInternetExit(design, plan, fw, at, dest, source);
-      hops.push(...exit.hops);
+      const [first, ...rest] = exit.hops;
+      // Starting in the firewall's subnet there is no firewall hop: its exit hop carries the translation.
+      if (first) hops.push(exit.snatAtFirewall ? { ...first, snat: exit.snatAtFirewall } : first, ...rest);
       return out(exit.seen);
     }
   }

@@ -19,6 +19,8 @@ export interface FirewallExit {
   hops: Hop[];
   /** The source the Internet sees; null when the firewall cannot reach the Internet. */
   seen: string | null;
+  /** The translation the firewall hop itself makes (to its own public IPs). */
+  snatAtFirewall?: { from: string; to: string };
 }
 
 /** The firewall's way to the Internet from its own subnet, for a destination outside the design. */
@@ -64,16 +66,17 @@ export function firewallInternetExit(
     };
   }
   const n = fw.publicIpIds.length;
-  const seen = `public IP ${publicIpNames(design, fw.publicIpIds)} of ${fw.name}`;
+  const names = publicIpNames(design, fw.publicIpIds);
   return {
-    seen,
+    seen: `public IP ${names} of ${fw.name}`,
+    // The firewall itself translates to its public IPs.
+    snatAtFirewall: { from: source, to: `public IP ${names}` },
     hops: [
       {
         kind: 'public-ip',
         resourceId: fw.id,
-        label: `out through ${publicIpNames(design, fw.publicIpIds)}`,
+        label: `out through ${names}`,
         decidedBy: `${fw.name} (${firewallIp(design, fw) ?? 'no address'}) SNATs Internet traffic to its public IPs: ${n} × ${formatCount(FIREWALL_PORTS_PER_IP)} = ${formatCount(n * FIREWALL_PORTS_PER_IP)} SNAT ports per backend instance`,
-        snat: { from: source, to: seen },
         learnUrl: FIREWALL_SNAT_URL,
       },
     ],

@@ -171,26 +171,28 @@ export function traceEgress(design: Design, plan: Pick<Plan, 'clusters'>, fromId
           return trace;
         }
         const internet = subnetOfIp(design, dest) === null && siteOfIp(design, dest) === null;
-        hops.push(
-          fw
-            ? {
-                kind: 'firewall',
-                resourceId: fw.id,
-                label: `Azure Firewall ${fw.name} (${ip})`,
-                decidedBy: by,
-                learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
-              }
-            : {
-                kind: 'appliance',
-                resourceId: hit.subnet.id,
-                label: `network virtual appliance ${ip} in ${hit.subnet.name}`,
-                decidedBy: by,
-              },
-        );
+        if (!fw) {
+          hops.push({
+            kind: 'appliance',
+            resourceId: hit.subnet.id,
+            label: `network virtual appliance ${ip} in ${hit.subnet.name}`,
+            decidedBy: by,
+          });
+          at = hit;
+          break;
+        }
+        // The firewall sends Internet traffic out by its own subnet's means: a NAT gateway there, or its public IPs.
+        const exit = internet ? firewallInternetExit(design, plan, fw, hit, dest, source) : null;
+        hops.push({
+          kind: 'firewall',
+          resourceId: fw.id,
+          label: `Azure Firewall ${fw.name} (${ip})`,
+          decidedBy: by,
+          ...(exit?.snatAtFirewall ? { snat: exit.snatAtFirewall } : {}),
+          learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
+        });
         at = hit;
-        if (fw && internet) {
-          // The firewall sends Internet traffic out by its own subnet's means: a NAT gateway there, or its public IPs.
-          const exit = firewallInternetExit(design, plan, fw, hit, dest, source);
+        if (exit) {
           hops.push(...exit.hops);
           if (!exit.seen) return trace;
           return deliver(trace, dest, exit.seen, undefined, to === 'internet' ? 'the Internet' : dest);
