@@ -4,6 +4,7 @@ import { usePlan } from '../store';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
 import { KubernetesPanel } from './KubernetesPanel';
+import { ModelsPanel } from './ModelsPanel';
 import { PathsPanel } from './PathsPanel';
 import { PlanPanel } from './PlanPanel';
 import { RoutesPanel } from './RoutesPanel';
@@ -29,6 +30,7 @@ const TABS = [
   { id: 'plan', label: 'Address plan', Panel: PlanPanel },
   { id: 'findings', label: 'Findings', Panel: FindingsPanel },
   { id: 'whatif', label: 'What if', Panel: WhatIfPanel },
+  { id: 'models', label: 'Models', Panel: ModelsPanel },
   { id: 'routes', label: 'Routes', Panel: RoutesPanel },
   { id: 'paths', label: 'Paths', Panel: PathsPanel },
   { id: 'kubernetes', label: 'Kubernetes', Panel: KubernetesPanel },

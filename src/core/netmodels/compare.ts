@@ -66,10 +66,12 @@ function routesOf(design: Design, cluster: Cluster, cp: ClusterPlan, model: Mode
 function snatOf(design: Design, plan: Plan, cluster: Cluster, model: ModelChoice): ModelColumn['snat'] {
   const pool = cluster.nodePools.find((p) => p.mode === 'System') ?? cluster.nodePools[0];
   const inVnet = snatInVnet(model);
-  if (!pool) return { points: [], seen: null, inVnet, outcome: 'dropped', stop: 'no node pool' };
+  if (!pool) return { points: [], at: [], seen: null, inVnet, outcome: 'dropped', stop: 'no node pool' };
   const trace = traceEgress(design, plan, pool.id, 'internet');
-  const points = trace.hops.filter((h) => h.snat).map((h) => `${h.label}: ${h.snat!.from} → ${h.snat!.to}`);
-  const out: ModelColumn['snat'] = { points, seen: trace.sourceIpSeen, inVnet, outcome: trace.outcome };
+  const nat = trace.hops.filter((h) => h.snat);
+  const points = nat.map((h) => `${h.label}: ${h.snat!.from} → ${h.snat!.to}`);
+  const at = nat.map((h) => h.kind);
+  const out: ModelColumn['snat'] = { points, at, seen: trace.sourceIpSeen, inVnet, outcome: trace.outcome };
   const last = trace.hops[trace.hops.length - 1];
   if (trace.outcome !== 'delivered' && last) out.stop = `${last.label}: ${last.decidedBy}`;
   return out;
@@ -118,7 +120,7 @@ function emptyColumn(model: ModelChoice, current: boolean, error: string): Model
     peakNodes: 0,
     routes: { tableNeeded: model === 'kubenet', podRoutes: 0, userRoutes: 0, limit: ROUTE_TABLE_LIMIT },
     podsReachable: podsReachable(model),
-    snat: { points: [], seen: null, inVnet: snatInVnet(model), outcome: 'dropped', stop: error },
+    snat: { points: [], at: [], seen: null, inVnet: snatInVnet(model), outcome: 'dropped', stop: error },
     scale: { pools: [], cap: MODEL_CAP[model] },
     limitations: [],
     findings: [],

@@ -66,6 +66,7 @@ describe('workshop template, cluster aks-workshop (Azure CNI node subnet, autosc
       'node 10.240.0.4 in aks-subnet: pod IP → 10.240.0.4',
       'Azure Firewall hub-fw (10.100.0.4): 10.240.0.4 → public IP fw-pip',
     ]);
+    expect(x.snat.at).toEqual(['node', 'firewall']);
     // Azure NPM is not supported on kubenet: the switch maps it to Calico and says so.
     expect(x.change!.cluster.networkPolicy).toBe('calico');
     expect(x.limitations.filter((l) => l.applies).map((l) => l.what)).toContain(
@@ -92,7 +93,7 @@ describe('workshop template, cluster aks-workshop (Azure CNI node subnet, autosc
       // (2,048 − 5) / 112 = 18.2 → 18 at peak = max 17 + 1 surge; 17 × 110 = 1,870 pods.
       expect(x.scale.pools[0]).toMatchObject({ reachableMax: 17, pods: 1870 });
       // The added pod subnet takes the node subnet's route table, so pods still leave through hub-fw.
-      expect(x.snat).toMatchObject({ outcome: 'delivered', seen: 'public IP fw-pip of hub-fw' });
+      expect(x.snat).toMatchObject({ outcome: 'delivered', seen: 'public IP fw-pip of hub-fw', at: ['firewall'] });
       expect(x.change!.notes.join(' ')).toMatch(/no pod subnet in spoke-vnet/);
     }
     expect(col(c, 'azure-cni-pod-subnet-static').limitations.map((l) => l.what)).toContain(

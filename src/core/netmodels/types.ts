@@ -113,6 +113,8 @@ export interface ModelColumn {
   /** Each source NAT on the way to the Internet, and the address the far end sees. */
   snat: {
     points: string[];
+    /** The kind of each hop that translates (node, load-balancer, nat-gateway, firewall, ...), in order. */
+    at: string[];
     seen: string | null;
     inVnet: string;
     /** How the egress trace ends, and why when it does not reach the Internet. */
