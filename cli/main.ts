@@ -16,6 +16,7 @@ import { importCommand } from './commands/import';
 import { diffCommand, DIFF_USAGE } from './commands/diff';
 import { capacityCommand } from './commands/capacity';
 import { allocateCommand, ALLOCATE_USAGE } from './commands/allocate';
+import { lessonCommand, LESSON_USAGE } from './commands/lesson';
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   plan: { run: planCommand, usage: 'aksnet plan DESIGN.json [--json]' },
@@ -39,6 +40,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   diff: { run: diffCommand, usage: DIFF_USAGE },
   capacity: { run: capacityCommand, usage: 'aksnet capacity DESIGN.json [--json]' },
   allocate: { run: allocateCommand, usage: ALLOCATE_USAGE },
+  lesson: { run: lessonCommand, usage: LESSON_USAGE },
 };
 
 export function usage(): string {
