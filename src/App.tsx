@@ -8,7 +8,7 @@ import { dropKind } from './canvas/drop';
 import { Palette } from './canvas/Palette';
 import { PictureMenu } from './canvas/PictureMenu';
 import { FIT_PADDING } from './export';
-import { FileMenu, SidePanels, useShareLinkLoader } from './panels';
+import { FileMenu, LessonLayer, LessonsMenu, SidePanels, useShareLinkLoader } from './panels';
 import { redo, undo, useDesignStore, type LineMode } from './store';
 
 function isTyping(e: KeyboardEvent): boolean {
@@ -49,6 +49,7 @@ function Toolbar() {
         {name}
       </span>
       <FileMenu />
+      <LessonsMenu />
       <div className="tool-group">
         <button type="button" data-testid="undo" onClick={undo} title="Undo (Ctrl+Z)">
           Undo
@@ -154,6 +155,7 @@ function Shell() {
     <div className="app" data-testid="app">
       <Toolbar />
       <Banner />
+      <LessonLayer />
       <div className="workspace">
         <Palette onAdd={addAtCentre} />
         <Canvas />

@@ -2,6 +2,7 @@
 export { loadDocument, type LoadResult } from './load';
 export { serializeDocument, newDocument } from './save';
 export { encodeShareLink, decodeShareLink, MAX_SHARE_PAYLOAD_CHARS } from './share-link';
+export { encodeLessonLink, decodeLessonLink, type LessonLinkResult } from './lesson-link';
 export { formatPath, type LoadError } from './load-error';
 export {
   CURRENT_SCHEMA_VERSION,

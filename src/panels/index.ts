@@ -5,3 +5,5 @@ export { Inspector } from './Inspector';
 export { SidePanels } from './SidePanels';
 export { FileMenu } from './FileMenu';
 export { useShareLinkLoader, loadFromHash } from './use-share-link';
+export { LessonsMenu } from './LessonsMenu';
+export { LessonLayer } from './LessonPanel';

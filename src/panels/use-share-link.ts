@@ -8,6 +8,8 @@ import { decodeShareLink } from '../io';
 import { useDesignStore } from '../store';
 import { openResult } from './open-result';
 import { payloadOfHash } from './share-hash';
+import { lessonOfHash } from './lesson-hash';
+import { openLessonLink } from './lesson-open';
 
 // The payload last handled: the app shell and a hashchange listener may both ask for the same link.
 let handled: string | null = null;
@@ -23,8 +25,15 @@ function clearHash(): void {
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
 }
 
-/** Loads the design in the current URL hash, if it holds a share link. Returns true when a design was loaded. */
+/** Loads the design (or the lesson) in the current URL hash, if it holds a link. Returns true when one was loaded. */
 export function loadFromHash(): boolean {
+  const lesson = lessonOfHash(location.hash);
+  if (lesson) {
+    // A link that does not open would repeat its error on every reload.
+    const opened = openLessonLink(lesson);
+    if (!opened) clearHash();
+    return opened;
+  }
   const payload = payloadOfHash(location.hash);
   if (payload === null || payload === handled) return false;
   handled = payload;

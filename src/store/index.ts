@@ -25,3 +25,20 @@ export type { DocRecipe } from './doc-slice';
 export { replaceDesign, undoBanner, requestFit, onFitRequest } from './replace';
 export { joinLastStep } from './history';
 export { deleteElements, describeDelete, elementsOf } from './delete';
+export {
+  useLessonStore,
+  openLesson,
+  goToStep,
+  nextStep,
+  previousStep,
+  resetStep,
+  checkStep,
+  showHint,
+  setPresenting,
+  leaveLesson,
+  userDocument,
+  currentGrade,
+  type LessonRun,
+  type LessonSource,
+  type LessonState,
+} from './lesson';

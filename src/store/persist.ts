@@ -9,10 +9,12 @@
  *   localStorage synchronously (when it fits), since an IndexedDB write started while a page unloads may not finish.
  * - Another tab saving the same slot is noticed (BroadcastChannel, and the slot's metadata before each write):
  *   this tab stops saving and offers to reload the other tab's design or keep its own as a new design.
+ * - While a lesson runs, the user's design it keeps aside is what is saved, never the lesson's step.
  */
 import { createStore, get, setMany } from 'idb-keyval';
 import { loadDocument, serializeDocument } from '../io';
 import { useDesignStore, type LineMode } from './design-store';
+import { userDocument } from './lesson';
 
 /** The localStorage key of the autosave before it moved to IndexedDB: migrated once, then removed. */
 export const LEGACY_KEY = 'aksnet.design';
@@ -278,7 +280,7 @@ function save(): Promise<void> {
   const kv = env?.kv;
   if (!env || !kv || state.stale) return Promise.resolve();
   const slot = state.slot;
-  const text = serializeDocument(useDesignStore.getState().doc);
+  const text = serializeDocument(userDocument());
   queue = queue.then(async () => {
     try {
       const meta = await kv.get<Meta>(metaKey(slot));
@@ -330,7 +332,7 @@ export function flush(unloading = false): Promise<void> {
       slot: state.slot,
       tab: env.tab,
       savedAt: Math.max(env.now(), state.seen + 1),
-      text: serializeDocument(useDesignStore.getState().doc),
+      text: serializeDocument(userDocument()),
     };
     try {
       env.local.setItem(PENDING_KEY, JSON.stringify(p));
