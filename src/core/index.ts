@@ -7,6 +7,7 @@ export * from './plan-types';
 export * from './cidr';
 export { computePlan } from './plan';
 export { RULES, ruleById } from './validate/catalogue';
+export { APPGW_ISOLATION_FEATURE } from './validate/appgw-rules';
 export { renameById } from './validate/rename';
 export type { AnyRule, Rule } from './validate/rule';
 export type * from './paths/egress-rule-types';

@@ -3,7 +3,7 @@
  * manifests applied with `az aks command invoke` (works for private clusters too). Every value is a quoted
  * word; names come only from the design, values only from the design or the script's own parameters.
  */
-import type { Design, Plan } from '../core/index';
+import { APPGW_ISOLATION_FEATURE, type Design, type Plan } from '../core/index';
 import { agcCommands } from './agc';
 import { aksCommands } from './az-aks';
 import { firewallCommands } from './az-firewall';
@@ -189,8 +189,41 @@ function prerequisiteCommands(design: Design): AzCommand[] {
         `${name} extension, installed up front so no prompt stops the script`,
       ),
     ),
+    ...isolationFeatureCheck(design),
   ];
 }
+
+const ISOLATION_STATE = 'APPGW_ISOLATION_STATE';
+
+/**
+ * A network-isolated Application Gateway is one created after the subscription feature is Registered; ARM has no
+ * property for it, so the script reads the feature's state and stops before anything exists when it is not.
+ * https://learn.microsoft.com/azure/application-gateway/application-gateway-private-deployment
+ */
+function isolationFeatureCheck(design: Design): AzCommand[] {
+  if (!design.appGateways.some((g) => g.networkIsolation)) return [];
+  return [
+    {
+      ...az(
+        'feature show',
+        new Flags()
+          .add('--namespace', 'Microsoft.Network')
+          .add('--name', APPGW_ISOLATION_FEATURE)
+          .add('--query', 'properties.state')
+          .add('--output', 'tsv'),
+        `${APPGW_ISOLATION_FEATURE}: network-isolated Application Gateways need it Registered before they are created`,
+      ),
+      assignTo: ISOLATION_STATE,
+    },
+  ];
+}
+
+const ISOLATION_CHECK = [
+  `if [[ "\${${ISOLATION_STATE}}" != 'Registered' ]]; then`,
+  `  echo "${APPGW_ISOLATION_FEATURE} is \${${ISOLATION_STATE}:-not registered}: run az feature register --namespace Microsoft.Network --name ${APPGW_ISOLATION_FEATURE}, wait until it is Registered, run az provider register --namespace Microsoft.Network, then rerun this script" >&2`,
+  '  exit 2',
+  'fi',
+].join('\n');
 
 /** Stops before anything is created when az is older than the extensions need. */
 const VERSION_CHECK = [
@@ -202,7 +235,8 @@ const VERSION_CHECK = [
 
 function renderStep(cmd: AzCommand): string {
   const text = renderCommand(cmd);
-  return cmd.assignTo === 'AZ_VERSION' ? `${text}\n${VERSION_CHECK}` : text;
+  if (cmd.assignTo === 'AZ_VERSION') return `${text}\n${VERSION_CHECK}`;
+  return cmd.assignTo === ISOLATION_STATE ? `${text}\n${ISOLATION_CHECK}` : text;
 }
 
 export function exportAzCli(design: Design, plan: Plan, opts: AzCliOptions = {}): string {

@@ -18,6 +18,16 @@ const IP_PROTOCOLS = ['Any', 'ICMP', 'TCP', 'UDP'];
 export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
   'account show': { learnUrl: `${L}account#az-account-show`, flags: { '--query': any, '--output': ['tsv', 'json'] } },
   version: { learnUrl: `${L}reference-index#az-version`, flags: { '--query': any, '--output': ['tsv', 'json'] } },
+  // azure-cli command_modules/resource: the 'feature' group's show command, --namespace and --name.
+  'feature show': {
+    learnUrl: `${L}feature#az-feature-show`,
+    flags: {
+      '--namespace': ['Microsoft.Network'],
+      '--name': ['EnableApplicationGatewayNetworkIsolation'],
+      '--query': any,
+      '--output': ['tsv'],
+    },
+  },
   'extension add': {
     learnUrl: `${L}extension#az-extension-add`,
     flags: { '--name': ['azure-firewall', 'bastion', 'alb'], '--upgrade': [], '--yes': [] },
