@@ -10,6 +10,7 @@ import {
   ELEMENT_KINDS,
   findElement,
   kindSpec,
+  publicIpOwners,
   refIds,
   rowsOf,
   subjectName,
@@ -112,12 +113,19 @@ describe('the kind registry', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(ELEMENT_KINDS)('%s is drawn: a box, or a line for a peering', (kind) => {
+  it.each(ELEMENT_KINDS)('%s is drawn: a box, a chip on its owner for an attached public IP, or a line', (kind) => {
     const doc = { ...newDocument('kinds'), design: base };
     const { nodes, edges } = deriveFlow(doc, computePlan(base), [], new Set(), 'all');
     const spec = kindSpec(kind);
+    const owners = publicIpOwners(base);
     for (const { element } of elementsOf(base, kind)) {
-      if (spec.drawn === 'box') {
+      if (kind === 'publicIp' && owners.has(element.id)) {
+        // Drawn on what it belongs to, not as a box of its own.
+        expect(nodes.find((n) => n.id === element.id)).toBeUndefined();
+        const owner = nodes.find((n) => n.id === owners.get(element.id));
+        expect(owner?.data.ipIds, `${element.id} on ${owners.get(element.id)}`).toContain(element.id);
+        expect(owner?.data.ipNames).toContain(element.name);
+      } else if (spec.drawn === 'box') {
         const node = nodes.find((n) => n.id === element.id);
         expect(node, `${kind} ${element.id}`).toBeDefined();
         expect(node!.data.kind).toBe(spec.label);

@@ -3,7 +3,7 @@
  * backends (a load balancer or AGIC serving a cluster), placements in a subnet, public IPs, and the VNet behind
  * an on-premises site; any other pair the kind registry joins by a drawn reference. Either end may be the source. Pure: the canvas applies the change through the store.
  */
-import { findElement, kindSpec, type Design, type Id, type LineRole } from '../core/index';
+import { findElement, kindSpec, type Design, type Id, type LineRole, type RefSpec } from '../core/index';
 import { addPeering, type ElementKind, type Found } from '../store';
 
 export type Connection = { what: string; apply: (draft: Design) => void } | { error: string };
@@ -136,10 +136,13 @@ const byRegistry: Rule = (a, b) => {
     [a, b],
     [b, a],
   ] as const) {
-    const ref = kindSpec(x.kind).refs.find((r) => r.to === y.kind && !r.many && r.line && !r.path.includes('.'));
+    const spec = kindSpec(x.kind);
+    // A drawn line, or the reference that places the box inside the other (no line: the box sits in it).
+    const drawn = (r: RefSpec) => r.line ?? (r.path === spec.drawnIn ? { role: 'placement' as const } : undefined);
+    const ref = spec.refs.find((r) => r.to === y.kind && !r.many && drawn(r) && !r.path.includes('.'));
     if (!ref) continue;
     return {
-      what: `${x.element.name} ${VERB[ref.line!.role]} ${y.element.name}`,
+      what: `${x.element.name} ${VERB[drawn(ref)!.role]} ${y.element.name}`,
       apply: (draft) => {
         const el = findElement(draft, x.element.id)?.element as Record<string, unknown> | undefined;
         if (el) el[ref.path] = y.element.id;

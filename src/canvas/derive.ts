@@ -8,6 +8,7 @@ import {
   computeHeadroom,
   designLines,
   kindSpec,
+  publicIpOwners,
   valueAt,
   walkElements,
   type Design,
@@ -35,6 +36,12 @@ export interface BoxData extends Record<string, unknown> {
   tags?: string[];
   /** Items drawn inside the box: a cluster's workloads. */
   chips?: { id: string; label: string; title: string }[];
+  /**
+   * The public IPs attached to this resource, drawn on it instead of as boxes of their own: ids, and names in the
+   * same order (flat lists of strings, so a re-derived node compares equal to its predecessor).
+   */
+  ipIds?: string[];
+  ipNames?: string[];
   highlighted?: boolean;
 }
 
@@ -107,17 +114,20 @@ export function deriveFlow(
     nodes.push(n);
   };
   const index = new Map<string, number>();
+  const ipsOf = attachedIps(d, names);
   walkElements(d, ({ kind, element, parent }) => {
     const spec = kindSpec(kind);
-    if (spec.drawn !== 'box') return;
+    if (spec.drawn !== 'box' || (kind === 'publicIp' && ipsOf.attached.has(element.id))) return;
     const view = viewOf(kind);
     const i = parent ? (index.get(parent.id) ?? 0) : 0;
     if (parent) index.set(parent.id, i + 1);
     const ctx = { plan, headroom, index: i, nameOf, ...(parent ? { parent } : {}) };
-    const tags = view.tags ? view.tags(element as never, ctx) : placedTags(element, ctx);
+    const inside = spec.drawnIn ? valueAt(element, spec.drawnIn) : parent?.id;
+    // A box drawn inside its subnet needs no tag naming it.
+    const tags = view.tags ? view.tags(element as never, ctx) : spec.drawnIn && inside ? [] : placedTags(element, ctx);
     const usage = view.usage?.(element as never, ctx);
     const chips = view.chips?.(element as never);
-    const inside = spec.drawnIn ? valueAt(element, spec.drawnIn) : parent?.id;
+    const ips = ipsOf.byOwner.get(element.id);
     box(
       element.id,
       view.type,
@@ -130,11 +140,28 @@ export function deriveFlow(
         ...(tags.length ? { tags } : {}),
         ...(usage ? { usage } : {}),
         ...(chips?.length ? { chips } : {}),
+        ...(ips ? { ipIds: ips.map((i) => i.id), ipNames: ips.map((i) => i.name) } : {}),
       },
       typeof inside === 'string' ? inside : undefined,
     );
   });
   return { nodes, edges: deriveEdges(d, highlight, selected, lines) };
+}
+
+/** Public IPs some element refers to (drawn as chips on it), and the chips of each owner. */
+function attachedIps(
+  d: Design,
+  names: Map<string, string>,
+): { attached: Map<string, string>; byOwner: Map<string, { id: string; name: string }[]> } {
+  const attached = publicIpOwners(d);
+  const byOwner = new Map<string, { id: string; name: string }[]>();
+  for (const [ip, owner] of attached) {
+    const chip = { id: ip, name: names.get(ip) ?? ip };
+    const list = byOwner.get(owner);
+    if (list) list.push(chip);
+    else byOwner.set(owner, [chip]);
+  }
+  return { attached, byOwner };
 }
 
 /** The class of each kind of line the registry draws. */

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
 import { formatCount } from '../core/index';
 import { styleOf, type DiagramKind } from '../export/diagram/index';
+import { useDesignStore } from '../store';
 import type { BoxData } from './derive';
 
 /** The kind's glyph, drawn in its family colour; aria-hidden: the caption beside it names the kind. */
@@ -61,6 +62,29 @@ function UsageBar({ usage }: { usage: NonNullable<BoxData['usage']> }) {
   );
 }
 
+/** A resource's public IPs: a chip each, which selects the IP (its settings are in the inspector). */
+function IpChips({ ids, names }: { ids: string[]; names: string[] }) {
+  return (
+    <div className="box-ips">
+      {ids.map((ip, i) => (
+        <button
+          key={ip}
+          type="button"
+          className="box-ip nodrag"
+          data-testid={`ip-${ip}`}
+          title={`Public IP ${names[i] ?? ip}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            useDesignStore.getState().select([ip]);
+          }}
+        >
+          IP {names[i] ?? ip}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
   const over = !!data.usage && data.usage.free < 0;
   const cls = [
@@ -112,6 +136,7 @@ function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
             ))}
           </div>
         ) : null}
+        {data.ipIds ? <IpChips ids={data.ipIds} names={data.ipNames ?? []} /> : null}
         {data.usage ? <UsageBar usage={data.usage} /> : null}
         {data.chips ? (
           <div className="box-chips" data-testid={`workloads-${id}`}>

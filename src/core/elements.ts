@@ -153,3 +153,20 @@ function lineOf(line: NonNullable<RefSpec['line']>, element: Item, source: Id, t
     ...(typeof label === 'string' ? { label } : {}),
   };
 }
+
+/**
+ * The element each attached public IP is drawn on, as a chip (a firewall's, a gateway's, a load balancer
+ * frontend's, a cluster's outbound IPs): the first that refers to it. A public IP nothing refers to is a box.
+ */
+export function publicIpOwners(design: Design): Map<Id, Id> {
+  const owners = new Map<Id, Id>();
+  const take = (ownerId: Id, holder: unknown, refs: readonly RefSpec[]) => {
+    for (const ref of refs)
+      if (ref.to === 'publicIp') for (const { id } of refIds(holder, ref)) if (!owners.has(id)) owners.set(id, ownerId);
+  };
+  walkElements(design, ({ kind, element }) => {
+    take(element.id, element, kindSpec(kind).refs);
+    for (const { spec, row } of rowsOf(kind, element)) take(element.id, row, spec.refs);
+  });
+  return owners;
+}

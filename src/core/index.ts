@@ -52,6 +52,7 @@ export {
   findElement,
   subjectName,
   designLines,
+  publicIpOwners,
 } from './elements';
 export type { Found, FoundOf, Visit, DesignLine } from './elements';
 export type * from './netpol/types';

@@ -100,7 +100,10 @@ export interface KindSpec {
   rows?: readonly RowSpec[];
   /** A box on the canvas, or a line between its first two references (a peering). */
   drawn: 'box' | 'line';
-  /** The reference whose target holds the element's box on the canvas (a pool sits in its node subnet). */
+  /**
+   * The reference whose target holds the element's box on the canvas, as Azure places it: a pool in its node
+   * subnet, a firewall, gateway, endpoint or Bastion in its subnet. No line is drawn to it: the box says it.
+   */
   drawnIn?: string;
   /** A line from the parent element to this one. */
   memberLine?: LineSpec;
@@ -108,12 +111,7 @@ export interface KindSpec {
   qualified?: boolean;
 }
 
-const subnetRef = (onDelete: RefSpec['onDelete'], line?: string, path = 'subnetId'): RefSpec => ({
-  path,
-  to: 'subnet',
-  onDelete,
-  ...(line ? { line: { id: line, role: 'placement' } } : {}),
-});
+const subnetRef = (onDelete: RefSpec['onDelete'], path = 'subnetId'): RefSpec => ({ path, to: 'subnet', onDelete });
 const publicIp = (path = 'publicIpId'): RefSpec => ({ path, to: 'publicIp', onDelete: 'clear' });
 const publicIps = (path = 'publicIpIds'): RefSpec => ({ path, to: 'publicIp', onDelete: 'clear', many: true });
 
@@ -167,7 +165,7 @@ export const KINDS = {
     learnUrl: 'https://learn.microsoft.com/azure/aks/concepts-network',
     nameKind: 'cluster',
     idPrefix: 'aks',
-    refs: [subnetRef('clear', undefined, 'apiServerSubnetId'), publicIps('loadBalancerProfile.outboundPublicIpIds')],
+    refs: [subnetRef('clear', 'apiServerSubnetId'), publicIps('loadBalancerProfile.outboundPublicIpIds')],
     drawn: 'box',
   },
   pool: {
@@ -178,7 +176,7 @@ export const KINDS = {
     learnUrl: 'https://learn.microsoft.com/azure/aks/create-node-pools',
     // Pool names have their own rule (pool-name), by OS type.
     idPrefix: 'pool',
-    refs: [subnetRef('cascade', undefined, 'nodeSubnetId'), subnetRef('clear', undefined, 'podSubnetId')],
+    refs: [subnetRef('cascade', 'nodeSubnetId'), subnetRef('clear', 'podSubnetId')],
     drawn: 'box',
     drawnIn: 'nodeSubnetId',
     memberLine: { id: 'pool', role: 'member' },
@@ -200,6 +198,8 @@ export const KINDS = {
       { list: 'frontends', label: 'Kubernetes Service', nameKind: 'k8s-service', idPrefix: 'fe', refs: [publicIp()] },
     ],
     drawn: 'box',
+    // An internal load balancer's frontends take addresses in its subnet; a public one has none.
+    drawnIn: 'subnetId',
   },
   appGateway: {
     list: 'appGateways',
@@ -210,11 +210,12 @@ export const KINDS = {
     nameKind: 'app-gateway',
     idPrefix: 'agw',
     refs: [
-      subnetRef('cascade', 'agw'),
+      subnetRef('cascade'),
       publicIp(),
       { path: 'agicClusterId', to: 'cluster', onDelete: 'clear', line: { id: 'agic', role: 'backend' } },
     ],
     drawn: 'box',
+    drawnIn: 'subnetId',
   },
   firewall: {
     list: 'firewalls',
@@ -224,8 +225,9 @@ export const KINDS = {
     learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
     nameKind: 'firewall',
     idPrefix: 'fw',
-    refs: [subnetRef('cascade', 'fw'), subnetRef('clear', undefined, 'managementSubnetId'), publicIps()],
+    refs: [subnetRef('cascade'), subnetRef('clear', 'managementSubnetId'), publicIps()],
     drawn: 'box',
+    drawnIn: 'subnetId',
   },
   natGateway: {
     list: 'natGateways',
@@ -281,8 +283,9 @@ export const KINDS = {
     learnUrl: 'https://learn.microsoft.com/azure/private-link/private-endpoint-overview',
     nameKind: 'private-endpoint',
     idPrefix: 'pe',
-    refs: [subnetRef('cascade', 'pe')],
+    refs: [subnetRef('cascade')],
     drawn: 'box',
+    drawnIn: 'subnetId',
   },
   bastion: {
     list: 'bastions',
@@ -292,8 +295,9 @@ export const KINDS = {
     learnUrl: 'https://learn.microsoft.com/azure/bastion/configuration-settings',
     nameKind: 'bastion',
     idPrefix: 'bas',
-    refs: [subnetRef('cascade', 'bas'), publicIp()],
+    refs: [subnetRef('cascade'), publicIp()],
     drawn: 'box',
+    drawnIn: 'subnetId',
   },
   onprem: {
     list: 'onPremSites',
@@ -322,11 +326,12 @@ export const KINDS = {
     nameKind: 'traffic-controller',
     idPrefix: 'agc',
     refs: [
-      subnetRef('cascade', 'agc'),
+      subnetRef('cascade'),
       { path: 'clusterId', to: 'cluster', onDelete: 'clear', line: { id: 'alb', role: 'backend' } },
     ],
     rows: [{ list: 'frontends', label: 'frontend', nameKind: 'traffic-controller', idPrefix: 'agcfe', refs: [] }],
     drawn: 'box',
+    drawnIn: 'subnetId',
   },
 } as const satisfies Record<ElementKind, KindSpec>;
 

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { containsCidr, parseIp, toRange, containsIp, type Design, computePlan } from '../core/index';
+import { containsCidr, parseIp, toRange, containsIp, computePlan } from '../core/index';
 import { loadDocument } from './load';
 import type { DesignDocument, LayoutNode } from './schema';
+import { CHILD_TOP, elementsOf } from '../export/diagram/index';
 
 const DIR = new URL('../../examples/', import.meta.url);
 const OWNED = ['seed-kubenet.json', 'seed-azure-cni.json', 'workshop-hub-spoke.json', 'aks-baseline.json'];
@@ -14,24 +15,12 @@ function load(file: string): DesignDocument {
   return r.doc;
 }
 
-/** Ids the canvas draws as boxes: everything with an id except peerings (edges), routes, rules and frontends. */
-function drawnIds(d: Design): string[] {
-  return [
-    ...d.vnets.flatMap((v) => [v.id, ...v.subnets.map((s) => s.id)]),
-    ...d.clusters.flatMap((c) => [c.id, ...c.nodePools.map((p) => p.id)]),
-    ...[d.onPremSites, d.loadBalancers, d.appGateways, d.firewalls, d.natGateways, d.publicIps, d.routeTables, d.nsgs]
-      .flat()
-      .map((x) => x.id),
-    ...d.privateEndpoints.map((x) => x.id),
-    ...d.bastions.map((x) => x.id),
-  ];
-}
-
 type Box = { x: number; y: number; w: number; h: number };
 const box = (n: LayoutNode): Box => ({ x: n.x, y: n.y, w: n.w ?? 200, h: n.h ?? 80 });
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const fitsIn = (inner: Box, outer: Box) =>
-  inner.x >= 0 && inner.y >= 0 && inner.x + inner.w <= outer.w && inner.y + inner.h <= outer.h;
+/** Inside its parent and below the parent's header (a subnet's name, detail and used/free line). */
+const fitsIn = (inner: Box, outer: Box, top: number) =>
+  inner.x >= 0 && inner.y >= top && inner.x + inner.w <= outer.w && inner.y + inner.h <= outer.h;
 
 describe('examples', () => {
   it('every example in examples/ loads without errors or warnings and plans without throwing', () => {
@@ -40,29 +29,30 @@ describe('examples', () => {
     for (const file of files) expect(() => computePlan(load(file).design), file).not.toThrow();
   });
 
-  it.each(OWNED)('%s has a tidy layout: subnets inside their VNet, pools inside their subnet, no overlaps', (file) => {
+  it.each(OWNED)('%s has a tidy layout: each box inside what holds it, below its header, no overlaps', (file) => {
     const { design, layout } = load(file);
     const nodes = layout.nodes;
-    for (const id of drawnIds(design)) expect(nodes[id], `${file}: layout of ${id}`).toBeDefined();
-    const nested = new Set<string>();
-    for (const v of design.vnets) {
-      const subnetBoxes = v.subnets.map((s) => box(nodes[s.id]!));
-      subnetBoxes.forEach((b, i) => {
-        expect(fitsIn(b, box(nodes[v.id]!)), `${v.subnets[i]!.id} inside ${v.id}`).toBe(true);
-        subnetBoxes.slice(i + 1).forEach((o) => expect(overlaps(b, o)).toBe(false));
-      });
-      v.subnets.forEach((s) => nested.add(s.id));
+    const elements = elementsOf(design);
+    const siblings = new Map<string, string[]>();
+    for (const [id, el] of elements) {
+      expect(nodes[id], `${file}: layout of ${id}`).toBeDefined();
+      if (el.parentId) {
+        const parent = elements.get(el.parentId)!;
+        const top = parent.kind === 'subnet' ? CHILD_TOP.subnet : CHILD_TOP.vnet;
+        expect(fitsIn(box(nodes[id]!), box(nodes[el.parentId]!), top), `${id} inside ${el.parentId}`).toBe(true);
+      }
+      siblings.set(el.parentId ?? '', [...(siblings.get(el.parentId ?? '') ?? []), id]);
     }
-    for (const p of design.clusters.flatMap((c) => c.nodePools)) {
-      expect(fitsIn(box(nodes[p.id]!), box(nodes[p.nodeSubnetId]!)), `${p.id} inside its subnet`).toBe(true);
-      nested.add(p.id);
-    }
-    const top = drawnIds(design).filter((id) => !nested.has(id));
-    top.forEach((id, i) =>
-      top
-        .slice(i + 1)
-        .forEach((other) => expect(overlaps(box(nodes[id]!), box(nodes[other]!)), `${id} / ${other}`).toBe(false)),
-    );
+    // Azure's placement: the firewall sits in AzureFirewallSubnet, a pool in its node subnet.
+    for (const f of design.firewalls) expect(elements.get(f.id)!.parentId).toBe(f.subnetId);
+    for (const p of design.clusters.flatMap((c) => c.nodePools))
+      expect(elements.get(p.id)!.parentId).toBe(p.nodeSubnetId);
+    for (const list of siblings.values())
+      list.forEach((id, i) =>
+        list
+          .slice(i + 1)
+          .forEach((other) => expect(overlaps(box(nodes[id]!), box(nodes[other]!)), `${id} / ${other}`).toBe(false)),
+      );
   });
 
   it('seed-kubenet: the workshop kubenet cluster in its own VNet', () => {

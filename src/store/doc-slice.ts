@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand';
 import type { Design, Id } from '../core/index';
 import { newDocument, type DesignDocument, type LayoutNode } from '../io';
 import { addElement, type AddKind } from './add';
+import { contained, movedBoxes } from './contain';
 import type { DesignState } from './design-store';
 import type { AddResult, DropTarget } from './factory-resources';
 import { idSource, type NewId } from './ids';
@@ -39,14 +40,22 @@ export interface DocSlice {
 const failed = (r: unknown) => typeof r === 'object' && r !== null && 'error' in r;
 
 export const createDocSlice: StateCreator<DesignState, [['temporal', unknown]], [], DocSlice> = (set, get) => {
-  const edit = <R>(recipe: DocRecipe<R>, view?: (result: R) => Partial<ViewSlice>): R => {
+  /** `placed`: boxes put somewhere by the change (a drop, a drag), which go to the nearest free spot. */
+  const edit = <R>(
+    recipe: DocRecipe<R>,
+    view?: (result: R) => Partial<ViewSlice>,
+    placed?: (result: R) => string[],
+  ): R => {
     const base = get().doc;
     const ids = idSource(base.design, base.layout.nodes);
     let result!: R;
-    const doc = produce(base, (draft) => {
+    const changed = produce(base, (draft) => {
       result = recipe(draft, ids);
     });
     if (failed(result)) return result;
+    // A box moved to another subnet (or new in one) is placed inside it, and what holds it grows.
+    const moved = [...movedBoxes(base.design, changed.design), ...(placed?.(result) ?? [])];
+    const doc = contained(changed, moved);
     const viewChange = view?.(result) ?? {};
     if (doc !== base) set({ doc, ...viewChange });
     else if (Object.keys(viewChange).length) set(viewChange);
@@ -58,24 +67,36 @@ export const createDocSlice: StateCreator<DesignState, [['temporal', unknown]], 
     // Frozen like every document the store holds: a change outside `edit` fails loudly instead of corrupting undo.
     loads: 0,
     replaceDoc: (doc) =>
-      set((s) => ({ doc: freeze(doc, true), selection: [], highlight: null, whatif: null, loads: s.loads + 1 })),
+      set((s) => ({
+        doc: freeze(contained(doc), true),
+        selection: [],
+        highlight: null,
+        whatif: null,
+        loads: s.loads + 1,
+      })),
     updateDesign: (recipe) => edit((draft) => void recipe(draft.design)),
-    edit,
+    edit: (recipe, view) => edit(recipe, view),
     setPosition: (id, x, y) =>
       edit((draft) => {
         const prev: LayoutNode | undefined = draft.layout.nodes[id];
         draft.layout.nodes[id] = { ...prev, x: round(x), y: round(y) };
       }),
     setLayout: (changes) =>
-      edit((draft) => {
-        const nodes = draft.layout.nodes;
-        for (const [id, c] of Object.entries(changes)) nodes[id] = { ...nodes[id], ...c, x: round(c.x), y: round(c.y) };
-      }),
+      edit(
+        (draft) => {
+          const nodes = draft.layout.nodes;
+          for (const [id, c] of Object.entries(changes))
+            nodes[id] = { ...nodes[id], ...c, x: round(c.x), y: round(c.y) };
+        },
+        undefined,
+        () => Object.keys(changes),
+      ),
     renameDesign: (name) => edit((draft) => void (draft.meta.name = name)),
     add: (kind, x, y, target) =>
       edit(
         (draft, newId) => addElement(draft, kind, x, y, target, get().selection, newId),
         (r) => ('id' in r ? { selection: [r.id], banner: null } : {}),
+        (r) => ('id' in r ? [r.id] : []),
       ),
   };
 };

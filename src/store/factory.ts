@@ -18,6 +18,7 @@ import {
   type Subnet,
   type SubnetPurpose,
 } from '../core/index';
+import { CHILD_TOP } from '../export';
 import type { DesignDocument } from '../io';
 import { freeName, idSource, type NewId } from './ids';
 
@@ -163,7 +164,8 @@ export function addPool(
     nodeSubnetId: subnetId,
   });
   const inSubnet = d.clusters.flatMap((c) => c.nodePools).filter((p) => p.nodeSubnetId === subnetId).length - 1;
-  layout[id] = { x: 12 + inSubnet * (POOL_SIZE.w + 10), y: 48, w: POOL_SIZE.w, h: POOL_SIZE.h };
+  // Below the subnet's header, so the used/free line stays in sight.
+  layout[id] = { x: 12 + inSubnet * (POOL_SIZE.w + 10), y: CHILD_TOP.subnet, w: POOL_SIZE.w, h: POOL_SIZE.h };
   const sbox = layout[subnetId];
   if (sbox)
     layout[subnetId] = {

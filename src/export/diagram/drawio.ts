@@ -49,7 +49,10 @@ function boxStyle(b: SceneBox): string {
 function label(b: SceneBox): string {
   const kind = styleOf(b.kind).label;
   const usage = b.usage ? `<br>${b.usage.used} used · ${b.usage.free} free · ${b.usage.reserved} reserved` : '';
-  const chips = b.chips?.length ? ` [${b.chips.join(', ')}]` : '';
+  const chips = [
+    b.chips?.length ? ` [${b.chips.join(', ')}]` : '',
+    b.publicIps ? ` (IP ${b.publicIps.join(', ')})` : '',
+  ].join('');
   const html = `<font style="font-size:9px" color="${styleOf(b.kind).stroke}">${escapeXml(kind.toUpperCase())}</font><br><b>${escapeXml(b.name)}</b>${escapeXml(chips)}<br><font style="font-size:10px">${escapeXml(b.detail)}${usage}</font>`;
   return escapeXml(html);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '../../core/index';
 import { loadDocument } from '../../io';
 import { makeEnterpriseDesign } from '../../../bench/make-enterprise-design';
+import { CHILD_TOP, containLayout } from './contain';
 import { contains, overlaps, type Rect } from './geometry';
 import { FIT_PADDING, layoutDesign, NAME_FONT_PX, VIEW } from './layout';
 import type { DiagramLayout } from './scene';
@@ -17,9 +18,25 @@ function example(file: string): { design: Design; layout: DiagramLayout } {
   return { design: r.doc.design, layout: r.doc.layout.nodes };
 }
 
-/** Every element placed, every child inside its parent, no two siblings overlapping. Returns the top-level bounds. */
+/**
+ * Every element placed, every child inside its parent and below its header, each resource Azure places in a
+ * subnet inside that subnet's box, no two siblings overlapping. Returns the top-level bounds.
+ */
 function checkLayout(design: Design, layout: DiagramLayout): { w: number; h: number } {
   const elements = elementsOf(design);
+  const placedIn = [
+    ...design.firewalls,
+    ...design.appGateways,
+    ...design.appGatewaysForContainers,
+    ...design.bastions,
+    ...design.privateEndpoints,
+    ...design.loadBalancers.filter((l) => l.subnetId),
+  ].map((x) => [x.id, x.subnetId!] as const);
+  for (const [id, subnet] of placedIn) expect(elements.get(id)?.parentId, `${id} in its subnet`).toBe(subnet);
+  for (const p of design.clusters.flatMap((c) => c.nodePools))
+    expect(elements.get(p.id)?.parentId, `${p.id} in its node subnet`).toBe(p.nodeSubnetId);
+  // The canvas keeps containment on every change: a layout that holds it needs no change.
+  expect(containLayout(design, layout)).toEqual({});
   const siblings = new Map<string, { id: string; r: Rect }[]>();
   for (const [id, e] of elements) {
     const l = layout[id];
@@ -29,7 +46,8 @@ function checkLayout(design: Design, layout: DiagramLayout): { w: number; h: num
     if (e.parentId) {
       // Children are relative to their parent: inside means within (0, 0) .. (w, h) of the parent.
       const p = layout[e.parentId]!;
-      expect(contains({ x: 0, y: 0, w: p.w!, h: p.h! }, r), `${id} inside ${e.parentId}`).toBe(true);
+      const top = elements.get(e.parentId)!.kind === 'subnet' ? CHILD_TOP.subnet : CHILD_TOP.vnet;
+      expect(contains({ x: 0, y: top, w: p.w!, h: p.h! - top }, r), `${id} inside ${e.parentId}`).toBe(true);
     }
     const key = e.parentId ?? '';
     siblings.set(key, [...(siblings.get(key) ?? []), { id, r }]);
@@ -52,6 +70,15 @@ describe('auto-layout', () => {
       const laid = await layoutDesign(design, layout);
       const b = checkLayout(design, laid);
       // The zoom fitView picks: the view over the drawing grown by the padding (React Flow's getViewportForBounds).
+      const zoom = Math.min(VIEW.w / (b.w * (1 + FIT_PADDING)), VIEW.h / (b.h * (1 + FIT_PADDING)), 1);
+      expect(zoom * NAME_FONT_PX, `name size at fit on ${file}`).toBeGreaterThanOrEqual(10);
+    });
+  }
+
+  for (const file of EXAMPLES) {
+    it(`${file} as stored: children inside parents, no sibling overlaps, names at least 10 px tall at fit`, () => {
+      const { design, layout } = example(file);
+      const b = checkLayout(design, layout);
       const zoom = Math.min(VIEW.w / (b.w * (1 + FIT_PADDING)), VIEW.h / (b.h * (1 + FIT_PADDING)), 1);
       expect(zoom * NAME_FONT_PX, `name size at fit on ${file}`).toBeGreaterThanOrEqual(10);
     });

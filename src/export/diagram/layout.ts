@@ -20,7 +20,7 @@ export const LAYOUT_SIZES: Readonly<Record<'subnet' | 'pool' | 'cluster' | 'reso
 /** Room above the children of a container for its header (name, detail, and a subnet's usage bar). */
 const HEAD = { vnet: 50, subnet: 84 } as const;
 const PAD = 12;
-const GAP = { inner: 12, satellite: 12, group: 40 } as const;
+const GAP = { inner: 12, satellite: 12, group: 32 } as const;
 
 interface Size {
   w: number;
@@ -72,8 +72,8 @@ function anchorsOf(design: Design, elements: Map<string, Element>): Map<string, 
     if (v) vnetOf.set(c.id, v);
   }
   const anchor = new Map<string, string>();
-  // Lines in order of strength: placements and services first, then associations, then peerings.
-  const order = ['placement', 'service', 'membership', 'association', 'peering'];
+  // Lines in order of strength: services first, then associations, then peerings.
+  const order = ['service', 'membership', 'association', 'peering'];
   const lines = linesOf(design).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   // Two passes, so a public IP finds the VNet of the firewall it belongs to.
   for (let pass = 0; pass < 2; pass++)

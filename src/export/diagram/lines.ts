@@ -8,7 +8,6 @@ export const LINE_STYLES: Readonly<Record<LineKind, { label: string; stroke: str
     peering: { label: 'Peering / gateway', stroke: '#0b5cad', width: 2.5 },
     service: { label: 'Serves cluster', stroke: '#00776b', width: 1.6 },
     membership: { label: 'Pool of cluster', stroke: '#6b3fa0', width: 1.2, dash: '2 3' },
-    placement: { label: 'Placed in subnet', stroke: '#5b6776', width: 1.2 },
     association: { label: 'Associated', stroke: '#7a8796', width: 1.2, dash: '5 3' },
   };
 

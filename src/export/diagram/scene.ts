@@ -4,9 +4,10 @@
  */
 import { formatCount, type Design, type Plan } from '../../core/index';
 import type { DiagramKind } from './glyphs';
+import { containLayout } from './contain';
 import { elementsOf, linesOf, type Element, type LineKind } from './structure';
 
-/** The design file's layout: subnets relative to their VNet, pools to their subnet, the rest absolute. */
+/** The design file's layout: subnets relative to their VNet, pools and placed resources to their subnet, the rest absolute. */
 export type DiagramLayout = Record<string, { x: number; y: number; w?: number | undefined; h?: number | undefined }>;
 
 export interface SceneBox {
@@ -22,6 +23,8 @@ export interface SceneBox {
   parentId?: string;
   /** Association chips of a subnet: NSG, RT, NAT. */
   chips?: string[];
+  /** Names of the public IPs attached to this resource, drawn on it. */
+  publicIps?: string[];
   usage?: { used: number; reserved: number; free: number; total: number };
 }
 
@@ -108,6 +111,8 @@ function detailOf(design: Design, plan: Plan, { kind, element }: Element): strin
       const x = e as Design['onPremSites'][number];
       return `${x.addressPrefixes.join(', ')} · ${x.gateway.type}`;
     }
+    case 'agc':
+      return `${(e as Design['appGatewaysForContainers'][number]).frontends.length} frontend(s)`;
     default:
       return '';
   }
@@ -120,8 +125,10 @@ function chipsOf(design: Design, id: string): string[] | undefined {
   return chips.length ? chips : undefined;
 }
 
-export function buildScene(design: Design, plan: Plan, layout: DiagramLayout): Scene {
+export function buildScene(design: Design, plan: Plan, given: DiagramLayout): Scene {
   const elements = elementsOf(design);
+  // A layout from an older file or another tool may leave a box outside its parent: drawn as the canvas would.
+  const layout = { ...given, ...containLayout(design, given) };
   const boxes: SceneBox[] = [];
   const abs = new Map<string, SceneBox>();
   let auto = 0;
@@ -144,6 +151,7 @@ export function buildScene(design: Design, plan: Plan, layout: DiagramLayout): S
       h: l?.h ?? def.h,
     };
     if (parent) box.parentId = parent.id;
+    if (el.publicIps) box.publicIps = el.publicIps;
     const chips = kind === 'subnet' ? chipsOf(design, id) : undefined;
     if (chips) box.chips = chips;
     const sp = kind === 'subnet' ? plan.subnets[id] : undefined;

@@ -1,8 +1,10 @@
 /**
- * What contains what and what links to what, as the canvas draws it: subnets in their VNet, node pools in their
- * node subnet, every other element at the top level; lines for peerings, associations and placements.
+ * What contains what and what links to what, as the canvas draws it: subnets in their VNet, node pools and the
+ * resources Azure places in a subnet (firewall, gateways, internal load balancer, endpoint, Bastion) in that
+ * subnet, public IPs as chips on what they belong to, every other element at the top level; lines for peerings,
+ * associations and services. A box inside its subnet has no line to it.
  */
-import type { Design } from '../../core/index';
+import { kindSpec, publicIpOwners, valueAt, type Design, type ElementKind } from '../../core/index';
 import type { DiagramKind } from './glyphs';
 
 export interface Element {
@@ -10,10 +12,12 @@ export interface Element {
   element: { id: string; name: string };
   /** The box this one is drawn inside. */
   parentId?: string;
+  /** Names of the public IPs drawn as chips on this box. */
+  publicIps?: string[];
 }
 
-/** Peering and on-premises links; subnet to NSG, route table, NAT gateway; pool to cluster; resource to subnet. */
-export type LineKind = 'peering' | 'association' | 'membership' | 'placement' | 'service';
+/** Peering and on-premises links; subnet to NSG, route table, NAT gateway; pool to cluster; backend to cluster. */
+export type LineKind = 'peering' | 'association' | 'membership' | 'service';
 
 export interface Line {
   id: string;
@@ -34,6 +38,7 @@ const FLAT: readonly (readonly [DiagramKind, keyof Design])[] = [
   ['privateEndpoint', 'privateEndpoints'],
   ['bastion', 'bastions'],
   ['onprem', 'onPremSites'],
+  ['agc', 'appGatewaysForContainers'],
 ];
 
 /** Every element by id, parents before their children. Peerings are lines, not boxes, and are left out. */
@@ -47,8 +52,22 @@ export function elementsOf(design: Design): Map<string, Element> {
   for (const c of design.clusters)
     for (const p of c.nodePools)
       out.set(p.id, { kind: 'pool', element: p, ...(out.has(p.nodeSubnetId) ? { parentId: p.nodeSubnetId } : {}) });
+  const owners = publicIpOwners(design);
   for (const [kind, key] of FLAT)
-    for (const x of design[key] as { id: string; name: string }[]) out.set(x.id, { kind, element: x });
+    for (const x of design[key] as { id: string; name: string }[]) {
+      if (kind === 'publicIp' && owners.has(x.id)) continue;
+      const drawnIn = kindSpec(kind as ElementKind).drawnIn;
+      const inside = drawnIn ? valueAt(x, drawnIn) : undefined;
+      out.set(x.id, {
+        kind,
+        element: x,
+        ...(typeof inside === 'string' && out.has(inside) ? { parentId: inside } : {}),
+      });
+    }
+  for (const p of design.publicIps) {
+    const owner = out.get(owners.get(p.id) ?? '');
+    if (owner) owner.publicIps = [...(owner.publicIps ?? []), p.name];
+  }
   return out;
 }
 
@@ -66,20 +85,9 @@ export function linesOf(design: Design): Line[] {
     }
   for (const c of design.clusters) for (const p of c.nodePools) add(`pool:${p.id}`, 'membership', c.id, p.id);
   for (const l of design.loadBalancers) add(`lb:${l.id}`, 'service', l.id, l.clusterId, 'Services');
-  for (const g of design.appGateways) {
-    add(`agw:${g.id}`, 'placement', g.id, g.subnetId);
+  for (const g of design.appGateways)
     if (g.agicClusterId) add(`agic:${g.id}`, 'service', g.id, g.agicClusterId, 'AGIC');
-  }
-  for (const f of design.firewalls) add(`fw:${f.id}`, 'placement', f.id, f.subnetId);
-  for (const b of design.bastions) add(`bas:${b.id}`, 'placement', b.id, b.subnetId);
-  for (const e of design.privateEndpoints) add(`pe:${e.id}`, 'placement', e.id, e.subnetId);
-  const owners: [string, string | undefined][] = [
-    ...design.firewalls.flatMap((f) => f.publicIpIds.map((p): [string, string] => [f.id, p])),
-    ...design.natGateways.flatMap((n) => n.publicIpIds.map((p): [string, string] => [n.id, p])),
-    ...design.appGateways.map((g): [string, string | undefined] => [g.id, g.publicIpId]),
-    ...design.bastions.map((b): [string, string | undefined] => [b.id, b.publicIpId]),
-    ...design.loadBalancers.flatMap((l) => l.frontends.map((f): [string, string | undefined] => [l.id, f.publicIpId])),
-  ];
-  for (const [owner, pip] of owners) if (pip) add(`pip:${owner}:${pip}`, 'association', owner, pip);
+  for (const a of design.appGatewaysForContainers)
+    if (a.clusterId) add(`alb:${a.id}`, 'service', a.id, a.clusterId, 'ALB');
   return lines;
 }

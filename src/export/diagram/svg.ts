@@ -43,6 +43,17 @@ function usageBar(b: SceneBox, y: number): string {
   );
 }
 
+/** The public IPs of a resource, as one chip at its top right (as the canvas shows them). */
+function ipChip(b: SceneBox, names: string[]): string {
+  const label = fitText(`IP ${names.join(', ')}`, (b.w - 24) / 2, 9.5);
+  const w = label.length * 5.5 + 8;
+  const x = b.x + b.w - 6 - w;
+  return (
+    `<rect class="ip-chip" x="${num(x)}" y="${num(b.y + 6)}" width="${num(w)}" height="14" rx="7" fill="#fff4e5" stroke="#b35c00" stroke-width="0.8"/>` +
+    text(x + w / 2, b.y + 16.5, label, 9.5, ' text-anchor="middle" fill="#8a4600"')
+  );
+}
+
 function boxSvg(b: SceneBox): string {
   const s = styleOf(b.kind);
   const container = b.kind === 'vnet' || b.kind === 'subnet';
@@ -73,6 +84,7 @@ function boxSvg(b: SceneBox): string {
     parts.push(text(tx, b.y + 17, s.label.toUpperCase(), 9.5, ` fill="${s.stroke}" letter-spacing="0.4"`));
     parts.push(text(tx, b.y + 33, fitText(b.name, avail, 13, true), 13, ' font-weight="bold" fill="#1b1f24"'));
     if (b.h >= 52) parts.push(text(b.x + 12, b.y + 50, fitText(b.detail, b.w - 20, 11), 11, ' fill="#4d5866"'));
+    if (b.publicIps) parts.push(ipChip(b, b.publicIps));
   }
   parts.push('</g>');
   return parts.join('');

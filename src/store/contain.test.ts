@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CHILD_TOP } from '../export';
+import { newDocument } from '../io';
+import { undo, useDesignStore } from './design-store';
+
+type Box = { x: number; y: number; w: number; h: number };
+const boxOf = (id: string): Box => {
+  const l = useDesignStore.getState().doc.layout.nodes[id]!;
+  return { x: l.x, y: l.y, w: l.w!, h: l.h! };
+};
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+/** Inside the parent's box (positions are relative to it) and below its header. */
+const inside = (child: Box, parent: Box, top: number) =>
+  child.x >= 0 && child.y >= top && child.x + child.w <= parent.w && child.y + child.h <= parent.h;
+
+beforeEach(() => {
+  useDesignStore.getState().replaceDoc(newDocument('t'));
+  useDesignStore.temporal.getState().clear();
+});
+
+describe('containment on the canvas', () => {
+  it('a firewall dropped on a VNet sits inside the AzureFirewallSubnet it gets, which grows to hold it', () => {
+    const s = useDesignStore.getState();
+    const vnet = s.add('vnet', 100, 100, {});
+    if (!('id' in vnet)) throw new Error(vnet.error);
+    const fw = s.add('firewall', 200, 160, { vnetId: vnet.id });
+    if (!('id' in fw)) throw new Error(fw.error);
+    const d = useDesignStore.getState().doc.design;
+    const subnet = d.vnets[0]!.subnets.find((x) => x.id === d.firewalls[0]!.subnetId)!;
+    expect(subnet.name).toBe('AzureFirewallSubnet');
+    expect(inside(boxOf(fw.id), boxOf(subnet.id), CHILD_TOP.subnet)).toBe(true);
+    expect(inside(boxOf(subnet.id), boxOf(vnet.id), CHILD_TOP.vnet)).toBe(true);
+    // One undo step takes the firewall, its subnet and the growth away together.
+    undo();
+    expect(useDesignStore.getState().doc.design.firewalls).toEqual([]);
+    expect(useDesignStore.getState().doc.layout.nodes[vnet.id]).toEqual({ x: 100, y: 100, w: 380, h: 160 });
+  });
+
+  it('node pools dropped on a subnet sit below its header, side by side', () => {
+    const s = useDesignStore.getState();
+    const vnet = s.add('vnet', 0, 0, {});
+    if (!('id' in vnet)) throw new Error(vnet.error);
+    const subnet = s.add('node-subnet', 10, 10, { vnetId: vnet.id });
+    if (!('id' in subnet)) throw new Error(subnet.error);
+    const pools = [0, 1, 2].map(() => s.add('pool', 20, 20, { vnetId: vnet.id, subnetId: subnet.id }));
+    const ids = pools.map((p) => ('id' in p ? p.id : ''));
+    for (const id of ids) expect(inside(boxOf(id), boxOf(subnet.id), CHILD_TOP.subnet), id).toBe(true);
+    for (const [i, a] of ids.entries())
+      for (const b of ids.slice(i + 1)) expect(overlaps(boxOf(a), boxOf(b))).toBe(false);
+  });
+
+  it('a box dropped on a sibling goes to the nearest free spot', () => {
+    const s = useDesignStore.getState();
+    const a = s.add('vnet', 0, 0, {});
+    const b = s.add('vnet', 40, 30, {});
+    if (!('id' in a) || !('id' in b)) throw new Error('vnets');
+    expect(overlaps(boxOf(a.id), boxOf(b.id))).toBe(false);
+    // A drag that ends on the other VNet is placed beside it too.
+    s.setLayout({ [b.id]: { x: 10, y: 10 } });
+    expect(overlaps(boxOf(a.id), boxOf(b.id))).toBe(false);
+  });
+
+  it('a pool moved to another subnet in the inspector is drawn inside the new one', () => {
+    const s = useDesignStore.getState();
+    const vnet = s.add('vnet', 0, 0, {});
+    if (!('id' in vnet)) throw new Error(vnet.error);
+    const one = s.add('node-subnet', 0, 0, { vnetId: vnet.id });
+    const two = s.add('node-subnet', 0, 0, { vnetId: vnet.id });
+    if (!('id' in one) || !('id' in two)) throw new Error('subnets');
+    const pool = s.add('pool', 0, 0, { vnetId: vnet.id, subnetId: one.id });
+    if (!('id' in pool)) throw new Error(pool.error);
+    s.updateDesign((d) => void (d.clusters[0]!.nodePools[0]!.nodeSubnetId = two.id));
+    expect(inside(boxOf(pool.id), boxOf(two.id), CHILD_TOP.subnet)).toBe(true);
+  });
+});
