@@ -45,7 +45,11 @@ export function Canvas() {
   // Every document put in place (template, open, share link, restore) is shown whole, once its nodes are drawn.
   useEffect(() => {
     if (loads === 0) return;
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING }));
+    // Two frames: the banner a load shows changes the canvas's size, and React Flow learns the new size from a
+    // resize observer, which reports after the first frame's callbacks.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING }));
+    });
     return () => cancelAnimationFrame(frame);
   }, [loads, flow]);
 

@@ -1,12 +1,34 @@
 /**
- * The edge component: React Flow's bezier edge, with its label drawn as HTML above the edges. React Flow's own
- * SVG label measures itself with getBBox when it mounts, forcing a layout of the whole canvas once per label.
+ * The edge component: a straight line between the borders of the two boxes, along the line between their
+ * centres (as the picture exports draw it), so a line never loops back onto the box it starts from and a
+ * peering runs from VNet border to VNet border with its label at the middle. A line between a box and a box
+ * that holds it is not drawn: the nesting says it. Labels are HTML above the edges: React Flow's own SVG label
+ * measures itself with getBBox when it mounts, forcing a layout of the whole canvas once per label.
  */
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type EdgeProps } from '@xyflow/react';
+import { contains, segmentBetween, type Rect } from '../export/diagram/index';
+
+type Internal = ReturnType<typeof useInternalNode>;
+
+function rectOf(n: Internal): Rect | undefined {
+  if (!n) return undefined;
+  const w = n.measured.width ?? n.width;
+  const h = n.measured.height ?? n.height;
+  if (w === undefined || h === undefined) return undefined;
+  return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w, h };
+}
 
 function LabeledEdge(props: EdgeProps) {
-  const [path, labelX, labelY] = getBezierPath(props);
+  const a = rectOf(useInternalNode(props.source));
+  const b = rectOf(useInternalNode(props.target));
+  if (a && b && (contains(a, b) || contains(b, a))) return null;
+  const s = a && b ? segmentBetween(a, b) : undefined;
+  const [path, labelX, labelY] = getStraightPath(
+    s
+      ? { sourceX: s.x1, sourceY: s.y1, targetX: s.x2, targetY: s.y2 }
+      : { sourceX: props.sourceX, sourceY: props.sourceY, targetX: props.targetX, targetY: props.targetY },
+  );
   const kind = (props.data as { kind?: string } | undefined)?.kind;
   return (
     <g data-testid={`edge-${props.id}`} data-kind={kind}>

@@ -1,0 +1,128 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { dropFromPalette, freshApp, node, watchErrors } from './helpers';
+
+type Rect = { x: number; y: number; w: number; h: number };
+
+/** A box in screen pixels, read from the DOM. */
+async function rectOf(l: Locator): Promise<Rect> {
+  const b = (await l.boundingBox())!;
+  return { x: b.x, y: b.y, w: b.width, h: b.height };
+}
+
+const inside = (a: Rect, b: Rect) =>
+  a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
+const overlap = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+
+/** The subnet box whose name is `name`. */
+const subnetNamed = (page: Page, name: string) =>
+  page.locator('[data-testid^="node-"][data-kind="subnet"]').filter({
+    has: page.locator('.box-name', { hasText: new RegExp(`^${name}$`) }),
+  });
+
+async function openTemplate(page: Page, file: string): Promise<void> {
+  await page.getByTestId('templates').selectOption(file);
+  await expect(page.locator('[data-testid^="node-"]').first()).toBeVisible();
+}
+
+test.describe('containment at 1440 × 900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('a firewall dropped into a VNet is drawn inside AzureFirewallSubnet, its public IP a chip on it', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await freshApp(page);
+    await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 300, y: 150 });
+    await dropFromPalette(page, 'firewall', { testId: 'node-vnet-1' });
+    const fw = page.locator('[data-testid^="node-"][data-kind="firewall"]');
+    await expect(fw).toHaveCount(1);
+    const subnet = subnetNamed(page, 'AzureFirewallSubnet');
+    await expect(subnet).toHaveCount(1);
+    await expect(async () => {
+      expect(inside(await rectOf(fw), await rectOf(subnet))).toBe(true);
+      expect(inside(await rectOf(subnet), await rectOf(node(page, 'vnet-1')))).toBe(true);
+    }).toPass({ intervals: [200, 300, 500] });
+    // The public IP belongs to the firewall: a chip on it, no box of its own.
+    await expect(fw.locator('[data-testid^="ip-"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid^="node-"][data-kind="publicIp"]')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('a node pool sits inside its node subnet and the subnet’s used/free line stays visible', async ({ page }) => {
+    await freshApp(page);
+    await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 300, y: 150 });
+    await dropFromPalette(page, 'node-subnet', { testId: 'node-vnet-1' });
+    const subnet = page.locator('[data-testid^="node-"][data-kind="subnet"]').first();
+    await expect(subnet).toBeVisible();
+    const id = (await subnet.getAttribute('data-testid'))!;
+    await dropFromPalette(page, 'pool', { testId: id });
+    await dropFromPalette(page, 'pool', { testId: id });
+    const pools = page.locator('[data-testid^="node-"][data-kind="pool"]');
+    await expect(pools).toHaveCount(2);
+    const text = subnet.getByTestId('usage-text');
+    await expect(text).toBeVisible();
+    await expect(async () => {
+      const s = await rectOf(subnet);
+      const t = await rectOf(text);
+      const [a, b] = [await rectOf(pools.nth(0)), await rectOf(pools.nth(1))];
+      for (const p of [a, b]) {
+        expect(inside(p, s)).toBe(true);
+        expect(overlap(p, t)).toBe(false);
+      }
+      expect(overlap(a, b)).toBe(false);
+    }).toPass({ intervals: [200, 300, 500] });
+  });
+
+  test('every template: each pool and each placed resource inside its subnet, clear of the used/free line', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await freshApp(page);
+    for (const t of ['aks-baseline', 'workshop-hub-spoke', 'landing-zone-private']) {
+      await openTemplate(page, t);
+      const subnets = page.locator('[data-testid^="node-"][data-kind="subnet"]');
+      await expect(async () => {
+        const held = await page
+          .locator(
+            '[data-testid^="node-"]:is([data-kind="pool"],[data-kind="firewall"],[data-kind="appGateway"],[data-kind="bastion"],[data-kind="privateEndpoint"])',
+          )
+          .evaluateAll((els) =>
+            els.map((e) => {
+              const r = e.getBoundingClientRect();
+              return { id: e.getAttribute('data-testid')!, x: r.x, y: r.y, w: r.width, h: r.height };
+            }),
+          );
+        expect(held.length, t).toBeGreaterThan(0);
+        const boxes = await subnets.evaluateAll((els) =>
+          els.map((e) => {
+            const r = e.getBoundingClientRect();
+            const u = e.querySelector('[data-testid="usage"]')?.getBoundingClientRect();
+            return {
+              box: { x: r.x, y: r.y, w: r.width, h: r.height },
+              usage: u ? { x: u.x, y: u.y, w: u.width, h: u.height } : undefined,
+            };
+          }),
+        );
+        for (const h of held) {
+          const home = boxes.find((b) => inside(h, b.box));
+          expect(home, `${t}: ${h.id} inside a subnet`).toBeDefined();
+          if (home?.usage) expect(overlap(h, home.usage), `${t}: ${h.id} clear of the usage line`).toBe(false);
+        }
+      }).toPass({ intervals: [300, 500, 1000] });
+    }
+  });
+
+  test('lines are straight segments between box borders: none loops back onto its own box', async ({ page }) => {
+    await freshApp(page);
+    await openTemplate(page, 'aks-baseline');
+    await page.getByTestId('lines').selectOption('all');
+    await expect(page.locator('[data-testid^="edge-"]').first()).toBeAttached();
+    const ds = await page
+      .locator('[data-testid^="edge-"]')
+      .evaluateAll((gs) => gs.map((g) => g.querySelector('path')?.getAttribute('d') ?? ''));
+    expect(ds.length).toBeGreaterThan(0);
+    // One move and one straight segment: a curve (C) could bend back onto the box it leaves.
+    for (const d of ds) expect(d, d).toMatch(/^M\s*[-\d.e]+[ ,][-\d.e]+\s*L\s*[-\d.e]+[ ,][-\d.e]+\s*$/);
+  });
+});
