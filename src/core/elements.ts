@@ -154,6 +154,19 @@ function lineOf(line: NonNullable<RefSpec['line']>, element: Item, source: Id, t
   };
 }
 
+/** Per kind, the references to public IPs of its elements and of its rows: computed once from the registry. */
+const IP_REFS = new Map(
+  ELEMENT_KINDS.map((k) => {
+    const spec = kindSpec(k);
+    const own = spec.refs.filter((r) => r.to === 'publicIp');
+    const rows = (spec.rows ?? []).flatMap((row) => {
+      const refs = row.refs.filter((r) => r.to === 'publicIp');
+      return refs.length ? [{ list: row.list, refs }] : [];
+    });
+    return [k, { own, rows }] as const;
+  }),
+);
+
 /**
  * The element each attached public IP is drawn on, as a chip (a firewall's, a gateway's, a load balancer
  * frontend's, a cluster's outbound IPs): the first that refers to it. A public IP nothing refers to is a box.
@@ -161,12 +174,12 @@ function lineOf(line: NonNullable<RefSpec['line']>, element: Item, source: Id, t
 export function publicIpOwners(design: Design): Map<Id, Id> {
   const owners = new Map<Id, Id>();
   const take = (ownerId: Id, holder: unknown, refs: readonly RefSpec[]) => {
-    for (const ref of refs)
-      if (ref.to === 'publicIp') for (const { id } of refIds(holder, ref)) if (!owners.has(id)) owners.set(id, ownerId);
+    for (const ref of refs) for (const { id } of refIds(holder, ref)) if (!owners.has(id)) owners.set(id, ownerId);
   };
   walkElements(design, ({ kind, element }) => {
-    take(element.id, element, kindSpec(kind).refs);
-    for (const { spec, row } of rowsOf(kind, element)) take(element.id, row, spec.refs);
+    const { own, rows } = IP_REFS.get(kind)!;
+    if (own.length) take(element.id, element, own);
+    for (const row of rows) for (const r of listIn(element, row.list)) take(element.id, r, row.refs);
   });
   return owners;
 }
