@@ -6,7 +6,7 @@ import { freshApp, node, watchErrors } from './helpers';
  * 1,019 usable), autoscale up to 10 nodes + 1 surge = 11 at peak, one internal LB frontend in the node subnet,
  * and a route table with one default route to the hub firewall.
  */
-test('the workshop cluster under six network models, numbers checked by hand; Apply switches it to kubenet, undoably', async ({
+test('the workshop cluster under six network models, numbers checked by hand; kubenet refused, Overlay applied, undoably', async ({
   page,
 }) => {
   const errors = watchErrors(page);
@@ -42,13 +42,21 @@ test('the workshop cluster under six network models, numbers checked by hand; Ap
   await expect(page.getByTestId('models-picture-azure-cni-overlay')).toHaveAttribute('data-pods', 'outside');
   await expect(page.getByTestId('models-picture-azure-cni-node-subnet')).toHaveAttribute('data-pods', 'vnet');
 
+  // kubenet is refused: AGIC on workshop-appgw would send to pod IPs that only the cluster's route table routes,
+  // and the App Gateway subnet has no route table. The design stays as it was.
   await page.getByTestId('models-apply-kubenet').click();
-  await expect(page.getByTestId('models-message')).toHaveText('aks-workshop now uses kubenet.');
-  await expect(page.getByTestId('models-current-kubenet')).toBeVisible();
-  await expect(node(page, 'aks').locator('.box-detail')).toContainText('kubenet');
+  await expect(page.getByTestId('models-message')).toContainText(
+    'Cannot switch to kubenet: AGIC on workshop-appgw sends to pod IPs of kubenet cluster aks-workshop',
+  );
+  await expect(page.getByTestId('models-current-azure-cni-node-subnet')).toBeVisible();
+
+  await page.getByTestId('models-apply-azure-cni-overlay').click();
+  await expect(page.getByTestId('models-message')).toHaveText('aks-workshop now uses Azure CNI Overlay.');
+  await expect(page.getByTestId('models-current-azure-cni-overlay')).toBeVisible();
+  await expect(node(page, 'aks').locator('.box-detail')).toContainText('azure-cni-overlay');
   // The numbers follow: the node subnet now holds the 11 nodes + 1 frontend only (1,024 − 5 − 12 = 1,007 free).
   await expect(node(page, 'snet-aks').getByTestId('usage-text')).toHaveText('12 used · 1,007 free · 5 reserved');
-  // Under the node subnet model, as the column now computes it from the kubenet design: the same 342.
+  // The node subnet column, now computed from the Overlay design, still needs the same 342.
   await expect(cell('azure-cni-node-subnet', 'node-subnet')).toHaveText(
     'aks-subnet 10.240.0.0/22: 342 of 1,019 at peak; needs /23',
   );

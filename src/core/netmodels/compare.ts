@@ -99,11 +99,17 @@ function scaleOf(design: Design, plan: Plan, cluster: Cluster, model: ModelChoic
   return { pools, cap: MODEL_CAP[model] };
 }
 
-/** Findings about the cluster, its pools and the subnets they use. */
-function clusterFindings(plan: Plan, cluster: Cluster): Finding[] {
+/**
+ * Findings about the cluster, its pools, the subnets they use and what the cluster's Services and ingress
+ * program (load balancers, App Gateways through AGIC, Application Gateways for Containers).
+ */
+function clusterFindings(design: Design, plan: Plan, cluster: Cluster): Finding[] {
   const subjects = new Set<Id>([
     cluster.id,
     ...cluster.nodePools.flatMap((p) => [p.id, p.nodeSubnetId, ...(p.podSubnetId ? [p.podSubnetId] : [])]),
+    ...design.loadBalancers.filter((l) => l.clusterId === cluster.id).map((l) => l.id),
+    ...design.appGateways.filter((g) => g.agicClusterId === cluster.id).map((g) => g.id),
+    ...design.appGatewaysForContainers.filter((g) => g.clusterId === cluster.id).map((g) => g.id),
   ]);
   return plan.findings.filter((f) => subjects.has(f.subjectId));
 }
@@ -157,7 +163,7 @@ function column(base: Base, model: ModelChoice): ModelColumn {
     .filter((n): n is ModelSubnetNeed => n !== null);
   const podId = isFlat(model) ? unique(cluster.nodePools.map((p) => p.podSubnetId))[0] : undefined;
   const podSubnet = podId ? subnetNeed(plan, podId, poolIds, podId === added) : null;
-  const findings = clusterFindings(plan, cluster);
+  const findings = clusterFindings(design, plan, cluster);
   const col: ModelColumn = {
     model,
     label: MODEL_LABEL[model],

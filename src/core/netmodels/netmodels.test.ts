@@ -73,7 +73,9 @@ describe('workshop template, cluster aks-workshop (Azure CNI node subnet, autosc
       'Azure Network Policy Manager (Calico only)',
     );
     expect(x.findings.map((f) => f.rule)).toContain('kubenet-retirement');
-    expect(x.blockers).toEqual([]);
+    // AGIC on workshop-appgw would send to pod IPs only the cluster's route table routes, and the App Gateway
+    // subnet has none: a new error, so the switch is refused.
+    expect(x.blockers.map((f) => [f.rule, f.subjectId])).toEqual([['agic-kubenet-route-table', 'appgw']]);
   });
 
   it('pod subnet: none in the design, so one sized for (10 + 1) × 112 = 1,232 at peak + 30% = 1,602: a /21', () => {
@@ -109,6 +111,7 @@ describe('workshop template, cluster aks-workshop (Azure CNI node subnet, autosc
       // 255 × 250 = 63,750 pods.
       expect(x.scale.pools[0]).toMatchObject({ reachableMax: 255, maxPods: 250, pods: 63750 });
       expect(x.limitations.find((l) => l.what.startsWith('AGIC'))!.applies).toBe(true);
+      expect(x.blockers).toEqual([]);
     }
     expect(col(c, 'cilium-overlay').change!.cluster).toMatchObject({
       networkDataplane: 'cilium',
