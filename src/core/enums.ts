@@ -43,6 +43,9 @@ export const NSG_ACCESSES = ['Allow', 'Deny'] as const;
 export const NSG_PROTOCOLS = ['*', 'Tcp', 'Udp', 'Icmp'] as const;
 export const BASTION_SKUS = ['Basic', 'Standard', 'Premium'] as const;
 export const K8S_PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
+// https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types (ExternalName has no
+// selector or ports: it is not a path to pods)
+export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
 export const WORKLOAD_KINDS = [
   'Pod',
   'Deployment',

@@ -133,6 +133,8 @@ export interface Cluster {
   namespaces?: K8sNamespace[];
   workloads?: K8sWorkload[];
   networkPolicies?: K8sPolicyText[];
+  /** Kubernetes Services of the layer (ClusterIP, NodePort, LoadBalancer), selecting workloads by label. */
+  services?: K8sService[];
 }
 
 /** A Kubernetes LoadBalancer Service frontend (internal or public). */
@@ -370,6 +372,27 @@ export interface K8sWorkload {
   ports: K8sContainerPort[];
   /** The node pool its pods run on. */
   nodePoolId?: Id;
+}
+
+/** One port of a Service: `targetPort` is a number or a container port name; absent means the same as `port`. */
+export interface K8sServicePort {
+  name?: string;
+  port: number;
+  targetPort?: number | string;
+  protocol: OneOf<typeof E.K8S_PORT_PROTOCOLS>;
+}
+
+/**
+ * A Kubernetes Service of the cluster's layer. A LoadBalancer Service drawn as a load balancer frontend stays a
+ * frontend (it carries the Azure settings); these are the Services read from manifests or added in the tab.
+ */
+export interface K8sService {
+  id: Id;
+  name: string;
+  namespace: string;
+  type: OneOf<typeof E.SERVICE_TYPES>;
+  selector: Record<string, string>;
+  ports: K8sServicePort[];
 }
 
 /**

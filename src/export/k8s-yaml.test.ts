@@ -109,6 +109,43 @@ describe('Kubernetes YAML', () => {
     });
   });
 
+  it("writes the layer's Services as kept (named target port, selector), leaving one named like a frontend to it", () => {
+    const { design, plan } = example('workshop-hub-spoke');
+    const d = structuredClone(design);
+    const lb = d.loadBalancers.find((l) => l.frontends.length > 0)!;
+    const front = lb.frontends[0]!;
+    const c = d.clusters.find((x) => x.id === lb.clusterId)!;
+    c.services = [
+      {
+        id: 'svc1',
+        name: 'api',
+        namespace: 'shop',
+        type: 'ClusterIP',
+        selector: { app: 'api' },
+        ports: [
+          { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+          { name: 'dns', port: 53, protocol: 'UDP' },
+        ],
+      },
+      { id: 'svc2', name: front.name, namespace: front.namespace, type: 'ClusterIP', selector: {}, ports: [] },
+    ];
+    const docs = parseAllDocuments(exportK8sYaml(d, plan)).map((x) => x.toJS());
+    const services = docs.filter((x) => x.kind === 'Service');
+    // The frontend's Service (LoadBalancer, with its annotations) and the layer's api; svc2 yields to the frontend.
+    expect(services.map((x) => `${x.metadata.namespace}/${x.metadata.name}:${x.spec.type}`)).toEqual([
+      `${front.namespace}/${front.name}:LoadBalancer`,
+      'shop/api:ClusterIP',
+    ]);
+    expect(services[1].spec).toEqual({
+      type: 'ClusterIP',
+      selector: { app: 'api' },
+      ports: [
+        { name: 'http', protocol: 'TCP', port: 80, targetPort: 'http' },
+        { name: 'dns', protocol: 'UDP', port: 53 },
+      ],
+    });
+  });
+
   it('every example parses back as YAML', () => {
     for (const name of exampleNames()) {
       const { design, plan } = example(name);

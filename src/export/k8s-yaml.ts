@@ -135,6 +135,26 @@ export function subnetNamesOf(d: Design): Map<string, string> {
   return new Map(d.vnets.flatMap((v) => v.subnets.map((s) => [s.id, s.name] as const)));
 }
 
+/**
+ * The Services of the cluster's Kubernetes layer. One with the namespace and name of a load balancer frontend is
+ * left to the frontend, which carries its Azure settings.
+ */
+function layerServices(c: Cluster, frontends: Set<string>): Manifest[] {
+  return (c.services ?? [])
+    .filter((s) => !frontends.has(`${s.namespace}/${s.name}`))
+    .map((s) => {
+      const spec: Manifest = { type: s.type };
+      if (Object.keys(s.selector).length > 0) spec.selector = { ...s.selector };
+      spec.ports = s.ports.map((p) => ({
+        ...(p.name ? { name: p.name } : {}),
+        protocol: p.protocol,
+        port: p.port,
+        ...(p.targetPort !== undefined ? { targetPort: p.targetPort } : {}),
+      }));
+      return { apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, namespace: s.namespace }, spec };
+    });
+}
+
 /** The manifests of one cluster, in apply order. */
 export function clusterManifests(
   d: Design,
@@ -143,8 +163,10 @@ export function clusterManifests(
   ctx: ManifestContext = STANDALONE,
   plan?: Pick<Plan, 'clusters'>,
 ): Manifest[] {
-  const services = lbsOf(d, c).flatMap((lb) => lb.frontends.map((f) => service(d, lb, f, subnetNames, ctx)));
-  return [...policies(d, c, plan), ...services, ...ingress(d, c)];
+  const lbs = lbsOf(d, c);
+  const services = lbs.flatMap((lb) => lb.frontends.map((f) => service(d, lb, f, subnetNames, ctx)));
+  const frontends = new Set(lbs.flatMap((lb) => lb.frontends.map((f) => `${f.namespace}/${f.name}`)));
+  return [...policies(d, c, plan), ...services, ...layerServices(c, frontends), ...ingress(d, c)];
 }
 
 /**

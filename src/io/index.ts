@@ -19,7 +19,7 @@ export { MAX_INPUT_CHARS } from './hostile';
 export { LIMITS } from './schema-primitives';
 export { MIGRATIONS, runMigrations, type Migration } from './migrations';
 export { readManifests, MAX_MANIFEST_OBJECTS } from './k8s/manifests';
-export type { ManifestSet, ManifestProblem, K8sService } from './k8s/manifests';
+export type { ManifestSet, ManifestProblem, ManifestService } from './k8s/manifests';
 export {
   parseLesson,
   checkStepDesign,

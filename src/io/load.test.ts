@@ -124,6 +124,33 @@ describe('loadDocument: errors name the field path', () => {
     ]);
   });
 
+  it("keeps a cluster's Services (defaults filled) and names the path of a bad target port", () => {
+    const ok = loadDocument(
+      withRaw((r) => {
+        r.design.clusters[0].services = [
+          { id: 's1', name: 'api', selector: { app: 'api' }, ports: [{ port: 80, targetPort: 'http' }] },
+        ];
+      }),
+    );
+    expect(ok.ok && ok.doc.design.clusters[0]!.services).toEqual([
+      {
+        id: 's1',
+        name: 'api',
+        namespace: 'default',
+        type: 'ClusterIP',
+        selector: { app: 'api' },
+        ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }],
+      },
+    ]);
+    const bad = loadDocument(
+      withRaw((r) => {
+        r.design.clusters[0].services = [{ id: 's1', name: 'api', ports: [{ port: 80, targetPort: 0 }] }];
+      }),
+    );
+    expect(errorsOf(bad).every((e) => e.startsWith('design.clusters[0].services[0].ports[0].targetPort'))).toBe(true);
+    expect(errorsOf(bad).length).toBeGreaterThan(0);
+  });
+
   it('reports wrong types with the value received', () => {
     const raw = withRaw((r) => {
       r.design.vnets[0].addressSpaces = '10.0.0.0/8';

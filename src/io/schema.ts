@@ -47,7 +47,7 @@ import {
   optionalListSchema,
   shortTextSchema,
 } from './schema-primitives';
-import { k8sNamespaceSchema, k8sPolicyTextSchema, k8sWorkloadSchema } from './schema-kubernetes';
+import { k8sNamespaceSchema, k8sPolicyTextSchema, k8sServiceSchema, k8sWorkloadSchema } from './schema-kubernetes';
 
 export const DOCUMENT_FORMAT = 'aks-network-design';
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -147,6 +147,7 @@ const clusterSchema = z.strictObject({
   namespaces: listSchema(k8sNamespaceSchema).optional(),
   workloads: listSchema(k8sWorkloadSchema).optional(),
   networkPolicies: listSchema(k8sPolicyTextSchema).optional(),
+  services: listSchema(k8sServiceSchema).optional(),
 });
 
 const lbFrontendSchema = z.strictObject({

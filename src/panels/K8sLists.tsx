@@ -34,7 +34,7 @@ const WORKLOAD_KINDS: readonly K8sWorkload['kind'][] = [
 ];
 
 /** Edits one row of a cluster list by id: after an undo or a removal the row may sit elsewhere, or be gone. */
-function editRow<T extends { id: Id }>(
+export function editRow<T extends { id: Id }>(
   clusterId: Id,
   list: (c: Cluster) => T[] | undefined,
   id: Id,
@@ -46,7 +46,7 @@ function editRow<T extends { id: Id }>(
   });
 }
 
-function removeRow<T extends { id: Id }>(clusterId: Id, list: (c: Cluster) => T[] | undefined, id: Id): void {
+export function removeRow<T extends { id: Id }>(clusterId: Id, list: (c: Cluster) => T[] | undefined, id: Id): void {
   editCluster(clusterId, (c) => {
     const rows = list(c);
     const at = rows?.findIndex((x) => x.id === id) ?? -1;
@@ -59,14 +59,14 @@ const workloadsOf = (c: Cluster) => c.workloads;
 const policiesOf = (c: Cluster) => c.networkPolicies;
 
 /** Edits the cluster inside one store update (one undo step). */
-function editCluster(clusterId: Id, recipe: (c: Cluster, d: Design) => void): void {
+export function editCluster(clusterId: Id, recipe: (c: Cluster, d: Design) => void): void {
   useDesignStore.getState().updateDesign((d) => {
     const c = d.clusters.find((x) => x.id === clusterId);
     if (c) recipe(c, d);
   });
 }
 
-function TextCell<T>(props: {
+export function TextCell<T>(props: {
   value: string;
   label: string;
   testId: string;

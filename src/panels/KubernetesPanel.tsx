@@ -8,6 +8,7 @@ import { MAX_INPUT_CHARS, readManifests } from '../io';
 import { idSource, useDesignStore, useFlowMatrix, useSelectedElement } from '../store';
 import { FlowMatrixView } from './FlowMatrixView';
 import { NamespaceList, PolicyList, WorkloadList } from './K8sLists';
+import { ServiceList } from './K8sServices';
 import { mergeManifests } from './k8s-import';
 
 const ENGINE_URL = 'https://learn.microsoft.com/azure/aks/use-network-policies';
@@ -121,6 +122,7 @@ export function KubernetesPanel() {
       </p>
       {matrix && <FlowMatrixView m={matrix} />}
       <WorkloadList cluster={cluster} />
+      <ServiceList cluster={cluster} />
       <NamespaceList cluster={cluster} />
       <PolicyList cluster={cluster} />
       <ManifestImport key={cluster.id} clusterId={cluster.id} />

@@ -36,16 +36,43 @@ describe('manifests merged into a cluster', () => {
     expect(c.workloads!.map((w) => w.id)).toEqual(ids1);
   });
 
+  it('keeps Services (selector, ports with named target ports) and replaces one by namespace/name, id kept', () => {
+    const c = { id: 'aks', nodePools: [] } as unknown as Cluster;
+    const svc = (target: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata: { name: web, namespace: shop }\nspec: { type: LoadBalancer, selector: { app: web }, ports: [{ name: http, port: 80, targetPort: ${target} }, { port: 53, protocol: UDP }] }`;
+    const r = mergeManifests(c, readManifests([{ source: 'svc.yaml', text: svc('http') }]), ids());
+    expect(r.lines[0]).toBe(
+      '1 namespace(s), 0 workload(s), 1 Service(s), 0 NetworkPolicy(ies) read: 2 added, 0 replaced',
+    );
+    expect(c.services).toEqual([
+      {
+        id: 'svc-2',
+        name: 'web',
+        namespace: 'shop',
+        type: 'LoadBalancer',
+        selector: { app: 'web' },
+        ports: [
+          { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+          { port: 53, protocol: 'UDP' },
+        ],
+      },
+    ]);
+    mergeManifests(c, readManifests([{ source: 'svc.yaml', text: svc('8080') }]), ids());
+    expect(c.services!.map((s) => `${s.id}:${String(s.ports[0]!.targetPort)}`)).toEqual(['svc-2:8080']);
+  });
+
   it('reports what it does not keep and what it could not read', () => {
     const c = { id: 'aks', nodePools: [] } as unknown as Cluster;
     const text = [
       'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }',
-      'apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { selector: { app: web }, ports: [{ port: 80 }] }',
+      'apiVersion: v1\nkind: Service\nmetadata: { name: db }\nspec: { type: ExternalName, externalName: db.example.com }',
       'kind: NetworkPolicy\nmetadata: { name: bad }\nspec: { podSelector: 3 }',
     ].join('\n---\n');
     const r = mergeManifests(c, readManifests([{ source: 'pasted', text }]), ids());
     expect(r.lines).toContain('1 ConfigMap object(s) ignored');
-    expect(r.lines).toContain('1 Service(s) read: the matrix works on pods, so they are not kept');
+    // An ExternalName Service has no selector or ports: no path to pods, so it is counted and not kept.
+    expect(r.lines).toContain('1 Service (ExternalName) object(s) ignored');
+    expect(c.services).toEqual([]);
     expect(r.lines.some((l) => l.startsWith('pasted:') && l.includes('NetworkPolicy default/bad'))).toBe(true);
     expect(c.networkPolicies).toEqual([]);
   });

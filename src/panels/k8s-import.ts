@@ -61,11 +61,21 @@ export function mergeManifests(c: Cluster, set: ManifestSet, newId: (prefix: str
       out.added++;
     }
   }
+  const services = (c.services ??= []);
+  for (const s of set.services) {
+    const value = { ...s, selector: { ...s.selector }, ports: s.ports.map((p) => ({ ...p })) };
+    const i = services.findIndex((x) => key(x) === key(s));
+    if (i >= 0) {
+      services[i] = { ...value, id: services[i]!.id };
+      out.replaced++;
+    } else {
+      services.push({ id: newId('svc'), ...value });
+      out.added++;
+    }
+  }
   out.lines.push(
-    `${set.namespaces.length} namespace(s), ${set.workloads.length} workload(s), ${set.policyTexts.length} NetworkPolicy(ies) read: ${out.added} added, ${out.replaced} replaced`,
+    `${set.namespaces.length} namespace(s), ${set.workloads.length} workload(s), ${set.services.length} Service(s), ${set.policyTexts.length} NetworkPolicy(ies) read: ${out.added} added, ${out.replaced} replaced`,
   );
-  if (set.services.length)
-    out.lines.push(`${set.services.length} Service(s) read: the matrix works on pods, so they are not kept`);
   for (const [kind, n] of Object.entries(set.ignored)) out.lines.push(`${n} ${kind} object(s) ignored`);
   for (const p of set.problems) out.lines.push(`${p.source}:${p.line}: ${p.object ? `${p.object}: ` : ''}${p.message}`);
   return out;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatLabels, formatPorts, parseK8sName, parseLabels, parsePorts, parseReplicas } from './k8s-text';
+import {
+  formatLabels,
+  formatPorts,
+  formatServicePorts,
+  parseK8sName,
+  parseLabels,
+  parsePorts,
+  parseReplicas,
+  parseServicePorts,
+} from './k8s-text';
 
 describe('Kubernetes panel values', () => {
   it('labels: key=value pairs, prefixed keys, empty values; errors name the bad part', () => {
@@ -48,5 +57,34 @@ describe('Kubernetes panel values', () => {
     expect(parseReplicas('3')).toEqual({ ok: true, value: 3 });
     expect(parseReplicas('-1').ok).toBe(false);
     expect(parseReplicas('2.5').ok).toBe(false);
+  });
+});
+
+describe('Service ports as typed', () => {
+  it('reads name, port, numeric or named target and protocol, and prints them back the same', () => {
+    const r = parseServicePorts('http:80->8080/TCP, dns:53/udp, https:443->https');
+    expect(r).toEqual({
+      ok: true,
+      value: [
+        { name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' },
+        { name: 'dns', port: 53, protocol: 'UDP' },
+        { name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' },
+      ],
+    });
+    if (r.ok) expect(formatServicePorts(r.value)).toBe('http:80->8080/TCP, dns:53/UDP, https:443->https/TCP');
+    expect(parseServicePorts('')).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses what Kubernetes refuses, with the reason', () => {
+    // https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services
+    expect(parseServicePorts('80, 443')).toEqual({
+      ok: false,
+      error: 'a Service with more than one port names every port (name:port)',
+    });
+    expect(parseServicePorts('a:80, b:80')).toEqual({ ok: false, error: 'port 80/TCP is given twice' });
+    expect(parseServicePorts('a:80, a:81')).toMatchObject({ ok: false, error: expect.stringContaining('"a"') });
+    expect(parseServicePorts('70000')).toEqual({ ok: false, error: '70000: a port is 1 to 65535' });
+    expect(parseServicePorts('80->0')).toEqual({ ok: false, error: '0: a target port is 1 to 65535' });
+    expect(parseServicePorts('80->')).toMatchObject({ ok: false, error: expect.stringContaining('[name:]port') });
   });
 });

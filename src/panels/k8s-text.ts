@@ -2,7 +2,7 @@
  * The Kubernetes panel's typed values: labels as `key=value, key=value`, ports as `name:80/TCP, 53/UDP`, names as
  * Kubernetes requires them. Each parse gives the value or the message shown next to the field.
  */
-import type { K8sContainerPort } from '../core/index';
+import type { K8sContainerPort, K8sServicePort } from '../core/index';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -83,6 +83,62 @@ export function parsePorts(text: string): Parsed<K8sContainerPort[]> {
 
 export function formatPorts(ports: readonly K8sContainerPort[]): string {
   return ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.containerPort}/${p.protocol}`).join(', ');
+}
+
+// [name:]port[->target][/PROTO]; the target is a number or a container port name.
+const SERVICE_PORT_ITEM = /^(?:([^:\s]+):)?(\d+)(?:\s*->\s*([a-z0-9-]+))?(?:\/(TCP|UDP|SCTP))?$/i;
+
+/** A Service's ports: `http:80->8080/TCP, 53/UDP, 443->https`. */
+export function parseServicePorts(text: string): Parsed<K8sServicePort[]> {
+  const out: K8sServicePort[] = [];
+  for (const part of text.split(',')) {
+    const item = part.trim();
+    if (!item) continue;
+    const m = SERVICE_PORT_ITEM.exec(item);
+    if (!m)
+      return { ok: false, error: `"${item}" is not [name:]port[->target][/TCP|UDP|SCTP], e.g. http:80->8080/TCP` };
+    const [, name, num, target, proto] = m;
+    const port = Number(num);
+    if (port < 1 || port > 65535) return { ok: false, error: `${port}: a port is 1 to 65535` };
+    if (name !== undefined && !PORT_NAME.test(name))
+      return { ok: false, error: `"${name}": a port name is up to 15 lowercase letters, digits and single hyphens` };
+    let targetPort: number | string | undefined;
+    if (target !== undefined && /^\d+$/.test(target)) {
+      targetPort = Number(target);
+      if (targetPort < 1 || targetPort > 65535) return { ok: false, error: `${target}: a target port is 1 to 65535` };
+    } else if (target !== undefined) {
+      if (!PORT_NAME.test(target))
+        return {
+          ok: false,
+          error: `"${target}": a named target port is up to 15 lowercase letters, digits and single hyphens`,
+        };
+      targetPort = target;
+    }
+    const protocol = (proto?.toUpperCase() ?? 'TCP') as K8sServicePort['protocol'];
+    // https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services
+    if (out.some((p) => p.port === port && p.protocol === protocol))
+      return { ok: false, error: `port ${port}/${protocol} is given twice` };
+    if (name !== undefined && out.some((p) => p.name === name))
+      return { ok: false, error: `two ports are named "${name}": a Service's port names are unique` };
+    out.push({
+      ...(name !== undefined ? { name } : {}),
+      port,
+      ...(targetPort !== undefined ? { targetPort } : {}),
+      protocol,
+    });
+  }
+  if (out.length > 1 && out.some((p) => p.name === undefined))
+    return { ok: false, error: 'a Service with more than one port names every port (name:port)' };
+  return { ok: true, value: out };
+}
+
+export function formatServicePorts(ports: readonly K8sServicePort[]): string {
+  return ports
+    .map(
+      (p) =>
+        `${p.name ? `${p.name}:` : ''}${p.port}${p.targetPort !== undefined ? `->${p.targetPort}` : ''}/${p.protocol}`,
+    )
+    .join(', ');
 }
 
 export function parseReplicas(text: string): Parsed<number> {

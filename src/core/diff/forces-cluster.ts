@@ -225,9 +225,9 @@ export const CLUSTER_FORCES: readonly Force[] = [
   defineForce({
     id: 'kubernetes-objects',
     effect: 'in-place',
-    summary: 'Namespaces, workloads and NetworkPolicies are Kubernetes objects, applied with kubectl',
+    summary: 'Namespaces, workloads, Services and NetworkPolicies are Kubernetes objects, applied with kubectl',
     learnUrl: 'https://learn.microsoft.com/azure/aks/use-network-policies',
-    applies: onField('cluster', 'namespaces', 'workloads', 'networkPolicies'),
+    applies: onField('cluster', 'namespaces', 'workloads', 'networkPolicies', 'services'),
     message: () => 'In place: applied to the cluster with kubectl; no Azure resource changes.',
   }),
 ];

@@ -9,18 +9,14 @@ import type {
   NetpolProtocol,
   Namespace,
   K8sNetworkPolicy,
+  K8sService,
   Workload,
   WorkloadKind,
 } from '../../core/index';
-import { networkPolicySchema } from '../../core/index';
+import { networkPolicySchema, SERVICE_TYPES } from '../../core/index';
 
-export interface K8sService {
-  name: string;
-  namespace: string;
-  type: string;
-  selector: Record<string, string>;
-  ports: { name?: string; port: number; targetPort?: number | string; protocol: NetpolProtocol }[];
-}
+/** A Service as the design keeps it (without its id). */
+export type ManifestService = Omit<K8sService, 'id'>;
 
 export interface ManifestProblem {
   source: string;
@@ -33,7 +29,7 @@ export interface ManifestProblem {
 export interface ManifestSet {
   namespaces: Namespace[];
   workloads: Workload[];
-  services: K8sService[];
+  services: ManifestService[];
   policies: K8sNetworkPolicy[];
   /** Each policy's YAML text, in the order of `policies`: what a design keeps. */
   policyTexts: { name: string; namespace: string; yaml: string }[];
@@ -114,26 +110,27 @@ function readWorkload(kind: WorkloadKind, obj: Obj, namespace: string, name: str
   return { kind, name, namespace, labels: labelsOf(tplMeta.labels), ports: containerPorts(tpl?.spec), replicas };
 }
 
-function readService(obj: Obj, namespace: string, name: string): K8sService {
+const isPort = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535;
+const isPortName = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 15;
+
+/** The Service, or null for a type without a selector and ports (ExternalName) the matrix cannot use. */
+function readService(obj: Obj, namespace: string, name: string): ManifestService | null {
   const spec = isObj(obj.spec) ? obj.spec : {};
+  const type = str(spec.type) ?? 'ClusterIP';
+  if (!(SERVICE_TYPES as readonly string[]).includes(type)) return null;
   const ports = Array.isArray(spec.ports) ? spec.ports : [];
   return {
     name,
     namespace,
-    type: str(spec.type) ?? 'ClusterIP',
+    type: type as ManifestService['type'],
     selector: labelsOf(spec.selector),
-    ports: ports.flatMap((p) =>
-      isObj(p) && typeof p.port === 'number'
-        ? [
-            {
-              name: str(p.name),
-              port: p.port,
-              targetPort: p.targetPort as number | string | undefined,
-              protocol: protocolOf(p.protocol),
-            },
-          ]
-        : [],
-    ),
+    ports: ports.flatMap((p) => {
+      if (!isObj(p) || !isPort(p.port)) return [];
+      const port: ManifestService['ports'][number] = { port: p.port, protocol: protocolOf(p.protocol) };
+      if (isPortName(p.name)) port.name = p.name;
+      if (isPort(p.targetPort) || isPortName(p.targetPort)) port.targetPort = p.targetPort;
+      return [port];
+    }),
   };
 }
 
@@ -269,7 +266,9 @@ export function readManifests(inputs: readonly { source: string; text: string }[
       if (!ownedWithin(obj, namespace, present))
         set.workloads.push(readWorkload(kind as WorkloadKind, obj, namespace, name));
     } else if (kind === 'Service') {
-      set.services.push(readService(obj, namespace, name));
+      const svc = readService(obj, namespace, name);
+      if (svc) set.services.push(svc);
+      else set.ignored['Service (ExternalName)'] = (set.ignored['Service (ExternalName)'] ?? 0) + 1;
     } else if (kind === 'NetworkPolicy') {
       const p = readPolicy(o, namespace, set.problems, id);
       if (p) {
@@ -281,7 +280,7 @@ export function readManifests(inputs: readonly { source: string; text: string }[
     }
   }
   // Namespaces that objects name but the input does not declare still exist for selectors (with only their name).
-  for (const ns of new Set([...set.workloads, ...set.policies].map((x) => x.namespace))) {
+  for (const ns of new Set([...set.workloads, ...set.services, ...set.policies].map((x) => x.namespace))) {
     if (!seenNs.has(ns)) set.namespaces.push({ name: ns, labels: {} });
   }
   return set;
