@@ -106,3 +106,5 @@ export { gradeCheck, flowTraces, flowTargetIp } from './lesson/grade';
 export { lessonStepDesign, lessonDesigns, applyStep } from './lesson/steps';
 export type { StepDesign, DesignValidator } from './lesson/steps';
 export { FAULTS, faultById } from './lesson/faults';
+export { walkFlow, walkFlows } from './walk/walk';
+export type * from './walk/types';

@@ -23,8 +23,13 @@ export type DesignOp =
 export type FlowRef =
   /** From a node pool's pods to the Internet or to a design element (on-premises site, private endpoint, ...). */
   | { kind: 'egress'; fromPoolId: Id; to: 'internet' | Id }
-  /** Into a node pool's pods; `via` picks one of the pool's ingress traces by its `from` text or resource id. */
-  | { kind: 'ingress'; toPoolId: Id; via?: string };
+  /** Into a node pool's pods; `via` picks one of the pool's ingress traces by its `from` or `to` text or a
+   * resource id on its path (an App Gateway, a load balancer, a firewall, an on-premises site). */
+  | { kind: 'ingress'; toPoolId: Id; via?: string }
+  /** A pod on the first node of one pool to a pod on another node (the second node when both pools are one). */
+  | { kind: 'pod-to-pod'; fromPoolId: Id; toPoolId: Id }
+  /** A client of an on-premises site to an internal load balancer frontend (by frontend id). */
+  | { kind: 'onprem-to-ilb'; siteId: Id; frontendId: Id };
 
 /** What a check asks of the design the student now has. Every kind is graded from the plan, never from the UI. */
 export type LessonCheck =
