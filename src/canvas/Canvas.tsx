@@ -20,6 +20,7 @@ import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './edges';
 import { DRAG_TYPE } from './Palette';
 import { Minimap } from './minimap';
+import { WalkOverlay } from './walk-overlay';
 import { FIT_PADDING } from '../export';
 
 /**
@@ -163,6 +164,7 @@ export function Canvas() {
         <Background gap={20} />
         <Controls />
         <Minimap />
+        <WalkOverlay />
       </ReactFlow>
     </div>
   );

@@ -4,6 +4,7 @@ import { traceEgress, traceIngress, type Trace, checkIp } from '../core/index';
 import { useDesignStore, usePlan, useSelectedElement } from '../store';
 import { hopNodeIds } from './paths-logic';
 import { TraceView } from './TraceView';
+import { WalkPanel } from './WalkPanel';
 
 const OUTBOUND_URL = 'https://learn.microsoft.com/azure/aks/egress-outboundtype';
 const INGRESS_URL = 'https://learn.microsoft.com/azure/aks/concepts-network-ingress';
@@ -81,6 +82,14 @@ function PoolPaths({ poolId }: { poolId: string }) {
 
 export function PathsPanel() {
   const found = useSelectedElement();
-  if (found?.kind !== 'pool') return <p className="hint">Select a node pool to trace its egress and ingress paths.</p>;
-  return <PoolPaths key={found.element.id} poolId={found.element.id} />;
+  return (
+    <>
+      <WalkPanel />
+      {found?.kind !== 'pool' ? (
+        <p className="hint">Select a node pool to trace its egress and ingress paths.</p>
+      ) : (
+        <PoolPaths key={found.element.id} poolId={found.element.id} />
+      )}
+    </>
+  );
 }

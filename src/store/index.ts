@@ -42,3 +42,4 @@ export {
   type LessonSource,
   type LessonState,
 } from './lesson';
+export { useWalkStore, useCurrentWalk, type WalkView } from './walk';
