@@ -14,6 +14,8 @@ import type { Trace } from '../paths/trace-types';
 import { computePlan } from '../plan';
 import type { Plan } from '../plan-types';
 import type { CheckResult, FlowRef, LessonCheck } from './types';
+import { walkFlow } from '../walk/walk';
+import type { Walk } from '../walk/types';
 
 /** The address an egress flow to a design element is traced to: its private IP, or the first host of its range. */
 export function flowTargetIp(design: Design, to: 'internet' | Id): string | null {
@@ -40,6 +42,10 @@ export function flowTraces(design: Design, plan: Plan, flow: FlowRef): Trace[] |
     if (!ip) return `no design element "${flow.to}" has an address to trace to`;
     return [traceEgress(design, plan, flow.fromPoolId, ip)];
   }
+  if (flow.kind === 'pod-to-pod' || flow.kind === 'onprem-to-ilb') {
+    const w = walkFlow(design, plan, flow);
+    return w ? [traceOfWalk(w)] : `the design has no such flow (${flowName(flow)})`;
+  }
   const all = traceIngress(design, plan, flow.toPoolId);
   const via = flow.via;
   const picked = via ? all.filter((t) => t.from === via || t.hops.some((h) => h.resourceId === via)) : all;
@@ -50,8 +56,31 @@ export function flowTraces(design: Design, plan: Plan, flow: FlowRef): Trace[] |
   return picked;
 }
 
-const flowName = (f: FlowRef) =>
-  f.kind === 'egress' ? `${f.fromPoolId} → ${f.to}` : `${f.via ?? 'every ingress path'} → ${f.toPoolId}`;
+/** A walked flow (no trace of its own) as a trace: its steps as hops, its outcome. */
+function traceOfWalk(w: Walk): Trace {
+  const hops = w.steps.map((s) => ({
+    kind: s.kind,
+    label: s.at,
+    decidedBy: s.rule,
+    ...(s.resourceId ? { resourceId: s.resourceId } : {}),
+  }));
+  const seen = w.outcome === 'delivered' ? (w.steps.at(-1)?.src ?? null) : null;
+  const ends = flowName(w.flow).split(' → ');
+  return { from: ends[0]!, to: ends[1]!, hops, sourceIpSeen: seen, outcome: w.outcome, findings: [] };
+}
+
+function flowName(f: FlowRef): string {
+  switch (f.kind) {
+    case 'egress':
+      return `${f.fromPoolId} → ${f.to}`;
+    case 'ingress':
+      return `${f.via ?? 'every ingress path'} → ${f.toPoolId}`;
+    case 'pod-to-pod':
+      return `${f.fromPoolId} → ${f.toPoolId}`;
+    case 'onprem-to-ilb':
+      return `${f.siteId} → ${f.frontendId}`;
+  }
+}
 
 function gradeTrace(design: Design, plan: Plan, check: Extract<LessonCheck, { kind: 'trace' }>): CheckResult {
   const traces = flowTraces(design, plan, check.flow);

@@ -14,6 +14,7 @@ import { loadDocument } from '../../io';
 import type { Design } from '../model';
 import { computePlan } from '../plan';
 import { traceEgress } from '../paths/egress';
+import { gradeCheck } from '../lesson/grade';
 import { walkFlow, walkFlows } from './walk';
 import type { Walk } from './types';
 
@@ -259,5 +260,13 @@ describe('every example', () => {
           expect(w.outcome, `${name}: ${o.title}`).toBe(traceEgress(d, plan, o.flow.fromPoolId, 'internet').outcome);
       }
     }
+  });
+});
+
+describe('lesson checks grade the walked flows too', () => {
+  it('a pod to pod check passes for the outcome the walk reaches (delivered) and fails for another', () => {
+    const flow = { kind: 'pod-to-pod', fromPoolId: 'pool-system', toPoolId: 'pool-system' } as const;
+    expect(gradeCheck(workshop, { kind: 'trace', flow, outcome: 'delivered' }).passed).toBe(true);
+    expect(gradeCheck(workshop, { kind: 'trace', flow, outcome: 'blocked' }).passed).toBe(false);
   });
 });
