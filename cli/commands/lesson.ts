@@ -7,7 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gradeCheck, lessonStepDesign, type Lesson, type LessonCheck, type LessonStep } from '../../src/core/index';
+import {
+  flowName,
+  gradeCheck,
+  lessonStepDesign,
+  type Lesson,
+  type LessonCheck,
+  type LessonStep,
+} from '../../src/core/index';
 import { checkStepDesign, lessonStart, parseLesson, serializeDocument, newDocument } from '../../src/io';
 import type { Command, CliIo } from '../io';
 import { EXIT_INPUT, parseCommandArgs, printable, readDesign } from '../read-design';
@@ -35,9 +42,7 @@ function describeCheck(c: LessonCheck): string {
     case 'no-finding':
       return `no ${c.rule} finding${c.subjectId ? ` on ${c.subjectId}` : ''}`;
     case 'trace': {
-      const f = c.flow;
-      const path = f.kind === 'egress' ? `${f.fromPoolId} → ${f.to}` : `${f.via ?? 'ingress'} → ${f.toPoolId}`;
-      return `${path} ${c.outcome}`;
+      return `${flowName(c.flow)} ${c.outcome}`;
     }
     case 'matrix':
       return `${c.from} → ${c.to} ${c.protocol} ${c.port} ${c.allowed ? 'allowed' : 'denied'}`;

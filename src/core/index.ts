@@ -102,7 +102,7 @@ export type { AllocationNeed, AllocationInput, Allocation, Placement, Unplaced }
 export { allocateVnet, applyAllocation, freeSpokeSpace, clusterRanges, PRIVATE_RANGES } from './allocate/vnet';
 export * from './netmodels/index';
 export { applyOps, locate, type Located } from './lesson/ops';
-export { gradeCheck, flowTraces, flowTargetIp } from './lesson/grade';
+export { gradeCheck, flowTraces, flowTargetIp, flowName } from './lesson/grade';
 export { lessonStepDesign, lessonDesigns, applyStep } from './lesson/steps';
 export type { StepDesign, DesignValidator } from './lesson/steps';
 export { FAULTS, faultById } from './lesson/faults';

@@ -1,5 +1,6 @@
 /** What a lesson step draws attention to, resolved on the design shown: boxes to light, findings, matrices. Pure. */
 import {
+  flowName,
   flowTraces,
   type Design,
   type Finding,
@@ -21,7 +22,11 @@ export interface StepFocus {
 }
 
 const flowTitle = (flow: FlowRef) =>
-  flow.kind === 'egress' ? `Egress from ${flow.fromPoolId} to ${flow.to}` : `Ingress to ${flow.toPoolId}`;
+  flow.kind === 'egress'
+    ? `Egress from ${flow.fromPoolId} to ${flow.to}`
+    : flow.kind === 'ingress'
+      ? `Ingress to ${flow.toPoolId}`
+      : `Flow ${flowName(flow)}`;
 
 export function stepFocus(step: LessonStep | undefined, design: Design, plan: Plan): StepFocus {
   const ids: string[] = [];
@@ -47,7 +52,10 @@ export function stepFocus(step: LessonStep | undefined, design: Design, plan: Pl
         }
       } else {
         // Not traceable on this design (the step may be about why): its ends are lit instead.
-        light(h.flow.kind === 'egress' ? h.flow.fromPoolId : h.flow.toPoolId);
+        const f = h.flow;
+        light(
+          f.kind === 'egress' || f.kind === 'pod-to-pod' ? f.fromPoolId : f.kind === 'ingress' ? f.toPoolId : f.siteId,
+        );
         if (h.flow.kind === 'egress' && h.flow.to !== 'internet') light(h.flow.to);
       }
     }

@@ -69,7 +69,8 @@ function traceOfWalk(w: Walk): Trace {
   return { from: ends[0]!, to: ends[1]!, hops, sourceIpSeen: seen, outcome: w.outcome, findings: [] };
 }
 
-function flowName(f: FlowRef): string {
+/** A flow in words, by its ends' ids. */
+export function flowName(f: FlowRef): string {
   switch (f.kind) {
     case 'egress':
       return `${f.fromPoolId} → ${f.to}`;
