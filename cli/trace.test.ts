@@ -43,9 +43,12 @@ describe('aksnet trace, sources and errors', () => {
       ),
     ).toBe(0);
     const t = JSON.parse(io.stdout());
-    // snet-privatelinkendpoints has no route table: 0.0.0.0/0 → Internet, no cluster outbound, Azure default outbound.
+    // snet-privatelinkendpoints has no route table: 0.0.0.0/0 → Internet, no cluster outbound and no NAT gateway;
+    // the subnet is private (default outbound access is retired for new subnets), so a VM there has no egress.
     expect(t.hops[0].label).toBe('a VM in snet-privatelinkendpoints');
-    expect(t.hops[1].kind).toBe('public-ip');
+    expect(t.hops[1].kind).toBe('drop');
+    expect(t.hops[1].label).toBe('no outbound path');
+    expect(t.sourceIpSeen).toBeNull();
   });
 
   it('the landing zone private cluster egresses through the hub firewall while its outbound type is loadBalancer', async () => {

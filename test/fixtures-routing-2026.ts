@@ -19,4 +19,8 @@ export const ROUTING_2026_FIXTURES: Record<string, Fixture> = {
     bad: (d) => void d.onPremSites[0]!.addressPrefixes.push('0.0.0.0/0'),
     fix: firewallInternetRoute,
   },
+  'subnet-default-outbound-access': {
+    bad: (d) => void (subnet(d, 'nodes').defaultOutboundAccess = true),
+    fix: (d) => void (subnet(d, 'nodes').defaultOutboundAccess = false),
+  },
 };

@@ -26,6 +26,12 @@ export interface Subnet {
   natGatewayId?: Id;
   /** privateEndpointNetworkPolicies: NSG/UDR apply to private endpoints only when enabled. */
   privateEndpointNetworkPolicies?: OneOf<typeof E.PE_NETWORK_POLICIES>;
+  /**
+   * defaultOutboundAccess: true lets VMs without an explicit outbound method take Azure's implicit outbound IP.
+   * New subnets are private (false) from API 2025-07-01 on, so absent means private; set only at creation.
+   * https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
+   */
+  defaultOutboundAccess?: boolean;
 }
 
 export interface Vnet {
@@ -33,6 +39,8 @@ export interface Vnet {
   name: string;
   /** One or more IPv4 address spaces (address prefixes). */
   addressSpaces: string[];
+  /** Custom DNS servers (dhcpOptions.dnsServers); absent or empty: Azure-provided DNS (168.63.129.16). */
+  dnsServers?: string[];
   subnets: Subnet[];
 }
 

@@ -97,7 +97,13 @@ export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
   },
   'network vnet create': {
     learnUrl: `${L}network/vnet#az-network-vnet-create`,
-    flags: { '--resource-group': any, '--name': any, '--location': any, '--address-prefixes': any },
+    flags: {
+      '--resource-group': any,
+      '--name': any,
+      '--location': any,
+      '--address-prefixes': any,
+      '--dns-servers': any,
+    },
   },
   'network vnet subnet create': {
     learnUrl: `${L}network/vnet/subnet#az-network-vnet-subnet-create`,
@@ -110,6 +116,7 @@ export const AZ_COMMANDS: Record<string, AzCommandSpec> = {
       '--route-table': any,
       '--nat-gateway': any,
       '--delegations': any,
+      '--default-outbound-access': BOOL,
       '--private-endpoint-network-policies': [
         'Disabled',
         'Enabled',

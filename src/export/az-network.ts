@@ -104,7 +104,8 @@ export function vnetCommands(d: Design): AzCommand[] {
         .add('--resource-group', RG())
         .add('--name', nm(v.name))
         .add('--location', LOC())
-        .many('--address-prefixes', v.addressSpaces),
+        .many('--address-prefixes', v.addressSpaces)
+        .many('--dns-servers', v.dnsServers ?? []),
       `VNet ${v.name}`,
     ),
     ...v.subnets.map((s) => {
@@ -122,6 +123,7 @@ export function vnetCommands(d: Design): AzCommand[] {
       if (s.delegation) f.add('--delegations', s.delegation);
       if (s.privateEndpointNetworkPolicies)
         f.add('--private-endpoint-network-policies', s.privateEndpointNetworkPolicies);
+      if (s.defaultOutboundAccess !== undefined) f.add('--default-outbound-access', String(s.defaultOutboundAccess));
       return az('network vnet subnet create', f);
     }),
   ]);

@@ -99,6 +99,7 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
           location: ex('location'),
           properties: {
             addressSpace: { addressPrefixes: v.addressSpaces },
+            dhcpOptions: v.dnsServers?.length ? { dnsServers: v.dnsServers } : undefined,
             subnets: v.subnets.map((s) => ({
               name: s.name,
               properties: {
@@ -110,6 +111,7 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
                   ? [{ name: 'delegation', properties: { serviceName: s.delegation } }]
                   : undefined,
                 privateEndpointNetworkPolicies: s.privateEndpointNetworkPolicies,
+                defaultOutboundAccess: s.defaultOutboundAccess,
               },
             })),
           },

@@ -3,7 +3,7 @@
  * gateway, NSG rules, a firewall with two public IPs, a management IP configuration, DNAT rules and a route to it, two clusters (CNI with a static-block pod
  * subnet and a Windows pool; overlay with Cilium, a private API server in its own subnet and a user-assigned NAT
  * gateway on its node subnet), internal and public load balancers, an AGIC gateway, Bastion, a private endpoint and an
- * Application Gateway for Containers in its delegated /24.
+ * Application Gateway for Containers in its delegated /24; custom DNS servers on the spoke and a private subnet.
  */
 import { emptyDesign, type Design } from '../core/index';
 
@@ -25,6 +25,8 @@ export function featureDesign(): Design {
       id: 'spoke',
       name: 'vnet-spoke',
       addressSpaces: ['10.1.0.0/16', '10.2.0.0/16'],
+      // A DNS server in the hub (not modelled): the firewall rules gain UDP/TCP 53 to it.
+      dnsServers: ['10.0.2.4'],
       subnets: [
         {
           id: 's-nodes',
@@ -35,7 +37,7 @@ export function featureDesign(): Design {
           routeTableId: 'rt-fw',
         },
         { id: 's-pods', name: 'snet-pods', cidr: '10.2.0.0/18', purpose: 'aks-pods', routeTableId: 'rt-fw' },
-        { id: 's-ilb', name: 'snet-ilb', cidr: '10.1.4.0/27', purpose: 'general' },
+        { id: 's-ilb', name: 'snet-ilb', cidr: '10.1.4.0/27', purpose: 'general', defaultOutboundAccess: false },
         { id: 's-agw', name: 'snet-appgw', cidr: '10.1.5.0/24', purpose: 'app-gateway' },
         {
           id: 's-pe',

@@ -65,12 +65,14 @@ const subnetSchema = z.strictObject({
   routeTableId: idSchema.optional(),
   natGatewayId: idSchema.optional(),
   privateEndpointNetworkPolicies: z.enum(PE_NETWORK_POLICIES).optional(),
+  defaultOutboundAccess: z.boolean().optional(),
 });
 
 const vnetSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
   addressSpaces: listSchema(addressSchema),
+  dnsServers: listSchema(addressSchema).optional(),
   subnets: optionalListSchema(subnetSchema),
 });
 

@@ -128,7 +128,7 @@ export function Field(props: FieldProps) {
   const [error, setError] = useState<string | null>(null);
   const key = fieldKey(spec, props.prefix);
   const id = `field-${key}`;
-  if (spec.type === 'cidr-list') return <ListField {...props} id={id} errorKey={key} />;
+  if (spec.type === 'cidr-list' || spec.type === 'ip-list') return <ListField {...props} id={id} errorKey={key} />;
   let input: React.ReactNode;
   if (spec.type === 'bool') {
     input = (

@@ -4,7 +4,7 @@
  * blur or a pause (use-commit.ts); Remove writes at once. Escape restores the design's list.
  */
 import { useState } from 'react';
-import { checkCidr } from '../core/index';
+import { checkCidr, checkIp } from '../core/index';
 import type { FieldProps } from './Field';
 import { validateRows } from './field-logic';
 import { useCommit } from './use-commit';
@@ -15,7 +15,8 @@ export function ListField({ spec, value, onCommit, id, errorKey }: FieldProps & 
   const [rows, setRows] = useState<string[]>(() => asRows(value));
   const [seen, setSeen] = useState(value);
   const required = !spec.optional;
-  const checked = validateRows(rows, checkCidr, required);
+  const check = spec.type === 'ip-list' ? checkIp : checkCidr;
+  const checked = validateRows(rows, check, required);
   if (seen !== value) {
     // Changed from outside (undo, another edit): show the design's list unless it is what these rows say.
     setSeen(value);
@@ -25,7 +26,7 @@ export function ListField({ spec, value, onCommit, id, errorKey }: FieldProps & 
   const [before, setBefore] = useState<string[]>(() => asRows(value));
   /** The list to write for these rows, or null when a row is invalid or nothing changed. */
   const toWrite = (next: string[]) => {
-    const r = validateRows(next, checkCidr, required);
+    const r = validateRows(next, check, required);
     return r.value && JSON.stringify(r.value) !== JSON.stringify(asRows(value)) ? r.value : null;
   };
   const change = (next: string[], at: 'later' | 'now' = 'later') => {

@@ -70,6 +70,8 @@ function sample(spec: FieldSpec, doc: DesignDocument): { text?: string; value?: 
       return { value: [spec.options![0]] };
     case 'cidr-list':
       return { value: ['10.98.0.0/16'] };
+    case 'ip-list':
+      return { value: ['10.98.0.4'] };
     case 'ref':
       return { value: refOptions(doc.design, spec.ref!).at(-1)!.id };
     case 'ref-list':

@@ -12,6 +12,7 @@ export type FieldType =
   | 'select'
   | 'bool'
   | 'cidr-list'
+  | 'ip-list'
   | 'ref'
   | 'ref-list'
   | 'multi'
@@ -51,7 +52,11 @@ const OFFERED_PUBLIC_IP_SKUS = ENUMS.PUBLIC_IP_SKUS.filter((sku) => sku !== 'Bas
 const name = (nameKind: NameKind): FieldSpec => ({ path: 'name', label: 'Name', type: 'name', nameKind });
 
 export const FIELDS: Record<ElementKind, FieldSpec[]> = {
-  vnet: [name('vnet'), { path: 'addressSpaces', label: 'Address spaces', type: 'cidr-list' }],
+  vnet: [
+    name('vnet'),
+    { path: 'addressSpaces', label: 'Address spaces', type: 'cidr-list' },
+    { path: 'dnsServers', label: 'Custom DNS servers', type: 'ip-list', optional: true, hint: 'none: Azure DNS' },
+  ],
   subnet: [
     name('subnet'),
     { path: 'cidr', label: 'CIDR', type: 'cidr' },
@@ -78,6 +83,7 @@ export const FIELDS: Record<ElementKind, FieldSpec[]> = {
       options: ['', ...ENUMS.PE_NETWORK_POLICIES],
       optional: true,
     },
+    { path: 'defaultOutboundAccess', label: 'Default outbound access (retired)', type: 'bool' },
   ],
   peering: [
     name('peering'),

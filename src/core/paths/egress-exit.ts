@@ -11,6 +11,33 @@ import type { Hop } from './trace-types';
 
 const OUTBOUND_URL = 'https://learn.microsoft.com/azure/aks/egress-outboundtype';
 const NAT_URL = 'https://learn.microsoft.com/azure/aks/nat-gateway';
+const DOA_URL = 'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access';
+
+/**
+ * A VM with no explicit outbound method. New subnets are private (defaultOutboundAccess false from API
+ * 2025-07-01; absent here means private): no implicit outbound IP, no Internet. Only a subnet that keeps default
+ * outbound access gets Azure's implicit address, which Learn retires and which can change.
+ */
+function defaultOutbound(at: SubnetHit, hops: Hop[]): Exit {
+  if (at.subnet.defaultOutboundAccess !== true) {
+    hops.push({
+      kind: 'drop',
+      resourceId: at.subnet.id,
+      label: 'no outbound path',
+      decidedBy: `${at.subnet.name} is a private subnet (default outbound access is off for new subnets) with no NAT gateway, load balancer outbound rule or public IP: no implicit outbound IP, so no Internet; add a NAT gateway or route 0.0.0.0/0 to a firewall`,
+      learnUrl: DOA_URL,
+    });
+    return { hops, findings: [], sourceIpSeen: null };
+  }
+  hops.push({
+    kind: 'public-ip',
+    resourceId: at.subnet.id,
+    label: 'Azure default outbound access',
+    decidedBy: `${at.subnet.name} sets defaultOutboundAccess and has no NAT gateway, load balancer or public IP for outbound: Azure's implicit default outbound IP, retired for new subnets and subject to change`,
+    learnUrl: DOA_URL,
+  });
+  return { hops, findings: [], sourceIpSeen: 'an Azure-chosen default outbound IP' };
+}
 
 export interface Exit {
   hops: Hop[];
@@ -59,20 +86,13 @@ export function internetExit(
       kind: 'public-ip',
       resourceId: at.subnet.id,
       label: seen,
-      decidedBy: `${at.subnet.name}: the appliance SNATs to its own public address`,
+      decidedBy: `${at.subnet.name}: the appliance SNATs to its own instance public IP, which it needs: ${at.subnet.defaultOutboundAccess === true ? 'default outbound access is retired' : `${at.subnet.name} is private, so Azure gives it no implicit outbound IP`}`,
       snat: { from: source, to: seen },
+      learnUrl: DOA_URL,
     });
     return out(seen);
   }
-  if (!cluster) {
-    hops.push({
-      kind: 'public-ip',
-      label: 'Azure default outbound access',
-      decidedBy: `${at.subnet.name} has no NAT gateway, load balancer or public IP for outbound; Azure's implicit default outbound IP is used where the subnet still allows it`,
-      learnUrl: 'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access',
-    });
-    return out('an Azure-chosen default outbound IP');
-  }
+  if (!cluster) return defaultOutbound(at, hops);
   switch (cluster.outboundType) {
     case 'loadBalancer': {
       const prof = cluster.loadBalancerProfile;

@@ -3,7 +3,7 @@
  * the required network and FQDN rules for Azure public cloud, plus those the design's features add.
  * https://learn.microsoft.com/azure/aks/outbound-rules-control-egress
  */
-import { parseCidr } from '../cidr';
+import { parseCidr, parseIp } from '../cidr';
 import { designIndex, type DesignIndex, type SubnetRef } from '../design-index';
 import type { Design, Id } from '../model';
 import type { EgressApplicationRule, EgressNetworkRule, EgressRuleSet } from './egress-rule-types';
@@ -16,6 +16,12 @@ const OPTIONAL_URL =
 const https = [{ type: 'Https' as const, port: 443 }];
 
 const order = (idx: DesignIndex, r: SubnetRef) => idx.subnetOrder.get(r.subnet.id) ?? 0;
+
+/** The custom DNS servers of the VNets holding the given subnets (valid IPv4 addresses), each once. */
+function customDnsServers(idx: DesignIndex, subnetIds: Id[]): string[] {
+  const vnets = new Set(subnetIds.flatMap((id) => idx.subnet.get(id)?.vnet ?? []));
+  return [...new Set([...vnets].flatMap((v) => v.dnsServers ?? []))].filter((ip) => parseIp(ip) !== null);
+}
 
 export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
   const idx = designIndex(design);
@@ -50,6 +56,16 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
         why: 'tunnelled node to control plane traffic',
         learnUrl: URL,
       },
+      // Pods that reach the API server by its IP (kubernetes.default) leave on TCP 443. The API server's public
+      // IP is known only after creation, so the region's AzureCloud tag stands for it, as for the tunnel ports.
+      {
+        name: 'apiserver',
+        protocols: ['TCP'],
+        destinationAddresses: [region],
+        destinationPorts: ['443'],
+        why: 'pods that reach the API server by its public IP (known after creation; narrow the rule to it then)',
+        learnUrl: URL,
+      },
     );
   }
   network.push({
@@ -60,6 +76,18 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
     why: 'time synchronisation on Linux nodes (nodes provisioned before March 2021)',
     learnUrl: URL,
   });
+  // Custom DNS servers of the cluster's VNets must stay reachable (Learn lists UDP 53; TCP 53 carries the
+  // replies too large for UDP, so the rule allows both and cannot break resolution).
+  const dns = customDnsServers(idx, cluster?.nodePools.map((p) => p.nodeSubnetId) ?? []);
+  if (dns.length)
+    network.push({
+      name: 'dns',
+      protocols: ['UDP', 'TCP'],
+      destinationAddresses: dns,
+      destinationPorts: ['53'],
+      why: "the VNet's custom DNS servers",
+      learnUrl: URL,
+    });
   // Private clusters reach the API server over private networking: the *.hcp FQDN rule isn't needed.
   const apiFqdn = cluster?.privateCluster ? [] : [`*.hcp.${design.location}.azmk8s.io`];
   const application: EgressApplicationRule[] = [

@@ -346,12 +346,38 @@ describe('SNAT capacity and egress rules', () => {
     const rules = aksEgressRuleSet(withHub('userDefinedRouting', true), 'aks');
     expect(rules.sourceAddresses).toEqual(['10.240.0.0/22']);
     expect(rules.application[0]!.targetFqdns).toContain('*.hcp.eastus2.azmk8s.io');
-    expect(rules.network.map((n) => n.destinationPorts[0])).toEqual(['1194', '9000', '123']);
+    // Tunnel ports 1194 and 9000, TCP 443 to the public API server, NTP 123; no custom DNS servers.
+    expect(rules.network.map((n) => n.destinationPorts[0])).toEqual(['1194', '9000', '443', '123']);
   });
 });
 
 describe('AKS egress rule set', () => {
   const fqdns = (d: Design) => aksEgressRuleSet(d, 'aks').application.flatMap((a) => a.targetFqdns ?? []);
+
+  it("the VNet's custom DNS servers add UDP/TCP 53 to them; a public cluster adds TCP 443 to the API server", () => {
+    const d = withHub('userDefinedRouting', true);
+    d.vnets[0]!.dnsServers = ['10.200.0.200', '10.200.0.201', 'not-an-ip'];
+    const rules = aksEgressRuleSet(d, 'aks');
+    // Invalid entries are left out: the firewall would refuse them.
+    expect(rules.network.find((n) => n.name === 'dns')).toMatchObject({
+      protocols: ['UDP', 'TCP'],
+      destinationAddresses: ['10.200.0.200', '10.200.0.201'],
+      destinationPorts: ['53'],
+    });
+    // The API server's public IP is known only after creation: the region's AzureCloud tag stands for it.
+    expect(rules.network.find((n) => n.name === 'apiserver')).toMatchObject({
+      protocols: ['TCP'],
+      destinationAddresses: ['AzureCloud.eastus2'],
+      destinationPorts: ['443'],
+    });
+    const priv = structuredClone(d);
+    priv.clusters[0]!.privateCluster = true;
+    expect(aksEgressRuleSet(priv, 'aks').network.map((n) => n.name)).toEqual(['time', 'dns']);
+    // No custom DNS servers: no DNS rule.
+    expect(aksEgressRuleSet(withHub('userDefinedRouting', true), 'aks').network.map((n) => n.name)).not.toContain(
+      'dns',
+    );
+  });
 
   it('a private cluster drops the API server tunnel ports and the *.hcp FQDN', () => {
     const d = withHub('userDefinedRouting', true);

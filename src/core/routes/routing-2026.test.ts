@@ -154,3 +154,67 @@ describe('a NAT gateway on AzureFirewallSubnet', () => {
     expect(t.sourceIpSeen).toBe('public IP pip-nat-fw of NAT gateway nat-fw');
   });
 });
+
+describe('default outbound access is retired: subnets are private', () => {
+  /** A VM subnet in the spoke with no route table, NAT gateway or public IP: 0.0.0.0/0 → Internet (system route). */
+  const vmSubnet = (dflt?: boolean) => {
+    const d = spokeThroughFirewall();
+    d.vnets[0]!.subnets.push({
+      id: 'vms',
+      name: 'snet-vms',
+      cidr: '10.240.4.0/24',
+      purpose: 'general',
+      ...(dflt === undefined ? {} : { defaultOutboundAccess: dflt }),
+    });
+    return d;
+  };
+  const fromVms = (d: Design) => {
+    const copy = structuredClone(d);
+    return traceEgress(copy, computePlan(copy), 'vms', 'internet');
+  };
+
+  it('a VM that relies on default outbound access has no egress: the trace says so, with no implicit address', () => {
+    for (const d of [vmSubnet(), vmSubnet(false)]) {
+      const t = fromVms(d);
+      expect(t.outcome).toBe('dropped');
+      expect(t.sourceIpSeen).toBeNull();
+      expect(t.hops.map((h) => h.kind)).toEqual(['subnet', 'drop']);
+      expect(t.hops[1]!.label).toBe('no outbound path');
+      expect(t.hops[1]!.decidedBy).toContain('snet-vms is a private subnet');
+      expect(t.hops[1]!.learnUrl).toBe(
+        'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access',
+      );
+    }
+  });
+
+  it('the fixed twin, a NAT gateway on the subnet, leaves by its public IP', () => {
+    const d = vmSubnet();
+    d.publicIps.push({ id: 'pip-nat', name: 'pip-nat', sku: 'Standard' });
+    d.natGateways.push({ id: 'nat', name: 'nat-vms', publicIpIds: ['pip-nat'], idleTimeoutMinutes: 4 });
+    d.vnets[0]!.subnets[2]!.natGatewayId = 'nat';
+    expect(fromVms(d).sourceIpSeen).toBe('public IP pip-nat of NAT gateway nat-vms');
+  });
+
+  it('a subnet that keeps default outbound access gets the implicit IP, with subnet-default-outbound-access', () => {
+    const d = vmSubnet(true);
+    expect(fromVms(d).sourceIpSeen).toBe('an Azure-chosen default outbound IP');
+    const [f] = found(d, 'subnet-default-outbound-access');
+    expect(f!.severity).toBe('info');
+    expect(f!.message).toBe(
+      'snet-vms keeps default outbound access, which is retired for new subnets: its VMs without a NAT gateway, load balancer outbound rule or public IP take an implicit Microsoft-owned IP that can change; set defaultOutboundAccess to false (possible only when the subnet is created) and give it explicit outbound',
+    );
+    expect(found(vmSubnet(false), 'subnet-default-outbound-access')).toEqual([]);
+  });
+
+  it("an appliance's egress needs its own instance public IP: the trace says its subnet is private", () => {
+    const d = spokeThroughFirewall();
+    d.vnets[1]!.subnets.push({ id: 'nva', name: 'snet-nva', cidr: '10.200.0.128/27', purpose: 'general' });
+    // 10.200.0.128/27: .128 to .131 are reserved, the appliance takes .132.
+    d.routeTables[0]!.routes[0]!.nextHopIpAddress = '10.200.0.132';
+    const t = egress(d);
+    expect(t.hops.map((h) => h.kind)).toEqual(['pod', 'appliance', 'public-ip', 'destination']);
+    expect(t.hops[2]!.decidedBy).toBe(
+      'snet-nva: the appliance SNATs to its own instance public IP, which it needs: snet-nva is private, so Azure gives it no implicit outbound IP',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * Egress routing rules checked against Microsoft Learn as of December 2026: pod subnets route on their own, and
- * Azure Firewall keeps direct Internet connectivity when a gateway propagates a default route.
+ * Egress routing rules checked against Microsoft Learn as of December 2026: pod subnets route on their own,
+ * Azure Firewall keeps direct Internet connectivity when a gateway propagates a default route, and subnets are
+ * private now that default outbound access is retired.
  */
 import { parseIp } from '../cidr';
 import { designIndex } from '../design-index';
@@ -82,6 +83,22 @@ export const ROUTING_2026_RULES: readonly AnyRule[] = [
           table: rt?.name ?? '',
         });
       }
+    },
+  }),
+  // Default outbound access is retired: new subnets are private from API 2025-07-01 on. A subnet that keeps it
+  // gives VMs without an explicit outbound method a Microsoft-owned address that can change.
+  defineRule<{ subnet: string }>({
+    id: 'subnet-default-outbound-access',
+    severity: 'info',
+    summary: 'Subnets are private: default outbound access is retired for new subnets.',
+    learnUrl: 'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access',
+    message: (p) =>
+      `${p.subnet} keeps default outbound access, which is retired for new subnets: its VMs without a NAT ` +
+      `gateway, load balancer outbound rule or public IP take an implicit Microsoft-owned IP that can change; set ` +
+      `defaultOutboundAccess to false (possible only when the subnet is created) and give it explicit outbound`,
+    check: ({ design }, report) => {
+      for (const v of design.vnets)
+        for (const s of v.subnets) if (s.defaultOutboundAccess === true) report(s.id, { subnet: s.name });
     },
   }),
 ];

@@ -267,6 +267,22 @@ resource fwpol_hub_fw_aks_workshop 'Microsoft.Network/firewallPolicies/ruleColle
           }
           {
             ruleType: 'NetworkRule'
+            name: 'apiserver'
+            ipProtocols: [
+              'TCP'
+            ]
+            sourceAddresses: [
+              '10.240.0.0/22'
+            ]
+            destinationAddresses: [
+              'AzureCloud.eastus2'
+            ]
+            destinationPorts: [
+              '443'
+            ]
+          }
+          {
+            ruleType: 'NetworkRule'
             name: 'time'
             ipProtocols: [
               'UDP'

@@ -225,6 +225,19 @@ az network firewall policy rule-collection-group collection rule add \
   --destination-ports '9000' \
   --destination-addresses 'AzureCloud.eastus2'
 
+# pods that reach the API server by its public IP (known after creation; narrow the rule to it then)
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "${RESOURCE_GROUP}" \
+  --policy-name "${NAME_PREFIX}"'hub-fw-policy' \
+  --rcg-name 'aks-workshop-egress' \
+  --collection-name 'network' \
+  --rule-type 'NetworkRule' \
+  --name 'apiserver' \
+  --ip-protocols 'TCP' \
+  --source-addresses '10.240.0.0/22' \
+  --destination-ports '443' \
+  --destination-addresses 'AzureCloud.eastus2'
+
 # time synchronisation on Linux nodes (nodes provisioned before March 2021)
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "${RESOURCE_GROUP}" \

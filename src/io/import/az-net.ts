@@ -6,7 +6,7 @@
  * https://learn.microsoft.com/cli/azure/network/nat/gateway#az-network-nat-gateway-create (idle timeout 4).
  */
 import { firewallIp, type NextHopType, type NsgRule, type Peering, type PublicIp, type Route } from '../../core/index';
-import type { Subnet } from '../../core/index';
+import type { Subnet, Vnet } from '../../core/index';
 import type { Build, Step } from './az-build';
 import { firewallOfIpRef } from './az-words';
 
@@ -148,7 +148,14 @@ const vnetCreate: Handler = (b, s) => {
     spaces = ['10.0.0.0/16'];
     s.defaulted('address space 10.0.0.0/16');
   }
-  const vnet = { id: b.id('vnet'), name, addressSpaces: spaces, subnets: [] as Subnet[] };
+  const dns = s.all('--dns-servers');
+  const vnet: Vnet = {
+    id: b.id('vnet'),
+    name,
+    addressSpaces: spaces,
+    ...(dns?.length ? { dnsServers: dns } : {}),
+    subnets: [],
+  };
   b.d.vnets.push(vnet);
   const subnetName = s.one('--subnet-name');
   let prefixes = s.all('--subnet-prefixes', '--subnet-prefix');
@@ -185,6 +192,8 @@ function subnetSettings(b: Build, s: Step, subnet: Subnet): void {
   const penValue = pick(pen, ['Enabled', 'Disabled'] as const);
   if (penValue) subnet.privateEndpointNetworkPolicies = penValue;
   else if (pen) s.ignore('--private-endpoint-network-policies', `${pen}: the design holds Enabled or Disabled`);
+  const doa = s.bool('--default-outbound-access') ?? s.bool('--default-outbound');
+  if (doa !== undefined) subnet.defaultOutboundAccess = doa;
   const disabled = s.bool('--disable-private-endpoint-network-policies');
   if (disabled !== undefined) subnet.privateEndpointNetworkPolicies = disabled ? 'Disabled' : 'Enabled';
 }

@@ -192,6 +192,8 @@ function subnet(ctx: BuildCtx, vn: string, sn: string, item: Val, owner: RawReso
   if (nat) s.natGatewayId = nat;
   const pen = str(get(p, 'privateEndpointNetworkPolicies'));
   if (pen === 'Enabled' || pen === 'Disabled') s.privateEndpointNetworkPolicies = pen;
+  const doa = bool(get(p, 'defaultOutboundAccess'));
+  if (doa !== undefined) s.defaultOutboundAccess = doa;
   return s;
 }
 
@@ -205,7 +207,14 @@ export function buildVnets(ctx: BuildCtx): void {
     if (!spaces.length)
       ctx.add('unresolved', r, `no literal address space (${describe(dig(props(r.body), 'addressSpace'))})`);
     const subnets = membersOf(ctx, r, 'subnets', T.subnet).map(([sn, item, owner]) => subnet(ctx, vn, sn, item, owner));
-    ctx.design.vnets.push({ id: ctx.idFor(T.vnet, vn)!, name: vn, addressSpaces: spaces, subnets });
+    const dns = arr(dig(props(r.body), 'dhcpOptions', 'dnsServers')).filter((x): x is string => typeof x === 'string');
+    ctx.design.vnets.push({
+      id: ctx.idFor(T.vnet, vn)!,
+      name: vn,
+      addressSpaces: spaces,
+      ...(dns.length ? { dnsServers: dns } : {}),
+      subnets,
+    });
     ctx.add('imported', r, `VNet with ${subnets.length} subnet(s)`);
   }
 }
