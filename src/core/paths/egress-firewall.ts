@@ -10,7 +10,7 @@ import type { Design, Firewall } from '../model';
 import type { Plan } from '../plan-types';
 import { nextHopRoute } from '../routes/next-hop';
 import { firewallIp, publicIpNames, type SubnetHit } from './locate';
-import { FIREWALL_PORTS_PER_IP, FIREWALL_SNAT_URL, NAT_PORTS_PER_IP } from './snat';
+import { FIREWALL_PORTS_PER_IP, FIREWALL_RECOMMENDED_IPS, FIREWALL_SNAT_URL, NAT_PORTS_PER_IP } from './snat';
 import type { Hop } from './trace-types';
 
 const FAQ_URL = 'https://learn.microsoft.com/azure/firewall/firewall-faq';
@@ -76,7 +76,7 @@ export function firewallInternetExit(
         kind: 'public-ip',
         resourceId: fw.id,
         label: `out through ${names}`,
-        decidedBy: `${fw.name} (${firewallIp(design, fw) ?? 'no address'}) SNATs Internet traffic to its public IPs: ${n} × ${formatCount(FIREWALL_PORTS_PER_IP)} = ${formatCount(n * FIREWALL_PORTS_PER_IP)} SNAT ports per backend instance`,
+        decidedBy: `${fw.name} (${firewallIp(design, fw) ?? 'no address'}) SNATs Internet traffic to its public IPs: ${n} × ${formatCount(FIREWALL_PORTS_PER_IP)} = ${formatCount(n * FIREWALL_PORTS_PER_IP)} SNAT ports per backend instance${n < FIREWALL_RECOMMENDED_IPS ? `; Learn recommends at least ${FIREWALL_RECOMMENDED_IPS} public IPs for production egress, or a NAT gateway on AzureFirewallSubnet` : ''}`,
         learnUrl: FIREWALL_SNAT_URL,
       },
     ],

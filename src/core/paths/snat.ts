@@ -15,6 +15,8 @@ export const NAT_PORTS_PER_IP = 64512;
 export const NAT_MAX_PUBLIC_IPS = 16;
 /** Azure Firewall: 2,496 SNAT ports per public IP per backend instance (integrate-with-nat-gateway). */
 export const FIREWALL_PORTS_PER_IP = 2496;
+/** Learn's guidance for production AKS egress through Azure Firewall (firewall-snat-capacity). */
+export const FIREWALL_RECOMMENDED_IPS = 20;
 export const FIREWALL_SNAT_URL = 'https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway';
 export const LB_SNAT_URL =
   'https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports';

@@ -52,7 +52,9 @@ describe('udr-pod-subnet-default-route', () => {
     expect(t.hops.map((h) => h.kind)).toEqual(['pod', 'firewall', 'public-ip', 'destination']);
     expect(t.hops[0]!.decidedBy).toContain('from snet-pods, whose route table and NAT gateway decide their egress');
     // 1 public IP × 2,496 ports = 2,496 SNAT ports per backend instance.
-    expect(t.hops[2]!.decidedBy).toContain('1 × 2,496 = 2,496 SNAT ports per backend instance');
+    expect(t.hops[2]!.decidedBy).toContain(
+      '1 × 2,496 = 2,496 SNAT ports per backend instance; Learn recommends at least 20 public IPs for production egress',
+    );
     expect(t.sourceIpSeen).toBe('public IP pip-fw of fw-hub');
   });
 });
@@ -137,6 +139,18 @@ describe('firewall-subnet-bgp-default-route', () => {
     });
     d.firewalls[0]!.managementSubnetId = 'fwm';
     expect(found(d, 'firewall-subnet-bgp-default-route')).toEqual([]);
+  });
+});
+
+describe('the firewall SNAT capacity in the trace', () => {
+  it('20 public IPs × 2,496 = 49,920 ports per backend instance, at the guidance: no recommendation', () => {
+    const d = spokeThroughFirewall();
+    const pips = Array.from({ length: 19 }, (_, i) => ({ id: `px${i}`, name: `pip-x${i}`, sku: 'Standard' as const }));
+    d.publicIps.push(...pips);
+    d.firewalls[0]!.publicIpIds.push(...pips.map((p) => p.id));
+    const hop = egress(d).hops[2]!;
+    expect(hop.decidedBy).toContain('20 × 2,496 = 49,920 SNAT ports per backend instance');
+    expect(hop.decidedBy).not.toContain('recommends');
   });
 });
 

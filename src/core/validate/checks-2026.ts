@@ -10,7 +10,7 @@ import { MAX_NODES_PER_CLUSTER, MAX_NODES_PER_POOL } from '../limits';
 import type { Cluster, Design, Firewall } from '../model';
 import { aksEgressRuleSet } from '../paths/egress-rules';
 import { firewallIp } from '../paths/locate';
-import { FIREWALL_PORTS_PER_IP } from '../paths/snat';
+import { FIREWALL_PORTS_PER_IP, FIREWALL_RECOMMENDED_IPS } from '../paths/snat';
 import type { ClusterPlan, Plan } from '../plan-types';
 
 type Base = Omit<Plan, 'findings'>;
@@ -35,7 +35,6 @@ const STATIC_BLOCK_MIN_VERSION = [1, 28] as const;
 const STATIC_BLOCK_MAX_PREFIX = 12;
 /** Private ranges Azure accepts for VNets without side effects: RFC 1918 and the RFC 6598 shared space. */
 const WINDOWS_MAX_PODS = 110;
-const FIREWALL_RECOMMENDED_IPS = 20;
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
 
 function checkOutbound(design: Design, c: Cluster): Finding[] {
