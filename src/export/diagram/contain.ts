@@ -129,8 +129,10 @@ export function containLayout(design: Design, layout: DiagramLayout, placed?: re
     const box = parent ? get(el.parentId!) : undefined;
     const within = (q: Rect) =>
       !box || (q.x >= min.x && q.y >= min.y && q.x + q.w + CHILD_PAD <= box.w && q.y + q.h + CHILD_PAD <= box.h);
-    const others = (kids.get(el.parentId ?? '') ?? []).filter((s) => s !== id).map(get);
-    const clear = (q: Rect) => !explicit.has(id) || !others.some((o) => overlaps(o, q));
+    // Siblings are read only for a box that is placed anew or out of place: a layout that holds costs no more.
+    let siblings: Rect[] | undefined;
+    const others = () => (siblings ??= (kids.get(el.parentId ?? '') ?? []).filter((s) => s !== id).map(get));
+    const clear = (q: Rect) => !explicit.has(id) || !others().some((o) => overlaps(o, q));
     let want = r;
     if (!layout[id] && !patch[id] && parent) want = { ...r, x: min.x, y: min.y };
     else if (!within(r) && parent) {
@@ -144,9 +146,9 @@ export function containLayout(design: Design, layout: DiagramLayout, placed?: re
     }
     if (want !== r || !within(r) || !clear(r)) {
       const spot =
-        within(want) && !others.some((o) => overlaps(o, want))
+        within(want) && !others().some((o) => overlaps(o, want))
           ? want
-          : { ...want, ...freeSpot(want, others, min, box) };
+          : { ...want, ...freeSpot(want, others(), min, box) };
       patch[id] = { ...layout[id], x: Math.round(spot.x), y: Math.round(spot.y), w: r.w, h: r.h } as Entry;
     }
     if (el.parentId) touched.add(el.parentId);
@@ -165,6 +167,7 @@ function growParents(
   layout: DiagramLayout,
 ): void {
   const queue = [...touched].sort((a, b) => depth(elements, b) - depth(elements, a));
+  const queued = new Set(queue);
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i]!;
     const r = get(id);
@@ -178,7 +181,10 @@ function growParents(
     if (w !== r.w || h !== r.h) {
       patch[id] = { ...layout[id], ...patch[id], x: r.x, y: r.y, w, h };
       const up = elements.get(id)!.parentId;
-      if (up && !queue.includes(up)) queue.push(up);
+      if (up && !queued.has(up)) {
+        queued.add(up);
+        queue.push(up);
+      }
     }
   }
 }
