@@ -12,7 +12,17 @@ test('a firewall dropped on a VNet uses its existing AzureFirewallSubnet; no nam
   await expect(node(page, 'snet-1')).toContainText('AzureFirewallSubnet');
   await dropFromPalette(page, 'firewall', { testId: 'node-vnet-1' });
   await expect(node(page, 'fw-1')).toBeVisible();
-  await expect(node(page, 'fw-1')).toContainText('AzureFirewallSubnet');
+  // The dropped firewall is selected: its subnet is the existing one, and it is drawn inside that subnet's box.
+  await expect(page.getByTestId('inspector')).toHaveAttribute('data-kind', 'firewall');
+  await expect(page.getByTestId('field-subnetId')).toHaveValue('snet-1');
+  await expect(async () => {
+    const fw = (await node(page, 'fw-1').boundingBox())!;
+    const subnet = (await node(page, 'snet-1').boundingBox())!;
+    expect(fw.x >= subnet.x - 0.5 && fw.y >= subnet.y - 0.5).toBe(true);
+    expect(fw.x + fw.width <= subnet.x + subnet.width + 0.5 && fw.y + fw.height <= subnet.y + subnet.height + 0.5).toBe(
+      true,
+    );
+  }).toPass({ intervals: [200, 300, 500] });
   await expect(page.locator('[data-kind="subnet"]')).toHaveCount(1);
   await page.getByTestId('tab-findings').click();
   await expect(page.getByTestId('finding-special-subnet-name')).toHaveCount(0);

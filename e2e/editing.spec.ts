@@ -100,7 +100,8 @@ test('the inspector follows the selection after a peering is added from the pale
   await freshApp(page);
   await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 60, y: 40 });
   await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 60, y: 560 });
-  await dropFromPalette(page, 'cluster', { testId: 'canvas', x: 500, y: 40 });
+  // Clear of vnet-1's box: a drop on a sibling moves to the nearest free spot, which may be above the view.
+  await dropFromPalette(page, 'cluster', { testId: 'canvas', x: 700, y: 40 });
   await page.getByTestId('palette-peering').click();
   const inspector = page.getByTestId('inspector');
   await expect(inspector).toHaveAttribute('data-kind', 'peering');
