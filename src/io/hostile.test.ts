@@ -131,11 +131,11 @@ describe('hostile input: shapes and sizes', () => {
     expect(r.ok).toBe(false);
   });
 
-  it('refuses a 10 MB string before parsing it', () => {
-    const huge = `{"format":"aks-network-design","pad":"${'x'.repeat(10_000_000)}"}`;
-    // 38 characters before the padding, 10,000,000 of padding, 2 after.
+  it('refuses a 30 MB string before parsing it', () => {
+    const huge = `{"format":"aks-network-design","pad":"${'x'.repeat(30_000_000)}"}`;
+    // 38 characters before the padding, 30,000,000 of padding, 2 after.
     expect(errorsOf(loadDocument(huge))).toEqual([
-      ': the file is too large: 10,000,040 characters; the limit is 5,000,000',
+      ': the file is too large: 30,000,040 characters; the limit is 24,000,000',
     ]);
   });
 

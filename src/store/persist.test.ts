@@ -102,7 +102,7 @@ describe('autosave in IndexedDB', () => {
   });
 
   it('a huge unreadable autosave leaves a working app, a message, and the saved value untouched', async () => {
-    // 6,000,000 characters: over the 5,000,000 the loader accepts, and over what localStorage could copy.
+    // 6,000,000 characters, unterminated: JSON that does not parse, and over what localStorage could copy.
     const huge = `{"format":"aks-network-design","x":"${'x'.repeat(6_000_000)}`;
     await kv.setMany([
       [designKey(FIRST_SLOT), huge],
