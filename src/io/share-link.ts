@@ -3,13 +3,17 @@
  * Decoding goes through loadDocument, so a shared link gets exactly the checks a file gets.
  */
 import LZString from 'lz-string';
-import { MAX_INPUT_CHARS } from './hostile';
 import { loadDocument, type LoadResult } from './load';
 import { measureLzPayload } from './lz-size';
 import type { DesignDocument } from './schema';
 
 /** Longest accepted payload; browsers keep URLs of about 2 MB. */
 export const MAX_SHARE_PAYLOAD_CHARS = 2_000_000;
+/**
+ * Most characters a link may expand to: compact JSON (no indentation) of designs far beyond what fits a URL; a
+ * link that expands further is a decompression bomb, refused before it is expanded.
+ */
+export const MAX_SHARE_EXPANDED_CHARS = 5_000_000;
 
 export function encodeShareLink(doc: DesignDocument): string {
   return LZString.compressToEncodedURIComponent(JSON.stringify(doc));
@@ -31,10 +35,10 @@ export function decodeShareLink(payload: string): LoadResult {
   if (!/^[A-Za-z0-9+\-$]*$/.test(text))
     return fail('the share link is damaged: it contains characters a link never has');
   // Measured before expanding: lz-string output can grow with the square of its input.
-  const size = measureLzPayload(text, MAX_INPUT_CHARS);
+  const size = measureLzPayload(text, MAX_SHARE_EXPANDED_CHARS);
   if (size.kind === 'too-large') {
     return fail(
-      `the share link expands to more than ${MAX_INPUT_CHARS.toLocaleString('en-US')} characters; it is not a design`,
+      `the share link expands to more than ${MAX_SHARE_EXPANDED_CHARS.toLocaleString('en-US')} characters; it is not a design`,
     );
   }
   let json: string | null = null;
