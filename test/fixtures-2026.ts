@@ -4,6 +4,7 @@
  */
 import type { Design } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
+import { routeTable, spokeFirewall, tableOnSubnet, viaAppliance } from '../src/core/test-elements';
 import { addSubnet, cluster, pool, vnet, type Fixture } from './fixtures-foundation';
 
 const natOnNodes = (d: Design, sku?: 'StandardV2') => {
@@ -18,26 +19,8 @@ const natOnNodes = (d: Design, sku?: 'StandardV2') => {
   vnet(d).subnets[0]!.natGatewayId = 'nat';
 };
 
-const firewall = (d: Design, tier: 'Basic' | 'Standard', ips = 1) => {
-  addSubnet(d, { id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.8.0/26', purpose: 'firewall' });
-  addSubnet(d, {
-    id: 'fwm',
-    name: 'AzureFirewallManagementSubnet',
-    cidr: '10.240.8.64/26',
-    purpose: 'firewall-management',
-  });
-  const pips = Array.from({ length: ips }, (_, i) => ({ id: `pf${i}`, name: `pip-fw-${i}`, sku: 'Standard' as const }));
-  d.publicIps.push(...pips);
-  d.firewalls.push({
-    id: 'f',
-    name: 'fw',
-    tier,
-    subnetId: 'fw',
-    publicIpIds: pips.map((p) => p.id),
-    dnsProxy: true,
-    dnatRules: [],
-  });
-};
+const firewall = (d: Design, tier: 'Basic' | 'Standard', ips = 1) =>
+  void spokeFirewall(d, { tier, publicIps: ips, dnsProxy: true });
 
 const secondVnet = (d: Design, subnet: Design['vnets'][number]['subnets'][number]) =>
   d.vnets.push({ id: 'v2', name: 'vnet-two', addressSpaces: ['10.250.0.0/16'], subnets: [subnet] });
@@ -180,21 +163,7 @@ export const FIXTURES_2026: Record<string, Fixture> = {
       cluster(d).outboundType = 'userDefinedRouting';
       firewall(d, 'Standard', 20);
       d.firewalls[0]!.dnsProxy = false;
-      d.routeTables.push({
-        id: 'rt',
-        name: 'rt-fw',
-        disableBgpRoutePropagation: false,
-        routes: [
-          {
-            id: 'r',
-            name: 'default',
-            addressPrefix: '0.0.0.0/0',
-            nextHopType: 'VirtualAppliance',
-            nextHopIpAddress: '10.240.8.4',
-          },
-        ],
-      });
-      vnet(d).subnets[0]!.routeTableId = 'rt';
+      tableOnSubnet(d, 'nodes', routeTable('rt', 'rt-fw', [viaAppliance('10.240.8.4')]));
     },
     fix: (d) => void (d.firewalls[0]!.dnsProxy = true),
   },

@@ -1,6 +1,8 @@
 /** Catalogue fixtures for the duplicate-name family, node pool counts and peerings. */
 import type { Design, NsgRule } from '../src/core/index';
+import { route, routeTable } from '../src/core/test-elements';
 import { addSubnet, cluster, pool, type Fixture } from './fixtures-foundation';
+import { nsgRule } from './fixtures-nsg';
 
 const peer = (d: Design, id: string, local: string, remote: string) =>
   d.peerings.push({
@@ -13,18 +15,19 @@ const peer = (d: Design, id: string, local: string, remote: string) =>
     useRemoteGateways: false,
   });
 const hub = (d: Design) => d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.0.0.0/24'], subnets: [] });
-const nsgRule = (id: string, priority: number): NsgRule => ({
-  id,
-  name: 'allow-web',
-  priority,
-  direction: 'Inbound',
-  access: 'Allow',
-  protocol: 'Tcp',
-  sourceAddressPrefix: '*',
-  sourcePortRange: '*',
-  destinationAddressPrefix: '*',
-  destinationPortRange: '443',
-});
+/** Route table rt-x whose two routes are both named to-hub. */
+export const routesNamedAlike = (d: Design) =>
+  d.routeTables.push(
+    routeTable('rt', 'rt-x', [route('r1', 'to-hub', '10.1.0.0/16'), route('r2', 'to-hub', '10.2.0.0/16')]),
+  );
+/** NSG nsg-x whose two rules (priorities 100 and 110) are both named allow-web. */
+export function rulesNamedAlike(d: Design): void {
+  const rule = (id: string, priority: number): NsgRule => ({
+    ...nsgRule({ name: 'allow-web', priority, access: 'Allow', protocol: 'Tcp', destinationPortRange: '443' }),
+    id,
+  });
+  d.nsgs.push({ id: 'n', name: 'nsg-x', rules: [rule('n1', 100), rule('n2', 110)] });
+}
 const dnat = {
   name: 'web',
   protocol: 'TCP' as const,
@@ -57,20 +60,11 @@ export const NAME_FIXTURES: Record<string, Fixture> = {
     fix: (d) => (d.peerings[1]!.name = 'to-b'),
   },
   'duplicate-route-name': {
-    bad: (d) =>
-      d.routeTables.push({
-        id: 'rt',
-        name: 'rt-x',
-        disableBgpRoutePropagation: false,
-        routes: [
-          { id: 'r1', name: 'to-hub', addressPrefix: '10.1.0.0/16', nextHopType: 'None' },
-          { id: 'r2', name: 'to-hub', addressPrefix: '10.2.0.0/16', nextHopType: 'None' },
-        ],
-      }),
+    bad: routesNamedAlike,
     fix: (d) => (d.routeTables[0]!.routes[1]!.name = 'to-hub-2'),
   },
   'duplicate-nsg-rule-name': {
-    bad: (d) => d.nsgs.push({ id: 'n', name: 'nsg-x', rules: [nsgRule('n1', 100), nsgRule('n2', 110)] }),
+    bad: rulesNamedAlike,
     fix: (d) => (d.nsgs[0]!.rules[1]!.name = 'allow-web-2'),
   },
   'duplicate-firewall-rule-name': {

@@ -23,6 +23,22 @@ export function nsgRule(r: Partial<NsgRule> & Pick<NsgRule, 'name' | 'priority' 
 export const denyAll = (priority = 4096, direction: NsgRule['direction'] = 'Inbound') =>
   nsgRule({ name: `deny-all-${direction.toLowerCase()}`, priority, access: 'Deny', direction });
 
+/** Application Gateway v2's inbound pair: health probes from AzureLoadBalancer, its control plane on 65200-65535. */
+export const allowLoadBalancer = nsgRule({
+  name: 'lb',
+  priority: 100,
+  access: 'Allow',
+  sourceAddressPrefix: 'AzureLoadBalancer',
+});
+export const allowGatewayManager = nsgRule({
+  name: 'gm',
+  priority: 110,
+  access: 'Allow',
+  protocol: 'Tcp',
+  sourceAddressPrefix: 'GatewayManager',
+  destinationPortRange: '65200-65535',
+});
+
 /** An NSG named `name` with `rules` on subnet `subnetId`. */
 export function nsgOn(d: Design, subnetId: string, name: string, rules: NsgRule[]): void {
   d.nsgs.push({ id: name, name, rules });
@@ -71,30 +87,13 @@ export const kubenetAgicBase = () => {
 export const NSG_FIXTURES: Record<string, Fixture> = {
   'appgw-gateway-manager-inbound': {
     base: () => withGateway(oneClusterDesign({})),
-    bad: (d) =>
-      nsgOn(d, 'agw', 'nsg-agw', [
-        nsgRule({ name: 'lb', priority: 100, access: 'Allow', sourceAddressPrefix: 'AzureLoadBalancer' }),
-        denyAll(),
-      ]),
-    fix: (d) =>
-      void d.nsgs[0]!.rules.push(
-        nsgRule({
-          name: 'gm',
-          priority: 110,
-          access: 'Allow',
-          protocol: 'Tcp',
-          sourceAddressPrefix: 'GatewayManager',
-          destinationPortRange: '65200-65535',
-        }),
-      ),
+    bad: (d) => nsgOn(d, 'agw', 'nsg-agw', [allowLoadBalancer, denyAll()]),
+    fix: (d) => void d.nsgs[0]!.rules.push(allowGatewayManager),
   },
   'appgw-load-balancer-inbound': {
     base: () => withGateway(oneClusterDesign({}), { isolated: true }),
     bad: (d) => nsgOn(d, 'agw', 'nsg-agw', [denyAll()]),
-    fix: (d) =>
-      void d.nsgs[0]!.rules.push(
-        nsgRule({ name: 'lb', priority: 100, access: 'Allow', sourceAddressPrefix: 'AzureLoadBalancer' }),
-      ),
+    fix: (d) => void d.nsgs[0]!.rules.push(allowLoadBalancer),
   },
   'appgw-subnet-size': {
     bad: (d) => withGateway(d, { cidr: '10.240.4.0/26' }),

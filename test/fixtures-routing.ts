@@ -2,7 +2,9 @@
 import type { Design } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
 import { addHub } from '../src/core/routes/test-hub';
+import { peering, route, routeTable, tableOnSubnet, viaAppliance } from '../src/core/test-elements';
 import { addSubnet, cluster, pool, subnet, type Fixture } from './fixtures-foundation';
+import { denyAll, nsgOn } from './fixtures-nsg';
 
 /** A spoke cluster whose node subnet sends 0.0.0.0/0 to the hub firewall at 10.200.0.4, outbound type UDR. */
 const spokeWithFirewall = (): Design =>
@@ -13,6 +15,39 @@ const poolInSecondSubnet = (d: Design) => {
   addSubnet(d, { id: 'nodes2', name: 'snet-nodes2', cidr: '10.240.4.0/24', purpose: 'aks-nodes' });
   cluster(d).nodePools.push({ ...pool(d), id: 'pool2', name: 'user', mode: 'User', nodeSubnetId: 'nodes2' });
 };
+
+/** ILB kubernetes-internal with Service web (80 → 8080) on nodes behind an NSG that denies all inbound. */
+export function webBehindDenyAll(d: Design): void {
+  d.loadBalancers.push({
+    id: 'ilb',
+    name: 'kubernetes-internal',
+    type: 'internal',
+    clusterId: 'aks',
+    frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }],
+  });
+  nsgOn(d, 'nodes', 'nsg-nodes', [denyAll()]);
+}
+
+/** Route table rt-aks on the node subnet with two user routes, 10.1.0.0/16 and 10.2.0.0/16 to None. */
+export const twoUserRoutes = (d: Design) =>
+  tableOnSubnet(
+    d,
+    'nodes',
+    routeTable('rt', 'rt-aks', [route('a', 'a', '10.1.0.0/16'), route('b', 'b', '10.2.0.0/16')]),
+  );
+
+/** Hub vnet-hub (10.200.0.0/24) peered with the spoke and with vnet-spoke2 (10.241.0.0/16), empty. */
+export function hubBetweenSpokes(d: Design): void {
+  d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.200.0.0/24'], subnets: [] });
+  d.vnets.push({ id: 'spoke2', name: 'vnet-spoke2', addressSpaces: ['10.241.0.0/16'], subnets: [] });
+  for (const remote of ['vnet', 'spoke2']) d.peerings.push(peering(`p-${remote}`, `hub-${remote}`, 'hub', remote));
+}
+
+/** After hubBetweenSpokes: a firewall subnet in the hub and the node subnet's route to spoke2 through 10.200.0.4. */
+export function spoke2ThroughHubFirewall(d: Design): void {
+  d.vnets[1]!.subnets.push({ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' });
+  tableOnSubnet(d, 'nodes', routeTable('rt', 'rt', [viaAppliance('10.200.0.4', '10.241.0.0/16', 'r', 'spoke2')]));
+}
 
 export const ROUTING_FIXTURES: Record<string, Fixture> = {
   'udr-missing-default-route': {
@@ -50,34 +85,7 @@ export const ROUTING_FIXTURES: Record<string, Fixture> = {
     fix: (d) => (cluster(d).loadBalancerProfile!.managedOutboundIpCount = 2),
   },
   'nsg-blocks-required': {
-    bad: (d) => {
-      d.loadBalancers.push({
-        id: 'ilb',
-        name: 'kubernetes-internal',
-        type: 'internal',
-        clusterId: 'aks',
-        frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }],
-      });
-      d.nsgs.push({
-        id: 'nsg',
-        name: 'nsg-nodes',
-        rules: [
-          {
-            id: 'deny',
-            name: 'deny-all',
-            priority: 4096,
-            direction: 'Inbound',
-            access: 'Deny',
-            protocol: '*',
-            sourceAddressPrefix: '*',
-            sourcePortRange: '*',
-            destinationAddressPrefix: '*',
-            destinationPortRange: '*',
-          },
-        ],
-      });
-      subnet(d, 'nodes').nsgId = 'nsg';
-    },
+    bad: webBehindDenyAll,
     fix: (d) => (d.nsgs[0]!.rules = []),
   },
   'appgw-default-route': {
@@ -90,18 +98,7 @@ export const ROUTING_FIXTURES: Record<string, Fixture> = {
   'route-table-limit': {
     base: () =>
       oneClusterDesign({ cluster: { networkPlugin: 'kubenet', podCidr: '10.100.0.0/14' }, pool: { count: 399 } }),
-    bad: (d) => {
-      d.routeTables.push({
-        id: 'rt',
-        name: 'rt-aks',
-        disableBgpRoutePropagation: false,
-        routes: [
-          { id: 'a', name: 'a', addressPrefix: '10.1.0.0/16', nextHopType: 'None' },
-          { id: 'b', name: 'b', addressPrefix: '10.2.0.0/16', nextHopType: 'None' },
-        ],
-      });
-      subnet(d, 'nodes').routeTableId = 'rt';
-    },
+    bad: twoUserRoutes,
     fix: (d) => (d.routeTables[0]!.routes = []),
   },
   'kubenet-route-table-shared': {
@@ -144,42 +141,7 @@ export const ROUTING_FIXTURES: Record<string, Fixture> = {
     fix: (d) => (d.routeTables[0]!.routes[0]!.nextHopIpAddress = '10.200.0.4'),
   },
   'peering-not-transitive': {
-    bad: (d) => {
-      d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.200.0.0/24'], subnets: [] });
-      d.vnets.push({ id: 'spoke2', name: 'vnet-spoke2', addressSpaces: ['10.241.0.0/16'], subnets: [] });
-      for (const remote of ['vnet', 'spoke2'])
-        d.peerings.push({
-          id: `p-${remote}`,
-          name: `hub-${remote}`,
-          localVnetId: 'hub',
-          remoteVnetId: remote,
-          allowForwardedTraffic: true,
-          allowGatewayTransit: false,
-          useRemoteGateways: false,
-        });
-    },
-    fix: (d) => {
-      d.vnets[1]!.subnets.push({
-        id: 'fw-sub',
-        name: 'AzureFirewallSubnet',
-        cidr: '10.200.0.0/26',
-        purpose: 'firewall',
-      });
-      d.routeTables.push({
-        id: 'rt',
-        name: 'rt',
-        disableBgpRoutePropagation: false,
-        routes: [
-          {
-            id: 'r',
-            name: 'spoke2',
-            addressPrefix: '10.241.0.0/16',
-            nextHopType: 'VirtualAppliance',
-            nextHopIpAddress: '10.200.0.4',
-          },
-        ],
-      });
-      subnet(d, 'nodes').routeTableId = 'rt';
-    },
+    bad: hubBetweenSpokes,
+    fix: spoke2ThroughHubFirewall,
   },
 };

@@ -4,8 +4,8 @@
  * that quote, expand or hide characters. Built with fast-check's `gen`, so a failure shrinks to a small design.
  */
 import fc from 'fast-check';
-import type { Cluster, Design, NetworkPlugin, NodePool, OutboundType, SubnetPurpose, Vnet } from '../src/core/index';
-import { SUBNET_PURPOSES } from '../src/core/index';
+import type { Cluster, Design, NetworkPlugin, NodePool, SubnetPurpose, Vnet } from '../src/core/index';
+import { OUTBOUND_TYPES, SUBNET_PURPOSES } from '../src/core/index';
 
 type G = fc.GeneratorValue;
 
@@ -138,13 +138,6 @@ function vnets(g: G): Vnet[] {
 }
 
 const PLUGINS: readonly NetworkPlugin[] = ['azure', 'kubenet', 'none'];
-const OUTBOUND: readonly OutboundType[] = [
-  'loadBalancer',
-  'managedNATGateway',
-  'userAssignedNATGateway',
-  'userDefinedRouting',
-  'none',
-];
 const COUNTS = [0, 1, 2, 3, 50, 399, 400, 1000] as const;
 const SURGES = [undefined, '0', '1', '33%', '100%', '1000', '150%'] as const;
 const MAX_PODS = [undefined, 5, 10, 30, 110, 250] as const;
@@ -183,7 +176,7 @@ function cluster(g: G, c: number, subnets: readonly string[], publicIps: readonl
     podIpAllocation: pick(g, ['nodeSubnet', 'dynamicPodSubnet', 'staticBlock'] as const),
     serviceCidr: chance(g, 80) ? '10.0.0.0/16' : cidr(g),
     dnsServiceIp: chance(g, 80) ? '10.0.0.10' : pick(g, ['10.0.0.1', '10.0.0.0', '192.168.0.10', 'x']),
-    outboundType: pick(g, OUTBOUND),
+    outboundType: pick(g, OUTBOUND_TYPES),
     privateCluster: chance(g, 30),
     apiServerVnetIntegration: chance(g, 20),
     nodePools: pools(g, c, subnets),

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan, type Cluster, type Design, type NodePool } from '../core/index';
 import { oneClusterDesign } from '../core/ipam/test-design';
+import { spokeFirewall } from '../core/test-elements';
 import { azCommands, exportAzCli } from './az-cli';
 import { exportBicep } from './bicep';
 import { wordValue } from './shell';
@@ -113,26 +114,7 @@ describe('extensions and the az version', () => {
 });
 
 describe('firewall management IP configuration', () => {
-  function fwDesign(tier: 'Basic' | 'Standard'): Design {
-    const d = oneClusterDesign({});
-    d.vnets[0]!.subnets.push(
-      { id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.8.0/26', purpose: 'firewall' },
-      { id: 'fwm', name: 'AzureFirewallManagementSubnet', cidr: '10.240.8.64/26', purpose: 'firewall-management' },
-    );
-    d.publicIps.push({ id: 'p1', name: 'pip-fw', sku: 'Standard' });
-    d.firewalls.push({
-      id: 'f',
-      name: 'fw',
-      tier,
-      subnetId: 'fw',
-      managementSubnetId: 'fwm',
-      publicIpIds: ['p1'],
-      dnsProxy: false,
-      dnatRules: [],
-    });
-    return d;
-  }
-
+  const fwDesign = (tier: 'Basic' | 'Standard') => spokeFirewall(oneClusterDesign({}), { tier, management: 'fwm' });
   it('Basic: firewall create takes the management configuration (the extension fills its subnet)', () => {
     const d = fwDesign('Basic');
     const [create] = flagsOf(d, 'network firewall create');

@@ -2,16 +2,7 @@
  * Deleting from the canvas or the inspector: one undo step, and a banner that says what went with it (pools of a
  * subnet, a firewall in its subnet, ...) and which public IPs it left attached to nothing, with Undo.
  */
-import {
-  kindSpec,
-  refIds,
-  rowsOf,
-  walkElements,
-  type Design,
-  type ElementKind,
-  type Id,
-  type RefSpec,
-} from '../core/index';
+import { kindSpec, publicIpOwners, walkElements, type Design, type ElementKind, type Id } from '../core/index';
 import { useDesignStore } from './design-store';
 import { removeElement } from './find';
 import { undoBanner } from './replace';
@@ -29,19 +20,6 @@ export function elementsOf(d: Design): Item[] {
   return out;
 }
 
-/** Public IPs that some element or row (a load balancer frontend) refers to. */
-export function attachedPublicIps(d: Design): Set<Id> {
-  const ids = new Set<Id>();
-  const add = (owner: unknown, refs: readonly RefSpec[]) => {
-    for (const ref of refs) if (ref.to === 'publicIp') for (const { id } of refIds(owner, ref)) ids.add(id);
-  };
-  walkElements(d, ({ kind, element }) => {
-    add(element, kindSpec(kind).refs);
-    for (const { spec, row } of rowsOf(kind, element)) add(row, spec.refs);
-  });
-  return ids;
-}
-
 const listed = (items: Item[], max = 4) => {
   const shown = items.slice(0, max).map((i) => `${kindSpec(i.kind).label} ${i.name}`);
   const more = items.length > max ? ` and ${items.length - max} more` : '';
@@ -55,8 +33,8 @@ export function describeDelete(before: Design, after: Design, asked: readonly Id
   const wanted = new Set(asked);
   const direct = gone.filter((i) => wanted.has(i.id));
   const withIt = gone.filter((i) => !wanted.has(i.id));
-  const wasAttached = attachedPublicIps(before);
-  const nowAttached = attachedPublicIps(after);
+  const wasAttached = publicIpOwners(before);
+  const nowAttached = publicIpOwners(after);
   const loose = elementsOf(after).filter(
     (i) => i.kind === 'publicIp' && wasAttached.has(i.id) && !nowAttached.has(i.id),
   );

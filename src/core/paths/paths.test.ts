@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeAddressPlan } from '../ipam/address-plan';
 import { oneClusterDesign } from '../ipam/test-design';
 import { addHub } from '../routes/test-hub';
+import { peering, routeTable, tableOnSubnet, viaAppliance } from '../test-elements';
+import { allowGatewayManager, nsgRule } from '../../../test/fixtures-nsg';
 import type { Design, OutboundType } from '../model';
 import { aksEgressRuleSet } from './egress-rules';
 import { traceEgress } from './egress';
@@ -12,6 +14,17 @@ import { defaultPortsPerNode, lbSnat, natSnat } from './snat';
 function withHub(outboundType: OutboundType, viaFirewall: boolean, plugin: 'kubenet' | 'azure' = 'azure'): Design {
   const d = oneClusterDesign({ cluster: { outboundType, networkPlugin: plugin }, pool: { count: 2 } });
   return addHub(d, { publicIps: true, gatewayTransit: true, onPrem: 'ExpressRoute', defaultRoute: viaFirewall });
+}
+
+/** A second spoke vnet-spoke2 with snet-app, peered with the hub (hub-spoke2), not with the first spoke. */
+function addSpoke2(d: Design, space: string, appCidr: string): void {
+  d.vnets.push({
+    id: 'spoke2',
+    name: 'vnet-spoke2',
+    addressSpaces: [space],
+    subnets: [{ id: 's2', name: 'snet-app', cidr: appCidr, purpose: 'general' }],
+  });
+  d.peerings.push(peering('p2', 'hub-spoke2', 'hub', 'spoke2'));
 }
 
 const egress = (d: Design, to = 'internet') => traceEgress(d, computeAddressPlan(d), 'pool', to);
@@ -64,21 +77,7 @@ describe('egress traces per outbound type', () => {
 
   it('another spoke behind the hub is dropped without a route (10.0.0.0/8 is not None here, 172.16/12 is)', () => {
     const d = withHub('loadBalancer', false);
-    d.vnets.push({
-      id: 'spoke2',
-      name: 'vnet-spoke2',
-      addressSpaces: ['172.20.0.0/16'],
-      subnets: [{ id: 's2', name: 'snet-app', cidr: '172.20.1.0/24', purpose: 'general' }],
-    });
-    d.peerings.push({
-      id: 'p2',
-      name: 'hub-spoke2',
-      localVnetId: 'hub',
-      remoteVnetId: 'spoke2',
-      allowForwardedTraffic: true,
-      allowGatewayTransit: false,
-      useRemoteGateways: false,
-    });
+    addSpoke2(d, '172.20.0.0/16', '172.20.1.0/24');
     expect(egress(d, '172.20.1.10').outcome).toBe('dropped');
   });
 });
@@ -97,21 +96,7 @@ describe('egress through the hub', () => {
 
   it('another spoke through the firewall: 0.0.0.0/0 → 10.200.0.4 covers 10.241.0.0/16 (the 10/8 None route is invalid), no SNAT', () => {
     const d = withHub('userDefinedRouting', true);
-    d.vnets.push({
-      id: 'spoke2',
-      name: 'vnet-spoke2',
-      addressSpaces: ['10.241.0.0/16'],
-      subnets: [{ id: 's2', name: 'snet-app', cidr: '10.241.1.0/24', purpose: 'general' }],
-    });
-    d.peerings.push({
-      id: 'p2',
-      name: 'hub-spoke2',
-      localVnetId: 'hub',
-      remoteVnetId: 'spoke2',
-      allowForwardedTraffic: true,
-      allowGatewayTransit: false,
-      useRemoteGateways: false,
-    });
+    addSpoke2(d, '10.241.0.0/16', '10.241.1.0/24');
     const t = egress(d, '10.241.1.10');
     expect(t.hops.map((h) => h.kind)).toEqual(['pod', 'firewall', 'peering', 'destination']);
     expect(t.hops[1]!.snat).toBeUndefined();
@@ -157,23 +142,11 @@ describe('ingress traces', () => {
       purpose: 'app-gateway',
       nsgId: 'nsg',
     });
+    const https = { protocol: 'Tcp', sourceAddressPrefix: 'Internet', destinationPortRange: '443' } as const;
     d.nsgs.push({
       id: 'nsg',
       name: 'nsg-agw',
-      rules: [
-        {
-          id: 'r',
-          name: 'https',
-          priority: 100,
-          direction: 'Inbound',
-          access: 'Allow',
-          protocol: 'Tcp',
-          sourceAddressPrefix: 'Internet',
-          sourcePortRange: '*',
-          destinationAddressPrefix: '*',
-          destinationPortRange: '443',
-        },
-      ],
+      rules: [nsgRule({ name: 'https', priority: 100, access: 'Allow', ...https })],
     });
     d.appGateways.push({
       id: 'agw',
@@ -188,18 +161,7 @@ describe('ingress traces', () => {
     const [t] = traceIngress(d, computeAddressPlan(d), 'pool');
     expect(t!.outcome).toBe('blocked');
     expect(t!.hops[1]!.label).toBe('BLOCKED: GatewayManager to TCP 65200-65535');
-    d.nsgs[0]!.rules.push({
-      id: 'g',
-      name: 'gm',
-      priority: 110,
-      direction: 'Inbound',
-      access: 'Allow',
-      protocol: 'Tcp',
-      sourceAddressPrefix: 'GatewayManager',
-      sourcePortRange: '*',
-      destinationAddressPrefix: '*',
-      destinationPortRange: '65200-65535',
-    });
+    d.nsgs[0]!.rules.push(allowGatewayManager);
     expect(traceIngress(d, computeAddressPlan(d), 'pool')[0]!.outcome).toBe('delivered');
   });
 
@@ -256,41 +218,18 @@ describe('on-premises clients to an internal load balancer', () => {
 
   it('a reply sent to the firewall while the request came straight from the gateway is dropped (asymmetric)', () => {
     const d = onPrem();
-    d.routeTables.push({
-      id: 'rt',
-      name: 'rt-spoke',
-      disableBgpRoutePropagation: false,
-      routes: [
-        {
-          id: 'r',
-          name: 'onprem-via-fw',
-          addressPrefix: '192.168.10.0/24',
-          nextHopType: 'VirtualAppliance',
-          nextHopIpAddress: '10.200.0.4',
-        },
-      ],
-    });
-    d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
+    tableOnSubnet(
+      d,
+      'nodes',
+      routeTable('rt', 'rt-spoke', [viaAppliance('10.200.0.4', '192.168.10.0/24', 'r', 'onprem-via-fw')]),
+    );
     expect(onPremTrace(d).outcome).toBe('dropped');
     expect(onPremTrace(d).hops.at(-1)!.label).toBe(
       'reply dropped: asymmetric: the request came around the appliance, the reply goes through it',
     );
     // Fixed by sending the spoke through the firewall on the GatewaySubnet too.
-    d.routeTables.push({
-      id: 'rt-gw',
-      name: 'rt-gateway',
-      disableBgpRoutePropagation: false,
-      routes: [
-        {
-          id: 'g',
-          name: 'spoke-via-fw',
-          addressPrefix: '10.240.0.0/16',
-          nextHopType: 'VirtualAppliance',
-          nextHopIpAddress: '10.200.0.4',
-        },
-      ],
-    });
-    d.vnets[1]!.subnets.find((s) => s.id === 'gw-sub')!.routeTableId = 'rt-gw';
+    const back = viaAppliance('10.200.0.4', '10.240.0.0/16', 'g', 'spoke-via-fw');
+    tableOnSubnet(d, 'gw-sub', routeTable('rt-gw', 'rt-gateway', [back]));
     expect(onPremTrace(d).outcome).toBe('delivered');
     expect(onPremTrace(d).hops[1]!.label).toBe('appliance 10.200.0.4');
   });

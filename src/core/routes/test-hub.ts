@@ -4,6 +4,7 @@
  * an on-premises site behind the hub gateway and a route table sending 0.0.0.0/0 to 10.200.0.4 from the node subnet.
  */
 import type { Design, GatewayType } from '../model';
+import { hubSpoke, routeTable, tableOnSubnet, viaAppliance } from '../test-elements';
 
 export interface HubOptions {
   /** Subnet id of AzureFirewallSubnet (default fw-sub). */
@@ -31,15 +32,7 @@ export function addHub(d: Design, o: HubOptions = {}): Design {
     addressSpaces: ['10.200.0.0/24'],
     subnets: [{ id: fwSubnet, name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' }],
   });
-  d.peerings.push({
-    id: 'p',
-    name: 'hub-spoke',
-    localVnetId: 'hub',
-    remoteVnetId: 'vnet',
-    allowForwardedTraffic: true,
-    allowGatewayTransit: transit,
-    useRemoteGateways: transit,
-  });
+  d.peerings.push(hubSpoke(transit));
   if (o.publicIps) {
     d.publicIps.push(
       { id: 'pip', name: 'pip-fw', sku: 'Standard' },
@@ -67,21 +60,11 @@ export function addHub(d: Design, o: HubOptions = {}): Design {
     });
   }
   if (o.defaultRoute ?? true) {
-    d.routeTables.push({
-      id: 'rt',
-      name: 'rt-spoke',
-      disableBgpRoutePropagation: false,
-      routes: [
-        {
-          id: o.routeId ?? 'r',
-          name: 'default',
-          addressPrefix: '0.0.0.0/0',
-          nextHopType: 'VirtualAppliance',
-          nextHopIpAddress: '10.200.0.4',
-        },
-      ],
-    });
-    d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
+    tableOnSubnet(
+      d,
+      d.vnets[0]!.subnets[0]!.id,
+      routeTable('rt', 'rt-spoke', [viaAppliance('10.200.0.4', undefined, o.routeId)]),
+    );
   }
   return d;
 }

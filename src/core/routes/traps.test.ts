@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../io';
 import { oneClusterDesign } from '../ipam/test-design';
 import { addHub } from './test-hub';
+import {
+  hubBetweenSpokes,
+  spoke2ThroughHubFirewall,
+  twoUserRoutes,
+  webBehindDenyAll,
+} from '../../../test/fixtures-routing';
 import type { Design } from '../model';
 import { computePlan } from '../plan';
 
@@ -88,35 +94,9 @@ describe('routing traps', () => {
 
   it('peering-not-transitive: spoke to spoke through a hub without a route', () => {
     const d = oneClusterDesign({});
-    d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.200.0.0/24'], subnets: [] });
-    d.vnets.push({ id: 'spoke2', name: 'vnet-spoke2', addressSpaces: ['10.241.0.0/16'], subnets: [] });
-    const peer = (id: string, remote: string) => ({
-      id,
-      name: id,
-      localVnetId: 'hub',
-      remoteVnetId: remote,
-      allowForwardedTraffic: true,
-      allowGatewayTransit: false,
-      useRemoteGateways: false,
-    });
-    d.peerings.push(peer('p1', 'vnet'), peer('p2', 'spoke2'));
+    hubBetweenSpokes(d);
     expect(found(d, 'peering-not-transitive').map((f) => f.subjectId)).toEqual(['nodes']);
-    d.vnets[1]!.subnets.push({ id: 'fw-sub', name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' });
-    d.routeTables.push({
-      id: 'rt',
-      name: 'rt',
-      disableBgpRoutePropagation: false,
-      routes: [
-        {
-          id: 'r',
-          name: 'spoke2',
-          addressPrefix: '10.241.0.0/16',
-          nextHopType: 'VirtualAppliance',
-          nextHopIpAddress: '10.200.0.4',
-        },
-      ],
-    });
-    d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
+    spoke2ThroughHubFirewall(d);
     expect(found(d, 'peering-not-transitive')).toEqual([]);
     // A default route to the hub firewall fixes it too: it also takes 10.0.0.0/8, whose None route turns Invalid.
     d.routeTables[0]!.routes[0]!.addressPrefix = '0.0.0.0/0';
@@ -129,16 +109,7 @@ describe('routing traps', () => {
       nodeCidr: '10.240.0.0/22',
       pool: { count: 399 },
     });
-    d.routeTables.push({
-      id: 'rt',
-      name: 'rt-aks',
-      disableBgpRoutePropagation: false,
-      routes: [
-        { id: 'a', name: 'a', addressPrefix: '10.1.0.0/16', nextHopType: 'None' },
-        { id: 'b', name: 'b', addressPrefix: '10.2.0.0/16', nextHopType: 'None' },
-      ],
-    });
-    d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
+    twoUserRoutes(d);
     expect(found(d, 'route-table-limit')[0]!.message).toBe(
       'rt-aks holds 2 user routes + 400 kubenet pod routes = 402, over the 400 allowed',
     );
@@ -175,32 +146,7 @@ describe('routing traps', () => {
 
   it('nsg-blocks-required: a deny rule ahead of the load balancer probes', () => {
     const d = oneClusterDesign({});
-    d.loadBalancers.push({
-      id: 'ilb',
-      name: 'kubernetes-internal',
-      type: 'internal',
-      clusterId: 'aks',
-      frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }],
-    });
-    d.nsgs.push({
-      id: 'nsg',
-      name: 'nsg-nodes',
-      rules: [
-        {
-          id: 'deny',
-          name: 'deny-all',
-          priority: 4096,
-          direction: 'Inbound',
-          access: 'Deny',
-          protocol: '*',
-          sourceAddressPrefix: '*',
-          sourcePortRange: '*',
-          destinationAddressPrefix: '*',
-          destinationPortRange: '*',
-        },
-      ],
-    });
-    d.vnets[0]!.subnets[0]!.nsgId = 'nsg';
+    webBehindDenyAll(d);
     expect(found(d, 'nsg-blocks-required').map((f) => f.message)).toEqual([
       'nsg-nodes blocks health probes from AzureLoadBalancer to 8080',
       'nsg-nodes blocks VirtualNetwork to TCP 80',

@@ -3,23 +3,21 @@
  * snet-agw) and on its fixed twin.
  */
 import { describe, expect, it } from 'vitest';
-import { denyAll, kubenetAgicBase, nsgOn, nsgRule, withGateway } from '../../../test/fixtures-nsg';
+import {
+  allowGatewayManager as allowGm,
+  allowLoadBalancer as allowLb,
+  denyAll,
+  kubenetAgicBase,
+  nsgOn,
+  nsgRule,
+  withGateway,
+} from '../../../test/fixtures-nsg';
 import { oneClusterDesign } from '../ipam/test-design';
 import type { Design } from '../model';
 import { traceIngress } from '../paths/ingress';
 import { computePlan } from '../plan';
 
 const found = (d: Design, rule: string) => computePlan(structuredClone(d)).findings.filter((f) => f.rule === rule);
-const allowLb = nsgRule({ name: 'lb', priority: 100, access: 'Allow', sourceAddressPrefix: 'AzureLoadBalancer' });
-const allowGm = nsgRule({
-  name: 'gm',
-  priority: 110,
-  access: 'Allow',
-  protocol: 'Tcp',
-  sourceAddressPrefix: 'GatewayManager',
-  destinationPortRange: '65200-65535',
-});
-
 describe('appgw-gateway-manager-inbound', () => {
   it('a gateway without AGIC and without isolation behind "allow AzureLoadBalancer, deny all" is an error', () => {
     const d = withGateway(oneClusterDesign({}));

@@ -1,21 +1,6 @@
 /** public-ip-unattached: a public IP of the design that no resource uses. */
-import { refIds, rowsOf, walkElements } from '../elements';
-import { kindSpec, type RefSpec } from '../kinds';
-import type { Design, Id } from '../model';
+import { publicIpOwners } from '../elements';
 import { defineRule, type AnyRule } from './rule';
-
-/** Public IPs that an element or a row (a load balancer frontend) refers to. */
-function usedPublicIps(d: Design): Set<Id> {
-  const ids = new Set<Id>();
-  const add = (owner: unknown, refs: readonly RefSpec[]) => {
-    for (const ref of refs) if (ref.to === 'publicIp') for (const { id } of refIds(owner, ref)) ids.add(id);
-  };
-  walkElements(d, ({ kind, element }) => {
-    add(element, kindSpec(kind).refs);
-    for (const { spec, row } of rowsOf(kind, element)) add(row, spec.refs);
-  });
-  return ids;
-}
 
 export const RESOURCE_RULES: readonly AnyRule[] = [
   defineRule<{ name: string }>({
@@ -28,7 +13,8 @@ export const RESOURCE_RULES: readonly AnyRule[] = [
     message: (p) =>
       `public IP ${p.name} is associated with nothing in the design: attach it (firewall, NAT gateway, Application Gateway, Bastion, load balancer frontend, cluster outbound) or delete it`,
     check: ({ design }, report) => {
-      const used = usedPublicIps(design);
+      // A public IP some element or row refers to is drawn on its first owner: those without one are unused.
+      const used = publicIpOwners(design);
       for (const p of design.publicIps) if (!used.has(p.id)) report(p.id, { name: p.name });
     },
   }),

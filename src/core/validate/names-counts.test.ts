@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routesNamedAlike, rulesNamedAlike } from '../../../test/fixtures-names';
 import { oneClusterDesign } from '../ipam/test-design';
 import type { Design } from '../model';
 import { computePlan } from '../plan';
@@ -66,28 +67,8 @@ describe('duplicate-name', () => {
   });
   it('routes of one route table and rules of one NSG, each with a rename fix', () => {
     const d = oneClusterDesign({});
-    d.routeTables.push({
-      id: 'rt',
-      name: 'rt-x',
-      disableBgpRoutePropagation: false,
-      routes: [
-        { id: 'r1', name: 'to-hub', addressPrefix: '10.1.0.0/16', nextHopType: 'None' },
-        { id: 'r2', name: 'to-hub', addressPrefix: '10.2.0.0/16', nextHopType: 'None' },
-      ],
-    });
-    const rule = (id: string, priority: number) => ({
-      id,
-      name: 'allow-web',
-      priority,
-      direction: 'Inbound' as const,
-      access: 'Allow' as const,
-      protocol: 'Tcp' as const,
-      sourceAddressPrefix: '*',
-      sourcePortRange: '*',
-      destinationAddressPrefix: '*',
-      destinationPortRange: '443',
-    });
-    d.nsgs.push({ id: 'n', name: 'nsg-x', rules: [rule('n1', 100), rule('n2', 110)] });
+    routesNamedAlike(d);
+    rulesNamedAlike(d);
     expect(rules(d, 'duplicate-route-name').map((f) => [f.subjectId, f.message])).toEqual([
       ['r2', 'another route in route table rt-x is named to-hub; names are unique there: rename it (to-hub-2 is free)'],
     ]);

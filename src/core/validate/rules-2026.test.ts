@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { oneClusterDesign } from '../ipam/test-design';
 import type { Design, NodePool } from '../model';
 import { computePlan } from '../plan';
+import { routeTable, spokeFirewall, tableOnSubnet, viaAppliance } from '../test-elements';
 
 // A planned design is never changed (its index is cached per object): each look plans a copy.
 const found = (d: Design, rule: string) => computePlan(structuredClone(d)).findings.filter((f) => f.rule === rule);
@@ -78,25 +79,8 @@ describe('public IP SKUs', () => {
 });
 
 describe('firewall management NIC', () => {
-  function fw(tier: 'Basic' | 'Standard', management?: string): Design {
-    const d = oneClusterDesign({});
-    d.vnets[0]!.subnets.push(
-      { id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.8.0/26', purpose: 'firewall' },
-      { id: 'fwm', name: 'AzureFirewallManagementSubnet', cidr: '10.240.8.64/26', purpose: 'firewall-management' },
-    );
-    d.publicIps.push({ id: 'pip', name: 'pip-fw', sku: 'Standard' });
-    d.firewalls.push({
-      id: 'f',
-      name: 'fw-basic',
-      tier,
-      subnetId: 'fw',
-      ...(management ? { managementSubnetId: management } : {}),
-      publicIpIds: ['pip'],
-      dnsProxy: false,
-      dnatRules: [],
-    });
-    return d;
-  }
+  const fw = (tier: 'Basic' | 'Standard', management?: string) =>
+    spokeFirewall(oneClusterDesign({}), { tier, management, name: 'fw-basic' });
   it('firewall-basic-management-subnet: Basic without a management subnet; with one it is silent', () => {
     expect(found(fw('Basic'), 'firewall-basic-management-subnet')[0]!.severity).toBe('error');
     expect(found(fw('Basic', 'fwm'), 'firewall-basic-management-subnet')).toEqual([]);
@@ -335,33 +319,9 @@ describe('retirements', () => {
 describe('firewall-fqdn-network-rule-dns-proxy', () => {
   it('the AKS network rule to ntp.ubuntu.com through a firewall without DNS proxy is an error; with it, silent', () => {
     const d = oneClusterDesign({ cluster: { outboundType: 'userDefinedRouting' } });
-    d.vnets[0]!.subnets.push({ id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.8.0/26', purpose: 'firewall' });
-    d.publicIps.push({ id: 'p', name: 'pip-fw', sku: 'Standard' });
     // 10.240.8.0/26: the firewall takes the first usable address, 10.240.8.4.
-    d.firewalls.push({
-      id: 'f',
-      name: 'fw',
-      tier: 'Standard',
-      subnetId: 'fw',
-      publicIpIds: ['p'],
-      dnsProxy: false,
-      dnatRules: [],
-    });
-    d.routeTables.push({
-      id: 'rt',
-      name: 'rt-fw',
-      disableBgpRoutePropagation: false,
-      routes: [
-        {
-          id: 'r',
-          name: 'default',
-          addressPrefix: '0.0.0.0/0',
-          nextHopType: 'VirtualAppliance',
-          nextHopIpAddress: '10.240.8.4',
-        },
-      ],
-    });
-    d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
+    spokeFirewall(d, { tier: 'Standard' });
+    tableOnSubnet(d, 'nodes', routeTable('rt', 'rt-fw', [viaAppliance('10.240.8.4')]));
     const [f] = found(d, 'firewall-fqdn-network-rule-dns-proxy');
     expect(f!.severity).toBe('error');
     expect(f!.message).toContain('(ntp.ubuntu.com)');

@@ -9,9 +9,9 @@ import {
   DEFAULT_SERVICE_CIDR,
   maxPodsOf,
   networkModelOf,
+  OUTBOUND_TYPES,
   type Cluster,
   type NodePool,
-  type OutboundType,
   type Subnet,
 } from '../../core/index';
 import type { Build, Step } from './az-build';
@@ -23,13 +23,6 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
 
 /** The size the design's palette gives a new pool; az leaves the choice to AKS when --node-vm-size is absent. */
 const DEFAULT_VM_SIZE = 'Standard_D4ds_v5';
-const OUTBOUND: readonly OutboundType[] = [
-  'loadBalancer',
-  'managedNATGateway',
-  'userAssignedNATGateway',
-  'userDefinedRouting',
-  'none',
-];
 
 /** Flags that configure identity or access, not the network: their values (secrets) are never echoed. */
 const NOT_NETWORK = ['--service-principal', '--client-secret', '--ssh-key-value', '--admin-username', '--attach-acr'];
@@ -118,7 +111,7 @@ function networkProfile(s: Step, c: Cluster): void {
   if (!dns) s.defaulted(`DNS service IP ${DEFAULT_DNS_SERVICE_IP}`);
   c.serviceCidr = service ?? DEFAULT_SERVICE_CIDR;
   c.dnsServiceIp = dns ?? DEFAULT_DNS_SERVICE_IP;
-  c.outboundType = pick(s.one('--outbound-type'), OUTBOUND) ?? 'loadBalancer';
+  c.outboundType = pick(s.one('--outbound-type'), OUTBOUND_TYPES) ?? 'loadBalancer';
   s.one('--load-balancer-sku');
 }
 

@@ -13,7 +13,7 @@ import type {
   Workload,
   WorkloadKind,
 } from '../../core/index';
-import { networkPolicySchema, SERVICE_TYPES } from '../../core/index';
+import { networkPolicySchema, SERVICE_TYPES, WORKLOAD_KINDS } from '../../core/index';
 
 /** A Service as the design keeps it (without its id). */
 export type ManifestService = Omit<K8sService, 'id'>;
@@ -41,16 +41,6 @@ export interface ManifestSet {
 /** Bounds a hostile input cannot pass: objects per input and list nesting. */
 export const MAX_MANIFEST_OBJECTS = 20000;
 const MAX_LIST_DEPTH = 4;
-
-const WORKLOAD_KINDS: readonly WorkloadKind[] = [
-  'Pod',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-  'CronJob',
-];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,0 +1,108 @@
+/**
+ * Test helper: one-line builders for the elements tests add to a design, holding the defaults they share (BGP
+ * propagation on, a peering that forwards traffic), so a test names only what it is about.
+ */
+import type { Design, Firewall, Id, NextHopType, NodePool, Peering, PrivateEndpoint, Route, RouteTable } from './model';
+
+/** Route table `id` with `routes`; BGP route propagation stays on unless `disableBgp`. */
+export const routeTable = (id: Id, name: string, routes: Route[] = [], disableBgp = false): RouteTable => ({
+  id,
+  name,
+  disableBgpRoutePropagation: disableBgp,
+  routes,
+});
+
+/** A user route; VirtualAppliance routes carry the appliance's IP as `nextHopIp`. */
+export const route = (
+  id: Id,
+  name: string,
+  addressPrefix: string,
+  nextHopType: NextHopType = 'None',
+  nextHopIp?: string,
+): Route => ({
+  id,
+  name,
+  addressPrefix,
+  nextHopType,
+  ...(nextHopIp === undefined ? {} : { nextHopIpAddress: nextHopIp }),
+});
+
+/** `addressPrefix` (0.0.0.0/0 unless given) to the firewall or appliance at `ip`, as route `id` named `name`. */
+export const viaAppliance = (ip: string, addressPrefix = '0.0.0.0/0', id = 'r', name = 'default'): Route =>
+  route(id, name, addressPrefix, 'VirtualAppliance', ip);
+
+/** Pushes route table `t` and associates it with subnet `subnetId` (searched in every VNet). */
+export function tableOnSubnet(d: Design, subnetId: Id, t: RouteTable): void {
+  d.routeTables.push(t);
+  d.vnets.flatMap((v) => v.subnets).find((s) => s.id === subnetId)!.routeTableId = t.id;
+}
+
+/** A peering from `local` to `remote` that forwards traffic; `transit` offers and uses the remote gateway. */
+export const peering = (id: Id, name: string, local: Id, remote: Id, transit = false, forwarded = true): Peering => ({
+  id,
+  name,
+  localVnetId: local,
+  remoteVnetId: remote,
+  allowForwardedTraffic: forwarded,
+  allowGatewayTransit: transit,
+  useRemoteGateways: transit,
+});
+
+/** The hub-spoke peering of the test designs: hub to the spoke `vnet`. */
+export const hubSpoke = (transit = false): Peering => peering('p', 'hub-spoke', 'hub', 'vnet', transit);
+
+/** A Windows user pool `win` of `count` nodes in the node subnet of oneClusterDesign. */
+export const windowsPool = (count: number): NodePool => ({
+  id: 'win',
+  name: 'win',
+  mode: 'User',
+  osType: 'Windows',
+  vmSize: 'Standard_D4ds_v5',
+  count,
+  nodeSubnetId: 'nodes',
+});
+
+/** Key Vault private endpoint `kv` (group vault) in subnet `subnetId`, optionally at a static IP. */
+export const keyVaultEndpoint = (subnetId: Id, privateIp?: string): PrivateEndpoint => ({
+  id: 'kv',
+  name: 'pe-kv',
+  subnetId,
+  targetType: 'Microsoft.KeyVault/vaults',
+  targetName: 'kv',
+  groupId: 'vault',
+  ...(privateIp === undefined ? {} : { privateIp }),
+});
+
+export interface SpokeFirewall {
+  tier: Firewall['tier'];
+  name?: string;
+  /** managementSubnetId (fwm is the one beside it); absent: none. */
+  management?: Id;
+  /** How many public IPs, pf0, pf1, ... (default 1). */
+  publicIps?: number;
+  dnsProxy?: boolean;
+}
+
+/**
+ * Firewall `f` in AzureFirewallSubnet fw 10.240.8.0/26 of the first VNet (it takes 10.240.8.4, the first usable
+ * address), with AzureFirewallManagementSubnet fwm 10.240.8.64/26 beside it.
+ */
+export function spokeFirewall(d: Design, o: SpokeFirewall): Design {
+  d.vnets[0]!.subnets.push(
+    { id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.8.0/26', purpose: 'firewall' },
+    { id: 'fwm', name: 'AzureFirewallManagementSubnet', cidr: '10.240.8.64/26', purpose: 'firewall-management' },
+  );
+  const pips = Array.from({ length: o.publicIps ?? 1 }, (_, i) => ({ id: `pf${i}`, name: `pip-fw-${i}` }));
+  d.publicIps.push(...pips.map((p) => ({ ...p, sku: 'Standard' as const })));
+  d.firewalls.push({
+    id: 'f',
+    name: o.name ?? 'fw',
+    tier: o.tier,
+    subnetId: 'fw',
+    ...(o.management ? { managementSubnetId: o.management } : {}),
+    publicIpIds: pips.map((p) => p.id),
+    dnsProxy: o.dnsProxy ?? false,
+    dnatRules: [],
+  });
+  return d;
+}
