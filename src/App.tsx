@@ -4,7 +4,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { autoLayout } from './canvas/auto-layout';
 import { copySelection, paste } from './canvas/clipboard';
-import { dropKind } from './canvas/drop';
+import { dropKind, visibleRect } from './canvas/drop';
 import { Palette } from './canvas/Palette';
 import { PictureMenu } from './canvas/PictureMenu';
 import { FIT_PADDING } from './export';
@@ -149,7 +149,8 @@ function Shell() {
     const sel = s.selection[0];
     const vnet = s.doc.design.vnets.find((v) => v.id === sel || v.subnets.some((x) => x.id === sel));
     const subnetId = vnet?.subnets.find((x) => x.id === sel)?.id;
-    dropKind(kind, p.x, p.y, vnet ? { vnetId: vnet.id, ...(subnetId ? { subnetId } : {}) } : undefined);
+    const target = vnet ? { vnetId: vnet.id, ...(subnetId ? { subnetId } : {}) } : undefined;
+    dropKind(kind, p.x, p.y, target, visibleRect(document.querySelector('.canvas'), flow.screenToFlowPosition));
   };
   return (
     <div className="app" data-testid="app">

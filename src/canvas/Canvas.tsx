@@ -14,13 +14,14 @@ import {
 } from '@xyflow/react';
 import { deleteElements, onFitRequest, usePlan, usePreview, useDesignStore } from '../store';
 import { createFlowDeriver } from './derive-memo';
-import { dropKind } from './drop';
+import { dropKind, visibleRect } from './drop';
 import { connectElements } from './connect';
 import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './edges';
 import { DRAG_TYPE } from './Palette';
 import { Minimap } from './minimap';
 import { WalkOverlay } from './walk-overlay';
+import { resizesOf, type Sizes } from './resize';
 import { FIT_PADDING } from '../export';
 
 /**
@@ -64,12 +65,18 @@ export function Canvas() {
   const hot = useMemo(() => new Set(highlight?.nodeIds ?? []), [highlight]);
   const [derive] = useState(createFlowDeriver);
   const derived = useMemo(() => derive(doc, plan, selection, hot, lines), [derive, doc, plan, selection, hot, lines]);
+  // A box being resized shows its new size until the resize ends and commits it.
+  const [sizes, setSizes] = useState<Sizes>({});
   const nodes = useMemo(
     () =>
-      Object.keys(overlay).length === 0
+      Object.keys(overlay).length === 0 && Object.keys(sizes).length === 0
         ? derived.nodes
-        : derived.nodes.map((n) => (overlay[n.id] ? { ...n, position: overlay[n.id]!, dragging: true } : n)),
-    [derived.nodes, overlay],
+        : derived.nodes.map((n) => {
+            const s = sizes[n.id];
+            const sized = s ? { ...n, width: s.width, height: s.height, measured: s } : n;
+            return overlay[n.id] ? { ...sized, position: overlay[n.id]!, dragging: true } : sized;
+          }),
+    [derived.nodes, overlay, sizes],
   );
 
   // Ids drawn as boxes: React Flow knows their selection; anything else selected (a peering added from the
@@ -96,6 +103,15 @@ export function Canvas() {
       }
     }
     if (Object.keys(moved).length) setOverlay((o) => ({ ...o, ...moved }));
+    const { sizing, done } = resizesOf(changes);
+    if (Object.keys(sizing).length) setSizes((o) => ({ ...o, ...sizing }));
+    if (Object.keys(done).length) {
+      const at = store.doc.layout.nodes;
+      const sized = Object.entries(done).filter(([id, s]) => at[id] && (s.width !== at[id].w || s.height !== at[id].h));
+      if (sized.length)
+        store.setLayout(Object.fromEntries(sized.map(([id, s]) => [id, { ...at[id]!, w: s.width, h: s.height }])));
+      setSizes({});
+    }
     if (removed.length) {
       // React Flow also removes the children of a removed box; the banner names those as taken with it.
       const asked = removed.filter((id) => store.selection.includes(id));
@@ -122,7 +138,7 @@ export function Canvas() {
       if (!kind) return;
       e.preventDefault();
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      dropKind(kind, p.x, p.y);
+      dropKind(kind, p.x, p.y, undefined, visibleRect(wrapper.current, flow.screenToFlowPosition));
     },
     [flow],
   );

@@ -20,14 +20,34 @@ export function hitTest(d: Design, layout: Layout, x: number, y: number): DropTa
   return {};
 }
 
-/** Adds an element of a palette kind at a flow position (the store selects it), or shows why it could not. */
-export function dropKind(kind: string, x: number, y: number, target?: DropTarget): void {
+type ViewRect = { x: number; y: number; w: number; h: number };
+
+/** Margin kept between a placed box and the edge of the view, in screen pixels. */
+const VIEW_INSET = 16;
+
+/** The part of the canvas on screen in flow coordinates: where a dropped box should land when it has to move. */
+export function visibleRect(
+  canvas: Element | null,
+  toFlow: (p: { x: number; y: number }) => { x: number; y: number },
+): ViewRect | undefined {
+  const r = canvas?.getBoundingClientRect();
+  if (!r || r.width <= 2 * VIEW_INSET || r.height <= 2 * VIEW_INSET) return undefined;
+  const a = toFlow({ x: r.left + VIEW_INSET, y: r.top + VIEW_INSET });
+  const b = toFlow({ x: r.right - VIEW_INSET, y: r.bottom - VIEW_INSET });
+  return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+}
+
+/**
+ * Adds an element of a palette kind at a flow position (the store selects it), or shows why it could not. `view`:
+ * the part of the canvas on screen, where the box goes first when the spot under the pointer is taken.
+ */
+export function dropKind(kind: string, x: number, y: number, target?: DropTarget, view?: ViewRect): void {
   const store = useDesignStore.getState();
   if (!isAddKind(kind)) {
     store.setBanner({ kind: 'info', text: 'Nothing to add here.' });
     return;
   }
   const t = target ?? hitTest(store.doc.design, store.doc.layout.nodes, x, y);
-  const r = store.add(kind, x, y, t);
+  const r = store.add(kind, x, y, t, view);
   if ('error' in r) store.setBanner({ kind: 'info', text: r.error });
 }

@@ -1,10 +1,11 @@
 /** The node components: one box with a header, details, a usage bar for subnets and a finding badge. */
 import { memo } from 'react';
-import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { formatCount } from '../core/index';
 import { styleOf, type DiagramKind } from '../export/diagram/index';
 import { useDesignStore } from '../store';
 import type { BoxData } from './derive';
+import { BoxResizer } from './resize';
 
 /** The kind's glyph, drawn in its family colour; aria-hidden: the caption beside it names the kind. */
 function Glyph({ kind }: { kind: DiagramKind }) {
@@ -99,7 +100,7 @@ function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
   // Handles sit outside the clipped box so the whole handle takes the pointer.
   return (
     <>
-      {(type === 'vnet' || type === 'subnet') && <NodeResizer isVisible={!!selected} minWidth={160} minHeight={60} />}
+      {selected && (type === 'vnet' || type === 'subnet') ? <BoxResizer id={id} /> : null}
       <Handle type="target" position={Position.Top} data-testid={`handle-${id}-target`} />
       <div
         className={cls}

@@ -18,5 +18,5 @@ export {
 } from './formats';
 export { layoutDesign } from './diagram/layout';
 export { FIT_PADDING, type DiagramLayout } from './diagram/index';
-export { containLayout, CHILD_TOP, CHILD_PAD } from './diagram/contain';
+export { containLayout, minSizes, MIN_BOX, CHILD_TOP, CHILD_PAD } from './diagram/contain';
 export { fileNameFor } from './file-names';

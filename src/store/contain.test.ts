@@ -73,3 +73,48 @@ describe('containment on the canvas', () => {
     expect(inside(boxOf(pool.id), boxOf(two.id), CHILD_TOP.subnet)).toBe(true);
   });
 });
+
+describe('placing where the user looks, sizing around what a box holds', () => {
+  it('a box dropped on a sibling near the top of the view goes to the nearest free spot in view', () => {
+    const s = useDesignStore.getState();
+    const a = s.add('vnet', 0, 100, {});
+    if (!('id' in a)) throw new Error(a.error);
+    // VNets are 380 × 160 with a 12 px gap kept between siblings: a drop at (40, 20) covers a (y 100..260). The
+    // nearest free spot is above it: y ≤ 100 − 160 − 12 = −72, on the 10 px grid from 20 that is y = −80.
+    const blind = s.add('vnet', 40, 20, {});
+    if (!('id' in blind)) throw new Error(blind.error);
+    expect(boxOf(blind.id)).toMatchObject({ x: 40, y: -80 });
+    undo();
+    // With the view starting at y = 0 (the toolbar's lower edge), above is out of sight: below a it goes, at
+    // y ≥ 100 + 160 + 12 = 272, on the grid y = 280 (280 + 160 = 440 fits the 800 px tall view).
+    const view = { x: -200, y: 0, w: 1400, h: 800 };
+    const seen = s.add('vnet', 40, 20, {}, view);
+    if (!('id' in seen)) throw new Error(seen.error);
+    expect(boxOf(seen.id)).toMatchObject({ x: 40, y: 280 });
+    expect(overlaps(boxOf(a.id), boxOf(seen.id))).toBe(false);
+  });
+
+  it('a VNet or subnet resized smaller than its children keeps them inside; a larger size is kept', () => {
+    const s = useDesignStore.getState();
+    const vnet = s.add('vnet', 0, 0, {});
+    if (!('id' in vnet)) throw new Error(vnet.error);
+    const subnet = s.add('node-subnet', 10, 10, { vnetId: vnet.id });
+    if (!('id' in subnet)) throw new Error(subnet.error);
+    const pool = s.add('pool', 20, 20, { vnetId: vnet.id, subnetId: subnet.id });
+    if (!('id' in pool)) throw new Error(pool.error);
+    const sb = boxOf(subnet.id);
+    const pb = boxOf(pool.id);
+    s.setLayout({ [subnet.id]: { x: sb.x, y: sb.y, w: 50, h: 30 } });
+    // The smallest subnet holding the pool: its right and bottom edges plus the 12 px margin.
+    expect(boxOf(subnet.id)).toEqual({ x: sb.x, y: sb.y, w: pb.x + pb.w + 12, h: pb.y + pb.h + 12 });
+    s.setLayout({ [vnet.id]: { x: 0, y: 0, w: 10, h: 10 } });
+    const sn = boxOf(subnet.id);
+    expect(boxOf(vnet.id)).toEqual({ x: 0, y: 0, w: sn.x + sn.w + 12, h: sn.y + sn.h + 12 });
+    s.setLayout({ [vnet.id]: { x: 0, y: 0, w: 900, h: 700 } });
+    expect(boxOf(vnet.id)).toEqual({ x: 0, y: 0, w: 900, h: 700 });
+    // A subnet made wider than its VNet stays where it is, and the VNet grows to hold it.
+    s.setLayout({ [subnet.id]: { x: sn.x, y: sn.y, w: 1200, h: sn.h } });
+    expect(boxOf(subnet.id)).toEqual({ ...sn, w: 1200 });
+    expect(boxOf(vnet.id)).toEqual({ x: 0, y: 0, w: sn.x + 1200 + 12, h: 700 });
+  });
+});

@@ -61,10 +61,17 @@ export function movedBoxes(before: Design, after: Design): string[] {
   return ids;
 }
 
-/** The document with containment restored for `placed` boxes (every box when absent); the same when it holds. */
-export function contained(doc: DesignDocument, placed?: readonly string[]): DesignDocument {
-  if (placed && placed.length === 0) return doc;
-  const patch = containLayout(doc.design, doc.layout.nodes, placed);
+/**
+ * The document with containment restored for `placed` boxes (every box when absent); the same when it holds. A
+ * box placed anew goes to a free spot in `view` (the canvas on screen) first; what holds a `resized` box grows.
+ */
+export function contained(
+  doc: DesignDocument,
+  placed?: readonly string[],
+  opts: { resized?: readonly string[]; view?: { x: number; y: number; w: number; h: number } } = {},
+): DesignDocument {
+  if (placed && placed.length === 0 && !opts.resized?.length) return doc;
+  const patch = containLayout(doc.design, doc.layout.nodes, placed, opts);
   if (Object.keys(patch).length === 0) return doc;
   return produce(doc, (d) => {
     for (const [id, l] of Object.entries(patch)) d.layout.nodes[id] = { x: l.x, y: l.y, w: l.w!, h: l.h! };

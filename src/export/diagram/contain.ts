@@ -6,7 +6,7 @@
  * each change, the picture exports to the layout they are given.
  */
 import type { Design } from '../../core/index';
-import { overlaps, type Rect } from './geometry';
+import { contains, overlaps, type Rect } from './geometry';
 import { defaultSize, type DiagramLayout } from './scene';
 import { elementsOf, type Element } from './structure';
 
@@ -35,15 +35,21 @@ const grown = (r: Rect, by: number): Rect => ({ x: r.x - by, y: r.y - by, w: r.w
 /**
  * The spot nearest to `want` (on the snap grid, at or right of and below `min`) where `want` covers no rect of
  * `others`: within `max` (the parent's size) when there is room there, else outside it (the parent then grows).
+ * With `view` (the part of the canvas on screen, in the same frame), a spot wholly in view comes first, so a drop
+ * never lands out of sight (above the view, under the toolbar) when there is room where the user is looking.
  */
 export function freeSpot(
   want: Rect,
   others: readonly Rect[],
   min: { x: number; y: number },
   max?: { w: number; h: number },
+  view?: Rect,
 ): { x: number; y: number } {
+  const seen = view && want.w <= view.w && want.h <= view.h ? view : undefined;
+  const inView =
+    seen && ((max && ringSearch(want, others, min, max, seen)) || ringSearch(want, others, min, undefined, seen));
   const inside = max && ringSearch(want, others, min, max);
-  return inside ?? ringSearch(want, others, min) ?? below(others, min);
+  return inView || inside || ringSearch(want, others, min) || below(others, min);
 }
 
 function below(others: readonly Rect[], min: { x: number; y: number }): { x: number; y: number } {
@@ -56,13 +62,18 @@ function ringSearch(
   others: readonly Rect[],
   min: { x: number; y: number },
   max?: { w: number; h: number },
+  view?: Rect,
 ): { x: number; y: number } | undefined {
   const reach = RINGS * STEP;
   const near = others.map((o) => grown(o, CHILD_PAD / 2)).filter((o) => overlaps(o, grown(want, reach + CHILD_PAD)));
   const at = (x: number, y: number) => ({ ...want, x, y });
   const fits = (r: Rect) => !max || (r.x + r.w + CHILD_PAD <= max.w && r.y + r.h + CHILD_PAD <= max.h);
   const free = (r: Rect) =>
-    r.x >= min.x && r.y >= min.y && fits(r) && !near.some((o) => overlaps(o, grown(r, CHILD_PAD / 2)));
+    r.x >= min.x &&
+    r.y >= min.y &&
+    fits(r) &&
+    (!view || contains(view, r)) &&
+    !near.some((o) => overlaps(o, grown(r, CHILD_PAD / 2)));
   const x0 = Math.max(min.x, Math.round(want.x / STEP) * STEP);
   const y0 = Math.max(min.y, Math.round(want.y / STEP) * STEP);
   for (let ring = 0; ring <= RINGS; ring++) {
@@ -84,6 +95,10 @@ function ringSearch(
   return undefined;
 }
 
+/** The view in a parent's frame (its children's positions are relative to it). */
+const viewIn = (view: Rect | undefined, at: { x: number; y: number } | undefined | '') =>
+  view && at ? { ...view, x: view.x - at.x, y: view.y - at.y } : view;
+
 /** Absolute positions of the containers (a subnet's is its VNet's plus its own). */
 function absoluteOf(elements: Map<string, Element>, layout: DiagramLayout): Map<string, { x: number; y: number }> {
   const abs = new Map<string, { x: number; y: number }>();
@@ -99,9 +114,15 @@ function absoluteOf(elements: Map<string, Element>, layout: DiagramLayout): Map<
  * The layout entries that change so containment holds: `placed` boxes (all when absent) that lie outside their
  * parent or on its header, and `placed` boxes that cover a sibling, go to the nearest free spot (a position that
  * is absolute but lands inside the parent is taken as meant there); then each parent of a box grows to hold its
- * children, and its parent in turn. Empty when the layout holds already.
+ * children, and its parent in turn. Empty when the layout holds already. `view` (absolute) is the part of the
+ * canvas on screen: a free spot is sought there first. The parents of `resized` boxes grow to hold them.
  */
-export function containLayout(design: Design, layout: DiagramLayout, placed?: readonly string[]): DiagramLayout {
+export function containLayout(
+  design: Design,
+  layout: DiagramLayout,
+  placed?: readonly string[],
+  { view, resized = [] }: { view?: Rect; resized?: readonly string[] } = {},
+): DiagramLayout {
   const elements = elementsOf(design);
   const patch: DiagramLayout = {};
   const get = (id: string): Rect => {
@@ -148,10 +169,14 @@ export function containLayout(design: Design, layout: DiagramLayout, placed?: re
       const spot =
         within(want) && !others().some((o) => overlaps(o, want))
           ? want
-          : { ...want, ...freeSpot(want, others(), min, box) };
+          : { ...want, ...freeSpot(want, others(), min, box, viewIn(view, el.parentId && abs.get(el.parentId))) };
       patch[id] = { ...layout[id], x: Math.round(spot.x), y: Math.round(spot.y), w: r.w, h: r.h } as Entry;
     }
     if (el.parentId) touched.add(el.parentId);
+  }
+  for (const id of resized) {
+    const up = elements.get(id)?.parentId;
+    if (up) touched.add(up);
   }
   growParents(elements, kids, touched, get, patch, layout);
   return patch;
@@ -194,3 +219,30 @@ const depth = (elements: Map<string, Element>, id: string): number => {
   for (let p = elements.get(id)?.parentId; p; p = elements.get(p)?.parentId) n++;
   return n;
 };
+
+/** The smallest a box may be resized to, whatever it holds: a header and a little room. */
+export const MIN_BOX = { w: 160, h: 60 } as const;
+
+/**
+ * The smallest size each of `ids` that holds other boxes can be resized to: its children (positions relative to
+ * it) with their margin, and its header (a subnet's used/free line stays visible). Boxes holding nothing are left
+ * out. One pass over the design, however many ids.
+ */
+export function minSizes(design: Design, layout: DiagramLayout, ids: readonly string[]): Map<string, Rect> {
+  const out = new Map<string, Rect>();
+  if (ids.length === 0) return out;
+  const wanted = new Set(ids);
+  const elements = elementsOf(design);
+  for (const [cid, el] of elements) {
+    if (!el.parentId || !wanted.has(el.parentId)) continue;
+    const r = rectOf(layout, cid, el);
+    const m = out.get(el.parentId) ?? {
+      x: 0,
+      y: 0,
+      w: MIN_BOX.w,
+      h: Math.max(MIN_BOX.h, topOf(elements.get(el.parentId))),
+    };
+    out.set(el.parentId, { ...m, w: Math.max(m.w, r.x + r.w + CHILD_PAD), h: Math.max(m.h, r.y + r.h + CHILD_PAD) });
+  }
+  return out;
+}
