@@ -9,13 +9,13 @@ import { newDocument, serializeDocument, type DesignDocument } from '../../src/i
 import { getParser } from '../bicep-syntax';
 import {
   detectSource,
-  importBicep,
   importExitCode,
   importText,
   IMPORT_SOURCES,
   MAX_SCRIPT_CHARS,
   type ImportSource,
 } from '../../src/io/import/index';
+import { importBicep } from '../../src/io/import/bicep';
 import type { CliIo, Command } from '../io';
 import { EXIT_INPUT, parseCommandArgs, printable } from '../read-design';
 

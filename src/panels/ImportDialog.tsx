@@ -7,9 +7,10 @@ import { useMemo, useRef, useState } from 'react';
 import { diffDesigns, type Design, type ForcedChange } from '../core/index';
 import { layoutDesign } from '../export';
 import { newDocument } from '../io';
-import { importText, IMPORT_SOURCES, IMPORT_STATUSES, type ImportResult, type ImportSource } from '../io/import';
+import { IMPORT_SOURCES, IMPORT_STATUSES, type ImportResult, type ImportSource } from '../io/import';
 import { replaceDesign, undoBanner, useDesignStore } from '../store';
 import { mergeInto } from './import-merge';
+import { parseParams, useImport } from './use-import';
 
 const SOURCE_LABELS: Record<ImportSource, string> = {
   az: 'az CLI script',
@@ -100,10 +101,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
   const current = useDesignStore((s) => s.doc.design);
-  const result = useMemo(
-    () => (text.trim() ? importText(text, from === 'auto' ? undefined : from) : null),
-    [text, from],
-  );
+  // resourceGroup().location is the deployment's: the design's region unless the user changes it.
+  const [paramsText, setParamsText] = useState(() => `location=${current.location}`);
+  const { result, source, parser } = useImport(text, from, paramsText);
+  const paramErrors = parseParams(paramsText).errors;
   const design = result?.design ?? null;
   const apply = (how: typeof replaceWith) => {
     if (!design || !result) return;
@@ -155,12 +156,33 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           placeholder="Paste az commands, Bicep, an ARM template or az … -o json output"
           onChange={(e) => setText(e.target.value)}
         />
+        {source === 'bicep' && (
+          <label className="import-params">
+            Bicep parameters (NAME=VALUE, one a line)
+            <textarea
+              data-testid="import-params"
+              rows={2}
+              value={paramsText}
+              onChange={(e) => setParamsText(e.target.value)}
+            />
+            {paramErrors.length > 0 && (
+              <span role="alert" data-testid="import-params-error">
+                {paramErrors.join('; ')}
+              </span>
+            )}
+          </label>
+        )}
         {result && !design && (
           <div className="import-error" role="alert" data-testid="import-error">
             Nothing could be read as {SOURCE_LABELS[result.from]}: {result.items[0]?.message ?? 'no resources found'}
           </div>
         )}
       </div>
+      {!result && parser.state === 'loading' && (
+        <div data-testid="import-loading" role="status">
+          Loading the Bicep reader…
+        </div>
+      )}
       {result && <Report result={result} />}
       {design && <Changes imported={design} current={current} />}
       <div className="import-actions">

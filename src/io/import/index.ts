@@ -12,8 +12,9 @@ export { importAzScript } from './az-script';
 export { MAX_SCRIPT_CHARS } from './az-lex';
 export { importArm } from './arm';
 export { importAzJson } from './azjson';
-// Bicep needs the tree-sitter-bicep parser, loaded by the caller (WASM): importBicep(text, parser).
-export { importBicep, importBicepFiles, type BicepParser } from './bicep';
+// Bicep needs the tree-sitter-bicep parser, loaded by the caller (WASM): importBicep(text, parser) from './bicep'.
+// Not re-exported here, so the app's initial bundle (which uses this file) leaves the Bicep reader to its lazy chunk.
+export type { BicepParser } from './bicep';
 
 type Importer = (text: string) => ImportResult;
 
