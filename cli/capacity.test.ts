@@ -27,6 +27,11 @@ describe('aksnet capacity', () => {
       'Pre-allocated IPs 1280 exceeds IPs available 1024 in Subnet Cidr 10.240.100.0/22, Subnet Name networkProfile.podCIDR',
     );
     expect(io.stdout()).toContain('fix 1: Use pod CIDR 10.240.96.0/21');
+    // A /21 holds 2^(24 − 21) = 8 /24s, 2,048 addresses for the (4 + 1) × 256 = 1,280; surge 0: 4 × 256 = 1,024.
+    expect(io.stdout()).toContain('(after: 1,280 pre-allocated of 2,048 available)');
+    expect(io.stdout()).toContain(
+      'fix 2: Set max surge to 0 (upgrades then need max unavailable of at least 1) (after: 1,024 pre-allocated of 1,024 available)',
+    );
   });
 
   it('--json gives the headroom and the preflight', async () => {

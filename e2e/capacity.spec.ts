@@ -31,5 +31,16 @@ test('headroom on the subnet bar and in the plan; the preflight fails with the n
   );
   // 10 × (1 + m) + ... ≤ 251 with surge: 11 × (1 + m) ≤ 251 → m ≤ 21.
   await expect(page.getByTestId('plan-preflight-aks')).toContainText('Set max pods to 21');
+  // After it: 11 × (1 + 21) = 242 of 251.
+  const fix = page.getByTestId('plan-preflight-aks').getByTestId('preflight-fix-smaller-max-pods');
+  await expect(fix.getByTestId('preflight-after-smaller-max-pods')).toHaveText(
+    'after: 242 pre-allocated of 251 available',
+  );
+  await fix.getByTestId('preflight-apply-smaller-max-pods').click();
+  await expect(page.getByTestId('plan-preflight-aks')).toHaveCount(0);
+  await expect(node(page, 'snet-aks').getByTestId('usage-text')).toHaveText('242 used · 9 free · 5 reserved');
+  // One undo step: back to 30 max pods and the failing preflight.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('plan-preflight-aks')).toContainText('Pre-allocated IPs 341');
   expect(errors).toEqual([]);
 });

@@ -27,7 +27,11 @@ test('scaling until the node subnet overflows, applying it as one step, then a l
   await expect(page.getByTestId('whatif-overflow-snet-aks')).toHaveText('myAKSSubnet: 279 needed, 251 usable');
   await expect(subnet.getByTestId('usage-over')).toHaveText('279 needed > 251 usable');
   await expect(subnet).toHaveAttribute('data-over', 'true');
-  await expect(page.getByTestId('whatif-pool-pool-nodepool1')).toHaveText('nodepool1: 3 → 8 nodes');
+  await expect(page.getByTestId('whatif-scale-pool-nodepool1')).toHaveText('nodepool1: 3 → 8 nodes');
+  // The headroom follows the preview: 251 / 31 = 8 nodes at peak → max 7, one less than the 8 previewed;
+  // the bar is 279 − 251 = 28 over, floor(−28 / 31) = −1 node.
+  await expect(page.getByTestId('whatif-headroom-pool-nodepool1')).toHaveText(' · reachable max 7 (node-subnet), −1');
+  await expect(subnet.getByTestId('usage-headroom')).toHaveText('over at peak: −1 nodepool1 nodes');
 
   // Reset leaves the design as it was.
   await page.getByTestId('whatif-reset').click();
@@ -71,4 +75,57 @@ test('a new spoke takes a free address space and is peered with the hub', async 
   await expect(page.getByTestId('inspector')).toHaveAttribute('data-kind', 'vnet');
   await expect(page.getByTestId('field-addressSpaces-0')).toHaveValue('10.0.0.0/16');
   await expect(edges(page, 'peering')).toHaveCount(1);
+});
+
+test('a preflight fix from the preview: scale until red, read the numbers, apply the scale and the fix as one step', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await openTemplate(page, 'seed-azure-cni');
+  const subnet = node(page, 'snet-aks');
+  await page.getByTestId('tab-whatif').click();
+  await page.getByTestId('whatif-amount').fill('2.4');
+  // 8 nodes: (8 + 1) × 31 = 279 > 251.
+  const pf = page.getByTestId('whatif-preflight-aks');
+  await expect(pf).toContainText('Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24');
+  // 9 × (1 + m) ≤ 251 → max pods 26, 9 × 27 = 243; surge 0: 8 × 31 = 248.
+  await expect(pf.getByTestId('preflight-after-smaller-max-pods')).toHaveText(
+    'after: 243 pre-allocated of 251 available',
+  );
+  await expect(pf.getByTestId('preflight-after-smaller-surge')).toHaveText('after: 248 pre-allocated of 251 available');
+  // The plan tab shows the preview too.
+  await page.getByTestId('tab-plan').click();
+  await expect(page.getByTestId('plan-previewing')).toBeVisible();
+  await expect(page.getByTestId('plan-max-pool-nodepool1')).toHaveText('8');
+  await expect(page.getByTestId('plan-reachable-pool-nodepool1')).toHaveText('7');
+  await expect(page.getByTestId('plan-used-snet-aks')).toHaveText('279');
+  await page.getByTestId('tab-whatif').click();
+  await pf.getByTestId('preflight-apply-smaller-max-pods').click();
+  // Written: 8 nodes at 26 max pods, 9 × 27 = 243 used, 8 free; the preview is over.
+  await expect(page.getByTestId('whatif-preview')).toHaveCount(0);
+  await expect(subnet.getByTestId('usage-text')).toHaveText('243 used · 8 free · 5 reserved');
+  await page.getByTestId('tab-plan').click();
+  await expect(page.getByTestId('plan-previewing')).toHaveCount(0);
+  await expect(page.getByTestId('plan-max-pool-nodepool1')).toHaveText('8');
+  // One undo step back to 3 nodes at 30 max pods.
+  await page.keyboard.press('Control+z');
+  await expect(subnet.getByTestId('usage-text')).toHaveText('124 used · 127 free · 5 reserved');
+  expect(errors).toEqual([]);
+});
+
+test('the preview lists the limits it passes: kubenet routes and pod CIDR /24s', async ({ page }) => {
+  await openTemplate(page, 'seed-kubenet');
+  await page.getByTestId('tab-whatif').click();
+  await page.getByTestId('whatif-mode').selectOption('nodes');
+  await page.getByTestId('whatif-amount').fill('400');
+  // 400 nodes (kubenet's most) + 1 surge = 401 at peak: 401 routes of 400, 401 /24s of the /16's 2^(24 − 16) = 256,
+  // 401 node addresses of the /24's 251.
+  await expect(page.getByTestId('whatif-limit-kubenet-node-limit-aks')).toContainText(
+    '401 routes needed, 400 available',
+  );
+  await expect(page.getByTestId('whatif-limit-pod-cidr-aks')).toContainText(
+    'myAKSCluster pod CIDR 10.244.0.0/16: 401 node /24s needed, 256 available',
+  );
+  await expect(page.getByTestId('whatif-overflow-snet-aks')).toContainText('401 needed, 251 usable');
+  await expect(page.getByTestId('whatif-fits')).toHaveCount(0);
 });

@@ -66,7 +66,11 @@ function preflightSection(cap: Capacity): string[] {
       );
       out.push(`    = ${printable(ch.formula)}`);
       if (ch.azureMessage) out.push(`    Azure: ${printable(ch.azureMessage)}`);
-      ch.fixes.forEach((f, i) => out.push(`    fix ${i + 1}: ${printable(f.label)}`));
+      ch.fixes.forEach((f, i) =>
+        out.push(
+          `    fix ${i + 1}: ${printable(f.label)} (after: ${num(f.after.preAllocated)} pre-allocated of ${num(f.after.available)} available${f.after.ok ? '' : ', still short'})`,
+        ),
+      );
     }
   }
   return out;

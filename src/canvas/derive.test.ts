@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../core/index';
+import { computePlan, scaleDesign } from '../core/index';
+import { oneClusterDesign } from '../core/ipam/test-design';
 import { newDocument, type DesignDocument } from '../io';
 import { AUTO_LINES_LIMIT, deriveFlow } from './derive';
 import { createFlowDeriver } from './derive-memo';
@@ -112,5 +113,28 @@ describe('createFlowDeriver', () => {
         deriveFlow(doc, plan, selection, highlight, lines),
       );
     }
+  });
+});
+
+describe('usage bar under a what-if preview', () => {
+  it('the bar and its headroom line follow the previewed plan', () => {
+    // Azure CNI on a /22, max pods 30: 1,019 usable, 31 per node; max 20 → 30 with a factor of 1.5.
+    const design = oneClusterDesign({ pool: { count: 3, autoscale: { min: 3, max: 20 }, maxPods: 30 } });
+    const doc = { ...newDocument('t'), design };
+    const scaled = scaleDesign(design, { kind: 'design' }, { kind: 'factor', factor: 1.5 }).design;
+    const usage = (plan: ReturnType<typeof computePlan>) =>
+      deriveFlow(doc, plan, [], new Set()).nodes.find((n) => n.id === 'nodes')!.data.usage;
+    // Design: (20 + 1) × 31 = 651 used, 368 free; 32 nodes at peak → max 31: +11.
+    expect(usage(computePlan(design))).toMatchObject({
+      used: 651,
+      free: 368,
+      headroom: 'room at peak: +11 system nodes',
+    });
+    // Preview: (30 + 1) × 31 = 961 used, 58 free; max 31 − 30 = +1.
+    expect(usage(computePlan(scaled))).toMatchObject({
+      used: 961,
+      free: 58,
+      headroom: 'room at peak: +1 system nodes',
+    });
   });
 });

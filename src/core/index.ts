@@ -38,7 +38,7 @@ export {
   type SpecialSubnet,
 } from './subnet-roles';
 export { checkPortRange, checkAddressPrefix, parsePortRange } from './nsg-grammar';
-export { applyFix } from './fix';
+export { applyFix, applyFixes } from './fix';
 export { removeElement } from './remove';
 export { KINDS, ELEMENT_KINDS, kindSpec } from './kinds';
 export type { ElementKind, KindElements, KindSpec, RefSpec, RowSpec, LineSpec, LineRole, ParentKind } from './kinds';
@@ -86,10 +86,16 @@ export {
   azureInsufficientMessage,
   INSUFFICIENT_SUBNET_URL,
 } from './capacity/preflight';
-export type { ClusterPreflight, PreflightCheck, PreflightFix, PreflightFixKind } from './capacity/preflight';
+export type {
+  ClusterPreflight,
+  PreflightCheck,
+  PreflightFix,
+  PreflightFixKind,
+  PreflightNumbers,
+} from './capacity/preflight';
 export { scaleDesign, applyPoolScales } from './whatif/scale';
 export type { ScaleScope, ScaleAmount, ScaleNote, ScaleResult, PoolScale } from './whatif/scale';
-export { subnetOverflows, type SubnetOverflow } from './whatif/overflow';
+export { subnetOverflows, limitOverflows, type SubnetOverflow, type LimitOverflow } from './whatif/overflow';
 export {
   allocateSubnets,
   wantedAddresses,

@@ -17,7 +17,12 @@ export type Fix =
       field: 'podCidr' | 'serviceCidr' | 'dnsServiceIp';
       value: string;
       label: string;
-    };
+    }
+  | { kind: 'set-pool-max-pods'; poolId: Id; maxPods: number; label: string }
+  /** A count ("0", "1") or a percentage ("33%"), as the pool's maxSurge field holds it. */
+  | { kind: 'set-pool-max-surge'; poolId: Id; maxSurge: string; label: string }
+  /** The cluster moved to Azure CNI Overlay with this pod CIDR, as the Overlay migration leaves it. */
+  | { kind: 'set-overlay'; clusterId: Id; podCidr: string; label: string };
 
 export interface Finding {
   /** Stable kebab-case rule id of one Azure fact, e.g. special-subnet-size. */

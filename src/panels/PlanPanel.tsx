@@ -1,6 +1,6 @@
 /** Address plan: per VNet, each subnet with its numbers and itemised consumption; per cluster its ranges. */
 import type { Subnet, SubnetPlan } from '../core/index';
-import { useDesignStore, usePlan } from '../store';
+import { useDesignStore, usePreview, useShownPlan } from '../store';
 import { formatCount, formatPercent } from './plan-format';
 import { PoolHeadroomTable, SubnetHeadroomRows } from './HeadroomPanel';
 
@@ -51,7 +51,7 @@ function SubnetRows({
 
 function ClusterSummary() {
   const design = useDesignStore((s) => s.doc.design);
-  const plan = usePlan();
+  const plan = useShownPlan();
   return design.clusters.map((c) => {
     const cp = plan.clusters[c.id];
     if (!cp) return null;
@@ -87,12 +87,18 @@ function ClusterSummary() {
 export function PlanPanel() {
   const design = useDesignStore((s) => s.doc.design);
   const selected = useDesignStore((s) => s.selection[0]);
-  const plan = usePlan();
+  const plan = useShownPlan();
+  const previewing = usePreview() !== null;
   const pools = new Map(design.clusters.flatMap((c) => c.nodePools.map((p) => [p.id, `${c.name}/${p.name}`])));
   const poolName = (id: string) => pools.get(id) ?? id;
   if (design.vnets.length === 0) return <p className="hint">Add a VNet to see its address plan.</p>;
   return (
     <div className="plan" data-testid="plan-panel">
+      {previewing && (
+        <p className="warning" data-testid="plan-previewing">
+          Showing the what-if preview: node counts at the previewed scale, not yet in the design.
+        </p>
+      )}
       {design.vnets.map((v) => (
         <section key={v.id}>
           <h3>

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { formatCount, type Design, type ScaleAmount, type ScaleScope } from '../core/index';
 import { applyWhatIf, useDesignStore, usePreview, useSelectedElement } from '../store';
+import { PreflightFailures } from './HeadroomPanel';
 
 type Mode = ScaleAmount['kind'];
 
@@ -125,22 +126,36 @@ function PreviewResult() {
   const preview = usePreview()!;
   const design = useDesignStore((s) => s.doc.design);
   const poolName = (id: string) => design.clusters.flatMap((c) => c.nodePools).find((p) => p.id === id)?.name ?? id;
+  const over = preview.overflows.length + preview.limits.length > 0;
+  const failing = preview.capacity.preflight.filter((p) => !p.ok);
   return (
     <div data-testid="whatif-preview">
       <ul className="whatif-pools">
-        {preview.result.pools.map((p) => (
-          <li key={p.poolId} data-testid={`whatif-pool-${p.poolId}`}>
-            {poolName(p.poolId)}: {p.from} → {p.to} nodes
-          </li>
-        ))}
+        {preview.result.pools.map((p) => {
+          const h = preview.capacity.headroom.pools[p.poolId];
+          return (
+            <li key={p.poolId} data-testid={`whatif-pool-${p.poolId}`}>
+              <span data-testid={`whatif-scale-${p.poolId}`}>
+                {poolName(p.poolId)}: {p.from} → {p.to} nodes
+              </span>
+              {h && (
+                <span className={h.headroom < 0 ? 'error' : 'muted'} data-testid={`whatif-headroom-${p.poolId}`}>
+                  {' '}
+                  · reachable max {formatCount(h.reachableMax)} ({h.limitedBy.kind}),{' '}
+                  {h.headroom >= 0 ? `+${formatCount(h.headroom)}` : `−${formatCount(-h.headroom)}`}
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {preview.result.notes.map((n, i) => (
         <p key={i} className="warning" data-testid="whatif-note">
           {n.message}
         </p>
       ))}
-      {preview.overflows.length === 0 ? (
-        <p data-testid="whatif-fits">Every subnet holds this scale.</p>
+      {!over ? (
+        <p data-testid="whatif-fits">Every subnet and limit holds this scale.</p>
       ) : (
         <ul className="whatif-overflows">
           {preview.overflows.map((o) => (
@@ -148,8 +163,24 @@ function PreviewResult() {
               {o.name}: {formatCount(o.needed)} needed, {formatCount(o.usable)} usable
             </li>
           ))}
+          {preview.limits.map((o) => (
+            <li
+              key={`${o.kind}-${o.subjectId}`}
+              className="error"
+              data-testid={`whatif-limit-${o.kind}-${o.subjectId}`}
+              title={o.detail}
+            >
+              {o.name}: {formatCount(o.needed)} {o.unit} needed, {formatCount(o.limit)} available{' '}
+              <a href={o.learnUrl} target="_blank" rel="noreferrer">
+                Microsoft Learn
+              </a>
+            </li>
+          ))}
         </ul>
       )}
+      {failing.map((p) => (
+        <PreflightFailures key={p.clusterId} clusterId={p.clusterId} where="whatif" />
+      ))}
     </div>
   );
 }

@@ -11,7 +11,15 @@ export {
   type WhatIf,
 } from './design-store';
 export { usePlan, planOf, useCapacity, capacityOf } from './plan';
-export { previewOf, usePreview, applyWhatIf, type Preview } from './whatif';
+export {
+  previewOf,
+  usePreview,
+  applyWhatIf,
+  applyPreflightFix,
+  useShownPlan,
+  useShownCapacity,
+  type Preview,
+} from './whatif';
 export { applyVnetAllocation, addSpoke, SPOKE_PREFIX } from './allocate';
 export { flowMatrixOf, useFlowMatrix } from './flow-matrix';
 export { findElement, removeElement, FLAT_LISTS, type ElementKind, type Found } from './find';

@@ -131,12 +131,9 @@ describe('preflight as AKS computes it', () => {
       // Overlay: 10 node addresses.
       ['overlay', 'overlay'],
     ]);
-    expect(ch.fixes[0]!.fix).toEqual({
-      kind: 'set-subnet-cidr',
-      subnetId: 'nodes',
-      cidr: '10.240.0.0/23',
-      label: 'Use 10.240.0.0/23 (/23)',
-    });
+    expect(ch.fixes[0]!.ops).toEqual([
+      { kind: 'set-subnet-cidr', subnetId: 'nodes', cidr: '10.240.0.0/23', label: 'Use 10.240.0.0/23 (/23)' },
+    ]);
   });
 
   it('passes with the numbers when everything fits', () => {

@@ -7,28 +7,27 @@
  */
 import { cidrSize, formatIp, nextFreeCidr, parseCidr, prefixForUsable } from '../cidr';
 import type { Cluster, Design, Id } from '../model';
-import type { ClusterPlan, Fix, Plan } from '../plan-types';
-import { clusterAddressing, MIN_MAX_PODS, POD_CIDR_PER_NODE_PREFIX } from '../ipam/defaults';
-import { podIpsPerNode } from '../ipam/pools';
+import type { ClusterPlan, Plan } from '../plan-types';
+import { clusterAddressing, POD_CIDR_PER_NODE_PREFIX } from '../ipam/defaults';
 import { collectRanges } from '../ipam/overlaps';
 import { designIndex } from '../design-index';
 import { resizeFix } from '../validate/checks-subnets';
 import { perNodeIn } from './headroom';
+import {
+  maxPodsFix,
+  need,
+  overlayFix,
+  partOf,
+  podCidrSurgeFix,
+  surgeFix,
+  type Part,
+  type PreflightFix,
+} from './preflight-fixes';
+
+export type { PreflightFix, PreflightFixKind, PreflightNumbers } from './preflight-fixes';
 
 export const INSUFFICIENT_SUBNET_URL =
   'https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking';
-
-export type PreflightFixKind = 'larger-subnet' | 'larger-pod-cidr' | 'smaller-max-pods' | 'smaller-surge' | 'overlay';
-
-export interface PreflightFix {
-  kind: PreflightFixKind;
-  /** What to change, with the numbers: "Use 10.240.4.0/21 (/21): 2,043 usable for 1,581". */
-  label: string;
-  /** The new CIDR (larger-subnet, larger-pod-cidr), max pods or surge count. */
-  value: string;
-  /** A change the editor can apply in one click, where the design has a field for it. */
-  fix?: Fix;
-}
 
 export interface PreflightCheck {
   /** The subnet id, or the cluster id for its pod CIDR. */
@@ -67,20 +66,6 @@ export function azureInsufficientMessage(pre: number, available: number, cidr: s
   );
 }
 
-/** One pool's part in a range: its maximum, surge, and what a node takes there (node address, pod addresses). */
-interface Part {
-  max: number;
-  surge: number;
-  nodeHere: boolean;
-  /** Pod addresses per node in this range at the pool's max pods. */
-  pods: number;
-}
-
-const peakOf = (p: Part) => p.max + p.surge;
-const perOf = (p: Part) => (p.nodeHere ? 1 : 0) + p.pods;
-const need = (parts: Part[], per: (p: Part) => number, peak: (p: Part) => number = peakOf) =>
-  parts.reduce((n, p) => n + peak(p) * per(p), 0);
-
 /** This cluster's pools on a subnet and the arithmetic of what they pre-allocate there. */
 function partsOn(c: Cluster, cp: ClusterPlan, subnetId: Id): { parts: Part[]; formula: string } {
   const parts: Part[] = [];
@@ -90,35 +75,10 @@ function partsOn(c: Cluster, cp: ClusterPlan, subnetId: Id): { parts: Part[]; fo
     const per = perNodeIn(subnetId, pool, cp, pp);
     if (per === 0) return;
     const nodeHere = pool.nodeSubnetId === subnetId;
-    parts.push({ max: pp.maxNodes, surge: pp.surge, nodeHere, pods: per - (nodeHere ? 1 : 0) });
+    parts.push({ ...partOf(pool, pp), nodeHere, pods: per - (nodeHere ? 1 : 0) });
     terms.push(`${pool.name} (${pp.maxNodes} + ${pp.surge} surge) × ${per}`);
   });
   return { parts, formula: terms.join(' + ') };
-}
-
-/** Largest max pods (10 at least, Azure's minimum) below the current one with which the pools fit `room`. */
-function maxPodsThatFit(cp: ClusterPlan, parts: Part[], room: number, current: number): number | null {
-  if (!parts.some((p) => p.pods > 0)) return null;
-  for (let mp = current - 1; mp >= MIN_MAX_PODS; mp--) {
-    const pods = podIpsPerNode(cp.model, mp);
-    if (need(parts, (p) => (p.nodeHere ? 1 : 0) + (p.pods > 0 ? pods : 0)) <= room) return mp;
-  }
-  return null;
-}
-
-/** Largest surge count, below the current one, that every pool can keep for the range to fit `room`. */
-function surgeThatFits(parts: Part[], room: number, per: (p: Part) => number): number | null {
-  const top = Math.max(0, ...parts.map((p) => p.surge));
-  for (let s = top - 1; s >= 0; s--) {
-    if (need(parts, per, (p) => p.max + Math.min(s, p.surge)) <= room) return s;
-  }
-  return null;
-}
-
-function surgeFix(s: number | null): PreflightFix[] {
-  if (s === null) return [];
-  const how = s === 0 ? '0 (upgrades then need max unavailable of at least 1)' : String(s);
-  return [{ kind: 'smaller-surge', label: `Set max surge to ${how}`, value: String(s) }];
 }
 
 function subnetCheck(
@@ -134,7 +94,7 @@ function subnetCheck(
   if (!sp || sp.cidr === null || !ref) return null;
   const { parts, formula } = partsOn(c, cp, subnetId);
   if (parts.length === 0) return null;
-  const pre = need(parts, perOf);
+  const pre = need(parts);
   const available = sp.total - sp.reserved - (sp.used - pre);
   const check: PreflightCheck = {
     subjectId: subnetId,
@@ -153,26 +113,30 @@ function subnetCheck(
   // smaller surge keep the subnet but give up density or upgrade speed; a model change is a migration.
   const prefix = prefixForUsable(sp.used);
   const resize = resizeFix(ref.vnet, ref.subnet, prefix);
-  if (resize?.kind === 'set-subnet-cidr')
-    check.fixes.push({
-      kind: 'larger-subnet',
-      label: `Use ${resize.cidr} (/${prefix}): ${fmt(cidrSize(prefix) - sp.reserved)} usable for the ${fmt(sp.used)} planned`,
-      value: resize.cidr,
-      fix: resize,
-    });
-  const current = Math.max(...c.nodePools.map((_, i) => cp.pools[i]!.maxPods));
-  const mp = maxPodsThatFit(cp, parts, available, current);
-  if (mp !== null) check.fixes.push({ kind: 'smaller-max-pods', label: `Set max pods to ${mp}`, value: String(mp) });
-  check.fixes.push(...surgeFix(surgeThatFits(parts, available, perOf)));
-  const nodesOnly = need(parts, (p) => (p.nodeHere ? 1 : 0));
-  if (cp.model !== 'azure-cni-overlay' && parts.some((p) => p.pods > 0) && nodesOnly <= available)
-    check.fixes.push({
-      kind: 'overlay',
-      label: `Move to Azure CNI Overlay: pods leave the VNet, ${fmt(nodesOnly)} node addresses needed here`,
-      value: 'overlay',
-    });
+  const fixes: (PreflightFix | null)[] = [
+    resize?.kind === 'set-subnet-cidr'
+      ? {
+          kind: 'larger-subnet',
+          label: `Use ${resize.cidr} (/${prefix}): ${fmt(cidrSize(prefix) - sp.reserved)} usable for the ${fmt(sp.used)} planned`,
+          value: resize.cidr,
+          ops: [resize],
+          // The other consumers stay; the subnet's usable addresses grow.
+          after: numbers(pre, available + cidrSize(prefix) - sp.total),
+        }
+      : null,
+    maxPodsFix(cp.model, parts, available),
+    surgeFix(parts, available),
+    overlayFix(design, c, cp, parts, available),
+  ];
+  check.fixes = fixes.filter((f) => f !== null);
   return check;
 }
+
+const numbers = (preAllocated: number, available: number) => ({
+  preAllocated,
+  available,
+  ok: preAllocated <= available,
+});
 
 const PRIVATE_SPACES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
@@ -215,15 +179,12 @@ function podCidrCheck(design: Design, c: Cluster, cp: ClusterPlan): PreflightChe
       kind: 'larger-pod-cidr',
       label: `Use pod CIDR ${cidr}: ${fmt(2 ** (POD_CIDR_PER_NODE_PREFIX - prefix))} node /24s for ${fmt(cp.peakNodes)} at peak`,
       value: cidr,
-      fix: { kind: 'set-cluster-field', clusterId: c.id, field: 'podCidr', value: cidr, label: `Use ${cidr}` },
+      ops: [{ kind: 'set-cluster-field', clusterId: c.id, field: 'podCidr', value: cidr, label: `Use ${cidr}` }],
+      after: numbers(pre, cidrSize(prefix)),
     });
-  const parts: Part[] = c.nodePools.map((_, i) => ({
-    max: cp.pools[i]!.maxNodes,
-    surge: cp.pools[i]!.surge,
-    nodeHere: true,
-    pods: 0,
-  }));
-  check.fixes.push(...surgeFix(surgeThatFits(parts, cp.podCidrCapacityNodes, () => 1)));
+  const parts: Part[] = c.nodePools.map((pool, i) => ({ ...partOf(pool, cp.pools[i]!), nodeHere: true, pods: 0 }));
+  const surge = podCidrSurgeFix(parts, available);
+  if (surge) check.fixes.push(surge);
   return check;
 }
 

@@ -94,6 +94,8 @@ function toOverlay(d: Design, c: Cluster, podCidr: string): void {
   c.networkPlugin = 'azure';
   c.networkPluginMode = 'overlay';
   c.podIpAllocation = 'nodeSubnet';
+  // Overlay pods take no VNet addresses: a pool keeps no pod subnet.
+  for (const p of c.nodePools) delete p.podSubnetId;
   c.podCidr = podCidr;
   if (c.networkPolicy === 'azure' || c.networkPolicy === 'calico') c.networkPolicy = 'none';
 }
