@@ -3,7 +3,7 @@ import { computePlan } from '../plan';
 import { oneClusterDesign } from '../ipam/test-design';
 import { computeHeadroom } from './headroom';
 import { computePreflight } from './preflight';
-import { aksConstruction701 } from './test-aks-construction-701';
+import { aksConstruction701, aksConstruction701Template } from './test-aks-construction-701';
 
 // Rules (https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning): Azure reserves 5 addresses
 // per subnet; legacy Azure CNI takes 1 + max pods per node in the node subnet; kubenet and Overlay take one node
@@ -95,7 +95,8 @@ describe('headroom', () => {
 
 describe('preflight as AKS computes it', () => {
   it('Azure/AKS-Construction #701: Overlay on the default /22 pod CIDR fails with 1,280 pre-allocated', () => {
-    // Parameters in test-aks-construction-701.ts.
+    // Parameters in test-aks-construction-701.ts: the issue states agentCount 1 and no maximum; max 4 is inferred
+    // from Azure's 1,280 = (4 + 1) × 256.
     const d = aksConstruction701();
     const plan = computePlan(d);
     const [pf] = computePreflight(d, plan);
@@ -114,6 +115,20 @@ describe('preflight as AKS computes it', () => {
     expect(plan.findings.map((f) => f.rule)).toContain('pod-cidr-capacity');
     // The node subnet is fine: 5 node addresses of 1,019.
     expect(pf!.checks.find((c) => c.range === 'node-subnet')!.ok).toBe(true);
+  });
+
+  it('Azure/AKS-Construction #701 with the pools its template deploys: the preflight fails before deploy', () => {
+    // Parameters in test-aks-construction-701.ts: npsystem autoscaler 1 to 3, systempool1 fixed at 1, both 33% surge.
+    const d = aksConstruction701Template();
+    const [pf] = computePreflight(d, computePlan(d));
+    const pod = pf!.checks.find((c) => c.range === 'pod-cidr')!;
+    // npsystem 3 + ceil(33% × 3) = 3 + 1 = 4; systempool1 1 + ceil(33% × 1) = 1 + 1 = 2 (Learn: "fractional nodes
+    // are rounded up"); (4 + 2) × 256 = 1,536 against the /22's 1,024. Azure reported 1,280 (5 nodes): it counted one
+    // surge node fewer than the documented rounding gives, so the plan's figure is the higher, safe one.
+    expect([pod.ok, pod.preAllocated, pod.available]).toEqual([false, 1536, 1024]);
+    expect(pod.formula).toBe('(npsystem (3 + 1 surge) + systempool1 (1 + 1 surge)) × 256 (a /24 per node) = 1,536');
+    // 6 nodes need 2^ceil(log2 6) = 8 /24s: a /21.
+    expect(pod.fixes[0]).toMatchObject({ kind: 'larger-pod-cidr', value: '10.240.96.0/21' });
   });
 
   it('Azure CNI, 10 nodes, max pods 30, no surge on a /24: 310 pre-allocated against 251 (Azure/AKS#456)', () => {

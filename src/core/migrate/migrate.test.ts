@@ -51,6 +51,30 @@ describe('kubenet to Azure CNI Overlay', () => {
     expect(ids(m, 'info')).toContain('migrate-overlay-managed-route-table');
   });
 
+  it('AGIC stays: Learn sets no AGIC limit on Overlay, so the migration runs and says what a Helm AGIC needs', () => {
+    const d = kubenet();
+    d.vnets[0]!.subnets.push({ id: 'agw', name: 'snet-agw', cidr: '10.240.10.0/24', purpose: 'app-gateway' });
+    d.appGateways.push({
+      id: 'gw',
+      name: 'agw-one',
+      sku: 'Standard_v2',
+      subnetId: 'agw',
+      minCapacity: 0,
+      maxCapacity: 2,
+      agicClusterId: 'aks',
+    });
+    const m = migrate(d, 'overlay');
+    expect(m.possible).toBe(true);
+    const agic = m.checks.find((c) => c.id === 'migrate-overlay-agic')!;
+    expect(agic).toMatchObject({
+      severity: 'info',
+      subjectId: 'gw',
+      learnUrl: 'https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview',
+    });
+    expect(agic.message).toContain('AGIC deployed with Helm supports Overlay from release 1.8.0');
+    expect(ids(m, 'warning')).not.toContain('migrate-overlay-agic');
+  });
+
   it('removes the kubenet route table from the plan of the migrated design', () => {
     const m = migrate(kubenet(), 'overlay');
     expect(computePlan(kubenet()).clusters.aks!.kubenetRouteCount).toBe(21);

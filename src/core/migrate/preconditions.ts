@@ -170,15 +170,19 @@ const OVERLAY_PRECONDITIONS: readonly AnyPrecondition[] = [
     find: ({ cluster: c, model }) => (model === 'kubenet' ? one(c.id, { cluster: c.name }) : []),
   },
   {
+    // Learn no longer restricts AGIC under Overlay: concepts-network-azure-cni-overlay lists no AGIC limitation
+    // (it once read "Application Gateway can't be used as an Ingress Controller (AGIC) for an Overlay cluster"),
+    // update-azure-cni sets no AGIC precondition, and the AGIC overview lists the container networking it
+    // supports. Overlay support came with AGIC 1.8.0 (CHANGELOG-1.8.md of
+    // Azure/application-gateway-kubernetes-ingress, #1650); the AKS add-on is updated automatically.
     id: 'migrate-overlay-agic',
     stage: 'overlay',
-    severity: 'warning',
-    summary: 'AGIC sends to pod IPs, which leave the VNet with Azure CNI Overlay.',
+    severity: 'info',
+    summary: 'AGIC supports Azure CNI Overlay; a Helm-deployed AGIC needs release 1.8.0 or later.',
     learnUrl: MIGRATE_URL.agic,
     message: (p: { gateway: string }) =>
-      `Application Gateway ${p.gateway} (AGIC) sends to pod IPs, which are no longer VNet addresses with Overlay: ` +
-      'check that your AGIC version supports Overlay (Learn lists the supported container networking) or move ' +
-      'ingress to Application Gateway for Containers',
+      `Application Gateway ${p.gateway} (AGIC) keeps working with Azure CNI Overlay: the AKS add-on is updated ` +
+      'automatically; AGIC deployed with Helm supports Overlay from release 1.8.0, so upgrade an older release first',
     find: ({ design, cluster: c }) =>
       design.appGateways
         .filter((g) => g.agicClusterId === c.id)
