@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../src/io';
 import { makeMinimalDocument } from '../src/io/test-support';
 import { aksConstruction701 } from '../src/core/capacity/test-aks-construction-701';
 import { main } from './main';
@@ -51,5 +55,30 @@ describe('aksnet capacity', () => {
     expect(await main(['plan', SEED_CNI, '--json'], io)).toBe(0);
     const out = JSON.parse(io.stdout()) as { headroom: { pools: Record<string, { headroom: number }> } };
     expect(Object.values(out.headroom.pools).map((p) => p.headroom)).toEqual([4]);
+  });
+
+  it('--fix N -o writes the design with that fix applied and reports the preflight of the result', async () => {
+    const file = writeTemp('aks-construction-701-fix.json', { ...makeMinimalDocument(), design: aksConstruction701() });
+    const out = join(tmpdir(), `fixed-${process.pid}.json`);
+    const io = collect();
+    // Fix 1 is the /21 pod CIDR: (4 + 1) × 256 = 1,280 of 2,048 passes, so exit 0.
+    expect(await main(['capacity', file, '--fix', '1', '-o', out], io)).toBe(0);
+    expect(io.stdout()).toContain('Applied fix 1: Use pod CIDR 10.240.96.0/21');
+    expect(io.stdout()).toContain(
+      'pod-cidr networkProfile.podCIDR 10.240.96.0/21: 1,280 pre-allocated of 2,048 available, ok',
+    );
+    const loaded = loadDocument(readFileSync(out, 'utf8'));
+    if (!loaded.ok) throw new Error('the fixed file does not load');
+    expect(loaded.doc.design.clusters[0]!.podCidr).toBe('10.240.96.0/21');
+  });
+
+  it('--fix out of range or without -o is refused and writes nothing', async () => {
+    const file = writeTemp('aks-construction-701-bad.json', { ...makeMinimalDocument(), design: aksConstruction701() });
+    const io = collect();
+    expect(await main(['capacity', file, '--fix', '9', '-o', join(tmpdir(), 'never.json')], io)).toBe(2);
+    expect(io.stderr()).toContain('--fix 9: the preflight lists 2 fix(es)');
+    const io2 = collect();
+    expect(await main(['capacity', file, '--fix', '1'], io2)).toBe(2);
+    expect(io2.stderr()).toContain('--fix needs -o OUT.json');
   });
 });

@@ -2,14 +2,29 @@
  * `aksnet capacity DESIGN.json [--json]`: how far each node pool can grow (the largest autoscaler maximum before
  * the first of its ranges or limits runs out, and which one), how many more nodes of each pool every subnet
  * holds, and AKS's address preflight per cluster with Azure's numbers and ranked fixes.
- * Exit code 1 when a cluster fails its preflight.
+ * `--fix N -o OUT.json` writes the design with preflight fix N applied: the same design changes as Apply in the app.
+ * Exit code 1 when a cluster fails its preflight (of the design written, with --fix).
  */
-import { computeCapacity, computePlan, formatCount, type Capacity, type Design, type Plan } from '../../src/core/index';
+import { writeFile } from 'node:fs/promises';
+import {
+  applyFixes,
+  computeCapacity,
+  computePlan,
+  formatCount,
+  type Capacity,
+  type Design,
+  type Plan,
+  type PreflightFix,
+} from '../../src/core/index';
+import { serializeDocument } from '../../src/io';
 import type { Command } from '../io';
-import { parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, parseCommandArgs, printable, readDesign } from '../read-design';
 import { renderTable } from './plan';
 
-const USAGE = 'aksnet capacity DESIGN.json [--json]';
+const USAGE = 'aksnet capacity DESIGN.json [--json] [--fix N -o OUT.json]';
+
+/** Every fix of every failed check, in the order printed: fix N is the N-th. */
+const allFixes = (cap: Capacity): PreflightFix[] => cap.preflight.flatMap((p) => p.checks.flatMap((c) => c.fixes));
 const num = formatCount;
 const signed = (n: number) => (n > 0 ? `+${num(n)}` : num(n));
 
@@ -57,6 +72,7 @@ function subnetSection(design: Design, plan: Plan, cap: Capacity): string[] {
 
 function preflightSection(cap: Capacity): string[] {
   const out: string[] = [];
+  let n = 0;
   for (const pf of cap.preflight) {
     out.push(`Preflight ${printable(pf.name)}: ${pf.ok ? 'passes' : 'fails'}`);
     for (const ch of pf.checks) {
@@ -66,9 +82,9 @@ function preflightSection(cap: Capacity): string[] {
       );
       out.push(`    = ${printable(ch.formula)}`);
       if (ch.azureMessage) out.push(`    Azure: ${printable(ch.azureMessage)}`);
-      ch.fixes.forEach((f, i) =>
+      ch.fixes.forEach((f) =>
         out.push(
-          `    fix ${i + 1}: ${printable(f.label)} (after: ${num(f.after.preAllocated)} pre-allocated of ${num(f.after.available)} available${f.after.ok ? '' : ', still short'})`,
+          `    fix ${++n}: ${printable(f.label)} (after: ${num(f.after.preAllocated)} pre-allocated of ${num(f.after.available)} available${f.after.ok ? '' : ', still short'})`,
         ),
       );
     }
@@ -86,14 +102,57 @@ export function formatCapacity(name: string, design: Design, plan: Plan, cap: Ca
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
 }
 
+/** Writes the design with fix `n` applied; the exit code, or null when written. */
+async function writeFixed(
+  doc: Parameters<typeof serializeDocument>[0],
+  cap: Capacity,
+  n: string,
+  out: string | undefined,
+  io: Parameters<Command>[1],
+): Promise<{ code: number } | { design: Design }> {
+  const fixes = allFixes(cap);
+  const i = Number(n);
+  if (!out || !Number.isInteger(i) || i < 1 || i > fixes.length) {
+    const what = !out
+      ? '--fix needs -o OUT.json'
+      : `--fix ${printable(n)}: the preflight lists ${fixes.length} fix(es)`;
+    io.err(`aksnet: ${what}\nUsage: ${USAGE}\n`);
+    return { code: EXIT_INPUT };
+  }
+  const design = structuredClone(doc.design);
+  const fix = fixes[i - 1]!;
+  applyFixes(design, fix.ops);
+  try {
+    await writeFile(out, serializeDocument({ ...doc, design }));
+  } catch (e) {
+    io.err(`aksnet: cannot write ${printable(out)}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return { code: EXIT_INPUT };
+  }
+  io.out(`Applied fix ${i}: ${printable(fix.label)}; wrote ${printable(out)}\n`);
+  return { design };
+}
+
 export const capacityCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(args, { json: { type: 'boolean' } }, USAGE, io);
+  const parsed = parseCommandArgs(
+    args,
+    { json: { type: 'boolean' }, fix: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    USAGE,
+    io,
+  );
   if (!parsed.ok) return parsed.exitCode;
   const read = await readDesign(parsed.file, io);
   if (!read.ok) return read.exitCode;
-  const design = read.doc.design;
-  const plan = computePlan(design);
-  const cap = computeCapacity(design, plan);
+  let design = read.doc.design;
+  let plan = computePlan(design);
+  let cap = computeCapacity(design, plan);
+  const fix = parsed.values.fix as string | undefined;
+  if (fix !== undefined) {
+    const r = await writeFixed(read.doc, cap, fix, parsed.values.output as string | undefined, io);
+    if ('code' in r) return r.code;
+    design = r.design;
+    plan = computePlan(design);
+    cap = computeCapacity(design, plan);
+  }
   if (parsed.values.json) io.out(`${JSON.stringify(cap, null, 2)}\n`);
   else io.out(formatCapacity(read.doc.meta.name || parsed.file, design, plan, cap));
   return cap.preflight.every((p) => p.ok) ? 0 : 1;
