@@ -113,7 +113,9 @@ test.describe('containment at 1440 × 900', () => {
     }
   });
 
-  test('lines are straight segments between box borders: none loops back onto its own box', async ({ page }) => {
+  test('lines are straight between box borders or orthogonal around boxes: no curve loops back onto its box', async ({
+    page,
+  }) => {
     await freshApp(page);
     await openTemplate(page, 'aks-baseline');
     await page.getByTestId('lines').selectOption('all');
@@ -122,7 +124,16 @@ test.describe('containment at 1440 × 900', () => {
       .locator('[data-testid^="edge-"]')
       .evaluateAll((gs) => gs.map((g) => g.querySelector('path')?.getAttribute('d') ?? ''));
     expect(ds.length).toBeGreaterThan(0);
-    // One move and one straight segment: a curve (C) could bend back onto the box it leaves.
-    for (const d of ds) expect(d, d).toMatch(/^M\s*[-\d.e]+[ ,][-\d.e]+\s*L\s*[-\d.e]+[ ,][-\d.e]+\s*$/);
+    // One move and straight segments only: a curve (C) could bend back onto the box it leaves.
+    for (const d of ds) {
+      expect(d, d).toMatch(/^M\s*[-\d.e]+[ ,][-\d.e]+(\s*L\s*[-\d.e]+[ ,][-\d.e]+)+\s*$/);
+      const points = [...d.matchAll(/[-\d.e]+[ ,][-\d.e]+/g)].map((m) => m[0].split(/[ ,]/).map(Number));
+      // A bent line is orthogonal: each of its segments horizontal or vertical.
+      if (points.length > 2)
+        for (let i = 1; i < points.length; i++) {
+          const [[x0, y0], [x1, y1]] = [points[i - 1]!, points[i]!];
+          expect(x0 === x1 || y0 === y1, d).toBe(true);
+        }
+    }
   });
 });

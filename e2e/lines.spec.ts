@@ -85,3 +85,19 @@ test.describe('placing and sizing at 1440 × 900', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test('the Lessons and Picture menus close on a click outside and on Escape', async ({ page }) => {
+  await freshApp(page);
+  for (const id of ['lessons-menu', 'picture-menu']) {
+    const menu = page.getByTestId(id);
+    const open = () => menu.evaluate((d) => (d as HTMLDetailsElement).open);
+    await menu.locator('summary').click();
+    expect(await open()).toBe(true);
+    await page.getByTestId('canvas').click({ position: { x: 400, y: 300 } });
+    await expect.poll(open).toBe(false);
+    await menu.locator('summary').click();
+    expect(await open()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(open).toBe(false);
+  }
+});

@@ -22,6 +22,7 @@ import { DRAG_TYPE } from './Palette';
 import { Minimap } from './minimap';
 import { WalkOverlay } from './walk-overlay';
 import { resizesOf, type Sizes } from './resize';
+import { RouterContext, useLineRouter } from './routes';
 import { FIT_PADDING } from '../export';
 
 /**
@@ -62,6 +63,7 @@ export function Canvas() {
     if (fitWanted) void flow.fitView({ padding: FIT_PADDING });
   }, [fitWanted, flow]);
 
+  const router = useLineRouter();
   const hot = useMemo(() => new Set(highlight?.nodeIds ?? []), [highlight]);
   const [derive] = useState(createFlowDeriver);
   const derived = useMemo(() => derive(doc, plan, selection, hot, lines), [derive, doc, plan, selection, hot, lines]);
@@ -156,32 +158,34 @@ export function Canvas() {
       }}
       onDrop={onDrop}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={derived.edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onPaneClick={() => useDesignStore.getState().select([])}
-        onEdgeClick={(_e, edge) => {
-          // A peering line selects the peering, so its settings can be edited.
-          if (edge.id.startsWith('peer:')) useDesignStore.getState().select([edge.id.slice('peer:'.length)]);
-        }}
-        snapToGrid
-        snapGrid={[10, 10]}
-        fitView
-        minZoom={0.1}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} />
-        <Controls />
-        <Minimap />
-        <WalkOverlay />
-      </ReactFlow>
+      <RouterContext.Provider value={router}>
+        <ReactFlow
+          nodes={nodes}
+          edges={derived.edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onPaneClick={() => useDesignStore.getState().select([])}
+          onEdgeClick={(_e, edge) => {
+            // A peering line selects the peering, so its settings can be edited.
+            if (edge.id.startsWith('peer:')) useDesignStore.getState().select([edge.id.slice('peer:'.length)]);
+          }}
+          snapToGrid
+          snapGrid={[10, 10]}
+          fitView
+          minZoom={0.1}
+          deleteKeyCode={['Delete', 'Backspace']}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={20} />
+          <Controls />
+          <Minimap />
+          <WalkOverlay />
+        </ReactFlow>
+      </RouterContext.Provider>
     </div>
   );
 }

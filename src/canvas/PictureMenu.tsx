@@ -1,12 +1,14 @@
 /** The toolbar's picture menu: SVG, PNG at a chosen scale, draw.io, and the PNG to the clipboard. */
 import { useRef, useState } from 'react';
 import { copyPicture, downloadPicture } from './picture';
+import { useDismiss } from '../panels/use-dismiss';
 
 const SCALES = [1, 2, 3, 4] as const;
 
 export function PictureMenu() {
   const [scale, setScale] = useState<number>(2);
   const menu = useRef<HTMLDetailsElement>(null);
+  useDismiss(menu);
   const run = (f: () => Promise<void>) => {
     if (menu.current) menu.current.open = false;
     void f();

@@ -1,13 +1,14 @@
 /**
- * The edge component: a straight line between the borders of the two boxes, along the line between their
- * centres (as the picture exports draw it), so a line never loops back onto the box it starts from and a
- * peering runs from VNet border to VNet border with its label at the middle. A line between a box and a box
+ * The edge component: the line's route (straight between the borders of the two boxes when nothing is in the
+ * way, else orthogonal around the boxes it has no part in, as the picture exports draw it), so a line never loops
+ * back onto the box it starts from and a peering runs from VNet border to VNet border with its label at the middle. A line between a box and a box
  * that holds it is not drawn: the nesting says it. Labels are HTML above the edges: React Flow's own SVG label
  * measures itself with getBBox when it mounts, forcing a layout of the whole canvas once per label.
  */
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type EdgeProps } from '@xyflow/react';
-import { contains, segmentBetween, type Rect } from '../export/diagram/index';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps } from '@xyflow/react';
+import { contains, midpointOf, pathOf, type Rect } from '../export/diagram/index';
+import { useRouter } from './routes';
 
 type Internal = ReturnType<typeof useInternalNode>;
 
@@ -23,12 +24,16 @@ function LabeledEdge(props: EdgeProps) {
   const a = rectOf(useInternalNode(props.source));
   const b = rectOf(useInternalNode(props.target));
   if (a && b && (contains(a, b) || contains(b, a))) return null;
-  const s = a && b ? segmentBetween(a, b) : undefined;
-  const [path, labelX, labelY] = getStraightPath(
-    s
-      ? { sourceX: s.x1, sourceY: s.y1, targetX: s.x2, targetY: s.y2 }
-      : { sourceX: props.sourceX, sourceY: props.sourceY, targetX: props.targetX, targetY: props.targetY },
-  );
+  const router = useRouter();
+  const points =
+    a && b && router
+      ? router.route(props.id, props.source, props.target, a, b)
+      : [
+          { x: props.sourceX, y: props.sourceY },
+          { x: props.targetX, y: props.targetY },
+        ];
+  const path = pathOf(points);
+  const { x: labelX, y: labelY } = midpointOf(points);
   const kind = (props.data as { kind?: string } | undefined)?.kind;
   return (
     <g data-testid={`edge-${props.id}`} data-kind={kind}>

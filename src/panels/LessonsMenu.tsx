@@ -1,9 +1,11 @@
 /** The toolbar's lessons menu: the bundled lessons with their summaries, and a lesson file from disk. */
 import { useRef } from 'react';
 import { BUNDLED_LESSONS, openBundledLesson, openLessonFile } from './lesson-open';
+import { useDismiss } from './use-dismiss';
 
 export function LessonsMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
+  useDismiss(menu);
   const input = useRef<HTMLInputElement>(null);
   const close = () => {
     if (menu.current) menu.current.open = false;

@@ -6,6 +6,8 @@
 import type { Design, Plan } from '../../core/index';
 import { glyphSvg, styleOf } from './glyphs';
 import { LINE_STYLES, drawnLines } from './lines';
+import type { Rect } from './geometry';
+import { routeLines, type Point } from './route-lines';
 import { buildScene, type DiagramLayout, type SceneBox } from './scene';
 import { escapeXml } from './svg';
 
@@ -57,6 +59,30 @@ function label(b: SceneBox): string {
   return escapeXml(html);
 }
 
+/** A routed line as draw.io's orthogonal edge: where it leaves and enters its boxes (fractions of their size). */
+function orthogonal(points: readonly Point[], a: Rect, b: Rect): string[] {
+  if (points.length <= 2) return [];
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const f = (v: number) => String(Math.round(v * 1000) / 1000);
+  return [
+    'edgeStyle=orthogonalEdgeStyle',
+    `exitX=${f((first.x - a.x) / a.w)}`,
+    `exitY=${f((first.y - a.y) / a.h)}`,
+    'exitPerimeter=0',
+    `entryX=${f((last.x - b.x) / b.w)}`,
+    `entryY=${f((last.y - b.y) / b.h)}`,
+    'entryPerimeter=0',
+  ];
+}
+
+/** The bends of a routed line, in the layer's (absolute) coordinates. */
+function waypoints(points: readonly Point[]): string {
+  if (points.length <= 2) return '';
+  const inner = points.slice(1, -1).map((p) => `<mxPoint x="${Math.round(p.x)}" y="${Math.round(p.y)}"/>`);
+  return `<Array as="points">${inner.join('')}</Array>`;
+}
+
 export interface DrawioOptions {
   title: string;
 }
@@ -74,9 +100,13 @@ export function exportDrawio(design: Design, plan: Plan, layout: DiagramLayout, 
         `<mxGeometry x="${x}" y="${y}" width="${b.w}" height="${b.h}" as="geometry"/></mxCell>`,
     );
   }
-  for (const l of drawnLines(scene)) {
+  const drawn = drawnLines(scene);
+  const routes = routeLines(scene.boxes, drawn);
+  for (const l of drawn) {
     const st = LINE_STYLES[l.kind];
+    const points = routes.get(l.id)!;
     const style = [
+      ...orthogonal(points, byId.get(l.source)!, byId.get(l.target)!),
       'endArrow=none',
       'html=1',
       'rounded=0',
@@ -89,7 +119,7 @@ export function exportDrawio(design: Design, plan: Plan, layout: DiagramLayout, 
     ].join(';');
     cells.push(
       `<mxCell id="${escapeXml(`e-${l.id}`)}" value="${escapeXml(l.label ?? '')}" style="${escapeXml(style)}" edge="1" parent="1" source="${escapeXml(cellId(l.source))}" target="${escapeXml(cellId(l.target))}">` +
-        '<mxGeometry relative="1" as="geometry"/></mxCell>',
+        `<mxGeometry relative="1" as="geometry">${waypoints(points)}</mxGeometry></mxCell>`,
     );
   }
   const b = scene.bounds;

@@ -7,3 +7,14 @@ export { exportDrawio, type DrawioOptions } from './drawio';
 export { FIT_PADDING, LAYOUT_SIZES, NAME_FONT_PX, VIEW } from './layout';
 export { containLayout, freeSpot, CHILD_TOP, CHILD_PAD } from './contain';
 export { contains, segmentBetween, type Rect } from './geometry';
+export {
+  childrenOf,
+  layoutBoxes,
+  midpointOf,
+  obstaclesFor,
+  pathOf,
+  routeBetween,
+  routeLines,
+  type Point,
+  type RouteBox,
+} from './route-lines';

@@ -4,7 +4,8 @@
  */
 import type { Design, Plan } from '../../core/index';
 import { FAMILIES, KIND_STYLES, styleOf, type DiagramKind, type KindFamily } from './glyphs';
-import { fitText, segmentBetween } from './geometry';
+import { fitText } from './geometry';
+import { midpointOf, pathOf, routeLines } from './route-lines';
 import { buildScene, type DiagramLayout, type Scene, type SceneBox } from './scene';
 import { LINE_STYLES, drawnLines } from './lines';
 
@@ -92,20 +93,18 @@ function boxSvg(b: SceneBox): string {
 
 /** The lines, and their labels apart: labels go on top of everything so no box hides them. */
 function linesSvg(scene: Scene): { lines: string; labels: string } {
-  const byId = new Map(scene.boxes.map((b) => [b.id, b]));
   const out: string[] = [];
   const labels: string[] = [];
-  for (const l of drawnLines(scene)) {
-    const a = byId.get(l.source)!;
-    const b = byId.get(l.target)!;
+  const drawn = drawnLines(scene);
+  const routes = routeLines(scene.boxes, drawn);
+  for (const l of drawn) {
     const st = LINE_STYLES[l.kind];
-    const p = segmentBetween(a, b);
+    const points = routes.get(l.id)!;
     out.push(
-      `<path class="line line-${l.kind}" d="M${num(p.x1)} ${num(p.y1)}L${num(p.x2)} ${num(p.y2)}" fill="none" stroke="${st.stroke}" stroke-width="${st.width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`,
+      `<path class="line line-${l.kind}" d="${pathOf(points)}" fill="none" stroke="${st.stroke}" stroke-width="${st.width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`,
     );
     if (l.label) {
-      const mx = (p.x1 + p.x2) / 2;
-      const my = (p.y1 + p.y2) / 2;
+      const { x: mx, y: my } = midpointOf(points);
       const w = l.label.length * 6 + 8;
       labels.push(
         `<rect x="${num(mx - w / 2)}" y="${num(my - 8)}" width="${num(w)}" height="15" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
