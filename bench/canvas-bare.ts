@@ -1,5 +1,5 @@
 /**
- * Overhead over bare React Flow: the app and a page of React Flow alone (bench/bare, the same derived nodes and
+ * Overhead over bare React Flow: the app and a page of React Flow alone (src/canvas/bare-bench, the same derived nodes and
  * edges with default components, its viewport the size of the app's canvas) each drag the same spoke VNet by its
  * top edge with the same pointer path, in interleaved rounds. Main-thread work comes from the Chrome DevTools
  * Protocol (`Performance.getMetrics`: TaskDuration, ScriptDuration, LayoutDuration, RecalcStyleDuration),
@@ -14,7 +14,7 @@ import { openApp, preview, untilIdle, vnetHead, verdict, sortNum, pct } from './
 import { makeEnterpriseDesign } from './make-enterprise-design';
 
 const BARE_OUT = fileURLToPath(new URL('../dist-bench-bare', import.meta.url));
-const BARE_CONFIG = fileURLToPath(new URL('./bare/vite.config.ts', import.meta.url));
+const BARE_CONFIG = fileURLToPath(new URL('../src/canvas/bare-bench/vite.config.ts', import.meta.url));
 const ROUNDS = 4;
 const MOVES = 60;
 const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;

@@ -10,7 +10,7 @@ export default defineConfig({
   plugins: [react()],
   build: {
     target: 'es2022',
-    outDir: fileURLToPath(new URL('../../dist-bench-bare', import.meta.url)),
+    outDir: fileURLToPath(new URL('../../../dist-bench-bare', import.meta.url)),
     emptyOutDir: true,
   },
   preview: { port: 4413 },

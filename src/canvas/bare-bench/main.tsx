@@ -1,15 +1,15 @@
 /**
  * The baseline of the canvas overhead benchmark: React Flow alone drawing the app's derived nodes and edges of the
  * 1x enterprise design (same ids, positions, sizes and parents) with its default node and edge components,
- * uncontrolled (React Flow keeps the nodes), no store, no panels. Built by bench/bare/vite.config.ts.
+ * uncontrolled (React Flow keeps the nodes), no store, no panels. Built by its vite.config.ts beside it; it lives beside the canvas, not in bench/, because bench scripts use only the core, exports and io.
  */
 import { createRoot } from 'react-dom/client';
 import { ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { computePlan } from '../../src/core/index';
-import { deriveFlow } from '../../src/canvas/derive';
-import { gridLayout } from '../canvas-layout';
-import { makeEnterpriseDesign } from '../make-enterprise-design';
+import { computePlan } from '../../core/index';
+import { deriveFlow } from '../derive';
+import { gridLayout } from '../../../bench/canvas-layout';
+import { makeEnterpriseDesign } from '../../../bench/make-enterprise-design';
 
 const design = makeEnterpriseDesign(1);
 const doc = {
