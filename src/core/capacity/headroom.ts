@@ -10,6 +10,7 @@ import { resolveSurge, ROUTE_TABLE_LIMIT } from '../ipam/defaults';
 import { podIpsPerNode } from '../ipam/pools';
 import { MAX_NODES_PER_CLUSTER, MAX_NODES_PER_POOL } from '../limits';
 import { lbSnat } from '../paths/snat';
+import { formatCount } from '../format';
 
 export type LimitKind =
   | 'node-subnet'
@@ -106,7 +107,7 @@ function largestMax(pool: NodePool, room: number, bound = MAX_NODES_PER_CLUSTER)
   return lo;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatCount;
 
 interface PoolCtx {
   design: Design;
@@ -201,7 +202,31 @@ function poolHeadroom(x: PoolCtx): PoolHeadroom {
   };
 }
 
-function subnetHeadroom(design: Design, plan: BasePlan, subnetId: Id): SubnetHeadroom | null {
+/** One pool with its plan, in design order: what a subnet's fits are computed from. */
+type PoolEntry = Omit<PoolCtx, 'design' | 'plan'>;
+
+/** The pools drawing addresses from each subnet (node or pod subnet), in design order: one pass, not one per subnet. */
+function poolsBySubnet(design: Design, plan: BasePlan): Map<Id, PoolEntry[]> {
+  const out = new Map<Id, PoolEntry[]>();
+  const add = (id: Id | undefined, e: PoolEntry) => {
+    if (!id) return;
+    const list = out.get(id);
+    if (!list) out.set(id, [e]);
+    else if (list[list.length - 1] !== e) list.push(e);
+  };
+  for (const cluster of design.clusters) {
+    const cp = plan.clusters[cluster.id];
+    if (!cp) continue;
+    cluster.nodePools.forEach((pool, i) => {
+      const e = { cluster, cp, pool, pp: cp.pools[i]! };
+      add(pool.nodeSubnetId, e);
+      add(pool.podSubnetId, e);
+    });
+  }
+  return out;
+}
+
+function subnetHeadroom(design: Design, plan: BasePlan, subnetId: Id, on: PoolEntry[]): SubnetHeadroom | null {
   const sp = plan.subnets[subnetId];
   if (!sp) return null;
   const out: SubnetHeadroom = {
@@ -211,23 +236,20 @@ function subnetHeadroom(design: Design, plan: BasePlan, subnetId: Id): SubnetHea
     free: sp.free,
     pools: [],
   };
-  for (const cluster of design.clusters) {
-    const cp = plan.clusters[cluster.id];
-    if (!cp) continue;
-    cluster.nodePools.forEach((pool, i) => {
-      const pp = cp.pools[i]!;
-      const perNode = perNodeIn(subnetId, pool, cp, pp);
-      if (perNode === 0) return;
-      const lim = subnetLimit({ design, plan, cluster, cp, pool, pp }, subnetId, 'node-subnet');
-      const moreNodes = lim && sp.free >= 0 ? lim.maxNodes - pp.maxNodes : Math.floor(sp.free / perNode);
-      out.pools.push({ poolId: pool.id, name: pool.name, clusterId: cluster.id, perNode, moreNodes });
-    });
+  for (const { cluster, cp, pool, pp } of on) {
+    const perNode = perNodeIn(subnetId, pool, cp, pp);
+    if (perNode === 0) continue;
+    const lim = subnetLimit({ design, plan, cluster, cp, pool, pp }, subnetId, 'node-subnet');
+    const moreNodes = lim && sp.free >= 0 ? lim.maxNodes - pp.maxNodes : Math.floor(sp.free / perNode);
+    out.pools.push({ poolId: pool.id, name: pool.name, clusterId: cluster.id, perNode, moreNodes });
   }
   return out;
 }
 
 /** Headroom of every pool and every subnet of a design. */
 export function computeHeadroom(design: Design, plan: BasePlan): Headroom {
+  const known = memo.get(plan.subnets)?.get(design);
+  if (known?.clusters === plan.clusters) return known.out;
   const pools: Record<Id, PoolHeadroom> = {};
   for (const cluster of design.clusters) {
     const cp = plan.clusters[cluster.id];
@@ -238,10 +260,21 @@ export function computeHeadroom(design: Design, plan: BasePlan): Headroom {
     });
   }
   const subnets: Record<Id, SubnetHeadroom> = {};
+  const bySubnet = poolsBySubnet(design, plan);
   for (const vnet of design.vnets)
     for (const { id } of vnet.subnets) {
-      const s = subnetHeadroom(design, plan, id);
+      const s = subnetHeadroom(design, plan, id, bySubnet.get(id) ?? []);
       if (s) subnets[id] = s;
     }
-  return { pools, subnets };
+  const out = { pools, subnets };
+  let byDesign = memo.get(plan.subnets);
+  if (!byDesign) memo.set(plan.subnets, (byDesign = new WeakMap()));
+  byDesign.set(design, { clusters: plan.clusters, out });
+  return out;
 }
+
+/**
+ * Headroom per plan and design: the canvas, the capacity view and the network-model comparison ask for the same
+ * one. Keyed on the plan's subnet and cluster tables (the same objects in a plan with findings and in its base plan).
+ */
+const memo = new WeakMap<object, WeakMap<Design, { clusters: object; out: Headroom }>>();

@@ -5,6 +5,7 @@
  * ranked fixes.
  * https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking
  */
+import { formatCount } from '../format';
 import { cidrSize, formatIp, nextFreeCidr, parseCidr, prefixForUsable } from '../cidr';
 import type { Cluster, Design, Id } from '../model';
 import type { ClusterPlan, Plan } from '../plan-types';
@@ -57,7 +58,7 @@ export interface ClusterPreflight {
 }
 
 type BasePlan = Omit<Plan, 'findings'>;
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatCount;
 
 export function azureInsufficientMessage(pre: number, available: number, cidr: string, name: string): string {
   return (
