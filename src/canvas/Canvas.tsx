@@ -2,7 +2,7 @@
  * The canvas. Nodes and edges come from the store's document (deriveFlow); while a node is dragged its position
  * lives in a local overlay, committed to the layout in one step when the drag ends (one undo step per drag).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -23,6 +23,7 @@ import { Minimap } from './minimap';
 import { WalkOverlay } from './walk-overlay';
 import { resizesOf, type Sizes } from './resize';
 import { RouterContext, useLineRouter } from './routes';
+import { setConnecting, setHovered } from './ports';
 import { FIT_PADDING } from '../export';
 
 /**
@@ -30,6 +31,39 @@ import { FIT_PADDING } from '../export';
  * keeps dragging smooth on large designs, since every repaint then rasterises far less text.
  */
 export const FAR_ZOOM = 0.45;
+
+/**
+ * Props that never change, made once: React Flow copies a changed prop into its store (which every node and
+ * line listens to) and re-renders all nodes when a node handler changes, so a new arrow or array on each render
+ * (each drag frame) would cost a full update of the canvas.
+ */
+const STABLE_PROPS = {
+  onConnectStart: () => setConnecting(true),
+  onConnectEnd: () => setConnecting(false),
+  onNodeMouseEnter: (_e: unknown, n: { id: string }) => setHovered(n.id),
+  onNodeMouseLeave: () => setHovered(null),
+  onPaneClick: () => useDesignStore.getState().select([]),
+  // A peering line selects the peering, so its settings can be edited.
+  onEdgeClick: (_e: unknown, edge: { id: string }) => {
+    if (edge.id.startsWith('peer:')) useDesignStore.getState().select([edge.id.slice('peer:'.length)]);
+  },
+  snapGrid: [10, 10] as [number, number],
+  deleteKeyCode: ['Delete', 'Backspace'],
+  multiSelectionKeyCode: ['Shift', 'Meta', 'Control'],
+  proOptions: { hideAttribution: true },
+};
+
+/** What is drawn over the boxes; it has no props, so a drag frame (the canvas renders again) leaves it alone. */
+const Chrome = memo(function Chrome() {
+  return (
+    <>
+      <Background gap={20} />
+      <Controls />
+      <Minimap />
+      <WalkOverlay />
+    </>
+  );
+});
 
 export function Canvas() {
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
@@ -167,23 +201,14 @@ export function Canvas() {
           onNodesChange={onNodesChange}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
-          onPaneClick={() => useDesignStore.getState().select([])}
-          onEdgeClick={(_e, edge) => {
-            // A peering line selects the peering, so its settings can be edited.
-            if (edge.id.startsWith('peer:')) useDesignStore.getState().select([edge.id.slice('peer:'.length)]);
-          }}
+          // Boxes outside the view are not mounted: a large design keeps only what is seen in the DOM.
+          onlyRenderVisibleElements
           snapToGrid
-          snapGrid={[10, 10]}
           fitView
           minZoom={0.1}
-          deleteKeyCode={['Delete', 'Backspace']}
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-          proOptions={{ hideAttribution: true }}
+          {...STABLE_PROPS}
         >
-          <Background gap={20} />
-          <Controls />
-          <Minimap />
-          <WalkOverlay />
+          <Chrome />
         </ReactFlow>
       </RouterContext.Provider>
     </div>

@@ -1,11 +1,12 @@
 /** The node components: one box with a header, details, a usage bar for subnets and a finding badge. */
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { type Node, type NodeProps } from '@xyflow/react';
 import { formatCount } from '../core/index';
 import { styleOf, type DiagramKind } from '../export/diagram/index';
 import { useDesignStore } from '../store';
 import type { BoxData } from './derive';
 import { BoxResizer } from './resize';
+import { Ports } from './ports';
 
 /** The kind's glyph, drawn in its family colour; aria-hidden: the caption beside it names the kind. */
 function Glyph({ kind }: { kind: DiagramKind }) {
@@ -101,7 +102,7 @@ function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
   return (
     <>
       {selected && (type === 'vnet' || type === 'subnet') ? <BoxResizer id={id} /> : null}
-      <Handle type="target" position={Position.Top} data-testid={`handle-${id}-target`} />
+      <Ports id={id} selected={!!selected} side="target" />
       <div
         className={cls}
         data-testid={`node-${id}`}
@@ -149,7 +150,7 @@ function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
           </div>
         ) : null}
       </div>
-      <Handle type="source" position={Position.Bottom} data-testid={`handle-${id}-source`} />
+      <Ports id={id} selected={!!selected} side="source" />
     </>
   );
 }
