@@ -107,3 +107,22 @@ test('copy and paste a VNet with the keyboard: the copy gets a free address spac
   await expect(page.locator('[data-kind="subnet"]')).toHaveCount(1);
   await expect(node(page, 'vnet-1')).toContainText('10.1.0.0/16');
 });
+
+test('connection handles show on the box under the pointer and the selected box only', async ({ page }) => {
+  await drawVnetWithSubnet(page);
+  const handles = page.locator('[data-testid^="handle-"]');
+  // The dropped subnet is selected: its two handles, no one else's.
+  await node(page, 'snet-1').click({ position: { x: 12, y: 8 } });
+  await page.mouse.move(5, 300);
+  await expect(handles).toHaveCount(2);
+  await expect(page.getByTestId('handle-snet-1-source')).toHaveCount(1);
+  // Pointing at the VNet's header adds its two.
+  await node(page, 'vnet-1').hover({ position: { x: 12, y: 8 } });
+  await expect(handles).toHaveCount(4);
+  await expect(page.getByTestId('handle-vnet-1-target')).toHaveCount(1);
+  // Nothing selected, nothing pointed at: no handle is mounted.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
+  await page.mouse.move(5, 300);
+  await expect(handles).toHaveCount(0);
+});

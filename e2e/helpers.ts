@@ -39,20 +39,18 @@ export async function stableBox(page: Page, locator: Locator): Promise<{ x: numb
 
 /**
  * Connects two boxes by dragging from one's source handle to the other's target handle, as a user does: the
- * pointer rests on the first box's header, which shows its handles; once the drag starts every box shows its
- * target handle, read once it is stable and again on arrival. Keep both away from the canvas edges: a
- * connection dragged there pans the view.
+ * pointer rests on the first box's header, which shows its handles, and heads for the middle of the second
+ * box's top border, where its target handle shows once the drag has started; the handle is read again on
+ * arrival. Keep both away from the canvas edges: a connection dragged there pans the view.
  */
 export async function connect(page: Page, fromId: string, toId: string): Promise<void> {
   await node(page, fromId).hover({ position: { x: 12, y: 8 } });
   const from = await stableBox(page, page.getByTestId(`handle-${fromId}-source`));
+  const toBox = (await node(page, toId).boundingBox())!;
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move(from.x + 6, from.y + 6, { steps: 3 });
-  const target = page.getByTestId(`handle-${toId}-target`);
-  const to = await stableBox(page, target);
-  await page.mouse.move(to.x, to.y, { steps: 15 });
-  const end = await stableBox(page, target);
+  await page.mouse.move(toBox.x + toBox.width / 2, toBox.y, { steps: 15 });
+  const end = await stableBox(page, page.getByTestId(`handle-${toId}-target`));
   await page.mouse.move(end.x, end.y);
   await page.mouse.up();
 }
