@@ -10,7 +10,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Plan } from '../core/index';
 import type { DesignDocument } from '../io';
 import type { LineMode } from '../store';
-import { collectEdges, deriveFlow, visibleEdges, type BoxData, type CollectedEdges, type Derived } from './derive';
+import { collectEdges, deriveNodes, visibleEdges, type BoxData, type CollectedEdges, type Derived } from './derive';
 
 export type FlowDeriver = (
   doc: DesignDocument,
@@ -90,7 +90,7 @@ export function createFlowDeriver(): FlowDeriver {
       const edges = keep(prev.collected.edges, collected.edges, (a: Edge, b: Edge) => shallowSame(a, b, 0));
       collected = { edges, associations: collected.associations };
     }
-    const nodes = deriveFlow(doc, plan, selection, highlight, lines).nodes;
+    const nodes = deriveNodes(doc, plan, selection, highlight);
     const out: Derived = {
       nodes: prev ? keep(prev.out.nodes, nodes, sameNode) : nodes,
       edges: sameList(prev?.out.edges ?? [], visibleEdges(collected, highlight, selected, lines)),

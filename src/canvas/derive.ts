@@ -75,6 +75,17 @@ export function deriveFlow(
   highlight: Set<string>,
   lines: LineMode = 'auto',
 ): Derived {
+  const nodes = deriveNodes(doc, plan, selection, highlight);
+  return { nodes, edges: deriveEdges(doc.design, highlight, new Set(selection), lines) };
+}
+
+/** The boxes alone: the memoised deriver keeps the lines apart, since most changes leave them as they were. */
+export function deriveNodes(
+  doc: DesignDocument,
+  plan: Plan,
+  selection: string[],
+  highlight: Set<string>,
+): Node<BoxData>[] {
   const d: Design = doc.design;
   const names = new Map<string, string>();
   walkElements(d, ({ element }) => void names.set(element.id, element.name));
@@ -145,7 +156,7 @@ export function deriveFlow(
       typeof inside === 'string' ? inside : undefined,
     );
   });
-  return { nodes, edges: deriveEdges(d, highlight, selected, lines) };
+  return nodes;
 }
 
 /** Public IPs some element refers to (drawn as chips on it), and the chips of each owner. */

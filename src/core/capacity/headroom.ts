@@ -9,7 +9,7 @@ import type { ClusterPlan, Plan, PoolPlan } from '../plan-types';
 import { resolveSurge, ROUTE_TABLE_LIMIT } from '../ipam/defaults';
 import { podIpsPerNode } from '../ipam/pools';
 import { MAX_NODES_PER_CLUSTER, MAX_NODES_PER_POOL } from '../limits';
-import { lbSnat } from '../paths/snat';
+import { lbSnat, lbSnatOk } from '../paths/snat';
 import { formatCount } from '../format';
 
 export type LimitKind =
@@ -146,7 +146,7 @@ function clusterCap(x: PoolCtx, kind: LimitKind, cap: number, what: string): Poo
 function snatLimit(x: PoolCtx): PoolLimit | null {
   if (x.cluster.outboundType !== 'loadBalancer') return null;
   const others = x.cp.peakNodes - x.pp.peakNodes;
-  const fits = (m: number) => lbSnat(x.cluster, others + peakAt(x.pool, m)).ok;
+  const fits = (m: number) => lbSnatOk(x.cluster, others + peakAt(x.pool, m));
   if (!fits(0))
     return { kind: 'snat-ports', subjectId: x.cluster.id, maxNodes: 0, detail: lbSnat(x.cluster, others).formula };
   let lo = 0;

@@ -51,30 +51,16 @@ export interface SnatCapacity {
 
 const fmt = formatCount;
 
-export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
+/** The load balancer's numbers for `nodes` backends, without the text: what a search over node counts asks. */
+function lbSnatNumbers(cluster: Cluster, nodes: number) {
   const prof = cluster.loadBalancerProfile;
   const ips = prof?.outboundPublicIpIds?.length || prof?.managedOutboundIpCount || 1;
   const capacity = ips * LB_PORTS_PER_IP;
   const manual = prof?.allocatedOutboundPorts ?? 0;
-  const base = { kind: 'load-balancer' as const, ips, nodes, capacity };
   if (manual > 0) {
+    const valid = manual % 8 === 0 && manual <= LB_PORTS_PER_IP;
     const needed = manual * nodes;
-    if (manual % 8 !== 0 || manual > LB_PORTS_PER_IP) {
-      return {
-        ...base,
-        portsPerNode: manual,
-        needed,
-        ok: false,
-        formula: `allocatedOutboundPorts ${fmt(manual)} must be a multiple of 8 between 0 and 64,000`,
-      };
-    }
-    return {
-      ...base,
-      portsPerNode: manual,
-      needed,
-      ok: needed <= capacity,
-      formula: `${nodes} nodes × ${manual} ports = ${needed} of ${ips} × 64,000 = ${capacity}`,
-    };
+    return { ips, capacity, manual, valid, portsPerNode: manual, needed, ok: valid && needed <= capacity };
   }
   // The default allocation is per IP configuration of the node: "Adding more IPs doesn't add more ports to any
   // node, but it provides capacity for more nodes in the cluster" (AKS, configure-load-balancer-standard). The
@@ -82,14 +68,26 @@ export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
   // lower figure, so it never counts ports a node may not get.
   // https://learn.microsoft.com/azure/aks/configure-load-balancer-standard#configure-the-allocated-outbound-ports
   const perNode = defaultPortsPerNode(nodes);
-  const ok = perNode > 0;
+  return { ips, capacity, manual, valid: true, portsPerNode: perNode, needed: perNode * nodes, ok: perNode > 0 };
+}
+
+/** Whether the load balancer's SNAT ports serve `nodes` backends (lbSnat's verdict). */
+export const lbSnatOk = (cluster: Cluster, nodes: number): boolean => lbSnatNumbers(cluster, nodes).ok;
+
+export function lbSnat(cluster: Cluster, nodes: number): SnatCapacity {
+  const { ips, capacity, manual, valid, portsPerNode, needed, ok } = lbSnatNumbers(cluster, nodes);
+  const base = { kind: 'load-balancer' as const, ips, nodes, capacity, portsPerNode, needed, ok };
+  if (manual > 0)
+    return {
+      ...base,
+      formula: valid
+        ? `${nodes} nodes × ${manual} ports = ${needed} of ${ips} × 64,000 = ${capacity}`
+        : `allocatedOutboundPorts ${fmt(manual)} must be a multiple of 8 between 0 and 64,000`,
+    };
   return {
     ...base,
-    portsPerNode: perNode,
-    needed: perNode * nodes,
-    ok,
     formula: ok
-      ? `default allocation for ${nodes} backends: ${fmt(perNode)} ports per node, whatever the number of outbound IPs (${ips})`
+      ? `default allocation for ${nodes} backends: ${fmt(portsPerNode)} ports per node, whatever the number of outbound IPs (${ips})`
       : `${nodes} backends exceed the 1,000 the default allocation serves; set allocatedOutboundPorts`,
   };
 }
