@@ -8,7 +8,7 @@ import { diffDesigns, type Design, type ForcedChange } from '../core/index';
 import { layoutDesign } from '../export';
 import { newDocument } from '../io';
 import { IMPORT_SOURCES, IMPORT_STATUSES, type ImportResult, type ImportSource } from '../io/import';
-import { replaceDesign, undoBanner, useDesignStore } from '../store';
+import { replaceDesign, requestFit, undoBanner, useDesignStore } from '../store';
 import { mergeInto } from './import-merge';
 import { parseParams, useImport } from './use-import';
 
@@ -93,6 +93,8 @@ async function mergeWith(design: Design, label: string): Promise<void> {
   const result = s.edit((draft, newId) => mergeInto(draft, design, layout, newId));
   const renamed = result.renamed.length ? ` ${result.renamed.join(' ')}` : '';
   undoBanner(`The ${label} import was merged into the design.${renamed}`, useDesignStore.getState().doc);
+  // The merged part lies to the right of the drawing, often outside the view: the view shows all of it.
+  requestFit();
 }
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
