@@ -38,8 +38,11 @@ function shallowSame(a: unknown, b: unknown, depth: number): boolean {
   return ka.every((k) => shallowSame((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth - 1));
 }
 
-/** Every field equal, down to the values inside `data.usage`, `data.tags`, `position` and `measured`. */
-const sameNode = (a: Node<BoxData>, b: Node<BoxData>) => shallowSame(a, b, 2);
+/**
+ * Every field equal, down to the values inside `data.usage`, `data.tags`, `position`, `measured` and each of
+ * `data.chips` (a cluster's workloads, one object each).
+ */
+const sameNode = (a: Node<BoxData>, b: Node<BoxData>) => shallowSame(a, b, 3);
 
 /** `next` with each element that `same` finds equal to its predecessor replaced by it; `prev` if all are. */
 function keep<T extends { id: string }>(prev: readonly T[], next: T[], same: (a: T, b: T) => boolean): T[] {
