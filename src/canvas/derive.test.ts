@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { computePlan, scaleDesign } from '../core/index';
 import { oneClusterDesign } from '../core/ipam/test-design';
-import { newDocument, type DesignDocument } from '../io';
+import { loadDocument, newDocument, type DesignDocument } from '../io';
 import { AUTO_LINES_LIMIT, deriveFlow } from './derive';
 import { createFlowDeriver } from './derive-memo';
 
@@ -83,6 +84,28 @@ describe('createFlowDeriver', () => {
     };
     const next = derive(moved, plan, [], new Set()).nodes;
     expect(next.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['s0']);
+  });
+
+  it('a cluster drawing its workloads is the same object after an edit elsewhere', () => {
+    const loaded = loadDocument(
+      readFileSync(new URL('../../examples/workshop-hub-spoke.json', import.meta.url), 'utf8'),
+    );
+    if (!loaded.ok) throw new Error('example does not load');
+    const doc = loaded.doc;
+    const [cluster] = doc.design.clusters;
+    cluster!.workloads = [
+      { id: 'w1', kind: 'Deployment', name: 'web', namespace: 'shop', labels: { app: 'web' }, replicas: 2, ports: [] },
+    ];
+    const derive = createFlowDeriver();
+    const first = derive(doc, computePlan(doc.design), [], new Set()).nodes;
+    const before = first.find((n) => n.id === cluster!.id)!;
+    expect(before.data.chips).toHaveLength(1);
+    // A VNet renamed: a new design and a new plan; the cluster's box is unchanged.
+    const [v, ...rest] = doc.design.vnets;
+    const edited = { ...doc, design: { ...doc.design, vnets: [{ ...v!, name: 'renamed' }, ...rest] } };
+    const next = derive(edited, computePlan(edited.design), [], new Set()).nodes;
+    expect(next.find((n) => n.id === cluster!.id)).toBe(before);
+    expect(next.find((n) => n.id === v!.id)).not.toBe(first.find((n) => n.id === v!.id));
   });
 
   it('derives what deriveFlow derives, through clicks, edits, moves, highlights and line modes', () => {
