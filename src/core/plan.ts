@@ -5,12 +5,16 @@ import { runRules } from './validate/catalogue';
 
 export { computeAddressPlan };
 
+/** The findings of every rule over an address plan: computePlan's second half, for callers that split the work. */
+export function computeFindings(design: Design, base: Omit<Plan, 'findings'>): Plan['findings'] {
+  return runRules(design, base);
+}
+
 /**
  * Computes the plan of a design: the address plan, then every rule's findings over it. Pure: the same design
  * gives the same plan, and the design is never modified.
  */
 export function computePlan(design: Design): Plan {
   const base = computeAddressPlan(design);
-  const findings = runRules(design, base);
-  return { ...base, findings };
+  return { ...base, findings: computeFindings(design, base) };
 }
