@@ -20,7 +20,7 @@ import {
   useDesignStore,
   useFlowMatrix,
   useLessonStore,
-  usePlan,
+  planOf,
   type LessonRun,
 } from '../store';
 import { FlowMatrixView } from './FlowMatrixView';
@@ -226,7 +226,8 @@ function Nav({ run, presenting }: { run: LessonRun; presenting: boolean }) {
 function RunningLesson({ run, presenting }: { run: LessonRun; presenting: boolean }) {
   const step = run.lesson.steps[run.step];
   const design = useDesignStore((s) => s.doc.design);
-  const plan = usePlan();
+  // The whole plan at once: a step's focus is made of findings, and the view fits to their subjects.
+  const plan = planOf(design);
   const focus = useMemo(() => stepFocus(step, design, plan), [step, design, plan]);
   useStepHighlight(run, focus, presenting);
   if (!step) return null;
