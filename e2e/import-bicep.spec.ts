@@ -22,6 +22,7 @@ async function watchPage(page: Page) {
 test('paste a Bicep hub: the Bicep reader loads on demand, the report shows, the VNet lands on the canvas', async ({
   page,
 }) => {
+  test.setTimeout(150_000);
   const errors = watchErrors(page);
   const { urls, violations } = await watchPage(page);
   await freshApp(page);
@@ -42,7 +43,8 @@ test('paste a Bicep hub: the Bicep reader loads on demand, the report shows, the
   await expect(page.getByTestId('import-group-unresolved')).toHaveCount(0);
 
   await page.getByTestId('import-replace').click();
-  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  // The first layout loads the layout engine before the dialog closes: seconds on a busy machine.
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 90_000 });
   const vnets = page.locator('[data-testid^="node-"][data-kind="vnet"]');
   await expect(vnets).toHaveCount(1);
   await expect(vnets).toContainText('vnet-eastus2-hub');
@@ -67,4 +69,46 @@ test('a Bicep parameter line that is not NAME=VALUE is pointed out next to the b
   await expect(page.getByTestId('import-params-error')).toHaveText(
     'line 2: expected NAME=VALUE, got "hubVnetResourceId"',
   );
+});
+
+const fixture = (name: string) => ({
+  name,
+  mimeType: 'text/plain',
+  buffer: readFileSync(new URL(`../fixtures/import/aks-baseline/${name}`, import.meta.url)),
+});
+const HUB_ID =
+  '/subscriptions/0/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/virtualNetworks/vnet-eastus2-hub';
+
+test('open the aks-baseline hub, spoke and peering module together: the spoke peers with the hub', async ({ page }) => {
+  const errors = watchErrors(page);
+  await freshApp(page);
+  await page.getByTestId('file-import').click();
+  await page
+    .getByTestId('import-file')
+    .setInputFiles(['spoke-BU0001A0008.bicep', 'hub-regionA.bicep', 'virtualNetworkPeering.bicep'].map(fixture));
+  await expect(page.getByTestId('import-files')).toContainText('hub-regionA.bicep, virtualNetworkPeering.bicep');
+  await page.getByTestId('import-params').fill(`location=eastus2\nhubVnetResourceId=${HUB_ID}`);
+  const imported = page.getByTestId('import-group-imported');
+  // Each peering module is read with the params the spoke gives it: spoke to hub, then hub to spoke.
+  await expect(imported).toContainText('peering to_vnet-eastus2-hub with its return link to_vnet-spoke-BU0001A0008-00');
+  await expect(imported).toContainText('module peeringSpokeToHub (virtualNetworkPeering.bicep)');
+  await page.getByTestId('import-replace').click();
+  // The layout (the first one loads the layout engine) runs before the dialog closes: seconds on a busy machine.
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 90_000 });
+  const vnets = page.locator('[data-testid^="node-"][data-kind="vnet"]');
+  await expect(vnets).toHaveCount(2);
+  await expect(page.locator('[data-testid^="edge-"][data-kind="peering"]')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('a Bicep file pasted alone: its modules are reported unresolved with their path', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('file-import').click();
+  await page.getByTestId('import-text').fill(fixture('spoke-BU0001A0008.bicep').buffer.toString('utf8'));
+  await page.getByTestId('import-params').fill(`location=eastus2\nhubVnetResourceId=${HUB_ID}`);
+  const unresolved = page.getByTestId('import-group-unresolved');
+  await expect(unresolved).toContainText(
+    'module peeringSpokeToHub: virtualNetworkPeering.bicep: virtualNetworkPeering.bicep is not among the files given: open it together with this file',
+  );
+  await expect(page.getByTestId('import-group-imported')).toContainText('vnet-spoke-BU0001A0008-00');
 });

@@ -15,11 +15,13 @@ import {
   MAX_SCRIPT_CHARS,
   type ImportSource,
 } from '../../src/io/import/index';
-import { importBicep } from '../../src/io/import/bicep';
+import { importBicepFiles } from '../../src/io/import/bicep';
+import { fileModules } from '../bicep-modules';
 import type { CliIo, Command } from '../io';
 import { EXIT_INPUT, parseCommandArgs, printable } from '../read-design';
 
-const USAGE = 'aksnet import FILE|- [--from az|bicep|arm|azjson] [--param NAME=VALUE]... [-o design.json]';
+const USAGE =
+  'aksnet import FILE|- [--from az|bicep|arm|azjson] [--param NAME=VALUE]... [--module-root DIR] [-o design.json]';
 
 async function readStdin(limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
@@ -66,7 +68,12 @@ async function readInput(file: string, io: CliIo): Promise<string | null> {
 export const importCommand: Command = async (args, io) => {
   const parsed = parseCommandArgs(
     args,
-    { from: { type: 'string' }, output: { type: 'string', short: 'o' }, param: { type: 'string', multiple: true } },
+    {
+      from: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      param: { type: 'string', multiple: true },
+      'module-root': { type: 'string' },
+    },
     USAGE,
     io,
   );
@@ -90,8 +97,21 @@ export const importCommand: Command = async (args, io) => {
   if (text === null) return EXIT_INPUT;
   const source = (from as ImportSource | undefined) ?? detectSource(text);
   // Bicep is read with tree-sitter-bicep, which the command line loads here (the importer itself stays pure).
-  const result =
-    source === 'bicep' ? importBicep(text, await getParser(), { params: { ...params } }) : importText(text, source);
+  let result;
+  if (source === 'bicep') {
+    const stdin = parsed.file === '-';
+    const mods = stdin ? null : fileModules(parsed.file, parsed.values['module-root'] as string | undefined);
+    if (mods && 'error' in mods) {
+      io.err(`aksnet: ${printable(mods.error)}\nUsage: ${USAGE}\n`);
+      return EXIT_INPUT;
+    }
+    const modules =
+      mods?.read ?? ((_: string, path: string) => ({ missing: `${path}: modules of stdin are not read` }));
+    result = importBicepFiles([{ name: mods?.name ?? '', text }], await getParser(), {
+      params: { ...params },
+      modules,
+    });
+  } else result = importText(text, source);
   for (const i of result.items) io.out(`${i.status} ${i.at}: ${i.what}: ${i.message}\n`);
   const counts = ['imported', 'defaulted', 'ignored', 'unresolved'].map(
     (s) => `${result.items.filter((i) => i.status === s).length} ${s}`,

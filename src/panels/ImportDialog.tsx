@@ -10,7 +10,11 @@ import { newDocument } from '../io';
 import { IMPORT_SOURCES, IMPORT_STATUSES, type ImportResult, type ImportSource } from '../io/import';
 import { replaceDesign, requestFit, undoBanner, useDesignStore } from '../store';
 import { mergeInto } from './import-merge';
-import { parseParams, useImport } from './use-import';
+import { parseParams, useImport, type OpenedFiles } from './use-import';
+
+/** Most files read from one Open (a hub, its spokes and their modules). */
+const MAX_OPEN_FILES = 50;
+const NO_FILES: OpenedFiles = { name: '', others: [] };
 
 const SOURCE_LABELS: Record<ImportSource, string> = {
   az: 'az CLI script',
@@ -99,13 +103,14 @@ async function mergeWith(design: Design, label: string): Promise<void> {
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
+  const [opened, setOpened] = useState<OpenedFiles>(NO_FILES);
   const [from, setFrom] = useState<ImportSource | 'auto'>('auto');
   const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
   const current = useDesignStore((s) => s.doc.design);
   // resourceGroup().location is the deployment's: the design's region unless the user changes it.
   const [paramsText, setParamsText] = useState(() => `location=${current.location}`);
-  const { result, source, parser } = useImport(text, from, paramsText);
+  const { result, source, parser } = useImport(text, from, paramsText, opened);
   const paramErrors = parseParams(paramsText).errors;
   const design = result?.design ?? null;
   const apply = (how: typeof replaceWith) => {
@@ -136,20 +141,33 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </select>
         </label>
         <button type="button" data-testid="import-open" onClick={() => file.current?.click()}>
-          Open file…
+          Open files…
         </button>
         <input
           ref={file}
           type="file"
           hidden
+          multiple
           accept=".sh,.azcli,.bicep,.json,.txt"
           data-testid="import-file"
           onChange={(e) => {
-            const f = e.target.files?.[0];
+            const fs = [...(e.target.files ?? [])].slice(0, MAX_OPEN_FILES);
             e.target.value = '';
-            if (f) void f.text().then(setText);
+            void Promise.all(fs.map(async (f) => ({ name: f.name, text: await f.text() }))).then(([first, ...rest]) => {
+              if (!first) return;
+              setText(first.text);
+              setOpened({ name: first.name, others: rest });
+            });
           }}
         />
+        {source === 'bicep' && opened.others.length > 0 && (
+          <div data-testid="import-files" className="import-params">
+            Read with {opened.name}: {opened.others.map((f) => f.name).join(', ')} (its modules, or deployed with it){' '}
+            <button type="button" data-testid="import-files-clear" onClick={() => setOpened(NO_FILES)}>
+              Read it alone
+            </button>
+          </div>
+        )}
         <textarea
           data-testid="import-text"
           aria-label="Text to import"

@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { detectSource, importText, type ImportResult, type ImportSource } from '../io/import';
+import type { BicepSourceFile } from '../io/import/bicep-modules';
 import { useBicepReader, type ParserState } from './use-bicep-reader';
 
 export interface ParamsRead {
@@ -32,11 +33,18 @@ const failed = (message: string): ImportResult => ({
   items: [{ status: 'ignored', at: 'input', what: 'Bicep', message }],
 });
 
+/** Bicep files opened with the text: the text's own name, and the others (its modules, or deployed with it). */
+export interface OpenedFiles {
+  name: string;
+  others: BicepSourceFile[];
+}
+
 /** The import of the text (null while there is none, or while the Bicep reader loads). */
 export function useImport(
   text: string,
   from: ImportSource | 'auto',
   paramsText: string,
+  opened: OpenedFiles,
 ): { result: ImportResult | null; source: ImportSource | null; parser: ParserState } {
   const source = text.trim() ? (from === 'auto' ? detectSource(text) : from) : null;
   const parser = useBicepReader(source === 'bicep');
@@ -45,7 +53,9 @@ export function useImport(
     if (source !== 'bicep') return importText(text, source);
     if (parser.state === 'failed') return failed(`the Bicep reader did not load: ${parser.message}`);
     if (parser.state !== 'ready') return null;
-    return parser.reader.importBicep(text, { params: parseParams(paramsText).params });
-  }, [text, source, parser, paramsText]);
+    const opts = { params: parseParams(paramsText).params };
+    if (!opened.others.length) return parser.reader.importBicep(text, opts);
+    return parser.reader.importBicepFiles([{ name: opened.name, text }, ...opened.others], opts);
+  }, [text, source, parser, paramsText, opened]);
   return { result, source, parser };
 }

@@ -1,6 +1,6 @@
 /**
  * The current mspnp/aks-baseline networking Bicep (fixtures/import/aks-baseline, MIT) imported as one deployment
- * (hub, then spoke) and compared with examples/aks-baseline.json. What matches is asserted; every difference is
+ * (hub, then spoke, with the peering module the spoke uses) and compared with examples/aks-baseline.json. What matches is asserted; every difference is
  * listed with the reason, and the reasons that come from the import are asserted to be in its report.
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,11 @@ const params = {
   hubVnetResourceId:
     '/subscriptions/0/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/virtualNetworks/vnet-eastus2-hub',
 };
-const imported = importBicepFiles([file('hub-regionA.bicep'), file('spoke-BU0001A0008.bicep')], parser, { params });
+const imported = importBicepFiles(
+  [file('hub-regionA.bicep'), file('spoke-BU0001A0008.bicep'), file('virtualNetworkPeering.bicep')],
+  parser,
+  { params },
+);
 const got = imported.design!;
 const want = example('aks-baseline').design;
 
@@ -77,11 +81,24 @@ describe('mspnp/aks-baseline networking Bicep against examples/aks-baseline.json
       clusters: [got.clusters.length, want.clusters.length],
       appGateways: [got.appGateways.length, want.appGateways.length],
       loadBalancers: [got.loadBalancers.length, want.loadBalancers.length],
-      // The spoke peers through virtualNetworkPeering.bicep modules, which the import does not follow.
-      peerings: [got.peerings.length, want.peerings.length],
     };
-    expect(differences).toEqual({ clusters: [0, 1], appGateways: [0, 1], loadBalancers: [0, 1], peerings: [0, 1] });
-    expect(has(/module peeringSpokeToHub modules are not followed/)).toBe(true);
+    expect(differences).toEqual({ clusters: [0, 1], appGateways: [0, 1], loadBalancers: [0, 1] });
+    // The spoke peers through two virtualNetworkPeering.bicep modules (spoke to hub, hub to spoke), followed with
+    // the params they are given: one peering both ways, as in the example; only its name differs.
+    const peering = (d: Design) => {
+      const name = (id: string) => d.vnets.find((v) => v.id === id)!.name;
+      return d.peerings.map((p) => ({
+        ...p,
+        id: undefined,
+        localVnetId: name(p.localVnetId),
+        remoteVnetId: name(p.remoteVnetId),
+      }));
+    };
+    expect(peering(got)).toEqual(peering(want).map((p) => ({ ...p, name: 'to_vnet-eastus2-hub' })));
+    expect(peering(want).map((p) => p.name)).toEqual(['spoke-to-hub']);
+    expect(has(/peering to_vnet-eastus2-hub with its return link to_vnet-spoke-BU0001A0008-00/)).toBe(true);
+    // The module file is read where it is used, with its params, and not on its own.
+    expect(imported.items.filter((i) => i.at.startsWith('virtualNetworkPeering.bicep'))).toEqual([]);
     // Subnet purposes the example knows from the cluster and gateway; the networking templates only name them.
     const purposes = [...subnets(got)]
       .filter(([k, { s }]) => subnets(want).get(k)!.s.purpose !== s.purpose)

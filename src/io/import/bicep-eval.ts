@@ -3,7 +3,7 @@
  * with defaults (or values the caller gives), vars, string interpolation, loops over literal arrays, and
  * symbolic references to resources (`vnet.id`, `vnet::subnet.id`, `fw.properties...`) as Refs.
  */
-import { callFunction, type FnEnv } from './bicep-functions';
+import { callFunction, idText, type FnEnv } from './bicep-functions';
 import { makeRef } from './resources';
 import { isObj, isRef, isUnresolved, unresolved, type Obj, type Val } from './values';
 
@@ -129,7 +129,7 @@ export class BicepEval {
         }
       } else if (t.startsWith('${', i) && holes.length) {
         const hole = holes.shift()!;
-        const v = this.value(named(hole)[0] ?? null, scope, d);
+        const v = idText(this.value(named(hole)[0] ?? null, scope, d));
         if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out += String(v);
         else return isUnresolved(v) ? unresolved(`${short(n)} (${v.$unresolved})`) : unresolved(short(n));
         i += hole.text.length;

@@ -3,6 +3,7 @@
  * them). Anything else, or any unresolved argument, gives an Unresolved naming the call.
  */
 import { makeRef } from './resources';
+import { CIDR_FUNCTIONS } from './template-cidr';
 import { isObj, isRef, isUnresolved, unresolved, type Val } from './values';
 
 export interface FnEnv {
@@ -44,6 +45,40 @@ function format(args: Val[]): Val {
 }
 
 type Fn = (args: Val[], env: FnEnv) => Val | undefined;
+
+/**
+ * A reference to a resource's `id`, as the resource id text: string functions read it, as in the peering name
+ * `last(split(remoteVirtualNetworkId, '/'))`. Subscription and resource group are not known: they are written as
+ * placeholders no Azure name can hold; the builder reads the id back from the segments after `/providers/`.
+ */
+export function idText(v: Val): Val {
+  if (!isRef(v) || v.path.length !== 1 || v.path[0] !== 'id') return v;
+  const types = v.$ref.type.split('/');
+  const names = v.$ref.name.split('/');
+  if (types.length !== names.length + 1) return v;
+  const segments = [types[0]!, ...names.flatMap((n, i) => [types[i + 1]!, n])];
+  return `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${segments.join('/')}`;
+}
+
+/** The functions that read their arguments as text, where a resource id reference reads as its id. */
+const READS_TEXT = new Set([
+  'concat',
+  'format',
+  'tolower',
+  'toupper',
+  'trim',
+  'string',
+  'split',
+  'replace',
+  'startswith',
+  'endswith',
+  'substring',
+  'take',
+  'skip',
+  'last',
+  'first',
+  'length',
+]);
 
 const FNS: Record<string, Fn> = {
   concat: (a) => {
@@ -101,6 +136,11 @@ const FNS: Record<string, Fn> = {
   subscriptionresourceid: resourceIdOf,
   tenantresourceid: resourceIdOf,
   extensionresourceid: (a) => resourceIdOf(a.slice(1)),
+  substring: ([s, i, n]) =>
+    isStr(s!) && isInt(i!) && i >= 0 && i <= s.length && (n === undefined || (isInt(n) && n >= 0 && i + n <= s.length))
+      ? s.slice(i, n === undefined ? undefined : i + n)
+      : undefined,
+  ...CIDR_FUNCTIONS,
   resourcegroup: (_a, env) => ({
     location: env.location ?? unresolved('resourceGroup().location'),
     name: unresolved('resourceGroup().name'),
@@ -109,8 +149,9 @@ const FNS: Record<string, Fn> = {
 };
 
 /** The value of a call, or an Unresolved naming it. */
-export function callFunction(name: string, args: Val[], env: FnEnv, shown: string): Val {
+export function callFunction(name: string, given: Val[], env: FnEnv, shown: string): Val {
   const fn = FNS[name.toLowerCase()];
+  const args = READS_TEXT.has(name.toLowerCase()) ? given.map(idText) : given;
   const stuck = args.find((a) => isUnresolved(a));
   if (stuck && name.toLowerCase() !== 'if') return stuck;
   if (!fn || args.some((a) => isRef(a) && !name.toLowerCase().startsWith('if'))) return unresolved(shown);
