@@ -11,6 +11,20 @@ const agc = (d: Design) => d.appGatewaysForContainers[0]!;
 const second = (d: Design) =>
   d.appGatewaysForContainers.push({ ...agc(d), id: 'agc2', name: 'agc-two', frontends: [] });
 
+/** Moves the gateway's association to a delegated snet-agc-hub (10.3.0.0/24) in vnet-hub, peered with the nodes. */
+export function agcInHub(d: Design): void {
+  const hub = d.vnets.find((v) => v.id === 'hub')!;
+  hub.addressSpaces.push('10.3.0.0/24');
+  hub.subnets.push({
+    id: 's-agc-hub',
+    name: 'snet-agc-hub',
+    cidr: '10.3.0.0/24',
+    purpose: 'general',
+    delegation: 'Microsoft.ServiceNetworking/trafficControllers',
+  });
+  agc(d).subnetId = 's-agc-hub';
+}
+
 export const AGC_FIXTURES: Record<string, Fixture> = {
   'agc-kubenet': {
     base: featureDesign,
@@ -55,18 +69,7 @@ export const AGC_FIXTURES: Record<string, Fixture> = {
   },
   'agc-overlay-peered': {
     base: featureDesign,
-    bad: (d) => {
-      const hub = d.vnets.find((v) => v.id === 'hub')!;
-      hub.addressSpaces.push('10.3.0.0/24');
-      hub.subnets.push({
-        id: 's-agc-hub',
-        name: 'snet-agc-hub',
-        cidr: '10.3.0.0/24',
-        purpose: 'general',
-        delegation: 'Microsoft.ServiceNetworking/trafficControllers',
-      });
-      agc(d).subnetId = 's-agc-hub';
-    },
+    bad: agcInHub,
     fix: (d) => (agc(d).subnetId = 's-agc'),
   },
 };

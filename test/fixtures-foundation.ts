@@ -4,6 +4,7 @@
  */
 import type { Design, Subnet } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
+import { plainPeering } from '../src/core/test-elements';
 
 export interface Fixture {
   /** The clean design the row starts from (one VNet, a node subnet, one cluster with one pool by default). */
@@ -19,16 +20,7 @@ export const pool = (d: Design) => cluster(d).nodePools[0]!;
 export const subnet = (d: Design, id: string) => d.vnets.flatMap((v) => v.subnets).find((s) => s.id === id)!;
 export const addSubnet = (d: Design, s: Omit<Subnet, 'purpose'> & Partial<Subnet>) =>
   vnet(d).subnets.push({ purpose: 'general', ...s });
-const peer = (d: Design, a: string, b: string, id = `p-${a}-${b}`) =>
-  d.peerings.push({
-    id,
-    name: id,
-    localVnetId: a,
-    remoteVnetId: b,
-    allowForwardedTraffic: false,
-    allowGatewayTransit: false,
-    useRemoteGateways: false,
-  });
+const peer = (d: Design, a: string, b: string, id = `p-${a}-${b}`) => d.peerings.push(plainPeering(id, a, b));
 const secondVnet = (d: Design, space: string) =>
   d.vnets.push({ id: 'v2', name: 'vnet-two', addressSpaces: [space], subnets: [] });
 const site = (d: Design, prefix: string) =>

@@ -1,19 +1,10 @@
 /** Catalogue fixtures for the duplicate-name family, node pool counts and peerings. */
 import type { Design, NsgRule } from '../src/core/index';
-import { route, routeTable } from '../src/core/test-elements';
+import { plainPeering, route, routeTable } from '../src/core/test-elements';
 import { addSubnet, cluster, pool, type Fixture } from './fixtures-foundation';
 import { nsgRule } from './fixtures-nsg';
 
-const peer = (d: Design, id: string, local: string, remote: string) =>
-  d.peerings.push({
-    id,
-    name: id,
-    localVnetId: local,
-    remoteVnetId: remote,
-    allowForwardedTraffic: false,
-    allowGatewayTransit: false,
-    useRemoteGateways: false,
-  });
+const peer = (d: Design, id: string, local: string, remote: string) => d.peerings.push(plainPeering(id, local, remote));
 const hub = (d: Design) => d.vnets.push({ id: 'hub', name: 'vnet-hub', addressSpaces: ['10.0.0.0/24'], subnets: [] });
 /** Route table rt-x whose two routes are both named to-hub. */
 export const routesNamedAlike = (d: Design) =>
@@ -28,7 +19,8 @@ export function rulesNamedAlike(d: Design): void {
   });
   d.nsgs.push({ id: 'n', name: 'nsg-x', rules: [rule('n1', 100), rule('n2', 110)] });
 }
-const dnat = {
+/** A DNAT rule web: 443 to 10.240.0.4:443. */
+export const dnat = {
   name: 'web',
   protocol: 'TCP' as const,
   destinationPort: 443,

@@ -2,7 +2,15 @@
 import type { Design } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
 import { addHub } from '../src/core/routes/test-hub';
-import { peering, route, routeTable, tableOnSubnet, viaAppliance } from '../src/core/test-elements';
+import {
+  frontend,
+  loadBalancer,
+  peering,
+  route,
+  routeTable,
+  tableOnSubnet,
+  viaAppliance,
+} from '../src/core/test-elements';
 import { addSubnet, cluster, pool, subnet, type Fixture } from './fixtures-foundation';
 import { denyAll, nsgOn } from './fixtures-nsg';
 
@@ -18,13 +26,7 @@ const poolInSecondSubnet = (d: Design) => {
 
 /** ILB kubernetes-internal with Service web (80 → 8080) on nodes behind an NSG that denies all inbound. */
 export function webBehindDenyAll(d: Design): void {
-  d.loadBalancers.push({
-    id: 'ilb',
-    name: 'kubernetes-internal',
-    type: 'internal',
-    clusterId: 'aks',
-    frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }],
-  });
+  d.loadBalancers.push(loadBalancer('ilb', 'kubernetes-internal', 'internal', [frontend('web', 80, 8080, 'f')]));
   nsgOn(d, 'nodes', 'nsg-nodes', [denyAll()]);
 }
 
@@ -62,14 +64,7 @@ export const ROUTING_FIXTURES: Record<string, Fixture> = {
   },
   'asymmetric-firewall-lb': {
     base: spokeWithFirewall,
-    bad: (d) =>
-      d.loadBalancers.push({
-        id: 'plb',
-        name: 'kubernetes',
-        type: 'public',
-        clusterId: 'aks',
-        frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 80, appLabel: 'web' }],
-      }),
+    bad: (d) => d.loadBalancers.push(loadBalancer('plb', 'kubernetes', 'public', [frontend('web', 80, 80, 'f')])),
     // Published through a firewall DNAT rule to an internal load balancer instead.
     fix: (d) => (d.loadBalancers[0]!.type = 'internal'),
   },

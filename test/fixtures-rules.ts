@@ -2,19 +2,30 @@
  * Catalogue fixtures for the special-subnet route and NSG rules, cluster settings, names and feature
  * combinations: `bad` turns the clean base into a design that triggers the rule, `fix` into its fixed twin.
  */
-import type { Design, NodePool, RouteTable } from '../src/core/index';
+import type { Design, NextHopType, NodePool, RouteTable, Subnet } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
+import { route, routeTable } from '../src/core/test-elements';
 import { addSubnet, cluster, pool, subnet, type Fixture } from './fixtures-foundation';
 
-const table = (d: Design, id: string, routes: RouteTable['routes'] = [], disableBgp = false) =>
-  d.routeTables.push({ id, name: `rt-${id}`, disableBgpRoutePropagation: disableBgp, routes });
-const defaultRoute = (nextHopType: RouteTable['routes'][number]['nextHopType']) => ({
-  id: 'dflt',
-  name: 'default',
-  addressPrefix: '0.0.0.0/0',
-  nextHopType,
-});
-const nsg = (d: Design) => d.nsgs.push({ id: 'nsg', name: 'nsg-x', rules: [] });
+const defaultRoute = (hop: NextHopType) => route('dflt', 'default', '0.0.0.0/0', hop);
+
+/** The special subnets the fixtures add at 10.240.4.0, by id. */
+const SPECIAL: Record<string, Pick<Subnet, 'name' | 'cidr' | 'purpose'>> = {
+  fw: { name: 'AzureFirewallSubnet', cidr: '10.240.4.0/26', purpose: 'firewall' },
+  mg: { name: 'AzureFirewallManagementSubnet', cidr: '10.240.4.0/26', purpose: 'firewall-management' },
+  gw: { name: 'GatewaySubnet', cidr: '10.240.4.0/27', purpose: 'gateway' },
+  bas: { name: 'AzureBastionSubnet', cidr: '10.240.4.0/26', purpose: 'bastion' },
+};
+/** Special subnet `id` with route table rt-<id> holding `routes`. */
+const withTable = (d: Design, id: string, routes: RouteTable['routes'] = [], disableBgp = false) => {
+  d.routeTables.push(routeTable(id, `rt-${id}`, routes, disableBgp));
+  addSubnet(d, { id, ...SPECIAL[id]!, routeTableId: id });
+};
+/** Special subnet `id` with an empty NSG. */
+const withNsg = (d: Design, id: string) => {
+  d.nsgs.push({ id: 'nsg', name: 'nsg-x', rules: [] });
+  addSubnet(d, { id, ...SPECIAL[id]!, nsgId: 'nsg' });
+};
 const windowsPool = (d: Design, extra: Partial<NodePool> = {}) =>
   cluster(d).nodePools.push({ ...pool(d), id: 'win', name: 'win1', osType: 'Windows', mode: 'User', ...extra });
 const secondCluster = (d: Design) => {
@@ -24,83 +35,35 @@ const secondCluster = (d: Design) => {
 
 export const RULE_FIXTURES: Record<string, Fixture> = {
   'firewall-subnet-default-route': {
-    bad: (d) => {
-      table(d, 'fw', [defaultRoute('VirtualNetworkGateway')]);
-      addSubnet(d, {
-        id: 'fw',
-        name: 'AzureFirewallSubnet',
-        cidr: '10.240.4.0/26',
-        purpose: 'firewall',
-        routeTableId: 'fw',
-      });
-    },
+    bad: (d) => withTable(d, 'fw', [defaultRoute('VirtualNetworkGateway')]),
     fix: (d) => (d.routeTables[0]!.routes[0]!.nextHopType = 'Internet'),
   },
   'firewall-management-default-route': {
-    bad: (d) => {
-      table(d, 'mg', [defaultRoute('VirtualAppliance')], true);
-      addSubnet(d, {
-        id: 'mg',
-        name: 'AzureFirewallManagementSubnet',
-        cidr: '10.240.4.0/26',
-        purpose: 'firewall-management',
-        routeTableId: 'mg',
-      });
-    },
+    bad: (d) => withTable(d, 'mg', [defaultRoute('VirtualAppliance')], true),
     fix: (d) => (d.routeTables[0]!.routes[0]!.nextHopType = 'Internet'),
   },
   'firewall-management-bgp-propagation': {
-    bad: (d) => {
-      table(d, 'mg', [defaultRoute('Internet')], false);
-      addSubnet(d, {
-        id: 'mg',
-        name: 'AzureFirewallManagementSubnet',
-        cidr: '10.240.4.0/26',
-        purpose: 'firewall-management',
-        routeTableId: 'mg',
-      });
-    },
+    bad: (d) => withTable(d, 'mg', [defaultRoute('Internet')], false),
     fix: (d) => (d.routeTables[0]!.disableBgpRoutePropagation = true),
   },
   'gateway-subnet-nsg': {
-    bad: (d) => {
-      nsg(d);
-      addSubnet(d, { id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.0/27', purpose: 'gateway', nsgId: 'nsg' });
-    },
+    bad: (d) => withNsg(d, 'gw'),
     fix: (d) => delete subnet(d, 'gw').nsgId,
   },
   'gateway-subnet-bgp-propagation': {
-    bad: (d) => {
-      table(d, 'gw', [], true);
-      addSubnet(d, { id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.0/27', purpose: 'gateway', routeTableId: 'gw' });
-    },
+    bad: (d) => withTable(d, 'gw', [], true),
     fix: (d) => (d.routeTables[0]!.disableBgpRoutePropagation = false),
   },
   'gateway-subnet-default-route': {
-    bad: (d) => {
-      table(d, 'gw', [defaultRoute('Internet')]);
-      addSubnet(d, { id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.0/27', purpose: 'gateway', routeTableId: 'gw' });
-    },
+    bad: (d) => withTable(d, 'gw', [defaultRoute('Internet')]),
     fix: (d) => (d.routeTables[0]!.routes = []),
   },
   'bastion-subnet-route-table': {
-    bad: (d) => {
-      table(d, 'bas');
-      addSubnet(d, {
-        id: 'bas',
-        name: 'AzureBastionSubnet',
-        cidr: '10.240.4.0/26',
-        purpose: 'bastion',
-        routeTableId: 'bas',
-      });
-    },
+    bad: (d) => withTable(d, 'bas'),
     fix: (d) => delete subnet(d, 'bas').routeTableId,
   },
   'firewall-subnet-nsg': {
-    bad: (d) => {
-      nsg(d);
-      addSubnet(d, { id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.4.0/26', purpose: 'firewall', nsgId: 'nsg' });
-    },
+    bad: (d) => withNsg(d, 'fw'),
     fix: (d) => delete subnet(d, 'fw').nsgId,
   },
   'dns-service-ip-outside': {

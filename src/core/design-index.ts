@@ -5,20 +5,16 @@
  * changed once planned (the store writes a new design per edit), so an index never goes stale.
  */
 import { parseCidr, parseIp, rangeEnd } from './cidr';
+import type { ElementKind, KindElements } from './kinds';
 import type {
   AppGateway,
   Cluster,
   Design,
-  Firewall,
   Id,
   LoadBalancer,
   NodePool,
-  Nsg,
-  OnPremSite,
   Peering,
   PrivateEndpoint,
-  PublicIp,
-  RouteTable,
   Subnet,
   Vnet,
 } from './model';
@@ -29,25 +25,28 @@ export interface SubnetRef {
   subnet: Subnet;
 }
 
+/** Elements of one kind by id. */
+type ById<K extends ElementKind> = ReadonlyMap<Id, KindElements[K]>;
+
 export interface DesignIndex {
   subnet: ReadonlyMap<Id, SubnetRef>;
   /** Position of each subnet in design order (VNet by VNet). */
   subnetOrder: ReadonlyMap<Id, number>;
-  vnet: ReadonlyMap<Id, Vnet>;
+  vnet: ById<'vnet'>;
   /** Peerings of each VNet, with the VNet on the other side. */
   peerings: ReadonlyMap<Id, readonly { peering: Peering; peer: Vnet }[]>;
   /** VNets directly peered with each VNet (every VNet has an entry). */
   peers: ReadonlyMap<Id, ReadonlySet<Id>>;
-  cluster: ReadonlyMap<Id, Cluster>;
-  pool: ReadonlyMap<Id, NodePool>;
+  cluster: ById<'cluster'>;
+  pool: ById<'pool'>;
   clusterOfPool: ReadonlyMap<Id, Cluster>;
   /** Clusters with a node pool in each subnet, in design order. */
   clustersOnSubnet: ReadonlyMap<Id, readonly Cluster[]>;
-  nsg: ReadonlyMap<Id, Nsg>;
-  routeTable: ReadonlyMap<Id, RouteTable>;
-  onPremSite: ReadonlyMap<Id, OnPremSite>;
-  firewall: ReadonlyMap<Id, Firewall>;
-  publicIp: ReadonlyMap<Id, PublicIp>;
+  nsg: ById<'nsg'>;
+  routeTable: ById<'routeTable'>;
+  onPremSite: ById<'onprem'>;
+  firewall: ById<'firewall'>;
+  publicIp: ById<'publicIp'>;
   loadBalancersOfCluster: ReadonlyMap<Id, readonly LoadBalancer[]>;
   appGatewaysOnSubnet: ReadonlyMap<Id, readonly AppGateway[]>;
   /** Application Gateways whose ingress controller (AGIC) serves each cluster. */

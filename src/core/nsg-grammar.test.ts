@@ -2,23 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Nsg } from './model';
 import { checkPortRange, parsePortRange } from './nsg-grammar';
 import { nsgAllowsInbound } from './paths/nsg-eval';
+import { nsgRule } from '../../test/fixtures-nsg';
 
 const nsgWith = (destinationPortRange: string): Nsg => ({
   id: 'n',
   name: 'nsg',
   rules: [
-    {
-      id: 'r',
+    nsgRule({
       name: 'allow-web',
       priority: 100,
-      direction: 'Inbound',
       access: 'Allow',
       protocol: 'Tcp',
       sourceAddressPrefix: 'Internet',
-      sourcePortRange: '*',
-      destinationAddressPrefix: '*',
       destinationPortRange,
-    },
+    }),
   ],
 });
 

@@ -2,7 +2,19 @@
  * Test helper: one-line builders for the elements tests add to a design, holding the defaults they share (BGP
  * propagation on, a peering that forwards traffic), so a test names only what it is about.
  */
-import type { Design, Firewall, Id, NextHopType, NodePool, Peering, PrivateEndpoint, Route, RouteTable } from './model';
+import type {
+  Design,
+  Firewall,
+  Id,
+  LbFrontend,
+  LoadBalancer,
+  NextHopType,
+  NodePool,
+  Peering,
+  PrivateEndpoint,
+  Route,
+  RouteTable,
+} from './model';
 
 /** Route table `id` with `routes`; BGP route propagation stays on unless `disableBgp`. */
 export const routeTable = (id: Id, name: string, routes: Route[] = [], disableBgp = false): RouteTable => ({
@@ -47,6 +59,9 @@ export const peering = (id: Id, name: string, local: Id, remote: Id, transit = f
   allowGatewayTransit: transit,
   useRemoteGateways: transit,
 });
+
+/** Peering `id`, named as its id, with no forwarded traffic and no gateway transit (Azure's defaults). */
+export const plainPeering = (id: Id, local: Id, remote: Id): Peering => peering(id, id, local, remote, false, false);
 
 /** The hub-spoke peering of the test designs: hub to the spoke `vnet`. */
 export const hubSpoke = (transit = false): Peering => peering('p', 'hub-spoke', 'hub', 'vnet', transit);
@@ -106,3 +121,21 @@ export function spokeFirewall(d: Design, o: SpokeFirewall): Design {
   });
   return d;
 }
+
+/** Kubernetes Service `name` in namespace default on `port` → `targetPort`, selecting app=<name>. */
+export const frontend = (name: string, port = 80, targetPort = port, id = name): LbFrontend => ({
+  id,
+  name,
+  namespace: 'default',
+  port,
+  targetPort,
+  appLabel: name,
+});
+
+/** A load balancer of cluster aks with `frontends`. */
+export const loadBalancer = (
+  id: Id,
+  name: string,
+  type: LoadBalancer['type'],
+  frontends: LbFrontend[],
+): LoadBalancer => ({ id, name, type, clusterId: 'aks', frontends });

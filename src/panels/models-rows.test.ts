@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareNetworkModels, type ModelChoice, type ModelComparison } from '../core/index';
 import { oneClusterDesign } from '../core/ipam/test-design';
+import { windowsPool } from '../core/test-elements';
 import { MODEL_ROWS, refusal } from './models-rows';
 
 const col = (c: ModelComparison | null, m: ModelChoice) => c!.columns.find((x) => x.model === m)!;
@@ -28,15 +29,7 @@ describe('models table', () => {
 
   it('refuses a switch that raises a new error, saying which', () => {
     const d = oneClusterDesign({});
-    d.clusters[0]!.nodePools.push({
-      id: 'win',
-      name: 'win',
-      mode: 'User',
-      osType: 'Windows',
-      vmSize: 'Standard_D4ds_v5',
-      count: 1,
-      nodeSubnetId: 'nodes',
-    });
+    d.clusters[0]!.nodePools.push(windowsPool(1));
     const w = compareNetworkModels(d, 'aks');
     expect(refusal(col(w, 'kubenet'))).toMatch(/^Cannot switch to kubenet: .*Windows/);
     expect(refusal(col(w, 'azure-cni-overlay'))).toBeNull();

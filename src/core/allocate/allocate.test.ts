@@ -3,6 +3,7 @@ import { allocateSubnets, prefixFor, wantedAddresses } from './allocate';
 import { allocateVnet, applyAllocation, freeSpokeSpace } from './vnet';
 import { computePlan } from '../plan';
 import { oneClusterDesign } from '../ipam/test-design';
+import { keyVaultEndpoint } from '../test-elements';
 
 describe('allocateSubnets', () => {
   it('sizes for peak plus headroom, special subnets at their sizes, largest first', () => {
@@ -68,15 +69,7 @@ describe('allocation on a design', () => {
   it('re-lays a VNet and moves a static address along with its subnet', () => {
     const d = oneClusterDesign({ pool: { count: 3, autoscale: { min: 3, max: 20 } } });
     d.vnets[0]!.subnets.push({ id: 'pe', name: 'snet-pe', cidr: '10.240.200.0/28', purpose: 'private-endpoints' });
-    d.privateEndpoints.push({
-      id: 'kv',
-      name: 'pe-kv',
-      subnetId: 'pe',
-      targetType: 'Microsoft.KeyVault/vaults',
-      targetName: 'kv',
-      groupId: 'vault',
-      privateIp: '10.240.200.6',
-    });
+    d.privateEndpoints.push(keyVaultEndpoint('pe', '10.240.200.6'));
     const plan = computePlan(d);
     const a = allocateVnet(d, plan, 'vnet', 30)!;
     // nodes 651 → /22 at 10.240.0.0; the empty pod subnet /29 and the PE subnet (1 + 30% → 2) /29 after it.
@@ -94,15 +87,7 @@ describe('allocation on a design', () => {
   it('reports a static address the new block cannot hold and leaves it as it was', () => {
     const d = oneClusterDesign({});
     d.vnets[0]!.subnets.push({ id: 'pe', name: 'snet-pe', cidr: '10.240.200.0/24', purpose: 'private-endpoints' });
-    d.privateEndpoints.push({
-      id: 'kv',
-      name: 'pe-kv',
-      subnetId: 'pe',
-      targetType: 'Microsoft.KeyVault/vaults',
-      targetName: 'kv',
-      groupId: 'vault',
-      privateIp: '10.240.200.100',
-    });
+    d.privateEndpoints.push(keyVaultEndpoint('pe', '10.240.200.100'));
     const notes = applyAllocation(d, 'vnet', allocateVnet(d, computePlan(d), 'vnet', 0)!);
     expect(notes).toEqual(["pe-kv: 10.240.200.100 has no place in snet-pe's new block; set it by hand"]);
     expect(d.privateEndpoints[0]!.privateIp).toBe('10.240.200.100');

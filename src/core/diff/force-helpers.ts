@@ -50,3 +50,11 @@ export function clusters(ctx: ForceContext): { old: Cluster; next: Cluster } | n
   if (ctx.change.kind !== 'cluster' || !ctx.old || !ctx.next) return null;
   return { old: ctx.old as Cluster, next: ctx.next as Cluster };
 }
+
+/** A change to one of `fields` of a cluster whose old and new sides pass `test`. */
+export const clusterChange =
+  (fields: readonly string[], test: (old: Cluster, next: Cluster) => boolean | undefined) =>
+  (ctx: ForceContext): boolean => {
+    const c = clusters(ctx);
+    return !!c && onField('cluster', ...fields)(ctx) && !!test(c.old, c.next);
+  };

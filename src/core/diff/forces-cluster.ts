@@ -9,7 +9,7 @@
  */
 import { containsCidr } from '../cidr';
 import type { Cluster, OutboundType } from '../model';
-import { clusters, defineForce, networkModel, onField, topField } from './force-helpers';
+import { clusterChange, clusters, defineForce, networkModel, onField, topField } from './force-helpers';
 import type { Force, ForceContext } from './types';
 
 const UPGRADE_IPAM = 'https://learn.microsoft.com/azure/aks/upgrade-aks-ipam-and-dataplane';
@@ -34,6 +34,14 @@ function toCilium(old: Cluster, next: Cluster): boolean {
   );
 }
 
+/** An Overlay pod CIDR grown to a range that contains the old one. */
+const overlayPodCidrGrown = (old: Cluster, next: Cluster): boolean =>
+  networkModel(old) === 'overlay' &&
+  networkModel(next) === 'overlay' &&
+  !!old.podCidr &&
+  !!next.podCidr &&
+  containsCidr(next.podCidr, old.podCidr);
+
 const networkChange = (ctx: ForceContext) => onField('cluster', ...NETWORK_FIELDS, 'podCidr', 'networkPolicy')(ctx);
 
 /** The BYO VNet migration table: these four move to one another; managedNATGateway moves nowhere in a BYO VNet. */
@@ -50,12 +58,8 @@ export const CLUSTER_FORCES: readonly Force[] = [
     effect: 'rolling',
     summary: 'Kubenet or Azure CNI (node subnet) to Azure CNI Overlay: az aks update, every pool reimaged',
     learnUrl: UPGRADE_IPAM,
-    applies: (ctx) => {
-      const c = clusters(ctx);
-      if (!c || !networkChange(ctx) || !toOverlay(c.old, c.next)) return false;
-      // The dataplane part, when it changes too, is the Cilium upgrade's; a policy change is classified on its own.
-      return topField(ctx) !== 'networkDataplane' && topField(ctx) !== 'networkPolicy';
-    },
+    // The dataplane part, when it changes too, is the Cilium upgrade's; a policy change is classified on its own.
+    applies: clusterChange(['networkPlugin', 'networkPluginMode', 'podIpAllocation', 'podCidr'], toOverlay),
     message: (ctx) => {
       const c = clusters(ctx)!;
       const policy =
@@ -70,14 +74,9 @@ export const CLUSTER_FORCES: readonly Force[] = [
     effect: 'rolling',
     summary: 'Azure to Cilium dataplane on Overlay or a dynamic pod subnet: az aks update, every pool reimaged',
     learnUrl: UPGRADE_IPAM,
-    applies: (ctx) => {
-      const c = clusters(ctx);
-      if (!c || !toCilium(c.old, c.next)) return false;
-      return (
-        onField('cluster', 'networkDataplane')(ctx) ||
-        (onField('cluster', 'networkPolicy')(ctx) && c.next.networkPolicy === 'cilium')
-      );
-    },
+    applies: (ctx) =>
+      clusterChange(['networkDataplane'], toCilium)(ctx) ||
+      clusterChange(['networkPolicy'], (old, next) => next.networkPolicy === 'cilium' && toCilium(old, next))(ctx),
     message: () =>
       'In place with az aks update --network-dataplane cilium: every node pool is reimaged at once; Cilium replaces any other network policy engine and enforces policies once all nodes are reimaged.',
   }),
@@ -86,15 +85,10 @@ export const CLUSTER_FORCES: readonly Force[] = [
     effect: 'in-place',
     summary: 'Uninstalling Azure Network Policy Manager or Calico: az aks update --network-policy none',
     learnUrl: 'https://learn.microsoft.com/azure/aks/use-network-policies',
-    applies: (ctx) => {
-      const c = clusters(ctx);
-      return (
-        !!c &&
-        onField('cluster', 'networkPolicy')(ctx) &&
-        c.next.networkPolicy === 'none' &&
-        ['azure', 'calico'].includes(c.old.networkPolicy)
-      );
-    },
+    applies: clusterChange(
+      ['networkPolicy'],
+      (old, next) => next.networkPolicy === 'none' && ['azure', 'calico'].includes(old.networkPolicy),
+    ),
     message: (ctx) =>
       `In place: az aks update --network-policy none removes ${clusters(ctx)!.old.networkPolicy}; policies stop being enforced.`,
   }),
@@ -103,18 +97,7 @@ export const CLUSTER_FORCES: readonly Force[] = [
     effect: 'in-place',
     summary: 'Overlay pod CIDR grown to a range containing the old one (Linux pools only)',
     learnUrl: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay',
-    applies: (ctx) => {
-      const c = clusters(ctx);
-      return (
-        !!c &&
-        onField('cluster', 'podCidr')(ctx) &&
-        networkModel(c.old) === 'overlay' &&
-        networkModel(c.next) === 'overlay' &&
-        !!c.old.podCidr &&
-        !!c.next.podCidr &&
-        containsCidr(c.next.podCidr, c.old.podCidr)
-      );
-    },
+    applies: clusterChange(['podCidr'], overlayPodCidrGrown),
     message: () =>
       'In place: an Overlay pod CIDR can be expanded to a range that contains the current one, on clusters with Linux pools only.',
   }),
@@ -142,15 +125,10 @@ export const CLUSTER_FORCES: readonly Force[] = [
     effect: 'in-place',
     summary: 'Outbound type migration the BYO VNet table supports: az aks update --outbound-type',
     learnUrl: OUTBOUND,
-    applies: (ctx) => {
-      const c = clusters(ctx);
-      return (
-        !!c &&
-        onField('cluster', 'outboundType')(ctx) &&
-        BYO_MIGRATABLE.includes(c.old.outboundType) &&
-        BYO_MIGRATABLE.includes(c.next.outboundType)
-      );
-    },
+    applies: clusterChange(
+      ['outboundType'],
+      (old, next) => BYO_MIGRATABLE.includes(old.outboundType) && BYO_MIGRATABLE.includes(next.outboundType),
+    ),
     message: (ctx) =>
       `In place with az aks update --outbound-type ${clusters(ctx)!.next.outboundType}: disruptive to connectivity, and the egress IP changes (update firewall rules and authorized IP ranges).`,
   }),
@@ -179,9 +157,10 @@ export const CLUSTER_FORCES: readonly Force[] = [
     effect: 'in-place',
     summary: 'Enabling API Server VNet Integration on an existing cluster',
     learnUrl: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration',
-    applies: (ctx) =>
-      onField('cluster', 'apiServerVnetIntegration', 'apiServerSubnetId')(ctx) &&
-      !!clusters(ctx)?.next.apiServerVnetIntegration,
+    applies: clusterChange(
+      ['apiServerVnetIntegration', 'apiServerSubnetId'],
+      (_, next) => next.apiServerVnetIntegration,
+    ),
     message: () => 'In place: az aks update --enable-apiserver-vnet-integration --apiserver-subnet-id.',
   }),
   defineForce({
@@ -189,10 +168,10 @@ export const CLUSTER_FORCES: readonly Force[] = [
     effect: 'in-place',
     summary: 'Private or public API server on a cluster with API Server VNet Integration',
     learnUrl: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration',
-    applies: (ctx) =>
-      onField('cluster', 'privateCluster')(ctx) &&
-      !!clusters(ctx)?.old.apiServerVnetIntegration &&
-      !!clusters(ctx)?.next.apiServerVnetIntegration,
+    applies: clusterChange(
+      ['privateCluster'],
+      (old, next) => old.apiServerVnetIntegration && next.apiServerVnetIntegration,
+    ),
     message: () =>
       'In place: with API Server VNet Integration, public access can be added or removed after the cluster is created.',
   }),

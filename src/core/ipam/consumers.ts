@@ -16,6 +16,15 @@ function push(map: ItemsBySubnet, subnetId: Id | undefined, item: ConsumptionIte
   else map.set(subnetId, [item]);
 }
 
+/** `count` addresses an element takes in its subnet (one unless said), with how the count is reached. */
+const item = (
+  kind: ConsumptionItem['kind'],
+  label: string,
+  sourceId: Id,
+  count = 1,
+  formula = String(count),
+): ConsumptionItem => ({ kind, label, count, sourceId, formula });
+
 /** Node and pod addresses of every node pool. */
 function addPools(design: Design, clusters: Record<Id, ClusterPlan>, map: ItemsBySubnet): void {
   for (const cluster of design.clusters) {
@@ -86,55 +95,26 @@ function addServices(design: Design, map: ItemsBySubnet): void {
       sourceId: gw.id,
       formula: `${gw.maxCapacity} instances × 1`,
     });
-    if (gw.privateFrontendIp) {
-      push(map, gw.subnetId, {
-        kind: 'appgw-private-frontend',
-        label: `${gw.name} private frontend`,
-        count: 1,
-        sourceId: gw.id,
-        formula: '1',
-      });
-    }
+    if (gw.privateFrontendIp)
+      push(map, gw.subnetId, item('appgw-private-frontend', `${gw.name} private frontend`, gw.id));
   }
   for (const fw of design.firewalls) {
-    push(map, fw.subnetId, {
-      kind: 'firewall',
-      label: `${fw.name} private IP`,
-      count: 1,
-      sourceId: fw.id,
-      formula: '1 (the service scales out inside the /26 Azure requires)',
-    });
-    push(map, fw.managementSubnetId, {
-      kind: 'firewall',
-      label: `${fw.name} management IP`,
-      count: 1,
-      sourceId: fw.id,
-      formula: '1',
-    });
+    const scales = '1 (the service scales out inside the /26 Azure requires)';
+    push(map, fw.subnetId, item('firewall', `${fw.name} private IP`, fw.id, 1, scales));
+    push(map, fw.managementSubnetId, item('firewall', `${fw.name} management IP`, fw.id));
   }
   for (const pe of design.privateEndpoints) {
-    push(map, pe.subnetId, { kind: 'private-endpoints', label: pe.name, count: 1, sourceId: pe.id, formula: '1' });
+    push(map, pe.subnetId, item('private-endpoints', pe.name, pe.id));
   }
   for (const g of design.appGatewaysForContainers) {
     // Each association needs "a subnet with at least 250 available IP addresses":
     // https://learn.microsoft.com/azure/application-gateway/for-containers/quickstart-create-application-gateway-for-containers-managed-by-alb-controller
-    push(map, g.subnetId, {
-      kind: 'agc-association',
-      label: `${g.name} association`,
-      count: 250,
-      sourceId: g.id,
-      formula: 'at least 250 available for the association',
-    });
+    const association = 'at least 250 available for the association';
+    push(map, g.subnetId, item('agc-association', `${g.name} association`, g.id, 250, association));
   }
   for (const b of design.bastions) {
     // Bastion runs two instances by default (two scale units).
-    push(map, b.subnetId, {
-      kind: 'bastion',
-      label: `${b.name} instances`,
-      count: 2,
-      sourceId: b.id,
-      formula: '2 instances',
-    });
+    push(map, b.subnetId, item('bastion', `${b.name} instances`, b.id, 2, '2 instances'));
   }
 }
 

@@ -21,6 +21,26 @@ export function pickCluster(
   return design.clusters.find(fits) ?? `the design has no cluster that is ${needs}`;
 }
 
+/** Changes a copy of `design` on the target cluster (or the first that `fits`): the copy, or why there is none. */
+export function onClusterCopy(
+  design: Design,
+  target: Id | undefined,
+  fits: (c: Cluster) => boolean,
+  needs: string,
+  change: (d: Design, c: Cluster) => Outcome | void,
+): Outcome {
+  const d = structuredClone(design);
+  const c = pickCluster(d, target, fits, needs);
+  if (typeof c === 'string') return { error: c };
+  return change(d, c) ?? { design: d };
+}
+
+/** The check of a cluster fault: `rule` finds nothing on the target cluster (or the first that `fits`). */
+export function noFindingOn(design: Design, target: Id | undefined, fits: (c: Cluster) => boolean, rule: string) {
+  const c = pickCluster(design, target, fits, '');
+  return { kind: 'no-finding' as const, rule, ...(typeof c === 'string' ? {} : { subjectId: c.id }) };
+}
+
 export function subnetOf(design: Design, id: Id): Subnet | undefined {
   for (const v of design.vnets) for (const s of v.subnets) if (s.id === id) return s;
   return undefined;
@@ -61,5 +81,15 @@ export function firewallTarget(design: Design): { fw: Firewall; ip: string } | n
 
 export const routeTableOf = (design: Design, s: Subnet): RouteTable | undefined =>
   s.routeTableId ? design.routeTables.find((t) => t.id === s.routeTableId) : undefined;
+
+/** The route table of subnet `s`; a new empty one (id from `baseId`) associated with it when it has none. */
+export function ensureRouteTable(design: Design, s: Subnet, baseId: string, name: string): RouteTable {
+  const table = routeTableOf(design, s);
+  if (table) return table;
+  const made = { id: freshId(design, baseId), name, disableBgpRoutePropagation: false, routes: [] };
+  design.routeTables.push(made);
+  s.routeTableId = made.id;
+  return made;
+}
 
 export const isDefault = (prefix: string) => prefix.trim() === '0.0.0.0/0';

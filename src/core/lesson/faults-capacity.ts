@@ -6,7 +6,7 @@ import { containsCidr, formatIp, overlapsCidr, parseCidr, prefixForUsable, toRan
 import type { Cluster, Design, Id } from '../model';
 import { LB_PORTS_PER_IP } from '../paths/snat';
 import { computeAddressPlan, computePlan } from '../plan';
-import { pickCluster, subnetOf, type Outcome } from './fault-util';
+import { noFindingOn, onClusterCopy, subnetOf, type Outcome } from './fault-util';
 import type { Fault } from './types';
 
 /** The pool the surge fault works on (the target pool, the first pool of the target cluster, or the first pool). */
@@ -129,33 +129,28 @@ export const SERVICE_CIDR_PEERED_OVERLAP: Fault = {
   description:
     'Cluster IPs are not routed outside the cluster: pods that send to an address of the peered VNet inside the service CIDR reach a Service (or nothing) instead of the VNet, and AKS refuses a service CIDR that overlaps a subnet of the cluster VNet.',
   learnUrl: 'https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni',
-  inject: (design, target) => {
-    const d = structuredClone(design);
-    const c = pickCluster(d, target, peeredCluster(d), 'in a peered VNet');
-    if (typeof c === 'string') return { error: c };
-    setServiceCidr(c, peeredSpaces(d, c)[0]!);
-    return { design: d };
-  },
-  check: (design, target) => {
-    const c = pickCluster(design, target, peeredCluster(design), '');
-    return { kind: 'no-finding', rule: 'service-cidr-overlap', ...(typeof c === 'string' ? {} : { subjectId: c.id }) };
-  },
-  repair: (design, target) => {
-    const d = structuredClone(design);
-    const c = pickCluster(d, target, () => true, 'in the design');
-    if (typeof c === 'string') return { error: c };
-    const spaces = d.vnets.flatMap((v) => v.addressSpaces);
-    for (const cidr of SERVICE_CANDIDATES) {
-      if (spaces.some((s) => overlapsCidr(s, cidr))) continue;
-      setServiceCidr(c, cidr);
-      const bad = computePlan(d).findings.some((f) => f.subjectId === c.id && SERVICE_RULES.has(f.rule));
-      if (!bad) return { design: d };
-    }
-    return { error: `no free range for ${c.name}'s service CIDR among ${SERVICE_CANDIDATES.join(', ')}` };
-  },
+  inject: (design, target) =>
+    onClusterCopy(design, target, peeredCluster(design), 'in a peered VNet', (d, c) => {
+      setServiceCidr(c, peeredSpaces(d, c)[0]!);
+    }),
+  check: (design, target) => noFindingOn(design, target, peeredCluster(design), 'service-cidr-overlap'),
+  repair: (design, target) => onClusterCopy(design, target, () => true, 'in the design', freeServiceCidr),
 };
 
+/** The first candidate service CIDR outside every VNet that leaves no service CIDR finding on `c`. */
+function freeServiceCidr(d: Design, c: Cluster): Outcome {
+  const spaces = d.vnets.flatMap((v) => v.addressSpaces);
+  for (const cidr of SERVICE_CANDIDATES) {
+    if (spaces.some((s) => overlapsCidr(s, cidr))) continue;
+    setServiceCidr(c, cidr);
+    const bad = computePlan(d).findings.some((f) => f.subjectId === c.id && SERVICE_RULES.has(f.rule));
+    if (!bad) return { design: d };
+  }
+  return { error: `no free range for ${c.name}'s service CIDR among ${SERVICE_CANDIDATES.join(', ')}` };
+}
+
 const onLoadBalancer = (c: Cluster) => c.outboundType === 'loadBalancer';
+const ON_LB = 'using outbound type loadBalancer';
 
 export const SNAT_EXHAUSTION: Fault = {
   id: 'snat-exhaustion',
@@ -164,33 +159,27 @@ export const SNAT_EXHAUSTION: Fault = {
     'Each outbound IP of the cluster load balancer has 64,000 SNAT ports. A fixed allocatedOutboundPorts per node that, times the nodes at peak (surge included), exceeds them leaves nodes without ports: scale-out and upgrades fail, and connections time out.',
   learnUrl:
     'https://learn.microsoft.com/azure/aks/configure-load-balancer-standard#configure-the-allocated-outbound-ports',
-  inject: (design, target) => {
-    const d = structuredClone(design);
-    const c = pickCluster(d, target, onLoadBalancer, 'using outbound type loadBalancer');
-    if (typeof c === 'string') return { error: c };
-    const peak = computeAddressPlan(d).clusters[c.id]?.peakNodes ?? 0;
-    if (peak < 2) return { error: `${c.name} has ${peak} node at peak: one node cannot exhaust 64,000 ports` };
-    // The smallest multiple of 8 whose total over the peak nodes passes one IP's 64,000 ports.
-    const ports = Math.min(LB_PORTS_PER_IP, Math.ceil((LB_PORTS_PER_IP / peak + 1) / 8) * 8);
-    c.loadBalancerProfile = {
-      idleTimeoutMinutes: c.loadBalancerProfile?.idleTimeoutMinutes ?? 30,
-      managedOutboundIpCount: 1,
-      allocatedOutboundPorts: ports,
-    };
-    return { design: d };
-  },
-  check: (design, target) => {
-    const c = pickCluster(design, target, onLoadBalancer, '');
-    return { kind: 'no-finding', rule: 'snat-exhaustion', ...(typeof c === 'string' ? {} : { subjectId: c.id }) };
-  },
-  repair: (design, target) => {
-    const d = structuredClone(design);
-    const c = pickCluster(d, target, onLoadBalancer, 'using outbound type loadBalancer');
-    if (typeof c === 'string' || !c.loadBalancerProfile) return { error: 'no load balancer profile to repair' };
-    const peak = computeAddressPlan(d).clusters[c.id]?.peakNodes ?? 0;
-    const ports = c.loadBalancerProfile.allocatedOutboundPorts;
-    // One more outbound IP per 64,000 ports the peak nodes need.
-    c.loadBalancerProfile.managedOutboundIpCount = Math.max(1, Math.ceil((peak * ports) / LB_PORTS_PER_IP));
-    return { design: d };
-  },
+  inject: (design, target) => onClusterCopy(design, target, onLoadBalancer, ON_LB, exhaustPorts),
+  check: (design, target) => noFindingOn(design, target, onLoadBalancer, 'snat-exhaustion'),
+  repair: (design, target) =>
+    onClusterCopy(design, target, onLoadBalancer, ON_LB, (d, c) => {
+      if (!c.loadBalancerProfile) return { error: 'no load balancer profile to repair' };
+      const peak = computeAddressPlan(d).clusters[c.id]?.peakNodes ?? 0;
+      const ports = c.loadBalancerProfile.allocatedOutboundPorts;
+      // One more outbound IP per 64,000 ports the peak nodes need.
+      c.loadBalancerProfile.managedOutboundIpCount = Math.max(1, Math.ceil((peak * ports) / LB_PORTS_PER_IP));
+    }),
 };
+
+/** One outbound IP and a fixed port allocation per node that the peak nodes together overrun. */
+function exhaustPorts(d: Design, c: Cluster): Outcome | void {
+  const peak = computeAddressPlan(d).clusters[c.id]?.peakNodes ?? 0;
+  if (peak < 2) return { error: `${c.name} has ${peak} node at peak: one node cannot exhaust 64,000 ports` };
+  // The smallest multiple of 8 whose total over the peak nodes passes one IP's 64,000 ports.
+  const ports = Math.min(LB_PORTS_PER_IP, Math.ceil((LB_PORTS_PER_IP / peak + 1) / 8) * 8);
+  c.loadBalancerProfile = {
+    idleTimeoutMinutes: c.loadBalancerProfile?.idleTimeoutMinutes ?? 30,
+    managedOutboundIpCount: 1,
+    allocatedOutboundPorts: ports,
+  };
+}

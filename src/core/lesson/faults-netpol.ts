@@ -3,7 +3,7 @@
  * namespace's pods fails while pod-to-pod traffic by address still works.
  */
 import type { Cluster, Design } from '../model';
-import { freshId, pickCluster } from './fault-util';
+import { freshId, noFindingOn, onClusterCopy } from './fault-util';
 import type { Fault } from './types';
 
 const hasWorkloads = (c: Cluster) => (c.workloads?.length ?? 0) > 0;
@@ -53,12 +53,10 @@ function addPolicy(
   name: string,
   yaml: (ns: string) => string,
 ) {
-  const d = structuredClone(design);
-  const c = pickCluster(d, target, hasWorkloads, NEEDS);
-  if (typeof c === 'string') return { error: c };
-  const ns = c.workloads![0]!.namespace;
-  c.networkPolicies = [...(c.networkPolicies ?? []), { id: freshId(d, base), name, namespace: ns, yaml: yaml(ns) }];
-  return { design: d };
+  return onClusterCopy(design, target, hasWorkloads, NEEDS, (d, c) => {
+    const ns = c.workloads![0]!.namespace;
+    c.networkPolicies = [...(c.networkPolicies ?? []), { id: freshId(d, base), name, namespace: ns, yaml: yaml(ns) }];
+  });
 }
 
 export const DNS_EGRESS_BLOCKED: Fault = {
@@ -68,13 +66,6 @@ export const DNS_EGRESS_BLOCKED: Fault = {
     'A policy that isolates pods for egress denies everything it does not allow, the cluster DNS included: lookups of Service names time out, so the application fails although every allowed address is reachable.',
   learnUrl: 'https://learn.microsoft.com/azure/aks/use-network-policies',
   inject: (design, target) => addPolicy(design, target, 'np-default-deny-egress', 'default-deny-egress', DENY_EGRESS),
-  check: (design, target) => {
-    const c = pickCluster(design, target, hasWorkloads, NEEDS);
-    return {
-      kind: 'no-finding',
-      rule: 'netpol-dns-egress-blocked',
-      ...(typeof c === 'string' ? {} : { subjectId: c.id }),
-    };
-  },
+  check: (design, target) => noFindingOn(design, target, hasWorkloads, 'netpol-dns-egress-blocked'),
   repair: (design, target) => addPolicy(design, target, 'np-allow-dns-egress', 'allow-dns-egress', ALLOW_DNS),
 };

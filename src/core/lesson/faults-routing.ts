@@ -4,12 +4,15 @@
  * has a repair an instructor would accept.
  */
 import { formatIp, lastUsableIp, toRange } from '../cidr';
-import type { Design, LoadBalancer, RouteTable } from '../model';
+import type { Cluster, Design, LoadBalancer, RouteTable } from '../model';
 import {
+  ensureRouteTable,
   firewallTarget,
   freshId,
   isDefault,
   nodeSubnets,
+  noFindingOn,
+  onClusterCopy,
   pickCluster,
   routeTableOf,
   subnetOf,
@@ -18,6 +21,8 @@ import {
 import type { Fault } from './types';
 
 const isUdr = (c: { outboundType: string }) => c.outboundType === 'userDefinedRouting';
+const UDR = 'using outbound type userDefinedRouting';
+const VIA_FIREWALL = 'sending its egress through a firewall (userDefinedRouting)';
 
 export const UDR_NO_DEFAULT_ROUTE: Fault = {
   id: 'udr-no-default-route',
@@ -25,49 +30,35 @@ export const UDR_NO_DEFAULT_ROUTE: Fault = {
   description:
     'With outbound type userDefinedRouting AKS creates no outbound path of its own: the node subnet must send 0.0.0.0/0 to a firewall or appliance. Without that route the cluster cannot be created, and an existing one loses egress.',
   learnUrl: 'https://learn.microsoft.com/azure/aks/egress-udr',
-  inject: (design, target) => {
-    const d = structuredClone(design);
-    const c = pickCluster(d, target, isUdr, 'using outbound type userDefinedRouting');
-    if (typeof c === 'string') return { error: c };
-    const tables = nodeSubnets(d, c).flatMap((s) => routeTableOf(d, s) ?? []);
-    for (const t of tables) t.routes = t.routes.filter((r) => !isDefault(r.addressPrefix));
-    return { design: d };
-  },
+  inject: (design, target) =>
+    onClusterCopy(design, target, isUdr, UDR, (d, c) => {
+      const tables = nodeSubnets(d, c).flatMap((s) => routeTableOf(d, s) ?? []);
+      for (const t of tables) t.routes = t.routes.filter((r) => !isDefault(r.addressPrefix));
+    }),
   check: (design, target) => {
     const c = pickCluster(design, target, isUdr, '');
     const sid = typeof c === 'string' ? undefined : c.nodePools[0]?.nodeSubnetId;
     return { kind: 'no-finding', rule: 'udr-missing-default-route', ...(sid ? { subjectId: sid } : {}) };
   },
-  repair: (design, target) => {
-    const d = structuredClone(design);
-    const c = pickCluster(d, target, isUdr, 'using outbound type userDefinedRouting');
-    if (typeof c === 'string') return { error: c };
-    const fw = firewallTarget(d);
-    if (!fw) return { error: 'the design has no firewall to send 0.0.0.0/0 to' };
-    for (const s of nodeSubnets(d, c)) {
-      let table = routeTableOf(d, s);
-      if (!table) {
-        table = {
-          id: freshId(d, `rt-${s.id}`),
-          name: `${s.name}-egress`,
-          disableBgpRoutePropagation: false,
-          routes: [],
-        };
-        d.routeTables.push(table);
-        s.routeTableId = table.id;
-      }
-      if (table.routes.some((r) => isDefault(r.addressPrefix))) continue;
-      table.routes.push({
-        id: freshId(d, 'route-default-fw'),
-        name: 'default-to-firewall',
-        addressPrefix: '0.0.0.0/0',
-        nextHopType: 'VirtualAppliance',
-        nextHopIpAddress: fw.ip,
-      });
-    }
-    return { design: d };
-  },
+  repair: (design, target) => onClusterCopy(design, target, isUdr, UDR, routeToFirewall),
 };
+
+/** Sends 0.0.0.0/0 of each node subnet of `c` to the first firewall, giving a subnet without one a route table. */
+function routeToFirewall(d: Design, c: Cluster): Outcome | void {
+  const fw = firewallTarget(d);
+  if (!fw) return { error: 'the design has no firewall to send 0.0.0.0/0 to' };
+  for (const s of nodeSubnets(d, c)) {
+    const table = ensureRouteTable(d, s, `rt-${s.id}`, `${s.name}-egress`);
+    if (table.routes.some((r) => isDefault(r.addressPrefix))) continue;
+    table.routes.push({
+      id: freshId(d, 'route-default-fw'),
+      name: 'default-to-firewall',
+      addressPrefix: '0.0.0.0/0',
+      nextHopType: 'VirtualAppliance',
+      nextHopIpAddress: fw.ip,
+    });
+  }
+}
 
 function appGatewaySubnet(design: Design, target?: string) {
   const gw = target ? design.appGateways.find((g) => g.id === target || g.subnetId === target) : design.appGateways[0];
@@ -90,12 +81,7 @@ export const APPGW_DEFAULT_ROUTE: Fault = {
     const d = structuredClone(design);
     const s = appGatewaySubnet(d, target);
     if (typeof s === 'string') return { error: s };
-    let table = routeTableOf(d, s);
-    if (!table) {
-      table = { id: freshId(d, 'rt-appgw'), name: `${s.name}-routes`, disableBgpRoutePropagation: false, routes: [] };
-      d.routeTables.push(table);
-      s.routeTableId = table.id;
-    }
+    const table = ensureRouteTable(d, s, 'rt-appgw', `${s.name}-routes`);
     const fw = firewallTarget(d);
     table.routes = table.routes.filter((r) => !isDefault(r.addressPrefix));
     table.routes.push({
@@ -135,40 +121,28 @@ export const ASYMMETRIC_FIREWALL_LB: Fault = {
   description:
     'The node subnet sends 0.0.0.0/0 to the firewall, so replies to a client that came in through a public load balancer leave through the firewall, which has no session for them and drops them: the Service never answers.',
   learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic#add-a-dnat-rule-to-azure-firewall',
-  inject: (design, target) => {
-    const d = structuredClone(design);
-    const c = pickCluster(d, target, udrWithFirewall, 'sending its egress through a firewall (userDefinedRouting)');
-    if (typeof c === 'string') return { error: c };
-    const pip = freshId(d, 'pip-public-svc');
-    d.publicIps.push({ id: pip, name: 'public-svc-pip', sku: 'Standard' });
-    const fe = { id: freshId(d, 'fe-public-svc'), name: 'public-svc', namespace: 'default', publicIpId: pip };
-    d.loadBalancers.push({
-      id: freshId(d, 'lb-public'),
-      name: 'kubernetes',
-      type: 'public',
-      clusterId: c.id,
-      frontends: [{ ...fe, port: 80, targetPort: 80, appLabel: 'public-app' }],
-    });
-    return { design: d };
-  },
-  check: (design, target) => {
-    const c = pickCluster(design, target, udrWithFirewall, '');
-    return {
-      kind: 'no-finding',
-      rule: 'asymmetric-firewall-lb',
-      ...(typeof c === 'string' ? {} : { subjectId: c.id }),
-    };
-  },
-  repair: (design, target) => repairAsymmetric(structuredClone(design), target),
+  inject: (design, target) =>
+    onClusterCopy(design, target, udrWithFirewall, VIA_FIREWALL, (d, c) => {
+      const pip = freshId(d, 'pip-public-svc');
+      d.publicIps.push({ id: pip, name: 'public-svc-pip', sku: 'Standard' });
+      const fe = { id: freshId(d, 'fe-public-svc'), name: 'public-svc', namespace: 'default', publicIpId: pip };
+      d.loadBalancers.push({
+        id: freshId(d, 'lb-public'),
+        name: 'kubernetes',
+        type: 'public',
+        clusterId: c.id,
+        frontends: [{ ...fe, port: 80, targetPort: 80, appLabel: 'public-app' }],
+      });
+    }),
+  check: (design, target) => noFindingOn(design, target, udrWithFirewall, 'asymmetric-firewall-lb'),
+  repair: (design, target) => onClusterCopy(design, target, udrWithFirewall, VIA_FIREWALL, repairAsymmetric),
 };
 
 /**
  * Publishes each public Service through the firewall instead: the load balancer becomes internal with a static
  * address at the top of the node subnet, the firewall gets a DNAT rule to it, and the public IPs it held go.
  */
-function repairAsymmetric(d: Design, target?: string): Outcome {
-  const c = pickCluster(d, target, udrWithFirewall, 'sending its egress through a firewall (userDefinedRouting)');
-  if (typeof c === 'string') return { error: c };
+function repairAsymmetric(d: Design, c: Cluster): Outcome {
   const fw = firewallTarget(d);
   const node = nodeSubnets(d, c)[0];
   const range = node ? toRange(node.cidr) : null;

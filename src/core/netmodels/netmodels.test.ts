@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../io';
 import { computePlan } from '../plan';
 import { oneClusterDesign } from '../ipam/test-design';
+import { windowsPool } from '../test-elements';
 import type { Design } from '../model';
 import { compareNetworkModels } from './compare';
 import { applyModelSwitch, currentChoice, designUnder, modelSwitch } from './switch';
@@ -148,15 +149,7 @@ describe('seed kubenet (myAKSCluster, 3 nodes on 192.168.1.0/24)', () => {
 describe('model switch', () => {
   it('a Windows pool blocks kubenet and Cilium with the rule that says why', () => {
     const d = oneClusterDesign({});
-    d.clusters[0]!.nodePools.push({
-      id: 'win',
-      name: 'win',
-      mode: 'User',
-      osType: 'Windows',
-      vmSize: 'Standard_D4ds_v5',
-      count: 2,
-      nodeSubnetId: 'nodes',
-    });
+    d.clusters[0]!.nodePools.push(windowsPool(2));
     const c = compareNetworkModels(d, 'aks');
     expect(col(c, 'kubenet').blockers.map((f) => f.rule)).toContain('kubenet-windows-pool');
     expect(col(c, 'cilium-overlay').blockers.map((f) => f.rule)).toContain('cilium-windows-pool');

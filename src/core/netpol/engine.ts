@@ -165,25 +165,19 @@ function portsTowards(rule: Rule, destination: Workload | null): ConnSet {
 
 const policyName = (p: K8sNetworkPolicy) => `${p.namespace}/${p.name}`;
 
+/** No policy selects the pod for `direction`: everything is allowed. */
+const notIsolated = (direction: PolicyType): DirectionVerdict => ({
+  direction,
+  applies: true,
+  isolated: false,
+  selectedBy: [],
+  hits: [],
+  conns: ALL_CONNS,
+  reason: '',
+});
 const NOT_ISOLATED: Record<PolicyType, DirectionVerdict> = {
-  Ingress: {
-    direction: 'Ingress',
-    applies: true,
-    isolated: false,
-    selectedBy: [],
-    hits: [],
-    conns: ALL_CONNS,
-    reason: '',
-  },
-  Egress: {
-    direction: 'Egress',
-    applies: true,
-    isolated: false,
-    selectedBy: [],
-    hits: [],
-    conns: ALL_CONNS,
-    reason: '',
-  },
+  Ingress: notIsolated('Ingress'),
+  Egress: notIsolated('Egress'),
 };
 
 function notApplied(direction: PolicyType, reason: string): DirectionVerdict {

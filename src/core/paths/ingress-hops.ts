@@ -25,6 +25,18 @@ export function subnetParty(design: Design, subnetId: Id): NsgParty {
 }
 
 /** Checks one required inbound flow on a subnet; records a hop and, when blocked, what is missing. */
+/** The load balancer's health probes, from AzureLoadBalancer to `targetPort` through the NSG of `subnetId`. */
+export const admitProbes = (design: Design, subnetId: Id, targetPort: number, hops: Hop[], missing: MissingNsgRule[]) =>
+  admit(
+    design,
+    subnetId,
+    { tag: 'AzureLoadBalancer' },
+    targetPort,
+    `health probes from AzureLoadBalancer to ${targetPort}`,
+    hops,
+    missing,
+  );
+
 export function admit(
   design: Design,
   subnetId: Id,

@@ -13,7 +13,7 @@ import type { Cluster, Design, LbFrontend, LoadBalancer, NodePool, OnPremSite } 
 import type { Plan } from '../plan-types';
 import { nextHopRoute } from '../routes/next-hop';
 import type { EffectiveRoute } from '../routes/route-types';
-import { admit, toPods, trace, type MissingNsgRule } from './ingress-hops';
+import { admit, admitProbes, toPods, trace, type MissingNsgRule } from './ingress-hops';
 import type { Hop, Trace } from './trace-types';
 
 const ASYM_URL = 'https://learn.microsoft.com/azure/firewall/integrate-lb#asymmetric-routing';
@@ -82,15 +82,7 @@ export function onPremIngress(
       decidedBy: `Service ${f.namespace}/${f.name} (type LoadBalancer, internal)`,
     });
     // On-premises prefixes learned through a gateway belong to the VirtualNetwork service tag.
-    const okProbe = admit(
-      design,
-      pool.nodeSubnetId,
-      { tag: 'AzureLoadBalancer' },
-      f.targetPort,
-      `health probes from AzureLoadBalancer to ${f.targetPort}`,
-      hops,
-      missing,
-    );
+    const okProbe = admitProbes(design, pool.nodeSubnetId, f.targetPort, hops, missing);
     const okClient = admit(
       design,
       pool.nodeSubnetId,

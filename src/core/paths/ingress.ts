@@ -9,7 +9,7 @@ import type { Plan } from '../plan-types';
 import { nextHopRoute } from '../routes/next-hop';
 import { agicKubenetGap } from '../validate/appgw-rules';
 import { INTERNET_PROBE } from './egress';
-import { admit, toPods, trace, type MissingNsgRule } from './ingress-hops';
+import { admit, admitProbes, toPods, trace, type MissingNsgRule } from './ingress-hops';
 import { agcIngress } from './ingress-agc';
 import { onPremIngress } from './ingress-onprem';
 import { publicIpNames } from './locate';
@@ -78,15 +78,7 @@ export function traceIngressDetailed(design: Design, plan: Pick<Plan, 'clusters'
         decidedBy: `Service ${f.namespace}/${f.name} (type LoadBalancer)`,
         learnUrl: LB_URL,
       });
-      const okProbe = admit(
-        design,
-        pool.nodeSubnetId,
-        { tag: 'AzureLoadBalancer' },
-        f.targetPort,
-        `health probes from AzureLoadBalancer to ${f.targetPort}`,
-        hops,
-        out.missing,
-      );
+      const okProbe = admitProbes(design, pool.nodeSubnetId, f.targetPort, hops, out.missing);
       const okClient = admit(
         design,
         pool.nodeSubnetId,

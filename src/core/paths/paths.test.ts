@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAddressPlan } from '../ipam/address-plan';
 import { oneClusterDesign } from '../ipam/test-design';
 import { addHub } from '../routes/test-hub';
-import { peering, routeTable, tableOnSubnet, viaAppliance } from '../test-elements';
+import { frontend, loadBalancer, peering, routeTable, tableOnSubnet, viaAppliance } from '../test-elements';
 import { allowGatewayManager, nsgRule } from '../../../test/fixtures-nsg';
 import type { Design, OutboundType } from '../model';
 import { aksEgressRuleSet } from './egress-rules';
@@ -167,13 +167,7 @@ describe('ingress traces', () => {
 
   it('a public load balancer behind a firewall default route: the reply is dropped (asymmetric)', () => {
     const d = withHub('userDefinedRouting', true);
-    d.loadBalancers.push({
-      id: 'plb',
-      name: 'kubernetes',
-      type: 'public',
-      clusterId: 'aks',
-      frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 8080, appLabel: 'web' }],
-    });
+    d.loadBalancers.push(loadBalancer('plb', 'kubernetes', 'public', [frontend('web', 80, 8080, 'f')]));
     const [t] = traceIngress(d, computeAddressPlan(d), 'pool');
     expect(t!.outcome).toBe('dropped');
     expect(t!.hops.at(-1)!.label).toContain('asymmetric');
@@ -185,23 +179,8 @@ describe('on-premises clients to an internal load balancer', () => {
   function onPrem(): Design {
     const d = withHub('loadBalancer', false);
     d.vnets[1]!.subnets.push({ id: 'gw-sub', name: 'GatewaySubnet', cidr: '10.200.0.64/27', purpose: 'gateway' });
-    d.loadBalancers.push({
-      id: 'ilb',
-      name: 'kubernetes-internal',
-      type: 'internal',
-      clusterId: 'aks',
-      frontends: [
-        {
-          id: 'f',
-          name: 'api',
-          namespace: 'default',
-          privateIp: '10.240.4.10',
-          port: 443,
-          targetPort: 8443,
-          appLabel: 'api',
-        },
-      ],
-    });
+    const api = { ...frontend('api', 443, 8443, 'f'), privateIp: '10.240.4.10' };
+    d.loadBalancers.push(loadBalancer('ilb', 'kubernetes-internal', 'internal', [api]));
     return d;
   }
   // Tests change `d` in place between calls; planning memoises per design object, so each call traces a fresh copy.

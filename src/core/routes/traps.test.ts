@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../io';
 import { oneClusterDesign } from '../ipam/test-design';
+import { frontend, loadBalancer } from '../test-elements';
 import { addHub } from './test-hub';
 import {
   hubBetweenSpokes,
@@ -50,13 +51,7 @@ describe('routing traps', () => {
   it('asymmetric-firewall-lb: a public load balancer while replies go to the firewall', () => {
     const d = spokeWithFirewall();
     d.clusters[0]!.outboundType = 'userDefinedRouting';
-    d.loadBalancers.push({
-      id: 'plb',
-      name: 'kubernetes',
-      type: 'public',
-      clusterId: 'aks',
-      frontends: [{ id: 'f', name: 'web', namespace: 'default', port: 80, targetPort: 80, appLabel: 'web' }],
-    });
+    d.loadBalancers.push(loadBalancer('plb', 'kubernetes', 'public', [frontend('web', 80, 80, 'f')]));
     expect(found(d, 'asymmetric-firewall-lb')).toHaveLength(1);
     // The fix: publish through a firewall DNAT rule to an internal load balancer.
     d.loadBalancers[0]!.type = 'internal';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan, traceIngress, type Design } from '../index';
 import { featureDesign } from '../../export/test-feature-design';
+import { agcInHub } from '../../../test/fixtures-agc';
 
 /**
  * The feature design's gateway: agc-spoke associated with snet-agc (10.1.10.0/24, delegated), used by the
@@ -77,16 +78,7 @@ describe('Application Gateway for Containers rules', () => {
 
   it('agc-overlay-peered: with Overlay the gateway is in the nodes VNet', () => {
     const d = base();
-    const hub = d.vnets.find((v) => v.id === 'hub')!;
-    hub.addressSpaces.push('10.3.0.0/24');
-    hub.subnets.push({
-      id: 's-agc-hub',
-      name: 'snet-agc-hub',
-      cidr: '10.3.0.0/24',
-      purpose: 'general',
-      delegation: 'Microsoft.ServiceNetworking/trafficControllers',
-    });
-    d.appGatewaysForContainers[0]!.subnetId = 's-agc-hub';
+    agcInHub(d);
     expect(agcFindings(d)).toEqual([
       expect.objectContaining({
         rule: 'agc-overlay-peered',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oneClusterDesign } from '../ipam/test-design';
 import { computePlan } from '../plan';
+import { frontend, loadBalancer } from '../test-elements';
 import type { Design } from '../model';
 
 // Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
@@ -99,20 +100,14 @@ describe('cluster settings', () => {
       ),
     ).toEqual([]);
     const d = oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/29', dnsServiceIp: '10.0.0.2' } });
-    d.loadBalancers.push({
-      id: 'lb',
-      name: 'kubernetes-internal',
-      type: 'internal',
-      clusterId: 'aks',
-      frontends: ['a', 'b', 'c', 'd'].map((n) => ({
-        id: n,
-        name: n,
-        namespace: 'default',
-        port: 80,
-        targetPort: 80,
-        appLabel: n,
-      })),
-    });
+    d.loadBalancers.push(
+      loadBalancer(
+        'lb',
+        'kubernetes-internal',
+        'internal',
+        ['a', 'b', 'c', 'd'].map((n) => frontend(n)),
+      ),
+    );
     expect(family(d, 'service-cidr-size')).toEqual([]);
   });
   it('service-cidr-size: /12 is too large; a /30 is too small for 3 load-balanced Services', () => {
@@ -120,20 +115,14 @@ describe('cluster settings', () => {
     expect(rules(big, 'service-cidr-too-large')).toHaveLength(1);
     expect(family(big, 'service-cidr-size')).toHaveLength(1);
     const small = oneClusterDesign({ cluster: { serviceCidr: '10.0.0.0/29', dnsServiceIp: '10.0.0.2' } });
-    small.loadBalancers.push({
-      id: 'lb',
-      name: 'kubernetes-internal',
-      type: 'internal',
-      clusterId: 'aks',
-      frontends: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => ({
-        id: n,
-        name: n,
-        namespace: 'default',
-        port: 80,
-        targetPort: 80,
-        appLabel: n,
-      })),
-    });
+    small.loadBalancers.push(
+      loadBalancer(
+        'lb',
+        'kubernetes-internal',
+        'internal',
+        ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => frontend(n)),
+      ),
+    );
     // /29 = 8 addresses − 2 = 6 for 7 + 2 = 9 Services.
     expect(rules(small, 'service-cidr-capacity')[0]!.message).toBe(
       'service CIDR 10.0.0.0/29 has 8 − 2 = 6 addresses for 9 Services (7 load-balanced + kubernetes + kube-dns)',

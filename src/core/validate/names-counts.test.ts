@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { routesNamedAlike, rulesNamedAlike } from '../../../test/fixtures-names';
+import { dnat, routesNamedAlike, rulesNamedAlike } from '../../../test/fixtures-names';
 import { oneClusterDesign } from '../ipam/test-design';
+import { plainPeering } from '../test-elements';
 import type { Design } from '../model';
 import { computePlan } from '../plan';
 import { freeName } from './checks-duplicates';
@@ -99,13 +100,6 @@ describe('duplicate-name', () => {
   });
   it('two DNAT rules of one name in a firewall: reported on the firewall, with a free name', () => {
     const d = oneClusterDesign({});
-    const dnat = {
-      name: 'web',
-      protocol: 'TCP' as const,
-      destinationPort: 443,
-      translatedAddress: '10.240.0.4',
-      translatedPort: 443,
-    };
     d.firewalls.push({
       id: 'fw',
       name: 'fw-hub',
@@ -153,15 +147,7 @@ describe('node pool counts', () => {
 });
 
 describe('peerings', () => {
-  const peer = (id: string, local: string, remote: string) => ({
-    id,
-    name: id,
-    localVnetId: local,
-    remoteVnetId: remote,
-    allowForwardedTraffic: false,
-    allowGatewayTransit: false,
-    useRemoteGateways: false,
-  });
+  const peer = plainPeering;
   it('a VNet peered with itself', () => {
     const d = oneClusterDesign({});
     d.peerings.push(peer('self', 'vnet', 'vnet'));

@@ -11,6 +11,13 @@ import { routeTable, spokeFirewall, tableOnSubnet, viaAppliance } from '../test-
 // A planned design is never changed (its index is cached per object): each look plans a copy.
 const found = (d: Design, rule: string) => computePlan(structuredClone(d)).findings.filter((f) => f.rule === rule);
 
+/** `rule` says `message` on `d`, and nothing once `fix` has changed `d`. */
+function saysUntilFixed(d: Design, rule: string, message: string, fix: () => void): void {
+  expect(found(d, rule)[0]!.message).toBe(message);
+  fix();
+  expect(found(d, rule)).toEqual([]);
+}
+
 function withPools(d: Design, n: number, pool: Partial<NodePool>): Design {
   const c = d.clusters[0]!;
   const base = c.nodePools[0]!;
@@ -36,11 +43,12 @@ describe('managed-nat-gateway-custom-vnet and nat-gateway-managed-ip-count', () 
   });
   it('17 managed NAT outbound IPs are past 16; 16 are not', () => {
     const d = oneClusterDesign({ cluster: { outboundType: 'managedNATGateway', natGatewayManagedIpCount: 17 } });
-    expect(found(d, 'nat-gateway-managed-ip-count')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'nat-gateway-managed-ip-count',
       '17 managed NAT gateway outbound IPs; AKS takes 1 to 16',
+      () => void (d.clusters[0]!.natGatewayManagedIpCount = 16),
     );
-    d.clusters[0]!.natGatewayManagedIpCount = 16;
-    expect(found(d, 'nat-gateway-managed-ip-count')).toEqual([]);
   });
 });
 
@@ -48,11 +56,12 @@ describe('load-balancer-managed-ip-count', () => {
   it('101 managed outbound IPs are past 100; 100 are not', () => {
     const profile = { managedOutboundIpCount: 101, allocatedOutboundPorts: 0, idleTimeoutMinutes: 30 };
     const d = oneClusterDesign({ cluster: { loadBalancerProfile: profile } });
-    expect(found(d, 'load-balancer-managed-ip-count')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'load-balancer-managed-ip-count',
       '101 managed outbound IPs on the load balancer; AKS takes 1 to 100',
+      () => void (profile.managedOutboundIpCount = 100),
     );
-    profile.managedOutboundIpCount = 100;
-    expect(found(d, 'load-balancer-managed-ip-count')).toEqual([]);
   });
 });
 
@@ -60,21 +69,23 @@ describe('public IP SKUs', () => {
   it('public-ip-basic-retired: a Basic public IP is an error, Standard is not', () => {
     const d = oneClusterDesign({});
     d.publicIps.push({ id: 'pip', name: 'pip-old', sku: 'Basic' });
-    expect(found(d, 'public-ip-basic-retired')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'public-ip-basic-retired',
       'public IP pip-old uses the Basic SKU, retired on 30 September 2025; use Standard',
+      () => void (d.publicIps[0]!.sku = 'Standard'),
     );
-    d.publicIps[0]!.sku = 'Standard';
-    expect(found(d, 'public-ip-basic-retired')).toEqual([]);
   });
   it('nat-gateway-public-ip-sku: a StandardV2 NAT gateway with a Standard public IP; with StandardV2 it is silent', () => {
     const d = oneClusterDesign({});
     d.natGateways.push({ id: 'nat', name: 'nat-v2', sku: 'StandardV2', publicIpIds: ['pip'], idleTimeoutMinutes: 4 });
     d.publicIps.push({ id: 'pip', name: 'pip-nat', sku: 'Standard' });
-    expect(found(d, 'nat-gateway-public-ip-sku')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'nat-gateway-public-ip-sku',
       'NAT gateway nat-v2 (StandardV2) has public IP pip-nat of SKU Standard; a StandardV2 NAT gateway takes StandardV2 public IPs',
+      () => void (d.publicIps[0]!.sku = 'StandardV2'),
     );
-    d.publicIps[0]!.sku = 'StandardV2';
-    expect(found(d, 'nat-gateway-public-ip-sku')).toEqual([]);
   });
 });
 
@@ -107,11 +118,12 @@ describe('scale limits with the upgrade surge', () => {
   it('pool-surge-node-limit: 1,000 nodes + 1 surge = 1,001 > 1,000; 999 + 1 = 1,000 fits', () => {
     const d = oneClusterDesign({ cluster: { tier: 'standard' }, nodeCidr: '10.240.0.0/16', pool: { count: 1000 } });
     d.clusters[0]!.networkPluginMode = 'overlay';
-    expect(found(d, 'pool-surge-node-limit')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'pool-surge-node-limit',
       '1000 + 1 surge = 1,001 nodes during an upgrade; a pool has at most 1,000, so AKS rejects the upgrade; lower the maximum or the max surge',
+      () => void (d.clusters[0]!.nodePools[0]!.count = 999),
     );
-    d.clusters[0]!.nodePools[0]!.count = 999;
-    expect(found(d, 'pool-surge-node-limit')).toEqual([]);
   });
   it('cluster-surge-node-limit: 5 pools × (1,000 + 1) = 5,005 > 5,000; 5 × (999 + 1) = 5,000 fits', () => {
     const d = withPools(
@@ -154,11 +166,12 @@ describe('vnet-pod-address-limit', () => {
       nodeCidr: '10.240.0.0/16',
       pool: { count: 261, maxPods: 250 },
     });
-    expect(found(d, 'vnet-pod-address-limit')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'vnet-pod-address-limit',
       'system 262 nodes + 65,500 pods = 65,762 node and pod addresses, past the 65,536 a VNet holds; use static block allocation (a /28 block counts once) or Azure CNI Overlay',
+      () => void (d.clusters[0]!.nodePools[0]!.count = 260),
     );
-    d.clusters[0]!.nodePools[0]!.count = 260;
-    expect(found(d, 'vnet-pod-address-limit')).toEqual([]);
   });
 });
 
@@ -189,11 +202,12 @@ describe('pod-subnet-vnet', () => {
       addressSpaces: ['10.250.0.0/16'],
       subnets: [{ id: 'pods2', name: 'snet-pods-far', cidr: '10.250.0.0/18', purpose: 'aks-pods' }],
     });
-    expect(found(d, 'pod-subnet-vnet')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'pod-subnet-vnet',
       "pod subnet snet-pods-far is in VNet vnet-pods, the nodes in vnet-spoke; the pod subnet comes from the cluster's VNet",
+      () => void (d.clusters[0]!.nodePools[0]!.podSubnetId = 'pods'),
     );
-    d.clusters[0]!.nodePools[0]!.podSubnetId = 'pods';
-    expect(found(d, 'pod-subnet-vnet')).toEqual([]);
   });
 });
 
@@ -221,22 +235,24 @@ describe('static block allocation', () => {
     d.vnets[0]!.addressSpaces = ['10.0.0.0/8'];
     d.vnets[0]!.subnets[0]!.cidr = '10.240.0.0/22';
     d.vnets[0]!.subnets[1]!.cidr = '10.32.0.0/11';
-    expect(found(d, 'static-block-pod-subnet-size')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'static-block-pod-subnet-size',
       'pod subnet snet-pods 10.32.0.0/11 is larger than the /12 static block allocation takes',
+      () => void (d.vnets[0]!.subnets[1]!.cidr = '10.32.0.0/12'),
     );
-    d.vnets[0]!.subnets[1]!.cidr = '10.32.0.0/12';
-    expect(found(d, 'static-block-pod-subnet-size')).toEqual([]);
   });
 });
 
 describe('windows-max-pods', () => {
   it('a Windows pool with 111 max pods is a warning; 110 is not', () => {
     const d = oneClusterDesign({ pool: { osType: 'Windows', maxPods: 111 } });
-    expect(found(d, 'windows-max-pods')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'windows-max-pods',
       'maxPods 111 on a Windows pool; Learn recommends at most 110 for Windows Server nodes',
+      () => void (d.clusters[0]!.nodePools[0]!.maxPods = 110),
     );
-    d.clusters[0]!.nodePools[0]!.maxPods = 110;
-    expect(found(d, 'windows-max-pods')).toEqual([]);
   });
 });
 
@@ -249,12 +265,15 @@ describe('apiserver-subnet-vnet', () => {
       addressSpaces: ['10.250.0.0/24'],
       subnets: [{ id: 'api', name: 'snet-api', cidr: '10.250.0.0/28', purpose: 'apiserver' }],
     });
-    expect(found(d, 'apiserver-subnet-vnet')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'apiserver-subnet-vnet',
       "API server subnet snet-api is in VNet vnet-hub, the nodes in vnet-spoke; the API server subnet is a subnet of the cluster's VNet",
+      () => {
+        d.vnets[1]!.subnets = [];
+        d.vnets[0]!.subnets.push({ id: 'api', name: 'snet-api', cidr: '10.240.8.0/28', purpose: 'apiserver' });
+      },
     );
-    d.vnets[1]!.subnets = [];
-    d.vnets[0]!.subnets.push({ id: 'api', name: 'snet-api', cidr: '10.240.8.0/28', purpose: 'apiserver' });
-    expect(found(d, 'apiserver-subnet-vnet')).toEqual([]);
   });
 });
 
@@ -308,11 +327,12 @@ describe('retirements', () => {
   });
   it('kubenet-retirement: a kubenet cluster is an info with the Overlay path; Azure CNI is silent', () => {
     const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } });
-    expect(found(d, 'kubenet-retirement')[0]!.message).toBe(
+    saysUntilFixed(
+      d,
+      'kubenet-retirement',
       'kubenet is retired on 31 March 2028; migrate the cluster to Azure CNI Overlay',
+      () => void (d.clusters[0]!.networkPlugin = 'azure'),
     );
-    d.clusters[0]!.networkPlugin = 'azure';
-    expect(found(d, 'kubenet-retirement')).toEqual([]);
   });
 });
 
