@@ -15,7 +15,26 @@ const restrict = (patterns, extra = [deepCore]) => ({
   ],
 });
 
-const restrictCore = (patterns) => restrict(patterns, []);
+// Core, export and io run in the CLI as well as the browser: no UI, no store, no Node I/O.
+const UI_STORE_NODE = [
+  'react',
+  'react-dom',
+  'zustand',
+  'zundo',
+  '@xyflow/*',
+  '**/store/**',
+  '**/canvas/**',
+  '**/panels/**',
+  'node:*',
+  'fs',
+  'path',
+];
+/** The import rule of a pure layer: besides UI_STORE_NODE, the `siblings` beside it in the dependency order. */
+const pureLayer = (dir, siblings, ignores, extra) => ({
+  files: [`src/${dir}/**/*.ts`],
+  ignores,
+  rules: restrict([...UI_STORE_NODE, ...siblings], extra),
+});
 
 export default tseslint.config(
   {
@@ -46,61 +65,9 @@ export default tseslint.config(
     ignores: ['src/core/**'],
     rules: restrict([]),
   },
-  {
-    files: ['src/core/**/*.ts'],
-    ignores: ['src/core/**/*.test.ts', 'src/core/**/test-*.ts'],
-    rules: restrictCore([
-      'react',
-      'react-dom',
-      'zustand',
-      'zundo',
-      '@xyflow/*',
-      '**/export/**',
-      '**/io/**',
-      '**/store/**',
-      '**/canvas/**',
-      '**/panels/**',
-      'node:*',
-      'fs',
-      'path',
-    ]),
-  },
-  {
-    files: ['src/export/**/*.ts'],
-    ignores: ['src/export/**/*.test.ts', 'src/export/**/test-support.ts'],
-    rules: restrict([
-      'react',
-      'react-dom',
-      'zustand',
-      'zundo',
-      '@xyflow/*',
-      '**/io/**',
-      '**/store/**',
-      '**/canvas/**',
-      '**/panels/**',
-      'node:*',
-      'fs',
-      'path',
-    ]),
-  },
-  {
-    files: ['src/io/**/*.ts'],
-    ignores: ['src/io/**/*.test.ts', 'src/io/**/test-support.ts'],
-    rules: restrict([
-      'react',
-      'react-dom',
-      'zustand',
-      'zundo',
-      '@xyflow/*',
-      '**/export/**',
-      '**/store/**',
-      '**/canvas/**',
-      '**/panels/**',
-      'node:*',
-      'fs',
-      'path',
-    ]),
-  },
+  pureLayer('core', ['**/export/**', '**/io/**'], ['src/core/**/*.test.ts', 'src/core/**/test-*.ts'], []),
+  pureLayer('export', ['**/io/**'], ['src/export/**/*.test.ts', 'src/export/**/test-support.ts']),
+  pureLayer('io', ['**/export/**'], ['src/io/**/*.test.ts', 'src/io/**/test-support.ts']),
   {
     files: ['src/store/**/*.ts'],
     ignores: ['src/store/**/*.test.ts'],

@@ -68,6 +68,16 @@ const subnetTags = (s: KindElements['subnet'], ctx: BoxContext): string[] =>
     return name ? [`${label} ${name}`] : [];
   });
 
+/** A resource box: the default size, one palette entry and its detail line. */
+function resource<K extends ElementKind>(
+  kind: string,
+  label: string,
+  hint: string,
+  detail: KindView<K>['detail'],
+): KindView<K> {
+  return { type: 'resource', size: RESOURCE, palette: [{ kind, label, hint }], detail };
+}
+
 export const KIND_VIEWS: { [K in ElementKind]: KindView<K> } = {
   vnet: {
     type: 'vnet',
@@ -95,12 +105,7 @@ export const KIND_VIEWS: { [K in ElementKind]: KindView<K> } = {
       return more ? { ...usage, headroom: more } : usage;
     },
   },
-  peering: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'peering', label: 'Peering', hint: 'connect two VNets' }],
-    detail: (p) => p.name,
-  },
+  peering: resource('peering', 'Peering', 'connect two VNets', (p) => p.name),
   cluster: {
     type: 'cluster',
     size: { w: 240, h: 110 },
@@ -141,66 +146,38 @@ export const KIND_VIEWS: { [K in ElementKind]: KindView<K> } = {
     ],
     detail: (x) => `${x.type} · ${count(x.frontends.length, 'frontend')}`,
   },
-  appGateway: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'app-gateway', label: 'Application Gateway', hint: 'drop on a VNet' }],
-    detail: (x) => `${x.sku} · ${x.minCapacity}-${x.maxCapacity} instances`,
-  },
-  firewall: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'firewall', label: 'Azure Firewall', hint: 'drop on a VNet' }],
-    detail: (x) => `Azure Firewall ${x.tier}`,
-  },
-  natGateway: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'nat-gateway', label: 'NAT gateway', hint: 'drop on a subnet' }],
-    detail: (x) => count(x.publicIpIds.length, 'public IP'),
-  },
-  publicIp: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'public-ip', label: 'Public IP', hint: 'drop anywhere' }],
-    detail: (x) => x.sku,
-  },
-  routeTable: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'route-table', label: 'Route table', hint: 'drop on a subnet' }],
-    detail: (x) => count(x.routes.length, 'route'),
-  },
-  nsg: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'nsg', label: 'NSG', hint: 'drop on a subnet' }],
-    detail: (x) => count(x.rules.length, 'rule'),
-  },
-  privateEndpoint: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'private-endpoint', label: 'Private endpoint', hint: 'drop on a subnet' }],
-    detail: (x) => `${x.targetName} (${x.groupId})`,
-  },
-  bastion: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'bastion', label: 'Bastion', hint: 'drop on a VNet' }],
-    detail: (x) => x.sku,
-  },
-  onprem: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'onprem', label: 'On-premises site', hint: 'drop on the hub VNet' }],
-    detail: (x) => `${x.addressPrefixes.join(', ')} · ${x.gateway.type}`,
-  },
-  agc: {
-    type: 'resource',
-    size: RESOURCE,
-    palette: [{ kind: 'agc', label: 'App Gateway for Containers', hint: 'drop on a VNet' }],
-    detail: (x) => `${count(x.frontends.length, 'frontend')}`,
-  },
+  appGateway: resource(
+    'app-gateway',
+    'Application Gateway',
+    'drop on a VNet',
+    (x) => `${x.sku} · ${x.minCapacity}-${x.maxCapacity} instances`,
+  ),
+  firewall: resource('firewall', 'Azure Firewall', 'drop on a VNet', (x) => `Azure Firewall ${x.tier}`),
+  natGateway: resource('nat-gateway', 'NAT gateway', 'drop on a subnet', (x) =>
+    count(x.publicIpIds.length, 'public IP'),
+  ),
+  publicIp: resource('public-ip', 'Public IP', 'drop anywhere', (x) => x.sku),
+  routeTable: resource('route-table', 'Route table', 'drop on a subnet', (x) => count(x.routes.length, 'route')),
+  nsg: resource('nsg', 'NSG', 'drop on a subnet', (x) => count(x.rules.length, 'rule')),
+  privateEndpoint: resource(
+    'private-endpoint',
+    'Private endpoint',
+    'drop on a subnet',
+    (x) => `${x.targetName} (${x.groupId})`,
+  ),
+  bastion: resource('bastion', 'Bastion', 'drop on a VNet', (x) => x.sku),
+  onprem: resource(
+    'onprem',
+    'On-premises site',
+    'drop on the hub VNet',
+    (x) => `${x.addressPrefixes.join(', ')} · ${x.gateway.type}`,
+  ),
+  agc: resource(
+    'agc',
+    'App Gateway for Containers',
+    'drop on a VNet',
+    (x) => `${count(x.frontends.length, 'frontend')}`,
+  ),
 };
 
 /** The view of a kind, typed for any element of it. */

@@ -4,24 +4,11 @@
  */
 import { exportPicture, type PictureFormatId } from '../export';
 import { fileNameFor } from '../export/file-names';
-import { planOf, useDesignStore } from '../store';
+import { downloadBlob, planOf, useDesignStore } from '../store';
 
 function currentPicture(format: PictureFormatId): string {
   const { doc } = useDesignStore.getState();
   return exportPicture(format, doc.design, planOf(doc.design), doc.layout.nodes, doc.meta.name);
-}
-
-function download(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers start the download after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Browsers refuse canvases above about 16k pixels a side or 268M pixels: the scale is lowered to stay inside. */
@@ -55,11 +42,11 @@ export async function downloadPicture(format: 'svg' | 'png' | 'drawio', scale = 
   // One naming scheme with Save and the exports.
   const name = useDesignStore.getState().doc.meta.name;
   if (format === 'png') {
-    download(fileNameFor(name, '.png'), await svgToPng(currentPicture('svg'), scale));
+    downloadBlob(fileNameFor(name, '.png'), await svgToPng(currentPicture('svg'), scale));
     return;
   }
   const text = currentPicture(format);
-  download(
+  downloadBlob(
     fileNameFor(name, `.${format}`),
     new Blob([text], { type: format === 'svg' ? 'image/svg+xml' : 'application/vnd.jgraph.mxfile' }),
   );

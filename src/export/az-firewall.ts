@@ -5,20 +5,12 @@
  * Egress rules: https://learn.microsoft.com/azure/aks/outbound-rules-control-egress
  * Commands: https://learn.microsoft.com/cli/azure/network/firewall/policy/rule-collection-group/collection
  */
-import {
-  type Design,
-  type Firewall,
-  aksEgressRuleSet,
-  type EgressApplicationRule,
-  type EgressNetworkRule,
-} from '../core/index';
+import { type Design, type Firewall, type EgressApplicationRule, type EgressNetworkRule } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
 import {
   APPLICATION_COLLECTION,
   DNAT_GROUP,
-  egressClustersOf,
-  egressGroupNameOf,
-  egressGroupPriority,
+  egressGroupsOf,
   managementPipNameOf,
   NETWORK_COLLECTION,
   policyNameOf,
@@ -31,6 +23,18 @@ const RG = () => param('RESOURCE_GROUP');
 function vnetOfSubnet(d: Design, subnetId: string) {
   for (const v of d.vnets) for (const s of v.subnets) if (s.id === subnetId) return v;
   return undefined;
+}
+
+function groupCreate(policy: Word, name: string, priority: number, why?: string): AzCommand {
+  return az(
+    'network firewall policy rule-collection-group create',
+    new Flags()
+      .add('--resource-group', RG())
+      .add('--policy-name', policy)
+      .add('--name', name)
+      .add('--priority', priority),
+    why,
+  );
 }
 
 /** Common flags of the collection commands. */
@@ -97,17 +101,12 @@ function filterCollection<R extends { name: string; why: string }>(
 }
 
 function egressCommands(d: Design, fw: Firewall, policy: Word): AzCommand[] {
-  return egressClustersOf(d, fw).flatMap((c, i) => {
-    const rules = aksEgressRuleSet(d, c.id);
-    const group = egressGroupNameOf(c);
+  return egressGroupsOf(d, fw).flatMap(({ cluster: c, name: group, priority, rules }) => {
     return [
-      az(
-        'network firewall policy rule-collection-group create',
-        new Flags()
-          .add('--resource-group', RG())
-          .add('--policy-name', policy)
-          .add('--name', group)
-          .add('--priority', egressGroupPriority(i)),
+      groupCreate(
+        policy,
+        group,
+        priority,
         `AKS egress rules for ${c.name} (nodes in ${rules.sourceAddresses.join(', ')})`,
       ),
       ...filterCollection(
@@ -150,14 +149,7 @@ function dnatCommands(d: Design, fw: Firewall, index: number, policy: Word): AzC
       ),
       assignTo: ipParam,
     },
-    az(
-      'network firewall policy rule-collection-group create',
-      new Flags()
-        .add('--resource-group', RG())
-        .add('--policy-name', policy)
-        .add('--name', DNAT_GROUP.name)
-        .add('--priority', DNAT_GROUP.priority),
-    ),
+    groupCreate(policy, DNAT_GROUP.name, DNAT_GROUP.priority),
   ];
   fw.dnatRules.forEach((r, i) => {
     const f =
@@ -190,6 +182,15 @@ function dnatCommands(d: Design, fw: Firewall, index: number, policy: Word): AzC
   return out;
 }
 
+/** An IP configuration of the firewall with its public IP. */
+function ipConfig(fw: Firewall, name: string, pip: Word | undefined): Flags {
+  return new Flags()
+    .add('--resource-group', RG())
+    .add('--firewall-name', nm(fw.name))
+    .add('--name', name)
+    .add('--public-ip-address', pip);
+}
+
 /**
  * The firewall and its first IP configuration. The azure-firewall extension's `firewall create` fills in the
  * management IP configuration's subnet (AzureFirewallManagementSubnet of --vnet-name) for the Basic tier only,
@@ -214,11 +215,7 @@ function firewallCreate(fw: Firewall, policy: Word, vnet: Word, firstPip: Word |
     out.push(
       az(
         'network firewall ip-config create',
-        new Flags()
-          .add('--resource-group', RG())
-          .add('--firewall-name', nm(fw.name))
-          .add('--name', 'ipconfig1')
-          .add('--public-ip-address', firstPip)
+        ipConfig(fw, 'ipconfig1', firstPip)
           .add('--vnet-name', vnet)
           .add('--m-name', 'management')
           .add('--m-public-ip-address', mgmtPip)
@@ -270,16 +267,7 @@ export function firewallCommands(d: Design): AzCommand[] {
     }
     out.push(...firewallCreate(fw, policy, nm(vnet.name), firstPip, mgmtPip ? nm(mgmtPip) : undefined));
     morePips.forEach((pip, i) => {
-      out.push(
-        az(
-          'network firewall ip-config create',
-          new Flags()
-            .add('--resource-group', RG())
-            .add('--firewall-name', nm(fw.name))
-            .add('--name', `ipconfig${i + 2}`)
-            .add('--public-ip-address', pip),
-        ),
-      );
+      out.push(az('network firewall ip-config create', ipConfig(fw, `ipconfig${i + 2}`, pip)));
     });
     return out;
   });

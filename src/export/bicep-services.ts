@@ -1,13 +1,11 @@
 /** Bicep resources for Azure Firewall (with its policy and the AKS egress rules), Application Gateway, Bastion and private endpoints. */
-import { type AppGateway, type Design, type Firewall, aksEgressRuleSet } from '../core/index';
+import type { AppGateway, Design, Firewall } from '../core/index';
 import { bstr, ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 import { res } from './bicep-network';
 import {
   APPLICATION_COLLECTION,
   DNAT_GROUP,
-  egressClustersOf,
-  egressGroupNameOf,
-  egressGroupPriority,
+  egressGroupsOf,
   managementPipNameOf,
   NETWORK_COLLECTION,
   policyNameOf,
@@ -56,17 +54,26 @@ function dnatGroup(fw: Firewall, sym: Symbols, policy: string): BResource[] {
   ];
 }
 
+/** A filter collection that allows its rules; none when there are no rules. */
+const allowCollection = (layout: { name: string; priority: number }, rules: BVal[]): BVal[] =>
+  rules.length === 0
+    ? []
+    : [
+        {
+          ruleCollectionType: 'FirewallPolicyFilterRuleCollection',
+          name: layout.name,
+          priority: layout.priority,
+          action: { type: 'Allow' },
+          rules,
+        },
+      ];
+
 function egressGroups(d: Design, fw: Firewall, sym: Symbols, policy: string): BResource[] {
-  return egressClustersOf(d, fw).map((c, i) => {
-    const rules = aksEgressRuleSet(d, c.id);
-    const collections: BVal[] = [];
-    if (rules.network.length > 0) {
-      collections.push({
-        ruleCollectionType: 'FirewallPolicyFilterRuleCollection',
-        name: NETWORK_COLLECTION.name,
-        priority: NETWORK_COLLECTION.priority,
-        action: { type: 'Allow' },
-        rules: rules.network.map((n) => ({
+  return egressGroupsOf(d, fw).map(({ cluster: c, name, priority, rules }) => {
+    const collections = [
+      ...allowCollection(
+        NETWORK_COLLECTION,
+        rules.network.map((n) => ({
           ruleType: 'NetworkRule',
           name: n.name,
           ipProtocols: n.protocols,
@@ -75,15 +82,10 @@ function egressGroups(d: Design, fw: Firewall, sym: Symbols, policy: string): BR
           destinationFqdns: n.destinationFqdns,
           destinationPorts: n.destinationPorts,
         })),
-      });
-    }
-    if (rules.application.length > 0) {
-      collections.push({
-        ruleCollectionType: 'FirewallPolicyFilterRuleCollection',
-        name: APPLICATION_COLLECTION.name,
-        priority: APPLICATION_COLLECTION.priority,
-        action: { type: 'Allow' },
-        rules: rules.application.map((a) => ({
+      ),
+      ...allowCollection(
+        APPLICATION_COLLECTION,
+        rules.application.map((a) => ({
           ruleType: 'ApplicationRule',
           name: a.name,
           protocols: a.protocols.map((p) => ({ protocolType: p.type, port: p.port })),
@@ -91,15 +93,15 @@ function egressGroups(d: Design, fw: Firewall, sym: Symbols, policy: string): BR
           targetFqdns: a.targetFqdns,
           fqdnTags: a.fqdnTags,
         })),
-      });
-    }
+      ),
+    ];
     return res(
       'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
       sym.name(`${fw.id}:${c.id}`, `${policy}_${c.name}`),
       {
         parent: ex(policy),
-        name: egressGroupNameOf(c),
-        properties: { priority: egressGroupPriority(i), ruleCollections: collections },
+        name,
+        properties: { priority, ruleCollections: collections },
       },
       `AKS egress rules for ${c.name}`,
     );

@@ -5,21 +5,27 @@
  * WAF policy: the per-gateway WAF configuration is retired
  * (https://learn.microsoft.com/azure/web-application-firewall/ag/policy-overview).
  */
-import { designIndex, type Cluster, type Design, type Firewall, firewallIp } from '../core/index';
+import {
+  aksEgressRuleSet,
+  designIndex,
+  type Cluster,
+  type Design,
+  type EgressRuleSet,
+  type Firewall,
+  firewallIp,
+} from '../core/index';
 
 export const DNAT_GROUP = { name: 'dnat', priority: 100, collection: 'dnat', collectionPriority: 100 } as const;
 export const NETWORK_COLLECTION = { name: 'network', priority: 100 } as const;
 export const APPLICATION_COLLECTION = { name: 'application', priority: 200 } as const;
 
 export const wafPolicyNameOf = (gatewayName: string): string => `${gatewayName}-waf`;
-export const egressGroupPriority = (index: number): number => 200 + index * 10;
 export const policyNameOf = (fw: Firewall): string => `${fw.name}-policy`;
 /** The public IP of the management IP configuration, created with the firewall (the design has its subnet). */
 export const managementPipNameOf = (fw: Firewall): string => `${fw.name}-mgmt-pip`;
-export const egressGroupNameOf = (c: Cluster): string => `${c.name}-egress`;
 
 /** Clusters with a node subnet whose route table sends traffic to this firewall's private IP. */
-export function egressClustersOf(d: Design, fw: Firewall): Cluster[] {
+function egressClustersOf(d: Design, fw: Firewall): Cluster[] {
   const ip = firewallIp(d, fw);
   if (!ip) return [];
   const idx = designIndex(d);
@@ -30,4 +36,21 @@ export function egressClustersOf(d: Design, fw: Firewall): Cluster[] {
       return rt?.routes.some((r) => r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress === ip) ?? false;
     }),
   );
+}
+
+/** One rule collection group of AKS egress rules per cluster that egresses through the firewall. */
+export interface EgressGroup {
+  cluster: Cluster;
+  name: string;
+  priority: number;
+  rules: EgressRuleSet;
+}
+
+export function egressGroupsOf(d: Design, fw: Firewall): EgressGroup[] {
+  return egressClustersOf(d, fw).map((cluster, i) => ({
+    cluster,
+    name: `${cluster.name}-egress`,
+    priority: 200 + i * 10,
+    rules: aksEgressRuleSet(d, cluster.id),
+  }));
 }

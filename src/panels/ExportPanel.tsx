@@ -6,8 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { Finding } from '../core/index';
 import { blockingFindings, EXPORT_FORMATS, exportAs, exportFileName, type ExportFormatId } from '../export';
-import { useDesignStore, usePlan } from '../store';
-import { downloadText } from './download';
+import { downloadText, useDesignStore, usePlan } from '../store';
 
 /** Microsoft Learn reference of what each format deploys or describes. */
 const LEARN: Record<ExportFormatId, { url: string; title: string }> = {

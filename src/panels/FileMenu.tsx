@@ -1,9 +1,9 @@
 /** New, open, save, share link and templates. A file or link that does not load leaves the design as it is. */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { fileNameFor } from '../export/file-names';
 import { encodeShareLink, loadDocument, newDocument, serializeDocument } from '../io';
-import { replaceDesign, useDesignStore } from '../store';
-import { downloadText } from './download';
+import { downloadText, replaceDesign, useDesignStore } from '../store';
+import { OpenFileButton } from './OpenFileButton';
 import { openResult } from './open-result';
 import { hashOfPayload } from './share-hash';
 import { ImportDialog } from './ImportDialog';
@@ -39,7 +39,6 @@ function share(): void {
 }
 
 export function FileMenu() {
-  const input = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState(false);
   const open = async (file: File) => openResult(loadDocument(await file.text()), `"${file.name}"`);
   return (
@@ -56,18 +55,12 @@ export function FileMenu() {
       >
         New
       </button>
-      <button type="button" data-testid="file-open" onClick={() => input.current?.click()}>
-        Open…
-      </button>
-      <input
-        ref={input}
-        type="file"
+      <OpenFileButton
+        label="Open…"
         accept=".json,application/json"
-        hidden
-        data-testid="file-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
+        testid="file-open"
+        inputTestid="file-input"
+        onFile={(f) => {
           if (f) void open(f);
         }}
       />

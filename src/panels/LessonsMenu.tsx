@@ -2,11 +2,11 @@
 import { useRef } from 'react';
 import { BUNDLED_LESSONS, openBundledLesson, openLessonFile } from './lesson-open';
 import { useDismiss } from './use-dismiss';
+import { OpenFileButton } from './OpenFileButton';
 
 export function LessonsMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
   useDismiss(menu);
-  const input = useRef<HTMLInputElement>(null);
   const close = () => {
     if (menu.current) menu.current.open = false;
   };
@@ -32,18 +32,13 @@ export function LessonsMenu() {
             <small>{lesson.summary}</small>
           </button>
         ))}
-        <button type="button" role="menuitem" data-testid="lesson-file-open" onClick={() => input.current?.click()}>
-          Open lesson file…
-        </button>
-        <input
-          ref={input}
-          type="file"
+        <OpenFileButton
+          label="Open lesson file…"
           accept=".json,application/json"
-          hidden
-          data-testid="lesson-file-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
+          role="menuitem"
+          testid="lesson-file-open"
+          inputTestid="lesson-file-input"
+          onFile={(f) => {
             close();
             if (f) void openLessonFile(f);
           }}

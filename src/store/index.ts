@@ -24,6 +24,7 @@ export { applyVnetAllocation, addSpoke, SPOKE_PREFIX } from './allocate';
 export { flowMatrixOf, useFlowMatrix } from './flow-matrix';
 export { findElement, removeElement, FLAT_LISTS, type ElementKind, type Found } from './find';
 export { useSelectedElement } from './selected';
+export { downloadBlob, downloadText } from './download';
 export { restoreSaved, startAutosave, flush, browserEnv, type PersistEnv } from './persist';
 export { addVnet, addSubnet, addCluster, addPool, addPeering, freeVnetSpace } from './factory';
 export { addResource, type ResourceKind, type DropTarget, type AddResult } from './factory-resources';
