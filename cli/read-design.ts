@@ -62,6 +62,12 @@ export type ParsedArgs =
  * Parses `COMMAND DESIGN.json [options]` with node's parseArgs. Unknown options and a missing file print
  * the usage line and give exit code 2.
  */
+/** Says on stderr what is wrong with the command line, then the usage; the exit code of bad input. */
+export function usageError(io: CliIo, usage: string, problem: string): number {
+  io.err(`aksnet: ${problem}\nUsage: ${usage}\n`);
+  return EXIT_INPUT;
+}
+
 export function parseCommandArgs(
   args: string[],
   options: NonNullable<ParseArgsConfig['options']>,
@@ -72,15 +78,12 @@ export function parseCommandArgs(
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    io.err(`aksnet: ${e instanceof Error ? e.message : String(e)}\nUsage: ${usage}\n`);
-    return { ok: false, exitCode: EXIT_INPUT };
+    return { ok: false, exitCode: usageError(io, usage, e instanceof Error ? e.message : String(e)) };
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) {
-    io.err(
-      `aksnet: ${file ? `unexpected argument "${printable(extra[0]!)}"` : 'missing the design file'}\nUsage: ${usage}\n`,
-    );
-    return { ok: false, exitCode: EXIT_INPUT };
+    const problem = file ? `unexpected argument "${printable(extra[0]!)}"` : 'missing the design file';
+    return { ok: false, exitCode: usageError(io, usage, problem) };
   }
   return { ok: true, file, values: parsed.values as Record<string, string | boolean | undefined> };
 }

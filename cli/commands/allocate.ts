@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { allocateVnet, applyAllocation, computePlan } from '../../src/core/index';
 import { serializeDocument } from '../../src/io';
 import type { Command } from '../io';
-import { EXIT_INPUT, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
 
 export const ALLOCATE_USAGE = 'aksnet allocate DESIGN.json --vnet NAME [--headroom PERCENT] [-o OUT.json] [--json]';
 
@@ -34,10 +34,13 @@ export const allocateCommand: Command = async (args, io) => {
   const vnetName = parsed.values.vnet as string | undefined;
   const headroom = parseHeadroom(parsed.values.headroom as string | undefined);
   if (!vnetName || headroom === null) {
-    io.err(
-      `aksnet: ${vnetName ? `--headroom "${printable(String(parsed.values.headroom))}" must be a percentage (0 or more)` : '--vnet NAME is required'}\nUsage: ${ALLOCATE_USAGE}\n`,
+    return usageError(
+      io,
+      ALLOCATE_USAGE,
+      vnetName
+        ? `--headroom "${printable(String(parsed.values.headroom))}" must be a percentage (0 or more)`
+        : '--vnet NAME is required',
     );
-    return EXIT_INPUT;
   }
   const read = await readDesign(parsed.file, io);
   if (!read.ok) return read.exitCode;

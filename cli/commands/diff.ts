@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { diffDesigns, type DiffValue, type ForcedChange } from '../../src/core/index';
 import type { Command } from '../io';
-import { EXIT_INPUT, printable, readDesign } from '../read-design';
+import { usageError, printable, readDesign } from '../read-design';
 
 export const DIFF_USAGE = 'aksnet diff BEFORE.json AFTER.json [--json]   (exit 0 same, 1 different)';
 
@@ -58,8 +58,7 @@ function parse(args: string[]): { files: [string, string]; json: boolean } | str
 export const diffCommand: Command = async (args, io) => {
   const p = parse(args);
   if (typeof p === 'string') {
-    io.err(`aksnet: ${p}\nUsage: ${DIFF_USAGE}\n`);
-    return EXIT_INPUT;
+    return usageError(io, DIFF_USAGE, p);
   }
   const before = await readDesign(p.files[0], io);
   if (!before.ok) return before.exitCode;

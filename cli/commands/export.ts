@@ -18,7 +18,7 @@ import {
 } from '../../src/export';
 import { drawPicture } from '../picture';
 import type { Command } from '../io';
-import { EXIT_INPUT, nameOfSubject, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, usageError, nameOfSubject, parseCommandArgs, printable, readDesign } from '../read-design';
 
 const USAGE =
   'aksnet export DESIGN.json --format az|bicep|k8s|md|csv|svg|drawio [-o FILE] [--resource-group NAME] [--force]';
@@ -41,8 +41,7 @@ export const exportCommand: Command = async (args, io) => {
   const spec = formats.find((f) => f.id === format);
   const picture = PICTURE_FORMATS.some((f) => f.id === format);
   if (!spec) {
-    io.err(`aksnet: --format must be one of ${formats.map((f) => f.id).join(', ')}\nUsage: ${USAGE}\n`);
-    return EXIT_INPUT;
+    return usageError(io, USAGE, `--format must be one of ${formats.map((f) => f.id).join(', ')}`);
   }
   const resourceGroup = parsed.values['resource-group'] as string | undefined;
   if (resourceGroup !== undefined && !RESOURCE_GROUP_PATTERN.test(resourceGroup)) {

@@ -18,7 +18,7 @@ import {
 import { importBicepFiles } from '../../src/io/import/bicep';
 import { fileModules } from '../bicep-modules';
 import type { CliIo, Command } from '../io';
-import { EXIT_INPUT, parseCommandArgs, printable } from '../read-design';
+import { EXIT_INPUT, usageError, parseCommandArgs, printable } from '../read-design';
 
 const USAGE =
   'aksnet import FILE|- [--from az|bicep|arm|azjson] [--param NAME=VALUE]... [--module-root DIR] [-o design.json]';
@@ -80,16 +80,14 @@ export const importCommand: Command = async (args, io) => {
   if (!parsed.ok) return parsed.exitCode;
   const from = parsed.values.from as string | undefined;
   if (from !== undefined && !IMPORT_SOURCES.includes(from as ImportSource)) {
-    io.err(`aksnet: --from must be one of ${IMPORT_SOURCES.join(', ')}\nUsage: ${USAGE}\n`);
-    return EXIT_INPUT;
+    return usageError(io, USAGE, `--from must be one of ${IMPORT_SOURCES.join(', ')}`);
   }
   // Bicep params given on the command line, as `az deployment group create --parameters` would: location=eastus2.
   const params: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const p of (parsed.values.param as string[] | undefined) ?? []) {
     const eq = p.indexOf('=');
     if (eq <= 0) {
-      io.err(`aksnet: --param ${printable(p)}: expected NAME=VALUE\nUsage: ${USAGE}\n`);
-      return EXIT_INPUT;
+      return usageError(io, USAGE, `--param ${printable(p)}: expected NAME=VALUE`);
     }
     params[p.slice(0, eq)] = p.slice(eq + 1);
   }

@@ -17,7 +17,7 @@ import {
 } from '../../src/core/index';
 import { checkStepDesign, lessonStart, parseLesson, serializeDocument, newDocument } from '../../src/io';
 import type { Command, CliIo } from '../io';
-import { EXIT_INPUT, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
 
 export const LESSON_USAGE = 'aksnet lesson LESSON.json [--step N] [--check DESIGN.json] [-o FILE] [--json]';
 
@@ -128,8 +128,7 @@ export const lessonCommand: Command = async (args, io) => {
   }
   if (values.step === undefined) {
     if (values.check !== undefined || values.output !== undefined) {
-      io.err(`aksnet: --check and -o need --step\nUsage: ${LESSON_USAGE}\n`);
-      return EXIT_INPUT;
+      return usageError(io, LESSON_USAGE, '--check and -o need --step');
     }
     if (values.json) io.out(`${JSON.stringify(lesson.lesson, null, 2)}\n`);
     else printLesson(lesson.lesson, io);

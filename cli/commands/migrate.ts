@@ -15,7 +15,7 @@ import {
 } from '../../src/core/index';
 import { serializeDocument } from '../../src/io';
 import type { Command } from '../io';
-import { EXIT_INPUT, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
 
 const USAGE = 'aksnet migrate DESIGN.json --cluster NAME --to overlay|cilium [--pod-cidr CIDR] [-o FILE] [--json]';
 
@@ -63,10 +63,7 @@ export const migrateCommand: Command = async (args, io) => {
   const to = parsed.values.to as string | undefined;
   const cluster = parsed.values.cluster as string | undefined;
   if (!to || !MIGRATION_TARGETS.includes(to as MigrationTarget) || !cluster) {
-    io.err(
-      `aksnet: ${cluster ? `--to must be one of ${MIGRATION_TARGETS.join(', ')}` : 'missing --cluster'}\nUsage: ${USAGE}\n`,
-    );
-    return EXIT_INPUT;
+    return usageError(io, USAGE, cluster ? `--to must be one of ${MIGRATION_TARGETS.join(', ')}` : 'missing --cluster');
   }
   const read = await readDesign(parsed.file, io);
   if (!read.ok) return read.exitCode;

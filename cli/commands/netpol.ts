@@ -25,7 +25,7 @@ import {
 } from '../../src/core/index';
 import { MAX_INPUT_CHARS, readManifests, type ManifestSet } from '../../src/io';
 import type { CliIo, Command } from '../io';
-import { EXIT_INPUT, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, usageError, printable, readDesign } from '../read-design';
 import { diffLines } from './netpol-diff';
 
 const USAGE =
@@ -223,21 +223,20 @@ export const netpolCommand: Command = async (args, io) => {
       },
     });
   } catch (e) {
-    io.err(`aksnet: ${e instanceof Error ? e.message : String(e)}\nUsage: ${USAGE}\n`);
-    return EXIT_INPUT;
+    return usageError(io, USAGE, e instanceof Error ? e.message : String(e));
   }
   const { values, positionals } = parsed;
   const output = String(values.output ?? (values.json ? 'json' : 'txt'));
   if (!['txt', 'json', 'md', 'csv'].includes(output) || positionals.length === 0) {
-    io.err(
-      `aksnet: ${positionals.length === 0 ? 'missing the input files' : `unknown output "${printable(output)}"`}\nUsage: ${USAGE}\n`,
+    return usageError(
+      io,
+      USAGE,
+      positionals.length === 0 ? 'missing the input files' : `unknown output "${printable(output)}"`,
     );
-    return EXIT_INPUT;
   }
   if (values.diff) {
     if (positionals.length !== 2) {
-      io.err(`aksnet: --diff takes two inputs (files or folders)\nUsage: ${USAGE}\n`);
-      return EXIT_INPUT;
+      return usageError(io, USAGE, '--diff takes two inputs (files or folders)');
     }
     const [a, b] = [await readInputs([positionals[0]!], io), await readInputs([positionals[1]!], io)];
     if (!a || !b) return EXIT_INPUT;
@@ -251,8 +250,7 @@ export const netpolCommand: Command = async (args, io) => {
   if (!world) return EXIT_INPUT;
   if (values.from !== undefined || values.to !== undefined) {
     if (values.from === undefined || values.to === undefined) {
-      io.err(`aksnet: --from and --to go together\nUsage: ${USAGE}\n`);
-      return EXIT_INPUT;
+      return usageError(io, USAGE, '--from and --to go together');
     }
     return runQuery(world, values, io);
   }

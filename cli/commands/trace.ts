@@ -1,7 +1,7 @@
 /** `aksnet trace DESIGN.json --from POOL_OR_SUBNET --to IP|internet [--json]`: the hops of an egress path. */
 import { parseIp, computeAddressPlan, traceEgress, type Design } from '../../src/core/index';
 import type { Command } from '../io';
-import { EXIT_INPUT, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
 
 const USAGE = 'aksnet trace DESIGN.json --from POOL_OR_SUBNET --to IP|internet [--json]';
 
@@ -25,8 +25,7 @@ export const traceCommand: Command = async (args, io) => {
   const from = parsed.values.from as string | undefined;
   const to = parsed.values.to as string | undefined;
   if (!from || !to) {
-    io.err(`aksnet: --from and --to are required\nUsage: ${USAGE}\n`);
-    return EXIT_INPUT;
+    return usageError(io, USAGE, '--from and --to are required');
   }
   if (to !== 'internet' && parseIp(to) === null) {
     io.err(`aksnet: --to "${printable(to)}" is neither an IPv4 address nor "internet"\n`);

@@ -6,36 +6,26 @@
  */
 import type { Design } from '../core/index';
 import { az, Flags, type AzCommand } from './az-model';
-import type { AzCommandSpec } from './az-flags';
-import { res } from './bicep-network';
-import { ex, prefixed, type BResource, type Symbols } from './bicep-writer';
+import type { AzFlags } from './az-flags';
+import { located, res } from './bicep-network';
+import { ex, type BResource, type Symbols } from './bicep-writer';
 import { nm } from './names';
 import { concat, lit, param } from './shell';
 
-const L = 'https://learn.microsoft.com/cli/azure/';
 const ANY = null;
 
 /** The az commands the export uses for it, with their flags (from the alb extension's command definitions). */
-export const AGC_AZ_COMMANDS: Record<string, AzCommandSpec> = {
-  'network alb create': {
-    learnUrl: `${L}network/alb#az-network-alb-create`,
-    flags: { '--resource-group': ANY, '--name': ANY, '--location': ANY },
-  },
+export const AGC_AZ_FLAGS: Record<string, AzFlags> = {
+  'network alb create': { '--resource-group': ANY, '--name': ANY, '--location': ANY },
   'network alb association create': {
-    learnUrl: `${L}network/alb/association#az-network-alb-association-create`,
-    flags: {
-      '--resource-group': ANY,
-      '--name': ANY,
-      '--alb-name': ANY,
-      '--location': ANY,
-      '--association-type': ['subnets'],
-      '--subnet': ANY,
-    },
+    '--resource-group': ANY,
+    '--name': ANY,
+    '--alb-name': ANY,
+    '--location': ANY,
+    '--association-type': ['subnets'],
+    '--subnet': ANY,
   },
-  'network alb frontend create': {
-    learnUrl: `${L}network/alb/frontend#az-network-alb-frontend-create`,
-    flags: { '--resource-group': ANY, '--name': ANY, '--alb-name': ANY, '--location': ANY },
-  },
+  'network alb frontend create': { '--resource-group': ANY, '--name': ANY, '--alb-name': ANY, '--location': ANY },
 };
 
 const RG = () => param('RESOURCE_GROUP');
@@ -89,10 +79,7 @@ export function agcResources(d: Design, sym: Symbols): BResource[] {
     if (!subnet) return [];
     const symbol = sym.name(g.id, `agc_${g.name}`);
     return [
-      res('Microsoft.ServiceNetworking/trafficControllers', symbol, {
-        name: prefixed(g.name),
-        location: ex('location'),
-      }),
+      located('Microsoft.ServiceNetworking/trafficControllers', symbol, g.name, {}),
       res(
         'Microsoft.ServiceNetworking/trafficControllers/associations',
         sym.name(`${g.id}:association`, `${symbol}_association`),

@@ -1,14 +1,9 @@
 /** The managed cluster: network profile, agent pools, API server access and the AGIC add-on. */
 import { designIndex, networkModelOf, type Cluster, type Design } from '../core/index';
 import { ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
-import { res } from './bicep-network';
+import { located, res } from './bicep-network';
 import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './export-fallbacks';
 import { servicesNeedNetworkRole } from './k8s-yaml';
-
-const idOf = (sym: Symbols, key: string | undefined): BVal | undefined => {
-  const s = key ? sym.get(key) : undefined;
-  return s ? ex(`${s}.id`) : undefined;
-};
 
 function networkProfile(d: Design, c: Cluster, sym: Symbols): BVal {
   const model = networkModelOf(c);
@@ -29,7 +24,7 @@ function networkProfile(d: Design, c: Cluster, sym: Symbols): BVal {
         ? {
             managedOutboundIPs: lb.outboundPublicIpIds?.length ? undefined : { count: lb.managedOutboundIpCount },
             outboundIPs: lb.outboundPublicIpIds?.length
-              ? { publicIPs: lb.outboundPublicIpIds.map((id) => ({ id: idOf(sym, id) ?? id })) }
+              ? { publicIPs: lb.outboundPublicIpIds.map((id) => ({ id: sym.id(id) ?? id })) }
               : undefined,
             allocatedOutboundPorts: lb.allocatedOutboundPorts > 0 ? lb.allocatedOutboundPorts : undefined,
             idleTimeoutInMinutes: lb.idleTimeoutMinutes,
@@ -51,8 +46,8 @@ function agentPools(c: Cluster, sym: Symbols): BVal[] {
     minCount: p.autoscale?.min,
     maxCount: p.autoscale?.max,
     maxPods: exportedMaxPods(c, p),
-    vnetSubnetID: idOf(sym, p.nodeSubnetId),
-    podSubnetID: idOf(sym, p.podSubnetId),
+    vnetSubnetID: sym.id(p.nodeSubnetId),
+    podSubnetID: sym.id(p.podSubnetId),
     podIPAllocationMode: model === 'azure-cni-pod-subnet-static' && p.podSubnetId ? 'StaticBlock' : undefined,
     availabilityZones: p.zones?.length ? p.zones : undefined,
     upgradeSettings: p.maxSurge ? { maxSurge: p.maxSurge } : undefined,
@@ -88,7 +83,7 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
       enablePrivateCluster: c.privateCluster || undefined,
       privateDNSZone: c.privateCluster ? c.privateDnsZone : undefined,
       enableVnetIntegration: c.apiServerVnetIntegration || undefined,
-      subnetId: c.apiServerVnetIntegration ? idOf(sym, c.apiServerSubnetId) : undefined,
+      subnetId: c.apiServerVnetIntegration ? sym.id(c.apiServerSubnetId) : undefined,
       authorizedIPRanges: exportedAuthorizedRanges(c).length ? exportedAuthorizedRanges(c) : undefined,
     };
     const hasAccess = Object.values(apiAccess).some((v) => v !== undefined);
@@ -99,12 +94,11 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
         : [];
     const cluster = sym.name(c.id, `aks_${c.name}`);
     const note = exportedOutbound(d, c).note;
-    const aks = res(
+    const aks = located(
       'Microsoft.ContainerService/managedClusters',
       cluster,
+      c.name,
       {
-        name: prefixed(c.name),
-        location: ex('location'),
         identity: { type: 'SystemAssigned' },
         sku: { name: 'Base', tier: c.tier === 'premium' ? 'Premium' : c.tier === 'standard' ? 'Standard' : 'Free' },
         properties: {
@@ -114,7 +108,7 @@ export function aksResources(d: Design, sym: Symbols): BResource[] {
           networkProfile: networkProfile(d, c, sym),
           apiServerAccessProfile: hasAccess ? apiAccess : undefined,
           addonProfiles: agic
-            ? { ingressApplicationGateway: { enabled: true, config: { applicationGatewayId: idOf(sym, agic.id) } } }
+            ? { ingressApplicationGateway: { enabled: true, config: { applicationGatewayId: sym.id(agic.id) } } }
             : undefined,
         },
         dependsOn: dependsOn.length ? dependsOn : undefined,

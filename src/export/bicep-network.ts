@@ -10,18 +10,22 @@ export function res(type: ResourceType, symbol: string, body: BResource['body'],
   return r;
 }
 
-const ref = (sym: Symbols, key: string | undefined): BVal | undefined => {
-  const s = key ? sym.get(key) : undefined;
-  return s ? { id: ex(`${s}.id`) } : undefined;
-};
+/** A resource in the deployment's location, named with the prefix; `name` and `location` come first in its body. */
+export function located(
+  type: ResourceType,
+  symbol: string,
+  name: string,
+  body: BResource['body'],
+  comment?: string,
+): BResource {
+  return res(type, symbol, { name: prefixed(name), location: ex('location'), ...body }, comment);
+}
 
 export function networkResources(d: Design, sym: Symbols): BResource[] {
   const out: BResource[] = [];
   for (const p of d.publicIps) {
     out.push(
-      res('Microsoft.Network/publicIPAddresses', sym.name(p.id, `pip_${p.name}`), {
-        name: prefixed(p.name),
-        location: ex('location'),
+      located('Microsoft.Network/publicIPAddresses', sym.name(p.id, `pip_${p.name}`), p.name, {
         sku: { name: exportedPipSku(p) },
         zones: p.zones?.length ? p.zones : undefined,
         properties: { publicIPAllocationMethod: 'Static' },
@@ -30,14 +34,12 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
   }
   for (const n of d.natGateways) {
     out.push(
-      res('Microsoft.Network/natGateways', sym.name(n.id, `nat_${n.name}`), {
-        name: prefixed(n.name),
-        location: ex('location'),
+      located('Microsoft.Network/natGateways', sym.name(n.id, `nat_${n.name}`), n.name, {
         sku: { name: n.sku ?? 'Standard' },
         properties: {
           idleTimeoutInMinutes: n.idleTimeoutMinutes,
           publicIpAddresses: n.publicIpIds.flatMap((id): BVal[] => {
-            const r = ref(sym, id);
+            const r = sym.ref(id);
             return r ? [r] : [];
           }),
         },
@@ -46,9 +48,7 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
   }
   for (const n of d.nsgs) {
     out.push(
-      res('Microsoft.Network/networkSecurityGroups', sym.name(n.id, `nsg_${n.name}`), {
-        name: prefixed(n.name),
-        location: ex('location'),
+      located('Microsoft.Network/networkSecurityGroups', sym.name(n.id, `nsg_${n.name}`), n.name, {
         properties: {
           securityRules: [...n.rules]
             .sort((a, b) => a.priority - b.priority)
@@ -71,9 +71,7 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
   }
   for (const t of d.routeTables) {
     out.push(
-      res('Microsoft.Network/routeTables', sym.name(t.id, `rt_${t.name}`), {
-        name: prefixed(t.name),
-        location: ex('location'),
+      located('Microsoft.Network/routeTables', sym.name(t.id, `rt_${t.name}`), t.name, {
         properties: {
           disableBgpRoutePropagation: t.disableBgpRoutePropagation,
           routes: t.routes.map((r) => ({
@@ -91,12 +89,11 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
   for (const v of d.vnets) {
     const vsym = sym.name(v.id, `vnet_${v.name}`);
     out.push(
-      res(
+      located(
         'Microsoft.Network/virtualNetworks',
         vsym,
+        v.name,
         {
-          name: prefixed(v.name),
-          location: ex('location'),
           properties: {
             addressSpace: { addressPrefixes: v.addressSpaces },
             dhcpOptions: v.dnsServers?.length ? { dnsServers: v.dnsServers } : undefined,
@@ -104,9 +101,9 @@ export function networkResources(d: Design, sym: Symbols): BResource[] {
               name: s.name,
               properties: {
                 addressPrefix: s.cidr,
-                networkSecurityGroup: ref(sym, s.nsgId),
-                routeTable: ref(sym, s.routeTableId),
-                natGateway: ref(sym, s.natGatewayId),
+                networkSecurityGroup: sym.ref(s.nsgId),
+                routeTable: sym.ref(s.routeTableId),
+                natGateway: sym.ref(s.natGatewayId),
                 delegations: s.delegation
                   ? [{ name: 'delegation', properties: { serviceName: s.delegation } }]
                   : undefined,

@@ -1,7 +1,7 @@
 /** Bicep resources for Azure Firewall (with its policy and the AKS egress rules), Application Gateway, Bastion and private endpoints. */
 import type { AppGateway, Design, Firewall } from '../core/index';
 import { bstr, ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
-import { res } from './bicep-network';
+import { located, res } from './bicep-network';
 import {
   APPLICATION_COLLECTION,
   DNAT_GROUP,
@@ -11,11 +11,6 @@ import {
   policyNameOf,
   wafPolicyNameOf,
 } from './policy-layout';
-
-const subnetRef = (sym: Symbols, id: string | undefined): BVal | undefined => {
-  const s = id ? sym.get(id) : undefined;
-  return s ? { id: ex(`${s}.id`) } : undefined;
-};
 
 function dnatGroup(fw: Firewall, sym: Symbols, policy: string): BResource[] {
   const pip = fw.publicIpIds[0] ? sym.get(fw.publicIpIds[0]) : undefined;
@@ -112,9 +107,7 @@ function firewallResources(d: Design, sym: Symbols): BResource[] {
   return d.firewalls.flatMap((fw) => {
     const policy = sym.name(`${fw.id}:policy`, `fwpol_${fw.name}`);
     const out: BResource[] = [
-      res('Microsoft.Network/firewallPolicies', policy, {
-        name: prefixed(policyNameOf(fw)),
-        location: ex('location'),
+      located('Microsoft.Network/firewallPolicies', policy, policyNameOf(fw), {
         properties: { sku: { tier: fw.tier }, dnsSettings: { enableProxy: fw.dnsProxy } },
       }),
     ];
@@ -131,41 +124,36 @@ function firewallResources(d: Design, sym: Symbols): BResource[] {
     const mgmtPip = fw.managementSubnetId ? sym.name(`${fw.id}:mgmt-pip`, `pip_${managementPipNameOf(fw)}`) : undefined;
     if (mgmtPip) {
       out.push(
-        res(
+        located(
           'Microsoft.Network/publicIPAddresses',
           mgmtPip,
-          {
-            name: prefixed(managementPipNameOf(fw)),
-            location: ex('location'),
-            sku: { name: 'Standard' },
-            properties: { publicIPAllocationMethod: 'Static' },
-          },
+          managementPipNameOf(fw),
+          { sku: { name: 'Standard' }, properties: { publicIPAllocationMethod: 'Static' } },
           `Management public IP of ${fw.name}`,
         ),
       );
     }
     out.push(
-      res(
+      located(
         'Microsoft.Network/azureFirewalls',
         sym.name(fw.id, `fw_${fw.name}`),
+        fw.name,
         {
-          name: prefixed(fw.name),
-          location: ex('location'),
           properties: {
             sku: { name: 'AZFW_VNet', tier: fw.tier },
             firewallPolicy: { id: ex(`${policy}.id`) },
             ipConfigurations: fw.publicIpIds.map((pip, i) => ({
               name: `ipconfig${i + 1}`,
               properties: {
-                subnet: i === 0 ? subnetRef(sym, fw.subnetId) : undefined,
-                publicIPAddress: subnetRef(sym, pip),
+                subnet: i === 0 ? sym.ref(fw.subnetId) : undefined,
+                publicIPAddress: sym.ref(pip),
               },
             })),
             managementIpConfiguration: mgmtPip
               ? {
                   name: 'management',
                   properties: {
-                    subnet: subnetRef(sym, fw.managementSubnetId),
+                    subnet: sym.ref(fw.managementSubnetId),
                     publicIPAddress: { id: ex(`${mgmtPip}.id`) },
                   },
                 }
@@ -182,12 +170,11 @@ function firewallResources(d: Design, sym: Symbols): BResource[] {
 
 /** The WAF policy of a WAF_v2 gateway, as the az script creates it. */
 function wafPolicy(g: AppGateway, sym: Symbols): BResource {
-  return res(
+  return located(
     'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
     sym.name(`${g.id}:waf`, `waf_${g.name}`),
+    wafPolicyNameOf(g.name),
     {
-      name: prefixed(wafPolicyNameOf(g.name)),
-      location: ex('location'),
       properties: {
         policySettings: { state: 'Enabled', mode: 'Prevention' },
         managedRules: { managedRuleSets: [{ ruleSetType: 'Microsoft_DefaultRuleSet', ruleSetVersion: '2.1' }] },
@@ -205,27 +192,26 @@ function appGatewayResources(d: Design, sym: Symbols): BResource[] {
     const id = (kind: string, name: string) =>
       ex(`resourceId('Microsoft.Network/applicationGateways/${kind}', ${prefixed(g.name).expr}, '${name}')`);
     const frontends: BVal[] = [];
-    if (g.publicIpId) frontends.push({ name: 'public', properties: { publicIPAddress: subnetRef(sym, g.publicIpId) } });
+    if (g.publicIpId) frontends.push({ name: 'public', properties: { publicIPAddress: sym.ref(g.publicIpId) } });
     if (g.privateFrontendIp)
       frontends.push({
         name: 'private',
         properties: {
           privateIPAddress: g.privateFrontendIp,
           privateIPAllocationMethod: 'Static',
-          subnet: subnetRef(sym, g.subnetId),
+          subnet: sym.ref(g.subnetId),
         },
       });
-    const gateway = res(
+    const gateway = located(
       'Microsoft.Network/applicationGateways',
       self,
+      g.name,
       {
-        name: prefixed(g.name),
-        location: ex('location'),
         properties: {
           sku: { name: g.sku, tier: g.sku },
           autoscaleConfiguration: { minCapacity: g.minCapacity, maxCapacity: g.maxCapacity },
           firewallPolicy: waf ? { id: ex(`${waf.symbol}.id`) } : undefined,
-          gatewayIPConfigurations: [{ name: 'gateway', properties: { subnet: subnetRef(sym, g.subnetId) } }],
+          gatewayIPConfigurations: [{ name: 'gateway', properties: { subnet: sym.ref(g.subnetId) } }],
           frontendIPConfigurations: frontends,
           frontendPorts: [{ name: 'http', properties: { port: 80 } }],
           backendAddressPools: [{ name: 'default' }],
@@ -266,15 +252,13 @@ function edgeResources(d: Design, sym: Symbols): BResource[] {
   const out: BResource[] = [];
   for (const b of d.bastions) {
     out.push(
-      res('Microsoft.Network/bastionHosts', sym.name(b.id, `bas_${b.name}`), {
-        name: prefixed(b.name),
-        location: ex('location'),
+      located('Microsoft.Network/bastionHosts', sym.name(b.id, `bas_${b.name}`), b.name, {
         sku: { name: b.sku },
         properties: {
           ipConfigurations: [
             {
               name: 'ipconfig',
-              properties: { subnet: subnetRef(sym, b.subnetId), publicIPAddress: subnetRef(sym, b.publicIpId) },
+              properties: { subnet: sym.ref(b.subnetId), publicIPAddress: sym.ref(b.publicIpId) },
             },
           ],
         },
@@ -283,11 +267,9 @@ function edgeResources(d: Design, sym: Symbols): BResource[] {
   }
   for (const pe of d.privateEndpoints) {
     out.push(
-      res('Microsoft.Network/privateEndpoints', sym.name(pe.id, `pe_${pe.name}`), {
-        name: prefixed(pe.name),
-        location: ex('location'),
+      located('Microsoft.Network/privateEndpoints', sym.name(pe.id, `pe_${pe.name}`), pe.name, {
         properties: {
-          subnet: subnetRef(sym, pe.subnetId),
+          subnet: sym.ref(pe.subnetId),
           privateLinkServiceConnections: [
             {
               name: `${pe.name}-connection`,

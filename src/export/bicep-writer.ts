@@ -75,6 +75,16 @@ export class Symbols {
   get(key: string): string | undefined {
     return this.byKey.get(key);
   }
+  /** `symbol.id` of the element behind `key`, when it has a symbol. */
+  id(key: string | undefined): BExpr | undefined {
+    const s = key ? this.byKey.get(key) : undefined;
+    return s ? ex(`${s}.id`) : undefined;
+  }
+  /** `{ id: symbol.id }`, the shape a resource reference takes. */
+  ref(key: string | undefined): BVal | undefined {
+    const id = this.id(key);
+    return id ? { id } : undefined;
+  }
 }
 
 export interface BResource {
