@@ -22,11 +22,16 @@ export function enterpriseText(scale: number): string {
 
 const REPEAT = 5;
 
-/** Pans the view (dragging the empty pane left of the drawing) until the box's top is on screen. */
+/**
+ * Pans the view (dragging the empty pane left of the drawing) until the box's top is on screen. A box outside the
+ * view is not mounted (the canvas draws what is seen), so a missing box means: pan on.
+ */
 async function panToTop(page: Page, id: string): Promise<void> {
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
   for (let i = 0; i < 20; i++) {
-    const head = await vnetHead(page, id).boundingBox();
+    const head = await vnetHead(page, id)
+      .boundingBox({ timeout: 1000 })
+      .catch(() => null);
     if (head && head.y > canvas.y + 20 && head.y < canvas.y + canvas.height - 100) return;
     const x = canvas.x + 12;
     const down = !head || head.y < canvas.y + 20;
