@@ -1,10 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { connect, dropFromPalette, edges, freshApp, node } from './helpers';
+import { connect, drawInVnet, dropFromPalette, edges, freshApp, node } from './helpers';
 
 async function drawVnetWithSubnet(page: Page) {
-  await freshApp(page);
-  await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 250, y: 120 });
-  await dropFromPalette(page, 'subnet', { testId: 'node-vnet-1' });
+  await drawInVnet(page, 'subnet', { x: 250, y: 120 });
   await expect(node(page, 'snet-1')).toBeVisible();
 }
 
@@ -69,9 +67,7 @@ test('connect two VNets to peer them, and export the canvas as PNG', async ({ pa
 });
 
 test('connect a subnet to an NSG to associate them; a meaningless pair explains itself', async ({ page }) => {
-  await freshApp(page);
-  await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 60, y: 40 });
-  await dropFromPalette(page, 'subnet', { testId: 'node-vnet-1' });
+  await drawInVnet(page, 'subnet', { x: 60, y: 40 });
   // Below the VNet, clear of the canvas edges (a connection dragged near an edge pans the view).
   await dropFromPalette(page, 'nsg', { testId: 'canvas', x: 100, y: 470 });
   const nsg = node(page, 'nsg-1');

@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { edges, freshApp, node } from './helpers';
+import { edges, node, openTemplate } from './helpers';
 
 test('association lines: all, or only those of the selection; the box names its associations either way', async ({
   page,
 }) => {
-  await freshApp(page);
-  await page.getByTestId('templates').selectOption('aks-baseline');
+  await openTemplate(page, 'aks-baseline');
   const nodes = node(page, 'snet-nodes');
   await expect(nodes).toBeVisible();
   // A small design: auto draws them all (9 subnet associations: 6 NSGs and 3 route tables).

@@ -1,18 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { dropFromPalette, freshApp, node, watchErrors } from './helpers';
-
-type Rect = { x: number; y: number; w: number; h: number };
-
-/** A box in screen pixels, read from the DOM. */
-async function rectOf(l: Locator): Promise<Rect> {
-  const b = (await l.boundingBox())!;
-  return { x: b.x, y: b.y, w: b.width, h: b.height };
-}
-
-const inside = (a: Rect, b: Rect) =>
-  a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
-const overlap = (a: Rect, b: Rect) =>
-  a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+import { expect, type Page } from '@playwright/test';
+import { drawInVnet, dropFromPalette, freshApp, inside, node, overlap, pickTemplate, rectOf, test } from './helpers';
 
 /** The subnet box whose name is `name`. */
 const subnetNamed = (page: Page, name: string) =>
@@ -20,21 +7,13 @@ const subnetNamed = (page: Page, name: string) =>
     has: page.locator('.box-name', { hasText: new RegExp(`^${name}$`) }),
   });
 
-async function openTemplate(page: Page, file: string): Promise<void> {
-  await page.getByTestId('templates').selectOption(file);
-  await expect(page.locator('[data-testid^="node-"]').first()).toBeVisible();
-}
-
 test.describe('containment at 1440 × 900', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
   test('a firewall dropped into a VNet is drawn inside AzureFirewallSubnet, its public IP a chip on it', async ({
     page,
   }) => {
-    const errors = watchErrors(page);
-    await freshApp(page);
-    await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 300, y: 150 });
-    await dropFromPalette(page, 'firewall', { testId: 'node-vnet-1' });
+    await drawInVnet(page, 'firewall');
     const fw = page.locator('[data-testid^="node-"][data-kind="firewall"]');
     await expect(fw).toHaveCount(1);
     const subnet = subnetNamed(page, 'AzureFirewallSubnet');
@@ -46,13 +25,10 @@ test.describe('containment at 1440 × 900', () => {
     // The public IP belongs to the firewall: a chip on it, no box of its own.
     await expect(fw.locator('[data-testid^="ip-"]')).toHaveCount(1);
     await expect(page.locator('[data-testid^="node-"][data-kind="publicIp"]')).toHaveCount(0);
-    expect(errors).toEqual([]);
   });
 
   test('a node pool sits inside its node subnet and the subnet’s used/free line stays visible', async ({ page }) => {
-    await freshApp(page);
-    await dropFromPalette(page, 'vnet', { testId: 'canvas', x: 300, y: 150 });
-    await dropFromPalette(page, 'node-subnet', { testId: 'node-vnet-1' });
+    await drawInVnet(page, 'node-subnet');
     const subnet = page.locator('[data-testid^="node-"][data-kind="subnet"]').first();
     await expect(subnet).toBeVisible();
     const id = (await subnet.getAttribute('data-testid'))!;
@@ -80,7 +56,7 @@ test.describe('containment at 1440 × 900', () => {
     test.setTimeout(90_000);
     await freshApp(page);
     for (const t of ['aks-baseline', 'workshop-hub-spoke', 'landing-zone-private']) {
-      await openTemplate(page, t);
+      await pickTemplate(page, t);
       const subnets = page.locator('[data-testid^="node-"][data-kind="subnet"]');
       await expect(async () => {
         const held = await page
@@ -117,7 +93,7 @@ test.describe('containment at 1440 × 900', () => {
     page,
   }) => {
     await freshApp(page);
-    await openTemplate(page, 'aks-baseline');
+    await pickTemplate(page, 'aks-baseline');
     await page.getByTestId('lines').selectOption('all');
     await expect(page.locator('[data-testid^="edge-"]').first()).toBeAttached();
     const ds = await page

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { freshApp, watchErrors } from './helpers';
+import { freshApp, inspect, openTemplate, watchErrors } from './helpers';
 
 /**
  * The built app under the Content-Security-Policy of index.html: scripts from its own origin only, no eval, no
@@ -60,11 +60,9 @@ test('markup typed or loaded as a name is shown as text and never runs; injected
   page,
 }) => {
   const violations = await watchViolations(page);
-  await freshApp(page);
-  await page.getByTestId('templates').selectOption('seed-kubenet');
+  await openTemplate(page, 'seed-kubenet');
   // Typed into a VNet name: the field refuses it (not an Azure name) and nothing runs.
-  await page.getByTestId('node-vnet-aks').locator('.box-head').click();
-  await page.getByTestId('tab-inspector').click();
+  await inspect(page, 'vnet-aks');
   await page.getByTestId('field-name').fill(HOSTILE);
   await page.getByTestId('field-name').press('Enter');
   // Loaded from a file, where names are free text: the canvas, the inspector and the exports show it as text.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import LZString from 'lz-string';
-import { freshApp, node, watchErrors } from './helpers';
+import { inspect, node, openTemplate, test } from './helpers';
 
 interface StepFile {
   id: string;
@@ -14,8 +14,7 @@ const BREAK_ROUTE = EGRESS.steps.findIndex((s) => s.id === 'break-route');
 
 /** The user's own design before any lesson: the AKS baseline template. */
 async function withOwnDesign(page: Page) {
-  await freshApp(page);
-  await page.getByTestId('templates').selectOption('aks-baseline');
+  await openTemplate(page, 'aks-baseline');
   await expect(node(page, 'rt-to-hub-fw')).toBeVisible();
 }
 
@@ -44,7 +43,6 @@ async function ownDesignBack(page: Page) {
 test('a bundled lesson in presenter mode, every step forward and back with the buttons and the keyboard', async ({
   page,
 }) => {
-  const errors = watchErrors(page);
   await withOwnDesign(page);
   await openLesson(page, EGRESS.id);
   await atStep(page, 0);
@@ -100,13 +98,11 @@ test('a bundled lesson in presenter mode, every step forward and back with the b
 
   await page.getByTestId('lesson-leave').click();
   await ownDesignBack(page);
-  expect(errors).toEqual([]);
 });
 
 test('a break-it exercise: Check fails with the reason, the student adds the route in the inspector, Check passes', async ({
   page,
 }) => {
-  const errors = watchErrors(page);
   await withOwnDesign(page);
   await openLesson(page, EGRESS.id);
   for (let i = 0; i < BREAK_ROUTE; i++) await page.getByTestId('lesson-next').click();
@@ -128,8 +124,7 @@ test('a break-it exercise: Check fails with the reason, the student adds the rou
   await expect(page.getByTestId('lesson-hint-text-1')).toContainText('VirtualAppliance');
 
   // The repair, as a user makes it: the route table on the canvas, a route in the inspector.
-  await node(page, 'rt-aks-egress').locator('.box-head').click();
-  await page.getByTestId('tab-inspector').click();
+  await inspect(page, 'rt-aks-egress');
   await page.getByTestId('add-routes').click();
   await page.getByTestId('field-routes-0-addressPrefix').fill('0.0.0.0/0');
   await page.getByTestId('field-routes-0-nextHopType').selectOption('VirtualAppliance');
@@ -148,11 +143,9 @@ test('a break-it exercise: Check fails with the reason, the student adds the rou
 
   await page.getByTestId('lesson-leave').click();
   await ownDesignBack(page);
-  expect(errors).toEqual([]);
 });
 
 test('a lesson opens from a share link at its step, a lesson file from a link too', async ({ page }) => {
-  const errors = watchErrors(page);
   await withOwnDesign(page);
   await page.goto(`/#lesson=${EGRESS.id}&step=${BREAK_ROUTE + 1}`);
   await atStep(page, BREAK_ROUTE);
@@ -192,5 +185,4 @@ test('a lesson opens from a share link at its step, a lesson file from a link to
   await page.goto('/#lesson=no-such-lesson&step=1');
   await expect(page.getByTestId('banner')).toContainText('no bundled lesson has the id "no-such-lesson"');
   await ownDesignBack(page);
-  expect(errors).toEqual([]);
 });

@@ -4,8 +4,8 @@
  * 10.100.0.4 → the firewall SNATs to its public IP fw-pip → the Internet.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { freshApp, stableBox, watchErrors } from './helpers';
+import { expect } from '@playwright/test';
+import { freshApp, openTemplate, stableBox, test } from './helpers';
 
 const EGRESS = 'Pod → Internet (aks-workshop)';
 
@@ -18,9 +18,7 @@ async function openWalk(page: import('@playwright/test').Page) {
 test('the workshop egress walk steps forward and back through the firewall SNAT, on the canvas too', async ({
   page,
 }) => {
-  const errors = watchErrors(page);
-  await freshApp(page);
-  await page.getByTestId('templates').selectOption('workshop-hub-spoke');
+  await openTemplate(page, 'workshop-hub-spoke');
   await openWalk(page);
   await expect(page.getByTestId('walk-src')).toHaveText('10.240.0.5');
   await expect(page.getByTestId('walk-dst')).toHaveText('203.0.113.10');
@@ -52,12 +50,10 @@ test('the workshop egress walk steps forward and back through the firewall SNAT,
   expect(cx).toBeLessThan(subnet.x + subnet.width);
   expect(cy).toBeGreaterThan(subnet.y);
   expect(cy).toBeLessThan(subnet.y + subnet.height);
-  expect(errors).toEqual([]);
 });
 
 test('the keyboard steps the walk: arrows, End and Space', async ({ page }) => {
-  await freshApp(page);
-  await page.getByTestId('templates').selectOption('workshop-hub-spoke');
+  await openTemplate(page, 'workshop-hub-spoke');
   await openWalk(page);
   await page.getByTestId('walk').focus();
   await page.keyboard.press('ArrowRight');
@@ -76,8 +72,7 @@ test('the keyboard steps the walk: arrows, End and Space', async ({ page }) => {
 });
 
 test('play runs to the end and stops', async ({ page }) => {
-  await freshApp(page);
-  await page.getByTestId('templates').selectOption('workshop-hub-spoke');
+  await openTemplate(page, 'workshop-hub-spoke');
   await openWalk(page);
   await page.getByTestId('walk-play').click();
   await expect(page.getByTestId('walk-step-index')).toHaveText('Step 5 of 5', { timeout: 15000 });
@@ -107,8 +102,7 @@ test('a dropped flow stops where it is dropped and says why', async ({ page }) =
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
   test('the packet jumps to its step: no transition', async ({ page }) => {
-    await freshApp(page);
-    await page.getByTestId('templates').selectOption('workshop-hub-spoke');
+    await openTemplate(page, 'workshop-hub-spoke');
     await openWalk(page);
     const t = await page.getByTestId('walk-packet').evaluate((e) => getComputedStyle(e).transitionDuration);
     expect(t).toBe('0s');

@@ -1,15 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { edges, freshApp, node, watchErrors } from './helpers';
-
-async function openTemplate(page: Page, file: string) {
-  await freshApp(page);
-  await page.getByTestId('templates').selectOption(file);
-}
+import { expect } from '@playwright/test';
+import { edges, inspect, node, openTemplate, test } from './helpers';
 
 test('scaling until the node subnet overflows, applying it as one step, then a larger layout turns it green', async ({
   page,
 }) => {
-  const errors = watchErrors(page);
   // seed-azure-cni: Azure CNI on the node subnet, 3 nodes, 30 max pods, surge 1, in a /24 (256 − 5 = 251 usable).
   await openTemplate(page, 'seed-azure-cni');
   const subnet = node(page, 'snet-aks');
@@ -50,8 +44,7 @@ test('scaling until the node subnet overflows, applying it as one step, then a l
   await expect(subnet.getByTestId('usage-over')).toHaveText('279 needed > 251 usable');
 
   // The fix: allocate the VNet with 30% headroom. 279 × 1.3 = 362.7 → 363 > 251 (a /24), ≤ 507 (a /23).
-  await node(page, 'vnet-my').locator('.box-head').click();
-  await page.getByTestId('tab-inspector').click();
+  await inspect(page, 'vnet-my');
   await page.getByTestId('allocate-headroom').fill('30');
   await page.getByTestId('allocate-propose').click();
   await expect(page.getByTestId('allocate-row-snet-aks')).toContainText('10.1.0.0/24');
@@ -63,7 +56,6 @@ test('scaling until the node subnet overflows, applying it as one step, then a l
   // One undo step takes the layout back to the /24.
   await page.keyboard.press('Control+z');
   await expect(subnet.getByTestId('usage-over')).toHaveText('279 needed > 251 usable');
-  expect(errors).toEqual([]);
 });
 
 test('a new spoke takes a free address space and is peered with the hub', async ({ page }) => {
@@ -80,7 +72,6 @@ test('a new spoke takes a free address space and is peered with the hub', async 
 test('a preflight fix from the preview: scale until red, read the numbers, apply the scale and the fix as one step', async ({
   page,
 }) => {
-  const errors = watchErrors(page);
   await openTemplate(page, 'seed-azure-cni');
   const subnet = node(page, 'snet-aks');
   await page.getByTestId('tab-whatif').click();
@@ -110,7 +101,6 @@ test('a preflight fix from the preview: scale until red, read the numbers, apply
   // One undo step back to 3 nodes at 30 max pods.
   await page.keyboard.press('Control+z');
   await expect(subnet.getByTestId('usage-text')).toHaveText('124 used · 127 free · 5 reserved');
-  expect(errors).toEqual([]);
 });
 
 test('the preview lists the limits it passes: kubenet routes and pod CIDR /24s', async ({ page }) => {
