@@ -18,10 +18,18 @@ import {
   type MatrixView,
   type NetpolProtocol,
 } from '../core/index';
+import { plainChoices, Select } from './Select';
 
 /** Beyond this many rows the table is cut: a namespace filter narrows it. */
 const MAX_ROWS = 60;
 const NETPOL_URL = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
+
+const VIEWS = [
+  { value: 'combined', label: 'Combined' },
+  { value: 'egress', label: 'Egress' },
+  { value: 'ingress', label: 'Ingress' },
+];
+const PROTOCOLS = [{ value: '', label: 'any' }, ...plainChoices(['TCP', 'UDP', 'SCTP'])];
 
 interface Filter {
   namespace: string;
@@ -100,38 +108,25 @@ function Filters({
   return (
     <div className="matrix-filters">
       <label>
-        View{' '}
-        <select data-testid="matrix-view" value={view} onChange={(e) => setView(e.target.value as MatrixView)}>
-          <option value="combined">Combined</option>
-          <option value="egress">Egress</option>
-          <option value="ingress">Ingress</option>
-        </select>
+        View <Select testId="matrix-view" value={view} choices={VIEWS} onChange={(v) => setView(v as MatrixView)} />
       </label>
       <label>
         Namespace{' '}
-        <select
-          data-testid="matrix-namespace"
+        <Select
+          testId="matrix-namespace"
           value={f.namespace}
-          onChange={(e) => set({ ...f, namespace: e.target.value })}
-        >
-          <option value="">all</option>
-          {namespaces.map((n) => (
-            <option key={n}>{n}</option>
-          ))}
-        </select>
+          choices={[{ value: '', label: 'all' }, ...plainChoices(namespaces)]}
+          onChange={(v) => set({ ...f, namespace: v })}
+        />
       </label>
       <label>
         Protocol{' '}
-        <select
-          data-testid="matrix-protocol"
+        <Select
+          testId="matrix-protocol"
           value={f.protocol}
-          onChange={(e) => set({ ...f, protocol: e.target.value as Filter['protocol'] })}
-        >
-          <option value="">any</option>
-          <option>TCP</option>
-          <option>UDP</option>
-          <option>SCTP</option>
-        </select>
+          choices={PROTOCOLS}
+          onChange={(v) => set({ ...f, protocol: v as Filter['protocol'] })}
+        />
       </label>
       <label>
         Port{' '}

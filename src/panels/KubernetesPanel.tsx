@@ -9,6 +9,7 @@ import { idSource, useDesignStore, useFlowMatrix, useSelectedElement } from '../
 import { FlowMatrixView } from './FlowMatrixView';
 import { NamespaceList, PolicyList, WorkloadList } from './K8sLists';
 import { ServiceList } from './K8sServices';
+import { ClusterSelect } from './Select';
 import { mergeManifests } from './k8s-import';
 
 const ENGINE_URL = 'https://learn.microsoft.com/azure/aks/use-network-policies';
@@ -104,14 +105,7 @@ export function KubernetesPanel() {
   return (
     <div className="k8s-panel" data-testid="k8s-panel">
       <label className="k8s-cluster">
-        Cluster{' '}
-        <select data-testid="k8s-cluster" value={cluster.id} onChange={(e) => choose(e.target.value)}>
-          {design.clusters.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        Cluster <ClusterSelect testId="k8s-cluster" value={cluster.id} onChange={choose} />
       </label>
       <p className="muted" data-testid="k8s-engine">
         Network policy engine:{' '}

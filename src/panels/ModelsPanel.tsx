@@ -14,6 +14,7 @@ import {
 } from '../core/index';
 import { useDesignStore, usePlan, useSelectedElement } from '../store';
 import { ModelPicture } from './ModelPicture';
+import { ClusterSelect } from './Select';
 import { MODEL_ROWS, refusal } from './models-rows';
 import './models.css';
 
@@ -129,18 +130,12 @@ export function ModelsPanel() {
       <div className="models-bar">
         <label>
           Cluster
-          <select
-            data-testid="models-cluster"
+          <ClusterSelect
+            testId="models-cluster"
             value={cmp.clusterId}
-            onChange={(e) => setPicked(e.target.value)}
+            onChange={setPicked}
             disabled={selectedCluster(design, sel) !== undefined}
-          >
-            {design.clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <button type="button" data-testid="models-wide" onClick={() => setWide(!wide)}>
           {wide ? 'Close wide view' : 'Wide view'}

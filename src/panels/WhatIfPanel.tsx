@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatCount, type Design, type ScaleAmount, type ScaleScope } from '../core/index';
 import { applyWhatIf, useDesignStore, usePreview, useSelectedElement } from '../store';
 import { PreflightFailures } from './HeadroomPanel';
+import { Select } from './Select';
 
 type Mode = ScaleAmount['kind'];
 
@@ -32,6 +33,17 @@ function defaultScope(kind: string | undefined, id: string | undefined): string 
   if (kind === 'cluster' && id) return `cluster:${id}`;
   return 'design';
 }
+
+const MODES = [
+  { value: 'factor', label: 'a factor' },
+  { value: 'nodes', label: 'a node count' },
+];
+
+/** The amount's two controls over one value: a slider within the range, and a number box open above it. */
+const AMOUNT_INPUTS = [
+  { type: 'range', testId: 'whatif-range', labelSuffix: '', bounded: true },
+  { type: 'number', testId: 'whatif-amount', labelSuffix: ' (number)', bounded: false },
+] as const;
 
 const RANGE = { factor: { min: 0, max: 5, step: 0.1 }, nodes: { min: 0, max: 1000, step: 1 } } as const;
 
@@ -60,45 +72,36 @@ export function WhatIfPanel() {
       <h2>What if</h2>
       <label>
         Scale
-        <select data-testid="whatif-scope" value={scope} onChange={(e) => set(e.target.value, mode, value)}>
-          {scopeOptions(design).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <Select
+          testId="whatif-scope"
+          value={scope}
+          choices={scopeOptions(design)}
+          onChange={(v) => set(v, mode, value)}
+        />
       </label>
       <label>
         by
-        <select
-          data-testid="whatif-mode"
+        <Select
+          testId="whatif-mode"
           value={mode}
-          onChange={(e) => set(scope, e.target.value as Mode, e.target.value === 'factor' ? 1 : 10)}
-        >
-          <option value="factor">a factor</option>
-          <option value="nodes">a node count</option>
-        </select>
+          choices={MODES}
+          onChange={(v) => set(scope, v as Mode, v === 'factor' ? 1 : 10)}
+        />
       </label>
       <div className="whatif-amount">
-        <input
-          type="range"
-          data-testid="whatif-range"
-          aria-label={mode === 'factor' ? 'Scale factor' : 'Node count'}
-          min={r.min}
-          max={r.max}
-          step={r.step}
-          value={value}
-          onChange={(e) => set(scope, mode, Number(e.target.value))}
-        />
-        <input
-          type="number"
-          data-testid="whatif-amount"
-          aria-label={mode === 'factor' ? 'Scale factor (number)' : 'Node count (number)'}
-          min={r.min}
-          step={r.step}
-          value={value}
-          onChange={(e) => set(scope, mode, Number(e.target.value))}
-        />
+        {AMOUNT_INPUTS.map((a) => (
+          <input
+            key={a.type}
+            type={a.type}
+            data-testid={a.testId}
+            aria-label={`${mode === 'factor' ? 'Scale factor' : 'Node count'}${a.labelSuffix}`}
+            min={r.min}
+            max={a.bounded ? r.max : undefined}
+            step={r.step}
+            value={value}
+            onChange={(e) => set(scope, mode, Number(e.target.value))}
+          />
+        ))}
       </div>
       {whatif && preview ? (
         <PreviewResult />
