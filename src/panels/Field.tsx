@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import type { Design } from '../core/index';
 import type { FieldSpec } from './field-specs';
 import { formatField, parseField, refOptions } from './field-logic';
+import { EditInput } from './EditInput';
 import { ListField } from './ListField';
 import { useCommit } from './use-commit';
 
@@ -92,32 +93,22 @@ function TextField({
     if (r.ok && differs(r.value)) commit.now(r.value);
     else commit.drop();
   };
-  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') complete();
-    else if (e.key === 'Escape') {
-      // Back to the value before this edit, in the field and in the design.
-      commit.revert();
-      setDraft(formatField(before.current));
-      onError(null);
-    }
-  };
   return (
-    <input
+    <EditInput
       id={id}
-      data-testid={id}
-      type="text"
-      value={draft}
-      spellCheck={false}
-      aria-invalid={invalid}
-      aria-describedby={invalid ? `${id}-error` : undefined}
-      onChange={(e) => change(e.target.value)}
-      onKeyDown={onKeyDown}
-      onFocus={() => {
-        before.current = value;
+      text={draft}
+      commit={commit}
+      invalid={invalid}
+      describedBy={invalid ? `${id}-error` : undefined}
+      onText={change}
+      onComplete={complete}
+      onRevert={() => {
+        // Back to the value before this edit, in the field (the design is back already).
+        setDraft(formatField(before.current));
+        onError(null);
       }}
-      onBlur={() => {
-        complete();
-        commit.end();
+      onStart={() => {
+        before.current = value;
       }}
     />
   );

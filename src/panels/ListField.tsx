@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { checkCidr, checkIp } from '../core/index';
+import { EditInput } from './EditInput';
 import type { FieldProps } from './Field';
 import { validateRows } from './field-logic';
 import { useCommit } from './use-commit';
@@ -40,13 +41,6 @@ export function ListField({ spec, value, onCommit, id, errorKey }: FieldProps & 
     const v = toWrite(rows);
     if (v) commit.now(v);
   };
-  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') complete();
-    else if (e.key === 'Escape') {
-      commit.revert();
-      setRows(before);
-    }
-  };
   const listError = rows.length === 0 ? checked.errors[0] : undefined;
   return (
     <div className="field field-list" role="group" aria-labelledby={`${id}-label`}>
@@ -58,21 +52,16 @@ export function ListField({ spec, value, onCommit, id, errorKey }: FieldProps & 
         const rowId = `${id}-${i}`;
         return (
           <div key={i} className={error ? 'list-row field-invalid' : 'list-row'}>
-            <input
+            <EditInput
               id={rowId}
-              data-testid={rowId}
-              type="text"
-              value={row}
-              spellCheck={false}
-              aria-label={`${spec.label} ${i + 1}`}
-              aria-invalid={!!error}
-              onChange={(e) => change(rows.map((r, j) => (j === i ? e.target.value : r)))}
-              onKeyDown={onKeyDown}
-              onFocus={() => setBefore(asRows(value))}
-              onBlur={() => {
-                complete();
-                commit.end();
-              }}
+              text={row}
+              commit={commit}
+              label={`${spec.label} ${i + 1}`}
+              invalid={!!error}
+              onText={(text) => change(rows.map((r, j) => (j === i ? text : r)))}
+              onComplete={complete}
+              onRevert={() => setRows(before)}
+              onStart={() => setBefore(asRows(value))}
             />
             <button
               type="button"
