@@ -3,14 +3,26 @@
  * type, selector and ports. A LoadBalancer Service that needs Azure settings (internal, static IP) is drawn as a
  * load balancer frontend instead; these are the Services a manifest brings or the tab adds.
  */
-import { SERVICE_TYPES, type Cluster, type K8sService } from '../core/index';
-import { freeName, newId, useDesignStore } from '../store';
-import { editCluster, editRow, removeRow, TextCell } from './K8sLists';
+import { SERVICE_TYPES, type Cluster, type Id, type K8sService } from '../core/index';
+import { freeName } from '../store';
+import { Cells, cellsOf, editRow, K8sList, namesIn, RemoveButton, removeRow } from './K8sRows';
 import { formatLabels, formatServicePorts, parseK8sName, parseLabels, parseServicePorts } from './k8s-text';
 
 const servicesOf = (c: Cluster) => c.services;
 
-function ServiceRow({ cluster, s, i }: { cluster: Cluster; s: K8sService; i: number }) {
+const serviceCell = cellsOf<K8sService>();
+const serviceName = (t: string) => parseK8sName(t, 'A Service name');
+const namespaceName = (t: string) => parseK8sName(t, 'A namespace name');
+
+const SERVICE_CELLS = [
+  serviceCell.text('name', 'Name', serviceName, String),
+  serviceCell.text('namespace', 'Namespace', namespaceName, String),
+  serviceCell.choice('type', 'Type', SERVICE_TYPES),
+  serviceCell.text('selector', 'Selector', parseLabels, formatLabels, 'app=web'),
+  serviceCell.text('ports', 'Ports', parseServicePorts, formatServicePorts, 'http:80->8080/TCP'),
+];
+
+function ServiceRow({ cluster, row: s, i }: { cluster: Cluster; row: K8sService; i: number }) {
   const set = (recipe: (x: K8sService) => void) => editRow(cluster.id, servicesOf, s.id, recipe);
   const selected = (cluster.workloads ?? []).filter(
     (w) =>
@@ -20,48 +32,7 @@ function ServiceRow({ cluster, s, i }: { cluster: Cluster; s: K8sService; i: num
   );
   return (
     <div className="k8s-row k8s-workload" data-testid={`k8s-service-${i}`}>
-      <TextCell
-        label="Name"
-        testId={`k8s-service-name-${i}`}
-        value={s.name}
-        parse={(t) => parseK8sName(t, 'A Service name')}
-        onCommit={(v) => set((x) => void (x.name = v))}
-      />
-      <TextCell
-        label="Namespace"
-        testId={`k8s-service-namespace-${i}`}
-        value={s.namespace}
-        parse={(t) => parseK8sName(t, 'A namespace name')}
-        onCommit={(v) => set((x) => void (x.namespace = v))}
-      />
-      <label className="k8s-cell">
-        <span className="field-label">Type</span>
-        <select
-          value={s.type}
-          data-testid={`k8s-service-type-${i}`}
-          onChange={(e) => set((x) => void (x.type = e.target.value as K8sService['type']))}
-        >
-          {SERVICE_TYPES.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-      </label>
-      <TextCell
-        label="Selector"
-        testId={`k8s-service-selector-${i}`}
-        value={formatLabels(s.selector)}
-        placeholder="app=web"
-        parse={parseLabels}
-        onCommit={(v) => set((x) => void (x.selector = v))}
-      />
-      <TextCell
-        label="Ports"
-        testId={`k8s-service-ports-${i}`}
-        value={formatServicePorts(s.ports)}
-        placeholder="http:80->8080/TCP"
-        parse={parseServicePorts}
-        onCommit={(v) => set((x) => void (x.ports = v))}
-      />
+      <Cells cells={SERVICE_CELLS} row={s} stem="k8s-service" i={i} set={set} />
       <span className="hint" data-testid={`k8s-service-selects-${i}`}>
         {selected.length
           ? `selects ${selected.map((w) => w.name).join(', ')}`
@@ -69,47 +40,24 @@ function ServiceRow({ cluster, s, i }: { cluster: Cluster; s: K8sService; i: num
             ? 'selects no workload in its namespace'
             : 'no selector: endpoints are managed by hand'}
       </span>
-      <button
-        type="button"
-        className="link"
-        data-testid={`k8s-service-remove-${i}`}
-        onClick={() => removeRow(cluster.id, servicesOf, s.id)}
-      >
-        Remove
-      </button>
+      <RemoveButton testId={`k8s-service-remove-${i}`} onClick={() => removeRow(cluster.id, servicesOf, s.id)} />
     </div>
   );
 }
 
-export function ServiceList({ cluster }: { cluster: Cluster }) {
-  const add = () => {
-    const { doc } = useDesignStore.getState();
-    const id = newId(doc.design, doc.layout.nodes, 'svc');
-    editCluster(cluster.id, (c) => {
-      const name = freeName(
-        (c.services ?? []).map((s) => s.name),
-        'svc',
-      );
-      const target = c.workloads?.[0];
-      (c.services ??= []).push({
-        id,
-        name,
-        namespace: target?.namespace ?? c.namespaces?.[0]?.name ?? 'default',
-        type: 'ClusterIP',
-        selector: target ? { ...target.labels } : {},
-        ports: [{ port: 80, protocol: 'TCP' }],
-      });
-    });
+/** A ClusterIP Service on port 80 that selects the first workload, in its namespace. */
+function newService(c: Cluster, id: Id): K8sService {
+  const target = c.workloads?.[0];
+  return {
+    id,
+    name: freeName(namesIn(c.services), 'svc'),
+    namespace: target?.namespace ?? c.namespaces?.[0]?.name ?? 'default',
+    type: 'ClusterIP',
+    selector: target ? { ...target.labels } : {},
+    ports: [{ port: 80, protocol: 'TCP' }],
   };
-  return (
-    <section className="k8s-section" data-testid="k8s-services">
-      <h3>Services</h3>
-      {(cluster.services ?? []).map((s, i) => (
-        <ServiceRow key={s.id} cluster={cluster} s={s} i={i} />
-      ))}
-      <button type="button" data-testid="k8s-add-service" onClick={add}>
-        Add Service
-      </button>
-    </section>
-  );
 }
+
+export const ServiceList = ({ cluster }: { cluster: Cluster }) => (
+  <K8sList cluster={cluster} list="services" make={newService} Row={ServiceRow} />
+);

@@ -34,23 +34,46 @@ function labelKeyError(key: string): string | null {
   return null;
 }
 
-export function parseLabels(text: string): Parsed<Record<string, string>> {
-  const labels: Record<string, string> = Object.create(null) as Record<string, string>;
+/**
+ * A comma-separated list: each non-empty item, trimmed, read by `read`, which sees the items read before it; the
+ * first item that does not read gives the list's message.
+ */
+function parseItems<T>(text: string, read: (item: string, before: readonly T[]) => Parsed<T>): Parsed<T[]> {
+  const out: T[] = [];
   for (const part of text.split(',')) {
     const item = part.trim();
     if (!item) continue;
+    const r = read(item, out);
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return { ok: true, value: out };
+}
+
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+export function parseLabels(text: string): Parsed<Record<string, string>> {
+  const pairs = parseItems<[string, string]>(text, (item, before) => {
     const eq = item.indexOf('=');
-    if (eq < 0) return { ok: false, error: `"${item}" is not key=value` };
+    if (eq < 0) return fail(`"${item}" is not key=value`);
     const key = item.slice(0, eq).trim();
     const value = item.slice(eq + 1).trim();
     const keyError = labelKeyError(key);
-    if (keyError) return { ok: false, error: keyError };
+    if (keyError) return fail(keyError);
     if (value && !LABEL_NAME.test(value))
-      return { ok: false, error: `"${value}": a label value is empty or up to 63 letters, digits, "-", "_" or "."` };
-    if (Object.hasOwn(labels, key)) return { ok: false, error: `"${key}" is given twice` };
-    labels[key] = value;
-  }
-  return { ok: true, value: { ...labels } };
+      return fail(`"${value}": a label value is empty or up to 63 letters, digits, "-", "_" or "."`);
+    if (before.some(([k]) => k === key)) return fail(`"${key}" is given twice`);
+    return { ok: true, value: [key, value] };
+  });
+  return pairs.ok ? { ok: true, value: Object.fromEntries(pairs.value) } : pairs;
+}
+
+/** What is wrong with a port number and its optional name, the same for a pod's ports and a Service's. */
+function portError(port: number, name: string | undefined): string | null {
+  if (port < 1 || port > 65535) return `${port}: a port is 1 to 65535`;
+  if (name !== undefined && !PORT_NAME.test(name))
+    return `"${name}": a port name is up to 15 lowercase letters, digits and single hyphens`;
+  return null;
 }
 
 export function formatLabels(labels: Readonly<Record<string, string>>): string {
@@ -62,23 +85,18 @@ export function formatLabels(labels: Readonly<Record<string, string>>): string {
 const PORT_ITEM = /^(?:([^:\s]+):)?(\d+)(?:\/(TCP|UDP|SCTP))?$/i;
 
 export function parsePorts(text: string): Parsed<K8sContainerPort[]> {
-  const out: K8sContainerPort[] = [];
-  for (const part of text.split(',')) {
-    const item = part.trim();
-    if (!item) continue;
+  return parseItems<K8sContainerPort>(text, (item, before) => {
     const m = PORT_ITEM.exec(item);
-    if (!m) return { ok: false, error: `"${item}" is not [name:]port[/TCP|UDP|SCTP], e.g. http:80/TCP` };
+    if (!m) return fail(`"${item}" is not [name:]port[/TCP|UDP|SCTP], e.g. http:80/TCP`);
     const [, name, num, proto] = m;
     const port = Number(num);
-    if (port < 1 || port > 65535) return { ok: false, error: `${port}: a port is 1 to 65535` };
-    if (name !== undefined && !PORT_NAME.test(name))
-      return { ok: false, error: `"${name}": a port name is up to 15 lowercase letters, digits and single hyphens` };
+    const bad = portError(port, name);
+    if (bad) return fail(bad);
     const protocol = (proto?.toUpperCase() ?? 'TCP') as K8sContainerPort['protocol'];
-    if (name !== undefined && out.some((p) => p.name === name))
-      return { ok: false, error: `two ports are named "${name}": a pod's port names are unique` };
-    out.push({ ...(name !== undefined ? { name } : {}), containerPort: port, protocol });
-  }
-  return { ok: true, value: out };
+    if (name !== undefined && before.some((p) => p.name === name))
+      return fail(`two ports are named "${name}": a pod's port names are unique`);
+    return { ok: true, value: { ...(name !== undefined ? { name } : {}), containerPort: port, protocol } };
+  });
 }
 
 export function formatPorts(ports: readonly K8sContainerPort[]): string {
@@ -90,46 +108,39 @@ const SERVICE_PORT_ITEM = /^(?:([^:\s]+):)?(\d+)(?:\s*->\s*([a-z0-9-]+))?(?:\/(T
 
 /** A Service's ports: `http:80->8080/TCP, 53/UDP, 443->https`. */
 export function parseServicePorts(text: string): Parsed<K8sServicePort[]> {
-  const out: K8sServicePort[] = [];
-  for (const part of text.split(',')) {
-    const item = part.trim();
-    if (!item) continue;
+  const ports = parseItems<K8sServicePort>(text, (item, before) => {
     const m = SERVICE_PORT_ITEM.exec(item);
-    if (!m)
-      return { ok: false, error: `"${item}" is not [name:]port[->target][/TCP|UDP|SCTP], e.g. http:80->8080/TCP` };
+    if (!m) return fail(`"${item}" is not [name:]port[->target][/TCP|UDP|SCTP], e.g. http:80->8080/TCP`);
     const [, name, num, target, proto] = m;
     const port = Number(num);
-    if (port < 1 || port > 65535) return { ok: false, error: `${port}: a port is 1 to 65535` };
-    if (name !== undefined && !PORT_NAME.test(name))
-      return { ok: false, error: `"${name}": a port name is up to 15 lowercase letters, digits and single hyphens` };
+    const bad = portError(port, name);
+    if (bad) return fail(bad);
     let targetPort: number | string | undefined;
     if (target !== undefined && /^\d+$/.test(target)) {
       targetPort = Number(target);
-      if (targetPort < 1 || targetPort > 65535) return { ok: false, error: `${target}: a target port is 1 to 65535` };
+      if (targetPort < 1 || targetPort > 65535) return fail(`${target}: a target port is 1 to 65535`);
     } else if (target !== undefined) {
       if (!PORT_NAME.test(target))
-        return {
-          ok: false,
-          error: `"${target}": a named target port is up to 15 lowercase letters, digits and single hyphens`,
-        };
+        return fail(`"${target}": a named target port is up to 15 lowercase letters, digits and single hyphens`);
       targetPort = target;
     }
     const protocol = (proto?.toUpperCase() ?? 'TCP') as K8sServicePort['protocol'];
     // https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services
-    if (out.some((p) => p.port === port && p.protocol === protocol))
-      return { ok: false, error: `port ${port}/${protocol} is given twice` };
-    if (name !== undefined && out.some((p) => p.name === name))
-      return { ok: false, error: `two ports are named "${name}": a Service's port names are unique` };
-    out.push({
+    if (before.some((p) => p.port === port && p.protocol === protocol))
+      return fail(`port ${port}/${protocol} is given twice`);
+    if (name !== undefined && before.some((p) => p.name === name))
+      return fail(`two ports are named "${name}": a Service's port names are unique`);
+    const value = {
       ...(name !== undefined ? { name } : {}),
       port,
       ...(targetPort !== undefined ? { targetPort } : {}),
       protocol,
-    });
-  }
-  if (out.length > 1 && out.some((p) => p.name === undefined))
-    return { ok: false, error: 'a Service with more than one port names every port (name:port)' };
-  return { ok: true, value: out };
+    };
+    return { ok: true, value };
+  });
+  if (ports.ok && ports.value.length > 1 && ports.value.some((p) => p.name === undefined))
+    return fail('a Service with more than one port names every port (name:port)');
+  return ports;
 }
 
 export function formatServicePorts(ports: readonly K8sServicePort[]): string {
