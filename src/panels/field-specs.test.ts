@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument, serializeDocument, type DesignDocument } from '../io';
 import { addResource, findElement } from '../store';
 import type { ElementKind } from '../store';
-import { FIELDS, LISTS, type FieldSpec } from './field-specs';
+import { FIELDS, LISTS, type FieldSpec, type FieldType } from './field-specs';
 import { getPath, parseField, refOptions, setPath } from './field-logic';
 import { addRow, removeRow } from './list-logic';
 import { loadExample } from './test-support';
@@ -43,40 +43,36 @@ function firstOf(doc: DesignDocument, kind: ElementKind): Record<string, unknown
   return el as Record<string, unknown>;
 }
 
+/** Text a user could type into each kind of typed field. */
+const TYPED: Partial<Record<FieldType, (spec: FieldSpec) => string>> = {
+  name: () => 'web2',
+  cidr: () => '10.99.0.0/24',
+  ip: () => '10.99.0.4',
+  int: (spec) => String(spec.min ?? 1),
+  surge: () => '33%',
+  'port-range': () => '65200-65535',
+  'address-prefix': () => 'GatewayManager',
+  text: () => 'Standard_D4ds_v5',
+};
+
+/** A value a user could pick for each kind of picked field. */
+const PICKED: Partial<Record<FieldType, (spec: FieldSpec, doc: DesignDocument) => unknown>> = {
+  bool: () => true,
+  select: (spec) => spec.options!.filter((o) => o !== '').at(-1),
+  multi: (spec) => [spec.options![0]],
+  'cidr-list': () => ['10.98.0.0/16'],
+  'ip-list': () => ['10.98.0.4'],
+  ref: (spec, doc) => refOptions(doc.design, spec.ref!).at(-1)!.id,
+  'ref-list': (spec, doc) => [refOptions(doc.design, spec.ref!)[0]!.id],
+};
+
 /** A value a user could pick or type for the field, as typed text (or the picked value). */
 function sample(spec: FieldSpec, doc: DesignDocument): { text?: string; value?: unknown } {
-  switch (spec.type) {
-    case 'name':
-      return { text: 'web2' };
-    case 'cidr':
-      return { text: '10.99.0.0/24' };
-    case 'ip':
-      return { text: '10.99.0.4' };
-    case 'int':
-      return { text: String(spec.min ?? 1) };
-    case 'surge':
-      return { text: '33%' };
-    case 'port-range':
-      return { text: '65200-65535' };
-    case 'address-prefix':
-      return { text: 'GatewayManager' };
-    case 'text':
-      return { text: 'Standard_D4ds_v5' };
-    case 'bool':
-      return { value: true };
-    case 'select':
-      return { value: spec.options!.filter((o) => o !== '').at(-1) };
-    case 'multi':
-      return { value: [spec.options![0]] };
-    case 'cidr-list':
-      return { value: ['10.98.0.0/16'] };
-    case 'ip-list':
-      return { value: ['10.98.0.4'] };
-    case 'ref':
-      return { value: refOptions(doc.design, spec.ref!).at(-1)!.id };
-    case 'ref-list':
-      return { value: [refOptions(doc.design, spec.ref!)[0]!.id] };
-  }
+  const typed = TYPED[spec.type];
+  if (typed) return { text: typed(spec) };
+  const picked = PICKED[spec.type];
+  if (!picked) throw new Error(`no sample for a ${spec.type} field`);
+  return { value: picked(spec, doc) };
 }
 
 function expectLoads(doc: DesignDocument, what: string): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDesign, type Design } from '../core/index';
 import { makeMinimalDocument } from '../io/test-support';
-import { idSource } from '../store';
+import { addPeering, idSource } from '../store';
 import { mergeInto } from './import-merge';
 
 /** An import holding a VNet named like the document's (vnet-app) and one of its own, with its own layout. */
@@ -16,15 +16,9 @@ function imported(): Design {
     },
     { id: 'vnet-2', name: 'vnet-hub', addressSpaces: ['10.70.0.0/16'], subnets: [] },
   );
-  d.peerings.push({
-    id: 'peer-1',
-    name: 'app-to-hub',
-    localVnetId: 'vnet-1',
-    remoteVnetId: 'vnet-2',
-    allowForwardedTraffic: false,
-    allowGatewayTransit: false,
-    useRemoteGateways: false,
-  });
+  // A new peering as the palette makes it (app-to-hub, no gateway transit), forwarded traffic turned off.
+  addPeering(d, 'peer-1', { id: 'vnet-1', name: 'app' }, { id: 'vnet-2', name: 'hub' });
+  d.peerings[0]!.allowForwardedTraffic = false;
   return d;
 }
 
