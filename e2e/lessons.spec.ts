@@ -159,21 +159,8 @@ test('a lesson opens from a share link at its step, a lesson file from a link to
   await ownDesignBack(page);
 
   // A lesson that is not bundled travels in the link itself.
-  const file = {
-    format: 'aksnet-lesson',
-    schemaVersion: 1,
-    lesson: {
-      id: 'linked',
-      title: 'A linked lesson',
-      summary: 'Two steps on the Azure CNI seed.',
-      start: { template: 'seed-azure-cni.json' },
-      steps: [
-        { id: 'one', title: 'The subnet', text: 'One address per pod.' },
-        { id: 'two', title: 'The pool', text: 'Three nodes.', highlight: [{ kind: 'element', id: 'pool-nodepool1' }] },
-      ],
-    },
-  };
-  await page.goto(`/#lessonfile=${LZString.compressToEncodedURIComponent(JSON.stringify(file))}&step=2`);
+  const file = readFileSync('fixtures/lessons/linked.json', 'utf8');
+  await page.goto(`/#lessonfile=${LZString.compressToEncodedURIComponent(JSON.stringify(JSON.parse(file)))}&step=2`);
   await expect(title(page)).toHaveText('The pool');
   await expect(count(page)).toHaveText('Step 2 of 2');
   await expect(page.getByTestId('lesson-title')).toHaveText('A linked lesson');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Lesson } from '../core/index';
 import { encodeLessonLink, newDocument, type DesignDocument } from '../io';
@@ -25,24 +26,13 @@ beforeEach(() => {
   mine = useDesignStore.getState().doc;
 });
 
-/** A lesson file of two steps on a bundled template; the second shrinks its node subnet. */
+/** A lesson file of two steps on a bundled template (fixtures/lessons/two-steps-shrink.json); the second shrinks its node subnet. */
 function lessonFile(template = 'seed-azure-cni.json'): string {
-  const lesson = {
-    id: 'file-lesson',
-    title: 'A lesson from a file',
-    summary: 'Two steps.',
-    start: { template },
-    steps: [
-      { id: 'one', title: 'One', text: 'The cluster.' },
-      {
-        id: 'two',
-        title: 'Two',
-        text: 'A smaller subnet.',
-        changes: [{ op: 'set', id: 'snet-aks', field: 'cidr', value: '10.1.0.0/25' }],
-      },
-    ],
+  const file = JSON.parse(readFileSync('fixtures/lessons/two-steps-shrink.json', 'utf8')) as {
+    lesson: { start: { template: string } };
   };
-  return JSON.stringify({ format: 'aksnet-lesson', schemaVersion: 1, lesson });
+  file.lesson.start.template = template;
+  return JSON.stringify(file);
 }
 
 describe('opening lessons', () => {
