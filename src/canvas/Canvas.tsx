@@ -20,7 +20,7 @@ import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './edges';
 import { DRAG_TYPE } from './Palette';
 import { Minimap } from './minimap';
-import { WalkOverlay } from './walk-overlay';
+import { PathOverlay } from './walk-overlay';
 import { resizesOf, type Sizes } from './resize';
 import { RouterContext, useLineRouter } from './routes';
 import { setConnecting, setHovered } from './ports';
@@ -60,7 +60,7 @@ const Chrome = memo(function Chrome() {
       <Background gap={20} />
       <Controls />
       <Minimap />
-      <WalkOverlay />
+      <PathOverlay />
     </>
   );
 });

@@ -24,6 +24,8 @@ export { traceEgress } from './paths/egress';
 export { traceIngress } from './paths/ingress';
 export { aksEgressRuleSet } from './paths/egress-rules';
 export type * from './paths/trace-types';
+export { hopPackets, legPairs, traceLegs } from './paths/trace-legs';
+export type { HopPacket, PathLeg, PathLegs, PathStop } from './paths/trace-legs';
 export { FOUNDATION_RULES } from './validate/foundation-rules';
 export { formatCount } from './format';
 export { checkCidr, checkIp, checkInt, checkName } from './validate/fields';

@@ -1,15 +1,23 @@
-/** One traced path: its hops with the rule or route that decided each, SNAT points and the outcome. */
-import type { Trace } from '../core/index';
+/**
+ * One traced path: its hops with the rule or route that decided each, SNAT points, the addresses the packet
+ * carries as it leaves each hop (what the arrow of that number on the canvas says) and the outcome.
+ */
+import { useMemo } from 'react';
+import { hopPackets, traceLegs, type Trace } from '../core/index';
 
 interface Props {
   trace: Trace;
+  direction: 'egress' | 'ingress';
   title: string;
   testId: string;
   shown: boolean;
   onShow: (on: boolean) => void;
 }
 
-export function TraceView({ trace, title, testId, shown, onShow }: Props) {
+export function TraceView({ trace, direction, title, testId, shown, onShow }: Props) {
+  const packets = useMemo(() => hopPackets(trace, direction), [trace, direction]);
+  // The arrow leaving each hop, by the hop's index: the number drawn on the canvas.
+  const arrows = useMemo(() => new Map(traceLegs(trace, direction).legs.map((l) => [l.from, l.n])), [trace, direction]);
   return (
     <section className={`trace trace-${trace.outcome}`} data-testid={testId} data-outcome={trace.outcome}>
       <h3>
@@ -24,6 +32,11 @@ export function TraceView({ trace, title, testId, shown, onShow }: Props) {
         />{' '}
         Show on canvas
       </label>
+      {shown && (
+        <p className="muted" data-testid={`${testId}-arrows-hint`}>
+          Arrow n on the canvas leaves the hop marked n, with the addresses shown there.
+        </p>
+      )}
       <ol>
         {trace.hops.map((h, i) => (
           <li key={i}>
@@ -34,6 +47,20 @@ export function TraceView({ trace, title, testId, shown, onShow }: Props) {
                 SNAT {h.snat.from} → {h.snat.to}
               </div>
             )}
+            <div
+              className="trace-packet"
+              data-testid={`${testId}-hop-${i + 1}-packet`}
+              title="source → destination as the packet leaves this hop"
+            >
+              {shown && arrows.has(i) && (
+                <span className="trace-arrow-num" data-testid={`${testId}-hop-${i + 1}-arrow`}>
+                  {arrows.get(i)}
+                </span>
+              )}
+              <span data-testid={`${testId}-hop-${i + 1}-addresses`}>
+                {packets[i]!.src} → {packets[i]!.dst}
+              </span>
+            </div>
             {h.learnUrl && (
               <a href={h.learnUrl} target="_blank" rel="noreferrer">
                 Microsoft Learn

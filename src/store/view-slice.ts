@@ -1,12 +1,14 @@
 /** The view slice: what the user looks at, not what they design. Never part of undo or the saved file. */
 import type { StateCreator } from 'zustand';
-import type { Id, ScaleAmount, ScaleScope } from '../core/index';
+import type { Id, PathLegs, ScaleAmount, ScaleScope } from '../core/index';
 import type { DesignDocument } from '../io';
 import type { DesignState } from './design-store';
 
 /** Nodes drawn highlighted (a traced path); a line is highlighted when both its ends are. */
 export interface Highlight {
   nodeIds: string[];
+  /** The traced path drawn over the boxes as numbered arrows. */
+  legs?: PathLegs;
 }
 
 export interface BannerAction {
