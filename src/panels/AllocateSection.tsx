@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { allocateVnet, type Allocation, type Id } from '../core/index';
 import { addSpoke, applyVnetAllocation, useDesignStore, usePlan } from '../store';
+import { TableHead } from './TableHead';
 
 const DEFAULT_HEADROOM = 30;
 
@@ -65,14 +66,7 @@ function ProposalView(props: { proposal: Allocation; onApply: () => void; onCanc
   return (
     <div data-testid="allocate-proposal">
       <table className="allocate-table">
-        <thead>
-          <tr>
-            <th>Subnet</th>
-            <th>Now</th>
-            <th>Proposed</th>
-            <th>Usable</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Subnet', 'Now', 'Proposed', 'Usable']} />
         <tbody>
           {placements.map((p) => (
             <tr key={p.subnetId} data-testid={`allocate-row-${p.subnetId}`} title={p.why ?? `${p.wanted} wanted`}>

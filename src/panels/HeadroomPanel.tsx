@@ -6,6 +6,7 @@
 import type { Cluster, Id, PreflightFix, Subnet } from '../core/index';
 import { applyPreflightFix, useDesignStore, usePreview, useShownCapacity } from '../store';
 import { formatCount } from './plan-format';
+import { TableHead } from './TableHead';
 
 const signed = (n: number) => (n >= 0 ? `+${formatCount(n)}` : `−${formatCount(-n)}`);
 
@@ -29,15 +30,7 @@ export function PoolHeadroomTable({ c }: { c: Cluster }) {
   return (
     <>
       <table className="plan-headroom">
-        <thead>
-          <tr>
-            <th>Pool</th>
-            <th>Max</th>
-            <th>Reachable max</th>
-            <th>Headroom</th>
-            <th>Runs out first</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Pool', 'Max', 'Reachable max', 'Headroom', 'Runs out first']} />
         <tbody>
           {c.nodePools.map((pool) => {
             const h = headroom.pools[pool.id];

@@ -15,6 +15,7 @@ import {
   type MigrationTarget,
 } from '../core/index';
 import { useDesignStore } from '../store';
+import { TableHead } from './TableHead';
 
 const TARGET_LABEL: Record<MigrationTarget, string> = {
   overlay: 'Azure CNI Overlay',
@@ -31,13 +32,7 @@ function UseRows({ m }: { m: MigrationPlan }) {
   );
   return (
     <table className="migrate-use">
-      <thead>
-        <tr>
-          <th />
-          <th>Before</th>
-          <th>After</th>
-        </tr>
-      </thead>
+      <TableHead columns={['', 'Before', 'After']} />
       <tbody>
         {row('Network model', 'model', (u) => modelName(u.model))}
         {row('VNet addresses', 'vnet', (u) => formatCount(u.vnetAddresses))}

@@ -3,6 +3,7 @@ import type { Subnet, SubnetPlan } from '../core/index';
 import { useDesignStore, usePreview, useShownPlan } from '../store';
 import { formatCount, formatPercent } from './plan-format';
 import { PoolHeadroomTable, SubnetHeadroomRows } from './HeadroomPanel';
+import { TableHead } from './TableHead';
 
 const PLANNING_URL = 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning';
 const RESERVED_URL =
@@ -112,17 +113,7 @@ export function PlanPanel() {
             )}
           </h3>
           <table>
-            <thead>
-              <tr>
-                <th>Subnet</th>
-                <th>CIDR</th>
-                <th>Total</th>
-                <th>Reserved</th>
-                <th>Used</th>
-                <th>Free</th>
-                <th>Use</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Subnet', 'CIDR', 'Total', 'Reserved', 'Used', 'Free', 'Use']} />
             <tbody>
               {v.subnets.map((s) => (
                 <SubnetRows key={s.id} s={s} p={plan.subnets[s.id]} selected={selected === s.id} poolName={poolName} />

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { effectiveRoutes } from '../core/index';
 import { findElement, useDesignStore, usePlan, useSelectedElement } from '../store';
+import { TableHead } from './TableHead';
 
 const UDR_URL =
   'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#how-azure-selects-a-route';
@@ -24,15 +25,7 @@ export function RoutesPanel() {
         <span className="muted">{rt ? `route table ${rt.name}` : 'no route table'}</span>
       </h3>
       <table className="routes">
-        <thead>
-          <tr>
-            <th>Source</th>
-            <th>State</th>
-            <th>Prefix</th>
-            <th>Next hop</th>
-            <th>Why</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Source', 'State', 'Prefix', 'Next hop', 'Why']} />
         <tbody>
           {routes.map((r, i) => (
             <tr
