@@ -1,5 +1,14 @@
-import { expect } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { inspect, openTemplate, test } from './helpers';
+
+/** The cluster's migration section with one choice made in it; its status says whether the migration can go ahead. */
+async function migrateWith(page: Page, choose: (section: Locator) => Promise<unknown>, possible: boolean) {
+  await inspect(page, 'aks');
+  const section = page.getByTestId('migrate');
+  await choose(section);
+  await expect(section.getByTestId('migrate-status')).toHaveAttribute('data-possible', String(possible));
+  return section;
+}
 
 test('migrating the kubenet seed to Overlay removes the kubenet route table from the plan, in one undo step', async ({
   page,
@@ -10,10 +19,7 @@ test('migrating the kubenet seed to Overlay removes the kubenet route table from
   await expect(page.getByTestId('plan-kubenet-routes-aks')).toHaveText('4 of 400 routes in the kubenet route table');
   await expect(page.getByTestId('plan-used-snet-aks')).toHaveText('4');
 
-  await inspect(page, 'aks');
-  const section = page.getByTestId('migrate');
-  await section.getByTestId('migrate-target').selectOption('overlay');
-  await expect(section.getByTestId('migrate-status')).toHaveAttribute('data-possible', 'true');
+  const section = await migrateWith(page, (m) => m.getByTestId('migrate-target').selectOption('overlay'), true);
   await expect(section.getByTestId('migrate-commands')).toContainText(
     'az aks update --resource-group "$RESOURCE_GROUP" --name myAKSCluster --network-plugin azure --network-plugin-mode overlay',
   );
@@ -37,10 +43,7 @@ test('migrating the kubenet seed to Overlay removes the kubenet route table from
 
 test('a blocked migration says why and cannot be applied', async ({ page }) => {
   await openTemplate(page, 'seed-azure-cni');
-  await inspect(page, 'aks');
-  const section = page.getByTestId('migrate');
-  await section.getByTestId('migrate-pod-cidr').fill('10.1.0.0/16');
-  await expect(section.getByTestId('migrate-status')).toHaveAttribute('data-possible', 'false');
+  const section = await migrateWith(page, (m) => m.getByTestId('migrate-pod-cidr').fill('10.1.0.0/16'), false);
   await expect(section.getByTestId('migrate-check-migrate-overlay-pod-cidr-overlap')).toContainText(
     'overlaps VNet myVnet (10.1.0.0/16)',
   );

@@ -1,5 +1,22 @@
-import { expect } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { edges, inspect, node, openTemplate, test } from './helpers';
+
+/** seed-azure-cni's node subnet as the template has it: (3 nodes + 1 surge) × 31 = 124 of 251 used. */
+const SEED_USAGE = '124 used · 127 free · 5 reserved';
+
+/** One undo step, back to the seed's node subnet. */
+async function undoToSeed(page: Page, subnet: Locator): Promise<void> {
+  await page.keyboard.press('Control+z');
+  await expect(subnet.getByTestId('usage-text')).toHaveText(SEED_USAGE);
+}
+
+/** The plan tab: whether it shows a preview, and the text of some of its cells, by test id. */
+async function expectPlan(page: Page, previewing: boolean, cells: Record<string, string>): Promise<void> {
+  await page.getByTestId('tab-plan').click();
+  if (previewing) await expect(page.getByTestId('plan-previewing')).toBeVisible();
+  else await expect(page.getByTestId('plan-previewing')).toHaveCount(0);
+  for (const [testId, text] of Object.entries(cells)) await expect(page.getByTestId(testId)).toHaveText(text);
+}
 
 test('scaling until the node subnet overflows, applying it as one step, then a larger layout turns it green', async ({
   page,
@@ -7,7 +24,7 @@ test('scaling until the node subnet overflows, applying it as one step, then a l
   // seed-azure-cni: Azure CNI on the node subnet, 3 nodes, 30 max pods, surge 1, in a /24 (256 − 5 = 251 usable).
   await openTemplate(page, 'seed-azure-cni');
   const subnet = node(page, 'snet-aks');
-  await expect(subnet.getByTestId('usage-text')).toHaveText('124 used · 127 free · 5 reserved');
+  await expect(subnet.getByTestId('usage-text')).toHaveText(SEED_USAGE);
   await page.getByTestId('tab-whatif').click();
   const range = page.getByTestId('whatif-range');
   await range.focus();
@@ -29,7 +46,7 @@ test('scaling until the node subnet overflows, applying it as one step, then a l
 
   // Reset leaves the design as it was.
   await page.getByTestId('whatif-reset').click();
-  await expect(subnet.getByTestId('usage-text')).toHaveText('124 used · 127 free · 5 reserved');
+  await expect(subnet.getByTestId('usage-text')).toHaveText(SEED_USAGE);
   await expect(subnet.getByTestId('usage-over')).toHaveCount(0);
 
   // The same scale again, applied: one undo step brings the 3 nodes back, redo the 8.
@@ -38,8 +55,7 @@ test('scaling until the node subnet overflows, applying it as one step, then a l
   await page.getByTestId('whatif-apply').click();
   await expect(page.getByTestId('whatif-preview')).toHaveCount(0);
   await expect(subnet.getByTestId('usage-over')).toHaveText('279 needed > 251 usable');
-  await page.keyboard.press('Control+z');
-  await expect(subnet.getByTestId('usage-text')).toHaveText('124 used · 127 free · 5 reserved');
+  await undoToSeed(page, subnet);
   await page.keyboard.press('Control+Shift+z');
   await expect(subnet.getByTestId('usage-over')).toHaveText('279 needed > 251 usable');
 
@@ -85,22 +101,19 @@ test('a preflight fix from the preview: scale until red, read the numbers, apply
   );
   await expect(pf.getByTestId('preflight-after-smaller-surge')).toHaveText('after: 248 pre-allocated of 251 available');
   // The plan tab shows the preview too.
-  await page.getByTestId('tab-plan').click();
-  await expect(page.getByTestId('plan-previewing')).toBeVisible();
-  await expect(page.getByTestId('plan-max-pool-nodepool1')).toHaveText('8');
-  await expect(page.getByTestId('plan-reachable-pool-nodepool1')).toHaveText('7');
-  await expect(page.getByTestId('plan-used-snet-aks')).toHaveText('279');
+  await expectPlan(page, true, {
+    'plan-max-pool-nodepool1': '8',
+    'plan-reachable-pool-nodepool1': '7',
+    'plan-used-snet-aks': '279',
+  });
   await page.getByTestId('tab-whatif').click();
   await pf.getByTestId('preflight-apply-smaller-max-pods').click();
   // Written: 8 nodes at 26 max pods, 9 × 27 = 243 used, 8 free; the preview is over.
   await expect(page.getByTestId('whatif-preview')).toHaveCount(0);
   await expect(subnet.getByTestId('usage-text')).toHaveText('243 used · 8 free · 5 reserved');
-  await page.getByTestId('tab-plan').click();
-  await expect(page.getByTestId('plan-previewing')).toHaveCount(0);
-  await expect(page.getByTestId('plan-max-pool-nodepool1')).toHaveText('8');
+  await expectPlan(page, false, { 'plan-max-pool-nodepool1': '8' });
   // One undo step back to 3 nodes at 30 max pods.
-  await page.keyboard.press('Control+z');
-  await expect(subnet.getByTestId('usage-text')).toHaveText('124 used · 127 free · 5 reserved');
+  await undoToSeed(page, subnet);
 });
 
 test('the preview lists the limits it passes: kubenet routes and pod CIDR /24s', async ({ page }) => {
