@@ -5,7 +5,7 @@
  * that holds it is not drawn: the nesting says it. Labels are HTML above the edges: React Flow's own SVG label
  * measures itself with getBBox when it mounts, forcing a layout of the whole canvas once per label.
  */
-import { memo } from 'react';
+import { memo, useCallback, useSyncExternalStore } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps } from '@xyflow/react';
 import { contains, midpointOf, pathOf, type Rect } from '../export/diagram/index';
 import { useRouter } from './routes';
@@ -23,8 +23,14 @@ function rectOf(n: Internal): Rect | undefined {
 function LabeledEdge(props: EdgeProps) {
   const a = rectOf(useInternalNode(props.source));
   const b = rectOf(useInternalNode(props.target));
-  if (a && b && (contains(a, b) || contains(b, a))) return null;
   const router = useRouter();
+  // A route the router put off for a later task re-renders this line alone when it is ready.
+  const subscribe = useCallback(
+    (listener: () => void) => (router ? router.subscribe(props.id, listener) : () => {}),
+    [router, props.id],
+  );
+  useSyncExternalStore(subscribe, () => router?.version(props.id) ?? 0);
+  if (a && b && (contains(a, b) || contains(b, a))) return null;
   const points =
     a && b && router
       ? router.route(props.id, props.source, props.target, a, b)
