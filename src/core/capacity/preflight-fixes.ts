@@ -87,36 +87,48 @@ function withMaxPods(model: NetworkModel, parts: readonly Part[], mp: number): P
 /** Every pool's surge lowered to at most `s`. */
 const withSurge = (parts: readonly Part[], s: number) => parts.map((p) => (p.surge > s ? { ...p, surge: s } : p));
 
+/**
+ * The first value from `top - 1` down to `floor` whose lowered parts (`lower`) fit `room` by `preOf`, as a fix:
+ * one op (`op`) for each pool the value changes (`changed`), titled by `head`.
+ */
+function firstLowerThatFits(
+  parts: readonly Part[],
+  range: { top: number; floor: number; room: number },
+  lower: (v: number) => readonly Part[],
+  preOf: (parts: readonly Part[]) => number,
+  changed: (p: Part, was: Part) => boolean,
+  op: (p: Part, v: number) => Fix,
+  head: (v: number) => Pick<PreflightFix, 'kind' | 'label' | 'value'>,
+): PreflightFix | null {
+  for (let v = range.top - 1; v >= range.floor; v--) {
+    const next = lower(v);
+    const pre = preOf(next);
+    if (pre > range.room) continue;
+    const ops = next.flatMap((p, i) => (changed(p, parts[i]!) ? [op(p, v)] : []));
+    return { ...head(v), ops, after: numbers(pre, range.room) };
+  }
+  return null;
+}
+
 /** The largest max pods below the pools' current ones with which the range fits `room`, as a fix. */
 export function maxPodsFix(model: NetworkModel, parts: readonly Part[], room: number): PreflightFix | null {
   const podParts = parts.filter((p) => p.pods > 0);
   if (podParts.length === 0) return null;
   const top = Math.max(...podParts.map((p) => p.maxPods));
-  for (let mp = top - 1; mp >= MIN_MAX_PODS; mp--) {
-    const next = withMaxPods(model, parts, mp);
-    const pre = need(next);
-    if (pre > room) continue;
-    const ops: Fix[] = next.flatMap((p, i) =>
-      p.maxPods === parts[i]!.maxPods
-        ? []
-        : [
-            {
-              kind: 'set-pool-max-pods',
-              poolId: p.poolId,
-              maxPods: p.maxPods,
-              label: `${p.name}: max pods ${p.maxPods}`,
-            },
-          ],
-    );
-    return {
-      kind: 'smaller-max-pods',
-      label: `Set max pods to ${mp}`,
-      value: String(mp),
-      ops,
-      after: numbers(pre, room),
-    };
-  }
-  return null;
+  return firstLowerThatFits(
+    parts,
+    { top, floor: MIN_MAX_PODS, room },
+    (mp) => withMaxPods(model, parts, mp),
+    need,
+    (p, was) => p.maxPods !== was.maxPods,
+    (p) => ({
+      kind: 'set-pool-max-pods',
+      poolId: p.poolId,
+      maxPods: p.maxPods,
+      label: `${p.name}: max pods ${p.maxPods}`,
+    }),
+    (mp) => ({ kind: 'smaller-max-pods', label: `Set max pods to ${mp}`, value: String(mp) }),
+  );
 }
 
 /**
@@ -129,25 +141,23 @@ export function surgeFix(
   preOf: (parts: readonly Part[]) => number = need,
 ): PreflightFix | null {
   const top = Math.max(0, ...parts.map((p) => p.surge));
-  for (let s = top - 1; s >= 0; s--) {
-    const next = withSurge(parts, s);
-    const pre = preOf(next);
-    if (pre > available) continue;
-    const how = s === 0 ? '0 (upgrades then need max unavailable of at least 1)' : String(s);
-    const ops: Fix[] = next.flatMap((p, i) =>
-      p.surge === parts[i]!.surge
-        ? []
-        : [{ kind: 'set-pool-max-surge', poolId: p.poolId, maxSurge: String(s), label: `${p.name}: max surge ${s}` }],
-    );
-    return {
-      kind: 'smaller-surge',
-      label: `Set max surge to ${how}`,
-      value: String(s),
-      ops,
-      after: numbers(pre, available),
-    };
-  }
-  return null;
+  return firstLowerThatFits(
+    parts,
+    { top, floor: 0, room: available },
+    (s) => withSurge(parts, s),
+    preOf,
+    (p, was) => p.surge !== was.surge,
+    (p, s) => ({
+      kind: 'set-pool-max-surge',
+      poolId: p.poolId,
+      maxSurge: String(s),
+      label: `${p.name}: max surge ${s}`,
+    }),
+    (s) => {
+      const how = s === 0 ? '0 (upgrades then need max unavailable of at least 1)' : String(s);
+      return { kind: 'smaller-surge', label: `Set max surge to ${how}`, value: String(s) };
+    },
+  );
 }
 
 /**

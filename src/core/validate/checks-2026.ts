@@ -3,7 +3,7 @@
  * the messages match the address plan.
  */
 import { containsCidr, overlapsCidr, parseCidr } from '../cidr';
-import { designIndex } from '../design-index';
+import { designIndex, type SubnetRef } from '../design-index';
 import { formatCount } from '../format';
 import { blocksPerNode, networkModelOf, STATIC_BLOCK_SIZE } from '../ipam/defaults';
 import { MAX_NODES_PER_CLUSTER, MAX_NODES_PER_POOL } from '../limits';
@@ -25,6 +25,19 @@ export interface Hit {
 type Finding = Hit;
 
 const hit = (rule: string, subject: string, params: unknown): Hit => ({ rule, subject, params });
+
+/** A subnet that belongs in the VNet of another one (`home`): its name, its VNet and the home VNet. */
+export interface InOtherVnet {
+  subnet: string;
+  vnet: string;
+  homeVnet: string;
+}
+
+/** `sub` when both subnets are known and `sub` lies in another VNet than `home`. */
+function inOtherVnet(sub: SubnetRef | undefined, home: SubnetRef | undefined): InOtherVnet | undefined {
+  if (!sub || !home || sub.vnet.id === home.vnet.id) return undefined;
+  return { subnet: sub.subnet.name, vnet: sub.vnet.name, homeVnet: home.vnet.name };
+}
 
 const NAT_MAX_IPS = 16;
 const LB_MAX_MANAGED_IPS = 100;
@@ -80,15 +93,8 @@ function checkFirewalls(design: Design): Finding[] {
     if (fw.tier === 'Basic' && !fw.managementSubnetId) out.push(hit('firewall-basic-management-subnet', fw.id, {}));
     const data = idx.subnet.get(fw.subnetId);
     const mgmt = fw.managementSubnetId ? idx.subnet.get(fw.managementSubnetId) : undefined;
-    if (data && mgmt && data.vnet.id !== mgmt.vnet.id)
-      out.push(
-        hit('firewall-management-subnet-vnet', fw.id, {
-          firewall: fw.name,
-          subnet: mgmt.subnet.name,
-          vnet: mgmt.vnet.name,
-          fwVnet: data.vnet.name,
-        }),
-      );
+    const other = inOtherVnet(mgmt, data);
+    if (other) out.push(hit('firewall-management-subnet-vnet', fw.id, { firewall: fw.name, ...other }));
   }
   return out;
 }
@@ -175,15 +181,8 @@ function checkWindowsAndApiServer(design: Design, c: Cluster, cp: ClusterPlan | 
   }
   const api = c.apiServerVnetIntegration && c.apiServerSubnetId ? idx.subnet.get(c.apiServerSubnetId) : undefined;
   const nodes = c.nodePools.map((p) => (p.nodeSubnetId ? idx.subnet.get(p.nodeSubnetId) : undefined)).find(Boolean);
-  if (api && nodes && api.vnet.id !== nodes.vnet.id)
-    out.push(
-      hit('apiserver-subnet-vnet', c.id, {
-        cluster: c.name,
-        subnet: api.subnet.name,
-        vnet: api.vnet.name,
-        nodeVnet: nodes.vnet.name,
-      }),
-    );
+  const other = inOtherVnet(api, nodes);
+  if (other) out.push(hit('apiserver-subnet-vnet', c.id, { cluster: c.name, ...other }));
   return out;
 }
 
@@ -243,15 +242,8 @@ function checkPodSubnetVnet(design: Design, c: Cluster): Finding[] {
   return c.nodePools.flatMap((p) => {
     const node = p.nodeSubnetId ? idx.subnet.get(p.nodeSubnetId) : undefined;
     const pod = p.podSubnetId ? idx.subnet.get(p.podSubnetId) : undefined;
-    if (!node || !pod || node.vnet.id === pod.vnet.id) return [];
-    return [
-      hit('pod-subnet-vnet', p.id, {
-        pool: p.name,
-        podSubnet: pod.subnet.name,
-        podVnet: pod.vnet.name,
-        nodeVnet: node.vnet.name,
-      }),
-    ];
+    const other = inOtherVnet(pod, node);
+    return other ? [hit('pod-subnet-vnet', p.id, { pool: p.name, ...other })] : [];
   });
 }
 

@@ -4,7 +4,7 @@
  * allocation and the pod subnet's VNet. Each rule states one fact; messages carry the numbers and the fix.
  */
 import { formatCount } from '../format';
-import { hits2026 } from './checks-2026';
+import { hits2026, type InOtherVnet } from './checks-2026';
 import { defineRule, type Report, type RuleContext } from './rule';
 
 const NAT_URL = 'https://learn.microsoft.com/azure/aks/nat-gateway';
@@ -82,13 +82,13 @@ export const firewallBasicManagement = defineRule<Record<string, never>>({
   check: fromPass('firewall-basic-management-subnet'),
 });
 
-export const firewallManagementVnet = defineRule<{ firewall: string; subnet: string; vnet: string; fwVnet: string }>({
+export const firewallManagementVnet = defineRule<{ firewall: string } & InOtherVnet>({
   id: 'firewall-management-subnet-vnet',
   severity: 'error',
   summary: "The firewall's management subnet is in the same VNet as its AzureFirewallSubnet.",
   learnUrl: 'https://learn.microsoft.com/azure/firewall/management-nic',
   message: (p) =>
-    `management subnet ${p.subnet} is in VNet ${p.vnet}, the firewall in ${p.fwVnet}; both ` +
+    `management subnet ${p.subnet} is in VNet ${p.vnet}, the firewall in ${p.homeVnet}; both ` +
     `configurations use subnets of one VNet`,
   check: fromPass('firewall-management-subnet-vnet'),
 });
@@ -158,13 +158,13 @@ export const publicAddressSpace = defineRule<{ what: string; cidr: string }>({
   check: fromPass('public-address-space'),
 });
 
-export const podSubnetVnet = defineRule<{ pool: string; podSubnet: string; podVnet: string; nodeVnet: string }>({
+export const podSubnetVnet = defineRule<{ pool: string } & InOtherVnet>({
   id: 'pod-subnet-vnet',
   severity: 'error',
   summary: "A pool's pod subnet is in the same VNet as its node subnet.",
   learnUrl: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet',
   message: (p) =>
-    `pod subnet ${p.podSubnet} is in VNet ${p.podVnet}, the nodes in ${p.nodeVnet}; the pod ` +
+    `pod subnet ${p.subnet} is in VNet ${p.vnet}, the nodes in ${p.homeVnet}; the pod ` +
     `subnet comes from the cluster's VNet`,
   check: fromPass('pod-subnet-vnet'),
 });
@@ -214,13 +214,13 @@ export const windowsMaxPods = defineRule<{ pool: string; maxPods: number }>({
   check: fromPass('windows-max-pods'),
 });
 
-export const apiServerSubnetVnet = defineRule<{ cluster: string; subnet: string; vnet: string; nodeVnet: string }>({
+export const apiServerSubnetVnet = defineRule<{ cluster: string } & InOtherVnet>({
   id: 'apiserver-subnet-vnet',
   severity: 'error',
   summary: "The API server subnet of VNet integration is in the cluster's VNet.",
   learnUrl: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration',
   message: (p) =>
-    `API server subnet ${p.subnet} is in VNet ${p.vnet}, the nodes in ${p.nodeVnet}; the API server ` +
+    `API server subnet ${p.subnet} is in VNet ${p.vnet}, the nodes in ${p.homeVnet}; the API server ` +
     `subnet is a subnet of the cluster's VNet`,
   check: fromPass('apiserver-subnet-vnet'),
 });
