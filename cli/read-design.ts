@@ -68,6 +68,9 @@ export function usageError(io: CliIo, usage: string, problem: string): number {
   return EXIT_INPUT;
 }
 
+/** `-o FILE` and `--json`: the options of a command that may write the design it changes and report as JSON. */
+export const OUTPUT_AND_JSON = { output: { type: 'string', short: 'o' }, json: { type: 'boolean' } } as const;
+
 export function parseCommandArgs(
   args: string[],
   options: NonNullable<ParseArgsConfig['options']>,

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { allocateVnet, applyAllocation, computePlan } from '../../src/core/index';
 import { serializeDocument } from '../../src/io';
 import type { Command } from '../io';
-import { EXIT_INPUT, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, OUTPUT_AND_JSON, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
 
 export const ALLOCATE_USAGE = 'aksnet allocate DESIGN.json --vnet NAME [--headroom PERCENT] [-o OUT.json] [--json]';
 
@@ -21,12 +21,7 @@ function parseHeadroom(text: string | undefined): number | null {
 export const allocateCommand: Command = async (args, io) => {
   const parsed = parseCommandArgs(
     args,
-    {
-      vnet: { type: 'string' },
-      headroom: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      json: { type: 'boolean' },
-    },
+    { vnet: { type: 'string' }, headroom: { type: 'string' }, ...OUTPUT_AND_JSON },
     ALLOCATE_USAGE,
     io,
   );

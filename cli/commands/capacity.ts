@@ -18,7 +18,7 @@ import {
 } from '../../src/core/index';
 import { serializeDocument } from '../../src/io';
 import type { Command } from '../io';
-import { EXIT_INPUT, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, OUTPUT_AND_JSON, parseCommandArgs, printable, readDesign } from '../read-design';
 import { renderTable } from './plan';
 
 const USAGE = 'aksnet capacity DESIGN.json [--json] [--fix N -o OUT.json]';
@@ -133,12 +133,7 @@ async function writeFixed(
 }
 
 export const capacityCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(
-    args,
-    { json: { type: 'boolean' }, fix: { type: 'string' }, output: { type: 'string', short: 'o' } },
-    USAGE,
-    io,
-  );
+  const parsed = parseCommandArgs(args, { fix: { type: 'string' }, ...OUTPUT_AND_JSON }, USAGE, io);
   if (!parsed.ok) return parsed.exitCode;
   const read = await readDesign(parsed.file, io);
   if (!read.ok) return read.exitCode;

@@ -17,7 +17,7 @@ import {
 } from '../../src/core/index';
 import { checkStepDesign, lessonStart, parseLesson, serializeDocument, newDocument } from '../../src/io';
 import type { Command, CliIo } from '../io';
-import { EXIT_INPUT, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, OUTPUT_AND_JSON, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
 
 export const LESSON_USAGE = 'aksnet lesson LESSON.json [--step N] [--check DESIGN.json] [-o FILE] [--json]';
 
@@ -103,12 +103,7 @@ async function gradeStep(lesson: Lesson, i: number, designFile: string, json: bo
 export const lessonCommand: Command = async (args, io) => {
   const parsed = parseCommandArgs(
     args,
-    {
-      step: { type: 'string' },
-      check: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      json: { type: 'boolean' },
-    },
+    { step: { type: 'string' }, check: { type: 'string' }, ...OUTPUT_AND_JSON },
     LESSON_USAGE,
     io,
   );

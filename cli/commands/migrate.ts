@@ -15,7 +15,7 @@ import {
 } from '../../src/core/index';
 import { serializeDocument } from '../../src/io';
 import type { Command } from '../io';
-import { EXIT_INPUT, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, OUTPUT_AND_JSON, usageError, parseCommandArgs, printable, readDesign } from '../read-design';
 
 const USAGE = 'aksnet migrate DESIGN.json --cluster NAME --to overlay|cilium [--pod-cidr CIDR] [-o FILE] [--json]';
 
@@ -49,13 +49,7 @@ function report(m: MigrationPlan): string[] {
 export const migrateCommand: Command = async (args, io) => {
   const parsed = parseCommandArgs(
     args,
-    {
-      cluster: { type: 'string' },
-      to: { type: 'string' },
-      'pod-cidr': { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      json: { type: 'boolean' },
-    },
+    { cluster: { type: 'string' }, to: { type: 'string' }, 'pod-cidr': { type: 'string' }, ...OUTPUT_AND_JSON },
     USAGE,
     io,
   );

@@ -29,6 +29,17 @@ const FILTER_RULE = {
   '--target-fqdns': any,
   '--fqdn-tags': any,
 };
+/** The node pool flags: of `aks nodepool add`, and of `aks create` for the cluster's first pool. */
+const NODE_POOL = {
+  '--node-vm-size': any,
+  '--node-count': any,
+  '--enable-cluster-autoscaler': [],
+  '--min-count': any,
+  '--max-count': any,
+  '--max-pods': any,
+  '--vnet-subnet-id': any,
+  '--pod-subnet-id': any,
+};
 const NAT_TRANSLATION = { '--translated-address': any, '--translated-port': any };
 
 /**
@@ -265,14 +276,7 @@ const FLAGS: Record<string, AzFlags> = {
     '--apiserver-subnet-id': any,
     '--api-server-authorized-ip-ranges': any,
     '--nodepool-name': any,
-    '--node-vm-size': any,
-    '--node-count': any,
-    '--enable-cluster-autoscaler': [],
-    '--min-count': any,
-    '--max-count': any,
-    '--max-pods': any,
-    '--vnet-subnet-id': any,
-    '--pod-subnet-id': any,
+    ...NODE_POOL,
     '--zones': ['1', '2', '3'],
     '--enable-addons': ['ingress-appgw'],
     '--appgw-id': any,
@@ -283,14 +287,7 @@ const FLAGS: Record<string, AzFlags> = {
     '--resource-group': any,
     '--cluster-name': any,
     '--name': any,
-    '--node-vm-size': any,
-    '--node-count': any,
-    '--enable-cluster-autoscaler': [],
-    '--min-count': any,
-    '--max-count': any,
-    '--max-pods': any,
-    '--vnet-subnet-id': any,
-    '--pod-subnet-id': any,
+    ...NODE_POOL,
     '--pod-ip-allocation-mode': ['DynamicIndividual', 'StaticBlock'],
     '--zones': ['1', '2', '3'],
     '--mode': ['System', 'User'],

@@ -30,14 +30,12 @@ export function membersOf(
 }
 
 export function networkIds(ctx: BuildCtx): void {
-  const simple: [string, string][] = [
+  ctx.newIds([
     [T.pip, 'pip'],
     [T.nat, 'nat'],
     [T.nsg, 'nsg'],
     [T.routeTable, 'rt'],
-  ];
-  for (const [type, prefix] of simple)
-    for (const r of ctx.ofType(type)) ctx.newId(prefix, r.name as string, keyOf(type, r.name as string));
+  ]);
   for (const v of ctx.ofType(T.vnet)) {
     const vn = v.name as string;
     ctx.newId('vnet', vn, keyOf(T.vnet, vn));

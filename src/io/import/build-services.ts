@@ -2,21 +2,19 @@
 import type { AppGateway, Firewall, FirewallDnatRule } from '../../core/index';
 import { T, type BuildCtx } from './build';
 import { membersOf } from './build-network';
-import { keyOf, refTarget, type RawResource } from './resources';
+import { refTarget, type RawResource } from './resources';
 import { arr, bool, describe, dig, get, num, props, str, type Val } from './values';
 
 const ipConfigs = (p: Val) => arr(get(p, 'ipConfigurations')).map((c) => props(c));
 
 export function serviceIds(ctx: BuildCtx): void {
-  const simple: [string, string][] = [
+  ctx.newIds([
     [T.firewall, 'fw'],
     [T.appGateway, 'agw'],
     [T.bastion, 'bas'],
     [T.privateEndpoint, 'pe'],
     [T.agc, 'agc'],
-  ];
-  for (const [type, prefix] of simple)
-    for (const r of ctx.ofType(type)) ctx.newId(prefix, r.name as string, keyOf(type, r.name as string));
+  ]);
   for (const fw of ctx.ofType(T.firewall)) {
     const mgmt = refTarget(dig(props(fw.body), 'managementIpConfiguration', 'properties', 'publicIPAddress', 'id'));
     const pip = mgmt && ctx.find(T.pip, mgmt.name);

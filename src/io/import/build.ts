@@ -96,6 +96,12 @@ export class BuildCtx {
     return id;
   }
 
+  /** A fresh id for every created resource of each type, from the type's prefix: [type, prefix] pairs. */
+  newIds(prefixes: [string, string][]): void {
+    for (const [type, prefix] of prefixes)
+      for (const r of this.ofType(type)) this.newId(prefix, r.name as string, keyOf(type, r.name as string));
+  }
+
   idFor(type: string, name: string): Id | undefined {
     return this.ids.get(keyOf(type, name));
   }
