@@ -85,7 +85,12 @@ const OBSERVERS = `(() => {
  * from a blank page of the same origin, so the app's load is not part of the seeding; a 17x design (about 4 M
  * characters) would not fit localStorage.
  */
-export async function openApp(browser: Browser, url: string, text: string): Promise<Page> {
+export async function openApp(
+  browser: Browser,
+  url: string,
+  text: string,
+  beforeGoto?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const seeder = await context.newPage();
   await seeder.route(`${url}seed`, (r) =>
@@ -111,6 +116,7 @@ export async function openApp(browser: Browser, url: string, text: string): Prom
   await seeder.close();
   const page = await context.newPage();
   await page.addInitScript(OBSERVERS);
+  await beforeGoto?.(page);
   await page.goto(url);
   await page.waitForSelector('.react-flow__node', { timeout: 120_000 });
   return page;

@@ -26,7 +26,7 @@ const REPEAT = 5;
  * Pans the view (dragging the empty pane left of the drawing) until the box's top is on screen. A box outside the
  * view is not mounted (the canvas draws what is seen), so a missing box means: pan on.
  */
-async function panToTop(page: Page, id: string): Promise<void> {
+export async function panToTop(page: Page, id: string): Promise<void> {
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
   for (let i = 0; i < 20; i++) {
     const head = await vnetHead(page, id)
@@ -54,7 +54,7 @@ async function zoomOn(page: Page, testId: string, layoutW: number, zoom: number)
   }
 }
 
-async function clickAt(page: Page, testId: string): Promise<void> {
+export async function clickAt(page: Page, testId: string): Promise<void> {
   const b = (await page.getByTestId(testId).locator('.box-head').first().boundingBox())!;
   await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
 }

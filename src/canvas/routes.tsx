@@ -1,14 +1,17 @@
 /**
- * The lines' routes on the canvas, the same as the picture exports draw (src/export/diagram/route-lines.ts): built
- * once per layout, each line's points kept until one of its boxes moves; a box being dragged is routed where it
- * is now, around the other boxes where they were.
+ * The lines' routes on the canvas, the same as the picture exports draw (src/export/diagram/route-lines.ts). One
+ * router lives as long as the canvas: when the layout changes it keeps every route whose ends stayed put and whose
+ * window (routeWindow: the only part of the drawing its route depends on) no box entered or left, so moving one box
+ * re-routes the lines near it, not every line of the design. A box being dragged is routed where it is now, around
+ * the other boxes where they were.
  */
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo, useState } from 'react';
 import {
   childrenOf,
   layoutBoxes,
   obstaclesFor,
   routeBetween,
+  routeWindow,
   type Point,
   type Rect,
   type RouteBox,
@@ -21,6 +24,13 @@ export interface LineRouter {
   subscribe(id: string, listener: () => void): () => void;
   /** Changes when the line's route is ready (what `subscribe` tells). */
   version(id: string): number;
+}
+
+export interface Router extends LineRouter {
+  /** Takes the boxes of a new layout and drops the routes it may change; returns their line ids. */
+  setBoxes(boxes: readonly RouteBox[]): string[];
+  /** Tells the lines whose routes were dropped, so each asks again (outside React's render). */
+  notify(ids: readonly string[]): void;
 }
 
 const same = (p: Rect, q: Rect) => p.x === q.x && p.y === q.y && p.w === q.w && p.h === q.h;
@@ -39,26 +49,38 @@ interface Request {
   b: Rect;
 }
 
-function makeRouter(boxes: readonly RouteBox[]): LineRouter {
-  const byId = new Map(boxes.map((b) => [b.id, b]));
-  const kids = childrenOf(boxes);
-  const cache = new Map<string, { a: Rect; b: Rect; points: Point[] }>();
+/** Beyond this many box-and-route comparisons a layout change drops every route (a new document, a layout run). */
+const MAX_COMPARISONS = 4_000_000;
+
+const overlap = (p: Rect, q: Rect) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
+
+/** `sliceMs`: the routing budget per task (tests route everything at once). */
+export function makeRouter(sliceMs = SLICE_MS): Router {
+  let byId = new Map<string, RouteBox>();
+  let kids = childrenOf([]);
+  const cache = new Map<string, { a: Rect; b: Rect; window: Rect; points: Point[]; stale?: true }>();
   const pending = new Map<string, Request>();
   const listeners = new Map<string, Set<() => void>>();
   const versions = new Map<string, number>();
   let sliceEnds: number | undefined;
   let draining = false;
 
+  const bump = (ids: Iterable<string>) => {
+    for (const id of ids) {
+      versions.set(id, (versions.get(id) ?? 0) + 1);
+      for (const l of listeners.get(id) ?? []) l();
+    }
+  };
   const compute = (id: string, r: Request): Point[] => {
     const points = routeBetween(r.a, r.b, obstaclesFor(byId, kids, r.source, r.target, [r.a, r.b]));
-    cache.set(id, { a: r.a, b: r.b, points });
+    cache.set(id, { a: r.a, b: r.b, window: routeWindow(r.a, r.b), points });
     return points;
   };
   /** The task's budget: started by its first route, over when the task ends (the next macrotask resets it). */
   const withinSlice = (): boolean => {
     const now = performance.now();
     if (sliceEnds === undefined) {
-      sliceEnds = now + SLICE_MS;
+      sliceEnds = now + sliceMs;
       setTimeout(() => (sliceEnds = undefined), 0);
     }
     return now < sliceEnds;
@@ -72,10 +94,7 @@ function makeRouter(boxes: readonly RouteBox[]): LineRouter {
       compute(id, r);
       done.push(id);
     }
-    for (const id of done) {
-      versions.set(id, (versions.get(id) ?? 0) + 1);
-      for (const l of listeners.get(id) ?? []) l();
-    }
+    bump(done);
     if (pending.size > 0) schedule();
   };
   const schedule = () => {
@@ -85,9 +104,32 @@ function makeRouter(boxes: readonly RouteBox[]): LineRouter {
   };
 
   return {
+    setBoxes(boxes) {
+      const next = new Map(boxes.map((b) => [b.id, b]));
+      // Where boxes were and are now, for every box added, removed, moved, resized or given another parent.
+      const changed: Rect[] = [];
+      for (const [id, b] of next) {
+        const was = byId.get(id);
+        if (was && same(was, b) && was.parentId === b.parentId) continue;
+        changed.push(b);
+        if (was) changed.push(was);
+      }
+      for (const [id, was] of byId) if (!next.has(id)) changed.push(was);
+      byId = next;
+      kids = childrenOf(boxes);
+      if (changed.length === 0) return [];
+      let dropped: string[];
+      if (changed.length * cache.size > MAX_COMPARISONS) dropped = [...cache.keys()];
+      else dropped = [...cache].filter(([, c]) => changed.some((r) => overlap(r, c.window))).map(([id]) => id);
+      // A dropped route is still drawn until its new one is ready.
+      for (const id of dropped) cache.get(id)!.stale = true;
+      return dropped;
+    },
+    notify: bump,
     route(id, source, target, a, b) {
-      const hit = cache.get(id);
-      if (hit && same(hit.a, a) && same(hit.b, b)) return hit.points;
+      const cached = cache.get(id);
+      const hit = cached && same(cached.a, a) && same(cached.b, b) ? cached : undefined;
+      if (hit && !hit.stale) return hit.points;
       const request = { source, target, a, b };
       if (withinSlice()) {
         pending.delete(id);
@@ -95,8 +137,8 @@ function makeRouter(boxes: readonly RouteBox[]): LineRouter {
       }
       pending.set(id, request);
       schedule();
-      // Until its turn the line runs straight from border to border.
-      return routeBetween(a, b, []);
+      // Until its turn the line keeps its previous route when its ends stayed, else runs straight border to border.
+      return hit?.points ?? routeBetween(a, b, []);
     },
     subscribe(id, listener) {
       let set = listeners.get(id);
@@ -113,10 +155,20 @@ function makeRouter(boxes: readonly RouteBox[]): LineRouter {
 
 export const RouterContext = createContext<LineRouter | null>(null);
 
-/** The router of the document's layout (the design is read with it: containment changes the layout too). */
+/**
+ * The canvas's router, given the boxes of each new layout (the design is read with it: containment changes the
+ * layout too). The boxes go in while the canvas renders, before its lines do, so the lines drawn in that render
+ * route around the new boxes; the lines whose routes were dropped but which draw nothing new are told afterwards.
+ */
 export function useLineRouter(): LineRouter {
+  const [router] = useState(() => makeRouter());
   const layout = useDesignStore((s) => s.doc.layout.nodes);
-  return useMemo(() => makeRouter(layoutBoxes(useDesignStore.getState().doc.design, layout)), [layout]);
+  const dropped = useMemo(
+    () => router.setBoxes(layoutBoxes(useDesignStore.getState().doc.design, layout)),
+    [router, layout],
+  );
+  useLayoutEffect(() => router.notify(dropped), [router, dropped]);
+  return router;
 }
 
 export const useRouter = () => useContext(RouterContext);

@@ -15,6 +15,7 @@ export {
   pathOf,
   routeBetween,
   routeLines,
+  routeWindow,
   type Point,
   type RouteBox,
 } from './route-lines';

@@ -113,6 +113,15 @@ function union(a: Rect, b: Rect): Rect {
   return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
 }
 
+/**
+ * The part of the drawing a line between a and b can depend on: it may detour up to REACH beyond its ends, and
+ * only obstacles overlapping this rectangle are looked at. A box that stays outside it before and after a change
+ * cannot change the line's route, which lets the canvas keep that route.
+ */
+export function routeWindow(a: Rect, b: Rect): Rect {
+  return grown(grown(union(a, b), REACH), ROUTE_GAP + 1);
+}
+
 /** Candidate middles between two stub ends: both L shapes and the Z shapes through the given channels. */
 function middles(a: Point, b: Point, xs: readonly number[], ys: readonly number[]): Point[][] {
   const out: Point[][] = [[{ x: b.x, y: a.y }], [{ x: a.x, y: b.y }]];
@@ -161,7 +170,8 @@ export function routeBetween(a: Rect, b: Rect, obstacles: readonly Obstacle[]): 
     { x: s.x2, y: s.y2 },
   ];
   const region = grown(union(a, b), REACH);
-  const hit = obstacles.filter((o) => overlaps(o, grown(region, ROUTE_GAP + 1)));
+  const window = routeWindow(a, b);
+  const hit = obstacles.filter((o) => overlaps(o, window));
   if (!hit.some((o) => crosses(straight[0]!, straight[1]!, o))) return straight;
   const cx = (a.x + a.w / 2 + b.x + b.w / 2) / 2;
   const cy = (a.y + a.h / 2 + b.y + b.h / 2) / 2;
