@@ -44,7 +44,7 @@ export async function panToTop(page: Page, id: string): Promise<void> {
 }
 
 /** Zooms in (mouse wheel over the box) until the box is drawn at `zoom` or more of its layout width. */
-async function zoomOn(page: Page, testId: string, layoutW: number, zoom: number): Promise<void> {
+export async function zoomOn(page: Page, testId: string, layoutW: number, zoom: number): Promise<void> {
   for (let i = 0; i < 20; i++) {
     const b = (await page.getByTestId(testId).boundingBox())!;
     if (b.width / layoutW >= zoom) return;

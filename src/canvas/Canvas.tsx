@@ -33,6 +33,15 @@ import { FIT_PADDING } from '../export';
 export const FAR_ZOOM = 0.45;
 
 /**
+ * A loaded design with more boxes than REVEAL_OVER is put on the canvas in steps, a frame each: its top-level boxes
+ * first (they already span the whole drawing, since every box lies inside its parent, so the view fits the same),
+ * then REVEAL_STEP more of the boxes they hold per frame, parents before children. Mounting the thousands of boxes
+ * in view at once would hold the page for seconds in one task.
+ */
+const REVEAL_OVER = 1500;
+const REVEAL_STEP = 800;
+
+/**
  * Props that never change, made once: React Flow copies a changed prop into its store (which every node and
  * line listens to) and re-renders all nodes when a node handler changes, so a new arrow or array on each render
  * (each drag frame) would cost a full update of the canvas.
@@ -115,6 +124,23 @@ export function Canvas() {
     [derived.nodes, overlay, sizes],
   );
 
+  // How many nested boxes of the latest load are revealed so far (see REVEAL_OVER); an edit never hides any.
+  const [reveal, setReveal] = useState({ loads: 0, count: Infinity });
+  const nested = useMemo(() => derived.nodes.filter((n) => n.parentId).length, [derived.nodes]);
+  const count = reveal.loads === loads ? reveal.count : derived.nodes.length > REVEAL_OVER ? 0 : Infinity;
+  useEffect(() => {
+    if (reveal.loads !== loads) return setReveal({ loads, count });
+    if (count >= nested) return;
+    const frame = requestAnimationFrame(() => setReveal({ loads, count: count + REVEAL_STEP }));
+    return () => cancelAnimationFrame(frame);
+  }, [reveal.loads, loads, count, nested]);
+  const shown = useMemo(() => {
+    if (count >= nested) return nodes;
+    let left = count;
+    // Nodes come parents first, so the first nested ones revealed always have their parent on the canvas.
+    return nodes.filter((n) => !n.parentId || left-- > 0);
+  }, [nodes, count, nested]);
+
   // Ids drawn as boxes: React Flow knows their selection; anything else selected (a peering added from the
   // palette, a finding's subject) it never deselects, so a box selection replaces it.
   const boxIdSet = useMemo(() => new Set(derived.nodes.map((n) => n.id)), [derived.nodes]);
@@ -194,7 +220,7 @@ export function Canvas() {
     >
       <RouterContext.Provider value={router}>
         <ReactFlow
-          nodes={nodes}
+          nodes={shown}
           edges={derived.edges}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}
