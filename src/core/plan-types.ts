@@ -93,7 +93,8 @@ export type NetworkModel =
   | 'azure-cni-overlay'
   | 'byo-cni';
 
-export interface PoolPlan {
+/** A node pool's node counts: at its autoscaler maximum, and at its peak with the upgrade surge on top. */
+export interface PoolPeak {
   poolId: Id;
   clusterId: Id;
   name: string;
@@ -103,6 +104,9 @@ export interface PoolPlan {
   surge: number;
   /** maxNodes + surge. */
   peakNodes: number;
+}
+
+export interface PoolPlan extends PoolPeak {
   /** Effective max pods per node (explicit or the model's default). */
   maxPods: number;
   /** Subnet IPs for nodes (peakNodes). */

@@ -5,7 +5,7 @@
  * headroom agrees with the subnet numbers the plan shows.
  */
 import type { Cluster, Design, Id, NodePool } from '../model';
-import type { ClusterPlan, Plan, PoolPlan } from '../plan-types';
+import type { ClusterPlan, Plan, PoolPeak, PoolPlan } from '../plan-types';
 import { resolveSurge, ROUTE_TABLE_LIMIT } from '../ipam/defaults';
 import { podIpsPerNode } from '../ipam/pools';
 import { MAX_NODES_PER_CLUSTER, MAX_NODES_PER_POOL } from '../limits';
@@ -32,13 +32,8 @@ export interface PoolLimit {
   detail: string;
 }
 
-export interface PoolHeadroom {
-  poolId: Id;
-  clusterId: Id;
-  name: string;
-  maxNodes: number;
-  surge: number;
-  peakNodes: number;
+/** A pool's counts from the plan, and how far its maximum can grow. */
+export interface PoolHeadroom extends PoolPeak {
   /** Largest autoscaler maximum the pool can reach before the first limit. */
   reachableMax: number;
   /** reachableMax − maxNodes; negative when the pool is already past a limit. */

@@ -41,6 +41,20 @@ export function noFindingOn(design: Design, target: Id | undefined, fits: (c: Cl
   return { kind: 'no-finding' as const, rule, ...(typeof c === 'string' ? {} : { subjectId: c.id }) };
 }
 
+/**
+ * The clusters a fault applies to: `fits` picks them and `needs` names them in an error ("… is not `needs`"). Its
+ * `change` and `noFinding` are a fault's inject or repair and its check on the target cluster (or the first that fits).
+ */
+export function clustersThat(fits: (c: Cluster) => boolean, needs: string) {
+  return {
+    change:
+      (change: (d: Design, c: Cluster) => Outcome | void) =>
+      (design: Design, target?: Id): Outcome =>
+        onClusterCopy(design, target, fits, needs, change),
+    noFinding: (rule: string) => (design: Design, target?: Id) => noFindingOn(design, target, fits, rule),
+  };
+}
+
 export function subnetOf(design: Design, id: Id): Subnet | undefined {
   for (const v of design.vnets) for (const s of v.subnets) if (s.id === id) return s;
   return undefined;

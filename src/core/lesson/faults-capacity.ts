@@ -6,7 +6,7 @@ import { containsCidr, formatIp, overlapsCidr, parseCidr, prefixForUsable, toRan
 import type { Cluster, Design, Id } from '../model';
 import { LB_PORTS_PER_IP } from '../paths/snat';
 import { computeAddressPlan, computePlan } from '../plan';
-import { noFindingOn, onClusterCopy, subnetOf, type Outcome } from './fault-util';
+import { clustersThat, noFindingOn, onClusterCopy, subnetOf, type Outcome } from './fault-util';
 import type { Fault } from './types';
 
 /** The pool the surge fault works on (the target pool, the first pool of the target cluster, or the first pool). */
@@ -149,8 +149,7 @@ function freeServiceCidr(d: Design, c: Cluster): Outcome {
   return { error: `no free range for ${c.name}'s service CIDR among ${SERVICE_CANDIDATES.join(', ')}` };
 }
 
-const onLoadBalancer = (c: Cluster) => c.outboundType === 'loadBalancer';
-const ON_LB = 'using outbound type loadBalancer';
+const ON_LB = clustersThat((c) => c.outboundType === 'loadBalancer', 'using outbound type loadBalancer');
 
 export const SNAT_EXHAUSTION: Fault = {
   id: 'snat-exhaustion',
@@ -159,16 +158,15 @@ export const SNAT_EXHAUSTION: Fault = {
     'Each outbound IP of the cluster load balancer has 64,000 SNAT ports. A fixed allocatedOutboundPorts per node that, times the nodes at peak (surge included), exceeds them leaves nodes without ports: scale-out and upgrades fail, and connections time out.',
   learnUrl:
     'https://learn.microsoft.com/azure/aks/configure-load-balancer-standard#configure-the-allocated-outbound-ports',
-  inject: (design, target) => onClusterCopy(design, target, onLoadBalancer, ON_LB, exhaustPorts),
-  check: (design, target) => noFindingOn(design, target, onLoadBalancer, 'snat-exhaustion'),
-  repair: (design, target) =>
-    onClusterCopy(design, target, onLoadBalancer, ON_LB, (d, c) => {
-      if (!c.loadBalancerProfile) return { error: 'no load balancer profile to repair' };
-      const peak = computeAddressPlan(d).clusters[c.id]?.peakNodes ?? 0;
-      const ports = c.loadBalancerProfile.allocatedOutboundPorts;
-      // One more outbound IP per 64,000 ports the peak nodes need.
-      c.loadBalancerProfile.managedOutboundIpCount = Math.max(1, Math.ceil((peak * ports) / LB_PORTS_PER_IP));
-    }),
+  inject: ON_LB.change(exhaustPorts),
+  check: ON_LB.noFinding('snat-exhaustion'),
+  repair: ON_LB.change((d, c) => {
+    if (!c.loadBalancerProfile) return { error: 'no load balancer profile to repair' };
+    const peak = computeAddressPlan(d).clusters[c.id]?.peakNodes ?? 0;
+    const ports = c.loadBalancerProfile.allocatedOutboundPorts;
+    // One more outbound IP per 64,000 ports the peak nodes need.
+    c.loadBalancerProfile.managedOutboundIpCount = Math.max(1, Math.ceil((peak * ports) / LB_PORTS_PER_IP));
+  }),
 };
 
 /** One outbound IP and a fixed port allocation per node that the peak nodes together overrun. */

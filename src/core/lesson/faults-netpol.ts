@@ -2,12 +2,13 @@
  * NetworkPolicy fault: a default-deny egress policy with no rule for the cluster DNS, so every name lookup of the
  * namespace's pods fails while pod-to-pod traffic by address still works.
  */
-import type { Cluster, Design } from '../model';
-import { freshId, noFindingOn, onClusterCopy } from './fault-util';
+import { clustersThat, freshId } from './fault-util';
 import type { Fault } from './types';
 
-const hasWorkloads = (c: Cluster) => (c.workloads?.length ?? 0) > 0;
-const NEEDS = 'running workloads (its Kubernetes layer has none)';
+const WITH_WORKLOADS = clustersThat(
+  (c) => (c.workloads?.length ?? 0) > 0,
+  'running workloads (its Kubernetes layer has none)',
+);
 
 const DENY_EGRESS = (ns: string) => `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -46,18 +47,12 @@ spec:
           port: 53
 `;
 
-function addPolicy(
-  design: Design,
-  target: string | undefined,
-  base: string,
-  name: string,
-  yaml: (ns: string) => string,
-) {
-  return onClusterCopy(design, target, hasWorkloads, NEEDS, (d, c) => {
+/** Adds a policy named `name` (yaml of its namespace) in the namespace of the cluster's first workload. */
+const addPolicy = (base: string, name: string, yaml: (ns: string) => string) =>
+  WITH_WORKLOADS.change((d, c) => {
     const ns = c.workloads![0]!.namespace;
     c.networkPolicies = [...(c.networkPolicies ?? []), { id: freshId(d, base), name, namespace: ns, yaml: yaml(ns) }];
   });
-}
 
 export const DNS_EGRESS_BLOCKED: Fault = {
   id: 'dns-egress-blocked',
@@ -65,7 +60,7 @@ export const DNS_EGRESS_BLOCKED: Fault = {
   description:
     'A policy that isolates pods for egress denies everything it does not allow, the cluster DNS included: lookups of Service names time out, so the application fails although every allowed address is reachable.',
   learnUrl: 'https://learn.microsoft.com/azure/aks/use-network-policies',
-  inject: (design, target) => addPolicy(design, target, 'np-default-deny-egress', 'default-deny-egress', DENY_EGRESS),
-  check: (design, target) => noFindingOn(design, target, hasWorkloads, 'netpol-dns-egress-blocked'),
-  repair: (design, target) => addPolicy(design, target, 'np-allow-dns-egress', 'allow-dns-egress', ALLOW_DNS),
+  inject: addPolicy('np-default-deny-egress', 'default-deny-egress', DENY_EGRESS),
+  check: WITH_WORKLOADS.noFinding('netpol-dns-egress-blocked'),
+  repair: addPolicy('np-allow-dns-egress', 'allow-dns-egress', ALLOW_DNS),
 };

@@ -6,13 +6,12 @@
 import { formatIp, lastUsableIp, toRange } from '../cidr';
 import type { Cluster, Design, LoadBalancer, RouteTable } from '../model';
 import {
+  clustersThat,
   ensureRouteTable,
   firewallTarget,
   freshId,
   isDefault,
   nodeSubnets,
-  noFindingOn,
-  onClusterCopy,
   pickCluster,
   routeTableOf,
   subnetOf,
@@ -21,8 +20,8 @@ import {
 import type { Fault } from './types';
 
 const isUdr = (c: { outboundType: string }) => c.outboundType === 'userDefinedRouting';
-const UDR = 'using outbound type userDefinedRouting';
-const VIA_FIREWALL = 'sending its egress through a firewall (userDefinedRouting)';
+const UDR = clustersThat(isUdr, 'using outbound type userDefinedRouting');
+const VIA_FIREWALL = clustersThat(isUdr, 'sending its egress through a firewall (userDefinedRouting)');
 
 export const UDR_NO_DEFAULT_ROUTE: Fault = {
   id: 'udr-no-default-route',
@@ -30,17 +29,16 @@ export const UDR_NO_DEFAULT_ROUTE: Fault = {
   description:
     'With outbound type userDefinedRouting AKS creates no outbound path of its own: the node subnet must send 0.0.0.0/0 to a firewall or appliance. Without that route the cluster cannot be created, and an existing one loses egress.',
   learnUrl: 'https://learn.microsoft.com/azure/aks/egress-udr',
-  inject: (design, target) =>
-    onClusterCopy(design, target, isUdr, UDR, (d, c) => {
-      const tables = nodeSubnets(d, c).flatMap((s) => routeTableOf(d, s) ?? []);
-      for (const t of tables) t.routes = t.routes.filter((r) => !isDefault(r.addressPrefix));
-    }),
+  inject: UDR.change((d, c) => {
+    const tables = nodeSubnets(d, c).flatMap((s) => routeTableOf(d, s) ?? []);
+    for (const t of tables) t.routes = t.routes.filter((r) => !isDefault(r.addressPrefix));
+  }),
   check: (design, target) => {
     const c = pickCluster(design, target, isUdr, '');
     const sid = typeof c === 'string' ? undefined : c.nodePools[0]?.nodeSubnetId;
     return { kind: 'no-finding', rule: 'udr-missing-default-route', ...(sid ? { subjectId: sid } : {}) };
   },
-  repair: (design, target) => onClusterCopy(design, target, isUdr, UDR, routeToFirewall),
+  repair: UDR.change(routeToFirewall),
 };
 
 /** Sends 0.0.0.0/0 of each node subnet of `c` to the first firewall, giving a subnet without one a route table. */
@@ -109,8 +107,6 @@ export const APPGW_DEFAULT_ROUTE: Fault = {
   },
 };
 
-const udrWithFirewall = (c: { outboundType: string }) => isUdr(c);
-
 function publicLbsOf(design: Design, clusterId: string): LoadBalancer[] {
   return design.loadBalancers.filter((l) => l.clusterId === clusterId && l.type === 'public');
 }
@@ -121,21 +117,20 @@ export const ASYMMETRIC_FIREWALL_LB: Fault = {
   description:
     'The node subnet sends 0.0.0.0/0 to the firewall, so replies to a client that came in through a public load balancer leave through the firewall, which has no session for them and drops them: the Service never answers.',
   learnUrl: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic#add-a-dnat-rule-to-azure-firewall',
-  inject: (design, target) =>
-    onClusterCopy(design, target, udrWithFirewall, VIA_FIREWALL, (d, c) => {
-      const pip = freshId(d, 'pip-public-svc');
-      d.publicIps.push({ id: pip, name: 'public-svc-pip', sku: 'Standard' });
-      const fe = { id: freshId(d, 'fe-public-svc'), name: 'public-svc', namespace: 'default', publicIpId: pip };
-      d.loadBalancers.push({
-        id: freshId(d, 'lb-public'),
-        name: 'kubernetes',
-        type: 'public',
-        clusterId: c.id,
-        frontends: [{ ...fe, port: 80, targetPort: 80, appLabel: 'public-app' }],
-      });
-    }),
-  check: (design, target) => noFindingOn(design, target, udrWithFirewall, 'asymmetric-firewall-lb'),
-  repair: (design, target) => onClusterCopy(design, target, udrWithFirewall, VIA_FIREWALL, repairAsymmetric),
+  inject: VIA_FIREWALL.change((d, c) => {
+    const pip = freshId(d, 'pip-public-svc');
+    d.publicIps.push({ id: pip, name: 'public-svc-pip', sku: 'Standard' });
+    const fe = { id: freshId(d, 'fe-public-svc'), name: 'public-svc', namespace: 'default', publicIpId: pip };
+    d.loadBalancers.push({
+      id: freshId(d, 'lb-public'),
+      name: 'kubernetes',
+      type: 'public',
+      clusterId: c.id,
+      frontends: [{ ...fe, port: 80, targetPort: 80, appLabel: 'public-app' }],
+    });
+  }),
+  check: VIA_FIREWALL.noFinding('asymmetric-firewall-lb'),
+  repair: VIA_FIREWALL.change(repairAsymmetric),
 };
 
 /**
