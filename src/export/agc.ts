@@ -5,7 +5,7 @@
  * https://learn.microsoft.com/azure/application-gateway/for-containers/quickstart-create-application-gateway-for-containers-byo-deployment
  */
 import type { Design } from '../core/index';
-import { az, Flags, type AzCommand } from './az-model';
+import { az, createdAs, inGroup, type AzCommand } from './az-model';
 import type { AzFlags } from './az-flags';
 import { located, res } from './bicep-network';
 import { ex, type BResource, type Symbols } from './bicep-writer';
@@ -46,16 +46,11 @@ export function agcCommands(d: Design): AzCommand[] {
       nm(vnet.name),
       lit(`/subnets/${subnet.name}`),
     );
-    const base = () => new Flags().add('--resource-group', RG());
     out.push(
-      az(
-        'network alb create',
-        base().add('--name', nm(g.name)).add('--location', LOC()),
-        `Application Gateway for Containers ${g.name}`,
-      ),
+      az('network alb create', createdAs(nm(g.name)), `Application Gateway for Containers ${g.name}`),
       az(
         'network alb association create',
-        base()
+        inGroup()
           .add('--name', g.associationName)
           .add('--alb-name', nm(g.name))
           .add('--location', LOC())
@@ -65,7 +60,7 @@ export function agcCommands(d: Design): AzCommand[] {
       ...g.frontends.map((f) =>
         az(
           'network alb frontend create',
-          base().add('--name', f.name).add('--alb-name', nm(g.name)).add('--location', LOC()),
+          inGroup().add('--name', f.name).add('--alb-name', nm(g.name)).add('--location', LOC()),
         ),
       ),
     );

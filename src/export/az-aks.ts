@@ -3,13 +3,11 @@
  * pool. https://learn.microsoft.com/cli/azure/aks#az-aks-create
  */
 import { designIndex, networkModelOf, type Cluster, type Design, type NodePool } from '../core/index';
-import { az, Flags, type AzCommand } from './az-model';
+import { az, childOf, createdAs, Flags, inGroup, type AzCommand } from './az-model';
 import { exportedAuthorizedRanges, exportedMaxPods, exportedOutbound } from './export-fallbacks';
 import { servicesNeedNetworkRole } from './k8s-yaml';
 import { nameOf, nm, resourceId, subnetId } from './names';
 import { concat, lit, param } from './shell';
-
-const RG = () => param('RESOURCE_GROUP');
 
 function poolFlags(d: Design, c: Cluster, p: NodePool, f: Flags, prefix: 'node' | 'pool'): Flags {
   f.add(prefix === 'node' ? '--nodepool-name' : '--name', p.name)
@@ -64,11 +62,7 @@ function networkRoleCommands(c: Cluster, index: number): AzCommand[] {
     {
       ...az(
         'aks show',
-        new Flags()
-          .add('--resource-group', RG())
-          .add('--name', nm(c.name))
-          .add('--query', 'identity.principalId')
-          .add('--output', 'tsv'),
+        inGroup().add('--name', nm(c.name)).add('--query', 'identity.principalId').add('--output', 'tsv'),
         `${c.name}: its identity manages load balancer IPs and subnets in the resource group`,
       ),
       assignTo: principal,
@@ -93,7 +87,7 @@ export function aksCommands(d: Design): AzCommand[] {
       (a, b) => (a.mode === 'System' ? 0 : 1) - (b.mode === 'System' ? 0 : 1),
     );
     if (!first) return [];
-    const f = new Flags().add('--resource-group', RG()).add('--name', nm(c.name)).add('--location', param('LOCATION'));
+    const f = createdAs(nm(c.name));
     if (c.kubernetesVersion) f.add('--kubernetes-version', c.kubernetesVersion);
     if (c.tier) f.add('--tier', c.tier);
     networkFlags(d, c, f);
@@ -109,18 +103,11 @@ export function aksCommands(d: Design): AzCommand[] {
     const out = [az('aks create', f, `AKS cluster ${c.name} (${networkModelOf(c)})${note ? `; ${note}` : ''}`)];
     if (first.maxSurge) {
       out.push(
-        az(
-          'aks nodepool update',
-          new Flags()
-            .add('--resource-group', RG())
-            .add('--cluster-name', nm(c.name))
-            .add('--name', first.name)
-            .add('--max-surge', first.maxSurge),
-        ),
+        az('aks nodepool update', childOf('--cluster-name', nm(c.name), first.name).add('--max-surge', first.maxSurge)),
       );
     }
     for (const p of rest) {
-      const pf = new Flags().add('--resource-group', RG()).add('--cluster-name', nm(c.name));
+      const pf = inGroup().add('--cluster-name', nm(c.name));
       poolFlags(d, c, p, pf, 'pool').add('--mode', p.mode).add('--os-type', p.osType);
       if (p.maxSurge) pf.add('--max-surge', p.maxSurge);
       out.push(az('aks nodepool add', pf, `Node pool ${p.name}`));

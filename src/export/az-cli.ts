@@ -7,7 +7,7 @@ import { APPGW_ISOLATION_FEATURE, type Design, type Plan } from '../core/index';
 import { agcCommands } from './agc';
 import { aksCommands } from './az-aks';
 import { firewallCommands } from './az-firewall';
-import { az, Flags, renderCommand, type AzCommand } from './az-model';
+import { az, Flags, inGroup, renderCommand, type AzCommand } from './az-model';
 import {
   natGatewayCommands,
   nsgCommands,
@@ -110,8 +110,7 @@ function manifestSteps(design: Design, plan: Plan): string[] {
           );
     const invoke = az(
       'aks command invoke',
-      new Flags()
-        .add('--resource-group', param('RESOURCE_GROUP'))
+      inGroup()
         .add('--name', nm(c.name))
         .add('--command', `kubectl apply -f manifests-${i + 1}.yaml`)
         .add('--file', `manifests-${i + 1}.yaml`),

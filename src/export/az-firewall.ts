@@ -6,7 +6,7 @@
  * Commands: https://learn.microsoft.com/cli/azure/network/firewall/policy/rule-collection-group/collection
  */
 import { type Design, type Firewall, type EgressApplicationRule, type EgressNetworkRule } from '../core/index';
-import { az, Flags, type AzCommand } from './az-model';
+import { az, childOf, createdAs, Flags, inGroup, type AzCommand } from './az-model';
 import {
   APPLICATION_COLLECTION,
   DNAT_GROUP,
@@ -18,8 +18,6 @@ import {
 import { nameOf, nm } from './names';
 import { param, type Word } from './shell';
 
-const RG = () => param('RESOURCE_GROUP');
-
 function vnetOfSubnet(d: Design, subnetId: string) {
   for (const v of d.vnets) for (const s of v.subnets) if (s.id === subnetId) return v;
   return undefined;
@@ -28,18 +26,14 @@ function vnetOfSubnet(d: Design, subnetId: string) {
 function groupCreate(policy: Word, name: string, priority: number, why?: string): AzCommand {
   return az(
     'network firewall policy rule-collection-group create',
-    new Flags()
-      .add('--resource-group', RG())
-      .add('--policy-name', policy)
-      .add('--name', name)
-      .add('--priority', priority),
+    childOf('--policy-name', policy, name).add('--priority', priority),
     why,
   );
 }
 
 /** Common flags of the collection commands. */
-function inGroup(policy: Word, group: string): Flags {
-  return new Flags().add('--resource-group', RG()).add('--policy-name', policy).add('--rcg-name', group);
+function collectionFlags(policy: Word, group: string): Flags {
+  return inGroup().add('--policy-name', policy).add('--rcg-name', group);
 }
 
 function networkRuleFlags(f: Flags, n: EgressNetworkRule, sources: string[]): Flags {
@@ -79,7 +73,7 @@ function filterCollection<R extends { name: string; why: string }>(
       ? az(
           'network firewall policy rule-collection-group collection add-filter-collection',
           ruleFlags(
-            inGroup(policy, group)
+            collectionFlags(policy, group)
               .add('--name', name)
               .add('--collection-priority', priority)
               .add('--action', 'Allow')
@@ -92,7 +86,10 @@ function filterCollection<R extends { name: string; why: string }>(
       : az(
           'network firewall policy rule-collection-group collection rule add',
           ruleFlags(
-            inGroup(policy, group).add('--collection-name', name).add('--rule-type', type).add('--name', r.name),
+            collectionFlags(policy, group)
+              .add('--collection-name', name)
+              .add('--rule-type', type)
+              .add('--name', r.name),
             r,
           ),
           r.why,
@@ -140,11 +137,7 @@ function dnatCommands(d: Design, fw: Firewall, index: number, policy: Word): AzC
     {
       ...az(
         'network public-ip show',
-        new Flags()
-          .add('--resource-group', RG())
-          .add('--name', nm(pip))
-          .add('--query', 'ipAddress')
-          .add('--output', 'tsv'),
+        inGroup().add('--name', nm(pip)).add('--query', 'ipAddress').add('--output', 'tsv'),
         `DNAT rules of ${fw.name} translate its public IP ${pip}`,
       ),
       assignTo: ipParam,
@@ -154,12 +147,12 @@ function dnatCommands(d: Design, fw: Firewall, index: number, policy: Word): AzC
   fw.dnatRules.forEach((r, i) => {
     const f =
       i === 0
-        ? inGroup(policy, DNAT_GROUP.name)
+        ? collectionFlags(policy, DNAT_GROUP.name)
             .add('--name', DNAT_GROUP.collection)
             .add('--collection-priority', DNAT_GROUP.collectionPriority)
             .add('--action', 'DNAT')
             .add('--rule-name', r.name)
-        : inGroup(policy, DNAT_GROUP.name)
+        : collectionFlags(policy, DNAT_GROUP.name)
             .add('--collection-name', DNAT_GROUP.collection)
             .add('--rule-type', 'NatRule')
             .add('--name', r.name);
@@ -184,11 +177,7 @@ function dnatCommands(d: Design, fw: Firewall, index: number, policy: Word): AzC
 
 /** An IP configuration of the firewall with its public IP. */
 function ipConfig(fw: Firewall, name: string, pip: Word | undefined): Flags {
-  return new Flags()
-    .add('--resource-group', RG())
-    .add('--firewall-name', nm(fw.name))
-    .add('--name', name)
-    .add('--public-ip-address', pip);
+  return childOf('--firewall-name', nm(fw.name), name).add('--public-ip-address', pip);
 }
 
 /**
@@ -200,13 +189,7 @@ function ipConfig(fw: Firewall, name: string, pip: Word | undefined): Flags {
  * https://learn.microsoft.com/cli/azure/network/firewall/ip-config#az-network-firewall-ip-config-create
  */
 function firewallCreate(fw: Firewall, policy: Word, vnet: Word, firstPip: Word | undefined, mgmtPip?: Word) {
-  const f = new Flags()
-    .add('--resource-group', RG())
-    .add('--name', nm(fw.name))
-    .add('--location', param('LOCATION'))
-    .add('--sku', 'AZFW_VNet')
-    .add('--tier', fw.tier)
-    .add('--firewall-policy', policy);
+  const f = createdAs(nm(fw.name)).add('--sku', 'AZFW_VNet').add('--tier', fw.tier).add('--firewall-policy', policy);
   const basic = fw.tier === 'Basic';
   if (basic || !mgmtPip) f.add('--vnet-name', vnet).add('--conf-name', 'ipconfig1').add('--public-ip', firstPip);
   if (basic && mgmtPip) f.add('--m-conf-name', 'management').add('--m-public-ip', mgmtPip);
@@ -236,12 +219,7 @@ export function firewallCommands(d: Design): AzCommand[] {
       // DNS proxy is a policy setting once a policy manages the firewall; FQDNs in network rules need it.
       az(
         'network firewall policy create',
-        new Flags()
-          .add('--resource-group', RG())
-          .add('--name', policy)
-          .add('--location', param('LOCATION'))
-          .add('--sku', fw.tier)
-          .add('--enable-dns-proxy', String(fw.dnsProxy)),
+        createdAs(policy).add('--sku', fw.tier).add('--enable-dns-proxy', String(fw.dnsProxy)),
         `Azure Firewall ${fw.name}: its policy, rules, then the firewall`,
       ),
       ...dnatCommands(d, fw, index, policy),
@@ -255,12 +233,7 @@ export function firewallCommands(d: Design): AzCommand[] {
       out.push(
         az(
           'network public-ip create',
-          new Flags()
-            .add('--resource-group', RG())
-            .add('--name', nm(mgmtPip))
-            .add('--location', param('LOCATION'))
-            .add('--sku', 'Standard')
-            .add('--allocation-method', 'Static'),
+          createdAs(nm(mgmtPip)).add('--sku', 'Standard').add('--allocation-method', 'Static'),
           `Management public IP of ${fw.name}`,
         ),
       );

@@ -1,5 +1,5 @@
 /** az commands as data: the script is rendered from these, and tests check them against the flag table. */
-import { lit, renderWord, type Word } from './shell';
+import { lit, param, renderWord, type Word } from './shell';
 
 export interface AzFlag {
   flag: string;
@@ -34,6 +34,16 @@ export class Flags {
     return this;
   }
 }
+
+/** Flags of a command on the deployment's resource group: `--resource-group` first. */
+export const inGroup = () => new Flags().add('--resource-group', param('RESOURCE_GROUP'));
+
+/** Flags of a resource's `create`: the resource group, the resource's name and the deployment's location. */
+export const createdAs = (name: Word | string) => inGroup().add('--name', name).add('--location', param('LOCATION'));
+
+/** Flags of a command on a child resource: the resource group, the parent (`parentFlag`, e.g. --nsg-name) and the name. */
+export const childOf = (parentFlag: string, parent: Word | string, name: Word | string) =>
+  inGroup().add(parentFlag, parent).add('--name', name);
 
 export function az(path: string, flags: Flags, comment?: string): AzCommand {
   const cmd: AzCommand = { path: path.split(' '), flags: flags.list };

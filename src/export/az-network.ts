@@ -1,21 +1,12 @@
 /** az commands for the network: public IPs, NAT gateways, NSGs, route tables, VNets, subnets, peerings. */
 import type { Design } from '../core/index';
-import { az, Flags, type AzCommand } from './az-model';
+import { az, childOf, createdAs, inGroup, type AzCommand } from './az-model';
 import { exportedPipSku } from './export-fallbacks';
 import { nameOf, nm } from './names';
-import { param } from './shell';
-
-const RG = () => param('RESOURCE_GROUP');
-const LOC = () => param('LOCATION');
 
 export function publicIpCommands(d: Design): AzCommand[] {
   return d.publicIps.map((p) => {
-    const f = new Flags()
-      .add('--resource-group', RG())
-      .add('--name', nm(p.name))
-      .add('--location', LOC())
-      .add('--sku', exportedPipSku(p))
-      .add('--allocation-method', 'Static');
+    const f = createdAs(nm(p.name)).add('--sku', exportedPipSku(p)).add('--allocation-method', 'Static');
     if (p.zones?.length) f.many('--zone', p.zones);
     const note = p.sku === 'Basic' ? ' (Basic SKU retired on 30 September 2025: written as Standard)' : '';
     return az('network public-ip create', f, `Public IP ${p.name}${note}`);
@@ -26,10 +17,7 @@ export function natGatewayCommands(d: Design): AzCommand[] {
   return d.natGateways.map((n) =>
     az(
       'network nat gateway create',
-      new Flags()
-        .add('--resource-group', RG())
-        .add('--name', nm(n.name))
-        .add('--location', LOC())
+      createdAs(nm(n.name))
         .add('--sku', n.sku === 'StandardV2' ? 'StandardV2' : undefined)
         .many(
           '--public-ip-addresses',
@@ -43,20 +31,13 @@ export function natGatewayCommands(d: Design): AzCommand[] {
 
 export function nsgCommands(d: Design): AzCommand[] {
   return d.nsgs.flatMap((n) => [
-    az(
-      'network nsg create',
-      new Flags().add('--resource-group', RG()).add('--name', nm(n.name)).add('--location', LOC()),
-      `NSG ${n.name}`,
-    ),
+    az('network nsg create', createdAs(nm(n.name)), `NSG ${n.name}`),
     ...[...n.rules]
       .sort((a, b) => a.priority - b.priority)
       .map((r) =>
         az(
           'network nsg rule create',
-          new Flags()
-            .add('--resource-group', RG())
-            .add('--nsg-name', nm(n.name))
-            .add('--name', r.name)
+          childOf('--nsg-name', nm(n.name), r.name)
             .add('--priority', r.priority)
             .add('--direction', r.direction)
             .add('--access', r.access)
@@ -74,20 +55,13 @@ export function routeTableCommands(d: Design): AzCommand[] {
   return d.routeTables.flatMap((t) => [
     az(
       'network route-table create',
-      new Flags()
-        .add('--resource-group', RG())
-        .add('--name', nm(t.name))
-        .add('--location', LOC())
-        .add('--disable-bgp-route-propagation', String(t.disableBgpRoutePropagation)),
+      createdAs(nm(t.name)).add('--disable-bgp-route-propagation', String(t.disableBgpRoutePropagation)),
       `Route table ${t.name}`,
     ),
     ...t.routes.map((r) =>
       az(
         'network route-table route create',
-        new Flags()
-          .add('--resource-group', RG())
-          .add('--route-table-name', nm(t.name))
-          .add('--name', r.name)
+        childOf('--route-table-name', nm(t.name), r.name)
           .add('--address-prefix', r.addressPrefix)
           .add('--next-hop-type', r.nextHopType)
           .add('--next-hop-ip-address', r.nextHopType === 'VirtualAppliance' ? r.nextHopIpAddress : undefined),
@@ -100,20 +74,13 @@ export function vnetCommands(d: Design): AzCommand[] {
   return d.vnets.flatMap((v) => [
     az(
       'network vnet create',
-      new Flags()
-        .add('--resource-group', RG())
-        .add('--name', nm(v.name))
-        .add('--location', LOC())
+      createdAs(nm(v.name))
         .many('--address-prefixes', v.addressSpaces)
         .many('--dns-servers', v.dnsServers ?? []),
       `VNet ${v.name}`,
     ),
     ...v.subnets.map((s) => {
-      const f = new Flags()
-        .add('--resource-group', RG())
-        .add('--vnet-name', nm(v.name))
-        .add('--name', s.name)
-        .many('--address-prefixes', [s.cidr]);
+      const f = childOf('--vnet-name', nm(v.name), s.name).many('--address-prefixes', [s.cidr]);
       const nsg = nameOf(d.nsgs, s.nsgId);
       const rt = nameOf(d.routeTables, s.routeTableId);
       const nat = nameOf(d.natGateways, s.natGatewayId);
@@ -138,8 +105,7 @@ export function peeringCommands(d: Design): AzCommand[] {
     const one = (from: string, to: string, name: string, transit: boolean, useRemote: boolean) =>
       az(
         'network vnet peering create',
-        new Flags()
-          .add('--resource-group', RG())
+        inGroup()
           .add('--name', name)
           .add('--vnet-name', nm(from))
           .add('--remote-vnet', nm(to))

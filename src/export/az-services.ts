@@ -1,12 +1,9 @@
 /** az commands for the services in the VNets: Application Gateway, Bastion and private endpoints. */
 import { designIndex, type Design } from '../core/index';
-import { az, Flags, type AzCommand } from './az-model';
+import { az, createdAs, inGroup, type AzCommand } from './az-model';
 import { nameOf, nm } from './names';
 import { wafPolicyNameOf } from './policy-layout';
 import { concat, lit, param } from './shell';
-
-const RG = () => param('RESOURCE_GROUP');
-const LOC = () => param('LOCATION');
 
 function vnetOfSubnet(d: Design, subnetId: string) {
   return designIndex(d).subnet.get(subnetId);
@@ -23,28 +20,16 @@ export function appGatewayCommands(d: Design): AzCommand[] {
       out.push(
         az(
           'network application-gateway waf-policy create',
-          new Flags()
-            .add('--resource-group', RG())
-            .add('--name', waf)
-            .add('--location', LOC())
-            .add('--type', 'Microsoft_DefaultRuleSet')
-            .add('--version', '2.1'),
+          createdAs(waf).add('--type', 'Microsoft_DefaultRuleSet').add('--version', '2.1'),
           `WAF policy of ${g.name}`,
         ),
         az(
           'network application-gateway waf-policy policy-setting update',
-          new Flags()
-            .add('--resource-group', RG())
-            .add('--policy-name', waf)
-            .add('--state', 'Enabled')
-            .add('--mode', 'Prevention'),
+          inGroup().add('--policy-name', waf).add('--state', 'Enabled').add('--mode', 'Prevention'),
         ),
       );
     }
-    const f = new Flags()
-      .add('--resource-group', RG())
-      .add('--name', nm(g.name))
-      .add('--location', LOC())
+    const f = createdAs(nm(g.name))
       .add('--sku', g.sku)
       .add('--min-capacity', g.minCapacity)
       .add('--max-capacity', g.maxCapacity)
@@ -68,10 +53,7 @@ export function bastionCommands(d: Design): AzCommand[] {
     return [
       az(
         'network bastion create',
-        new Flags()
-          .add('--resource-group', RG())
-          .add('--name', nm(b.name))
-          .add('--location', LOC())
+        createdAs(nm(b.name))
           .add('--vnet-name', nm(at.vnet.name))
           .add('--public-ip-address', nm(pip))
           .add('--sku', b.sku),
@@ -96,10 +78,7 @@ export function privateEndpointCommands(d: Design): AzCommand[] {
     return [
       az(
         'network private-endpoint create',
-        new Flags()
-          .add('--resource-group', RG())
-          .add('--name', nm(pe.name))
-          .add('--location', LOC())
+        createdAs(nm(pe.name))
           .add('--vnet-name', nm(at.vnet.name))
           .add('--subnet', at.subnet.name)
           .add('--private-connection-resource-id', target)

@@ -7,7 +7,7 @@
  */
 import { firstUsableIp, formatIp, parseCidr } from '../cidr';
 import type { Cluster, Design, NodePool } from '../model';
-import { admit, trace, type MissingNsgRule } from './ingress-hops';
+import { admit, podIpHop, trace, type MissingNsgRule } from './ingress-hops';
 import type { Hop, Trace } from './trace-types';
 
 const COMPONENTS =
@@ -53,14 +53,7 @@ export function agcIngress(design: Design, cluster: Cluster, pool: NodePool, mis
       const podSubnet = pool.podSubnetId ?? pool.nodeSubnetId;
       const src = { tag: 'VirtualNetwork' as const, ...(proxyIp ? { ip: proxyIp } : {}) };
       const ok = admit(design, podSubnet, src, HTTPS, `association subnet to pods on TCP ${HTTPS}`, hops, missing);
-      if (ok) {
-        hops.push({
-          kind: 'pod',
-          resourceId: pool.id,
-          label: `pod IP on port ${HTTPS}`,
-          decidedBy: 'the gateway proxies to pod IPs directly',
-        });
-      }
+      if (ok) hops.push(podIpHop(pool, HTTPS, 'the gateway proxies to pod IPs directly'));
       const seen = `an address of ${subnet?.name ?? 'the association subnet'} (X-Forwarded-For carries the client)`;
       return trace('internet', `${g.name}/${f.name}`, hops, ok, seen, !ok);
     });

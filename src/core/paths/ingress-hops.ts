@@ -61,14 +61,17 @@ export function admit(
   return v.allowed;
 }
 
+/** The last hop of a gateway that sends to pod IPs itself: `decidedBy` says what programs them. */
+export const podIpHop = (pool: NodePool, port: number, decidedBy: string): Hop => ({
+  kind: 'pod',
+  resourceId: pool.id,
+  label: `pod IP on port ${port}`,
+  decidedBy,
+});
+
 export function toPods(cluster: Cluster, pool: NodePool, port: number, hops: Hop[], direct = false): void {
   if (direct) {
-    hops.push({
-      kind: 'pod',
-      resourceId: pool.id,
-      label: `pod IP on port ${port}`,
-      decidedBy: 'AGIC programs pod IPs as the backend pool',
-    });
+    hops.push(podIpHop(pool, port, 'AGIC programs pod IPs as the backend pool'));
     return;
   }
   hops.push({
