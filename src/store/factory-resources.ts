@@ -113,18 +113,27 @@ export function addResource(
 ): AddResult {
   const at = { x: Math.round(x), y: Math.round(y), w: 190, h: 70 };
   const names = (list: { name: string }[]) => list.map((i) => i.name);
+  /** Adds an element with a fresh id and the next free name, drawn at the drop point. */
+  const place = <T extends { id: Id; name: string }>(
+    list: T[],
+    prefix: string,
+    namePrefix: string,
+    rest: NoInfer<Omit<T, 'id' | 'name'>>,
+  ): { id: Id } => {
+    const id = ids(prefix);
+    list.push({ id, name: freeName(names(list), namePrefix), ...rest } as T);
+    layout[id] = at;
+    return { id };
+  };
+  /** The subnet dropped on, if any. */
+  const droppedOn = () => (t.subnetId ? d.vnets.flatMap((v) => v.subnets).find((s) => s.id === t.subnetId) : undefined);
   switch (kind) {
     case 'internal-lb':
     case 'public-lb': {
       const cluster = d.clusters[0];
       if (!cluster) return { error: 'Add an AKS cluster first: its Services create the load balancer.' };
-      const id = ids('lb');
       const internal = kind === 'internal-lb';
-      d.loadBalancers.push({
-        id,
-        name: internal
-          ? freeName(names(d.loadBalancers), 'kubernetes-internal-')
-          : freeName(names(d.loadBalancers), 'kubernetes-'),
+      return place(d.loadBalancers, 'lb', internal ? 'kubernetes-internal-' : 'kubernetes-', {
         type: internal ? 'internal' : 'public',
         clusterId: cluster.id,
         frontends: [
@@ -137,120 +146,83 @@ export function addResource(
             appLabel: 'web',
           },
         ],
+        ...(internal && t.subnetId ? { subnetId: t.subnetId } : {}),
       });
-      if (internal && t.subnetId) d.loadBalancers.at(-1)!.subnetId = t.subnetId;
-      layout[id] = at;
-      return { id };
     }
     case 'app-gateway': {
       const subnetId = subnetFor(d, layout, t, 'app-gateway', ids);
       if (!subnetId) return { error: 'Drop the Application Gateway on a VNet: it needs its own subnet.' };
-      const id = ids('agw');
-      d.appGateways.push({
-        id,
-        name: freeName(names(d.appGateways), 'agw-'),
+      return place(d.appGateways, 'agw', 'agw-', {
         sku: 'WAF_v2',
         subnetId,
         minCapacity: 2,
         maxCapacity: 10,
         publicIpId: newPublicIp(d, layout, 'agw', x, y + 90, ids),
       });
-      layout[id] = at;
-      return { id };
     }
     case 'firewall': {
       const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'firewall', ids);
       if (!subnetId) return { error: 'Drop Azure Firewall on a VNet: it needs an AzureFirewallSubnet.' };
-      const id = ids('fw');
-      d.firewalls.push({
-        id,
-        name: freeName(names(d.firewalls), 'fw-'),
+      return place(d.firewalls, 'fw', 'fw-', {
         tier: 'Standard',
         subnetId,
         publicIpIds: [newPublicIp(d, layout, 'fw', x, y + 90, ids)],
         dnsProxy: true,
         dnatRules: [],
       });
-      layout[id] = at;
-      return { id };
     }
     case 'bastion': {
       const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'bastion', ids);
       if (!subnetId) return { error: 'Drop Bastion on a VNet: it needs an AzureBastionSubnet.' };
-      const id = ids('bas');
-      d.bastions.push({
-        id,
-        name: freeName(names(d.bastions), 'bastion-'),
+      return place(d.bastions, 'bas', 'bastion-', {
         sku: 'Standard',
         subnetId,
         publicIpId: newPublicIp(d, layout, 'bas', x, y + 90, ids),
       });
-      layout[id] = at;
-      return { id };
     }
     case 'private-endpoint': {
       const subnetId = subnetFor(d, layout, t, 'private-endpoints', ids);
       if (!subnetId) return { error: 'Drop the private endpoint on a VNet or subnet.' };
-      const id = ids('pe');
-      d.privateEndpoints.push({
-        id,
-        name: freeName(names(d.privateEndpoints), 'pe-'),
+      return place(d.privateEndpoints, 'pe', 'pe-', {
         subnetId,
         targetType: 'Microsoft.KeyVault/vaults',
         targetName: 'kv-app',
         groupId: 'vault',
       });
-      layout[id] = at;
-      return { id };
     }
     case 'onprem': {
       const vnetId = t.vnetId ?? d.vnets[0]?.id;
       if (!vnetId) return { error: 'Add a VNet first: the on-premises site connects through its gateway.' };
       subnetFor(d, layout, { vnetId }, 'gateway', ids);
-      const id = ids('onprem');
-      d.onPremSites.push({
-        id,
-        name: freeName(names(d.onPremSites), 'onprem-'),
+      return place(d.onPremSites, 'onprem', 'onprem-', {
         addressPrefixes: ['192.168.0.0/16'],
         gateway: { vnetId, type: 'Vpn', sku: 'VpnGw1AZ', bgp: true },
       });
-      layout[id] = at;
-      return { id };
     }
     case 'agc':
       return addAgc(d, layout, t, at, ids);
     case 'nat-gateway': {
-      const id = ids('nat');
-      d.natGateways.push({
-        id,
-        name: freeName(names(d.natGateways), 'nat-'),
+      const added = place(d.natGateways, 'nat', 'nat-', {
         publicIpIds: [newPublicIp(d, layout, 'nat', x, y + 90, ids)],
         idleTimeoutMinutes: 4,
       });
-      layout[id] = at;
-      if (t.subnetId) for (const v of d.vnets) for (const s of v.subnets) if (s.id === t.subnetId) s.natGatewayId = id;
-      return { id };
+      const s = droppedOn();
+      if (s) s.natGatewayId = added.id;
+      return added;
     }
     case 'public-ip':
       return { id: newPublicIp(d, layout, 'ip', x, y, ids) };
     case 'route-table': {
-      const id = ids('rt');
-      d.routeTables.push({
-        id,
-        name: freeName(names(d.routeTables), 'rt-'),
-        disableBgpRoutePropagation: false,
-        routes: [],
-      });
-      layout[id] = at;
-      if (t.subnetId) for (const v of d.vnets) for (const s of v.subnets) if (s.id === t.subnetId) s.routeTableId = id;
-      return { id };
+      const added = place(d.routeTables, 'rt', 'rt-', { disableBgpRoutePropagation: false, routes: [] });
+      const s = droppedOn();
+      if (s) s.routeTableId = added.id;
+      return added;
     }
     case 'nsg': {
-      const id = ids('nsg');
-      d.nsgs.push({ id, name: freeName(names(d.nsgs), 'nsg-'), rules: [] });
-      layout[id] = at;
-      if (t.subnetId) for (const v of d.vnets) for (const s of v.subnets) if (s.id === t.subnetId) s.nsgId = id;
-      return { id };
+      const added = place(d.nsgs, 'nsg', 'nsg-', { rules: [] });
+      const s = droppedOn();
+      if (s) s.nsgId = added.id;
+      return added;
     }
   }
 }
