@@ -17,10 +17,18 @@ function expectNoPollution() {
   expect(Object.prototype).not.toHaveProperty('polluted');
 }
 
+/** The minimal document as text with the first `from` in it replaced by `to`. */
+function edited(from: string, to: string): string {
+  return serializeDocument(makeMinimalDocument()).replace(from, to);
+}
+
 /** The minimal document as text with `insert` spliced into the design object. */
 function designWith(insert: string): string {
-  return serializeDocument(makeMinimalDocument()).replace('"location": "eastus2"', `"location": "eastus2", ${insert}`);
+  return edited('"location": "eastus2"', `"location": "eastus2", ${insert}`);
 }
+
+/** What loading the minimal document with the first `from` replaced by `to` refuses. */
+const errorsLoading = (from: string, to: string) => errorsOf(loadDocument(edited(from, to)));
 
 afterEach(() => {
   expectNoPollution();
@@ -35,21 +43,18 @@ describe('hostile input: prototype pollution', () => {
   });
 
   it('refuses constructor and prototype deep inside lists', () => {
-    const text = serializeDocument(makeMinimalDocument()).replace(
-      '"purpose": "aks-nodes"',
-      '"purpose": "aks-nodes", "constructor": { "prototype": { "polluted": 1 } }',
-    );
-    expect(errorsOf(loadDocument(text))).toEqual([
+    expect(
+      errorsLoading(
+        '"purpose": "aks-nodes"',
+        '"purpose": "aks-nodes", "constructor": { "prototype": { "polluted": 1 } }',
+      ),
+    ).toEqual([
       'design.vnets[0].subnets[0].constructor: forbidden key "constructor": refused because it could alter JavaScript object prototypes',
     ]);
   });
 
   it('refuses __proto__ as a layout id', () => {
-    const text = serializeDocument(makeMinimalDocument()).replace(
-      '"nodes": {',
-      '"nodes": { "__proto__": { "x": 1, "y": 2 },',
-    );
-    expect(errorsOf(loadDocument(text))).toEqual([
+    expect(errorsLoading('"nodes": {', '"nodes": { "__proto__": { "x": 1, "y": 2 },')).toEqual([
       'layout.nodes.__proto__: forbidden key "__proto__": refused because it could alter JavaScript object prototypes',
     ]);
   });
@@ -71,15 +76,13 @@ describe('hostile input: prototype pollution', () => {
 
 describe('hostile input: numbers', () => {
   it('refuses 1e308 and other huge counts with the bound', () => {
-    const text = serializeDocument(makeMinimalDocument()).replace('"count": 3', '"count": 1e308');
-    expect(errorsOf(loadDocument(text))).toEqual([
+    expect(errorsLoading('"count": 3', '"count": 1e308')).toEqual([
       'design.clusters[0].nodePools[0].count: expected an integer ≤ 1000, got 1e+308 (a node pool holds at most 1,000 nodes: https://learn.microsoft.com/azure/aks/quotas-skus-regions)',
     ]);
   });
 
   it('refuses NaN written as text', () => {
-    const text = serializeDocument(makeMinimalDocument()).replace('"count": 3', '"count": "NaN"');
-    expect(errorsOf(loadDocument(text))).toEqual([
+    expect(errorsLoading('"count": 3', '"count": "NaN"')).toEqual([
       'design.clusters[0].nodePools[0].count: expected an integer, got text "NaN"',
     ]);
   });
@@ -97,11 +100,7 @@ describe('hostile input: numbers', () => {
   });
 
   it('refuses a negative surge percentage shape and absurd maxPods', () => {
-    const text = serializeDocument(makeMinimalDocument()).replace(
-      '"count": 3',
-      '"count": 3, "maxPods": 250000, "maxSurge": "-1"',
-    );
-    expect(errorsOf(loadDocument(text))).toEqual([
+    expect(errorsLoading('"count": 3', '"count": 3, "maxPods": 250000, "maxSurge": "-1"')).toEqual([
       'design.clusters[0].nodePools[0].maxPods: expected an integer ≤ 250, got 250000 (AKS allows at most 250 pods per node with kubenet and Azure CNI: https://learn.microsoft.com/azure/aks/quotas-skus-regions)',
       'design.clusters[0].nodePools[0].maxSurge: expected a node count ("1") or a percentage ("33%"), got text "-1"',
     ]);
@@ -110,15 +109,13 @@ describe('hostile input: numbers', () => {
 
 describe('hostile input: shapes and sizes', () => {
   it('refuses IPv6 address spaces', () => {
-    const text = serializeDocument(makeMinimalDocument()).replace('"10.10.0.0/16"', '"2001:db8::/32"');
-    expect(errorsOf(loadDocument(text))).toEqual([
+    expect(errorsLoading('"10.10.0.0/16"', '"2001:db8::/32"')).toEqual([
       'design.vnets[0].addressSpaces[0]: IPv6 is not supported; only IPv4 ranges can be planned (got "2001:db8::/32")',
     ]);
   });
 
   it('refuses wrong types at the top', () => {
-    const text = serializeDocument(makeMinimalDocument()).replace('"vnets": [', '"vnets": 5, "x": [');
-    expect(errorsOf(loadDocument(text))).toEqual(['design.vnets: expected a list, got 5']);
+    expect(errorsLoading('"vnets": [', '"vnets": 5, "x": [')).toEqual(['design.vnets: expected a list, got 5']);
   });
 
   it('refuses deeply nested junk without overflowing the stack', () => {

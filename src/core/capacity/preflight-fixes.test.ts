@@ -28,6 +28,13 @@ function rechecked(d: Design, check: PreflightCheck, fix: PreflightFix) {
   return { numbers: { preAllocated: ch.preAllocated, available: ch.available, ok: ch.ok }, errors, clusterOk: pf!.ok };
 }
 
+/** Applied, the fix gives the numbers its `after` promises, and the design then passes with no error. */
+function expectFixed(d: Design, check: PreflightCheck, fix: PreflightFix) {
+  const r = rechecked(d, check, fix);
+  expect(r.numbers).toEqual(fix.after);
+  expect([r.clusterOk, r.errors]).toEqual([true, []]);
+}
+
 const fixOf = (ch: PreflightCheck, kind: PreflightFix['kind']) => ch.fixes.find((f) => f.kind === kind)!;
 
 describe('preflight fixes, applied', () => {
@@ -47,9 +54,7 @@ describe('preflight fixes, applied', () => {
       { kind: 'set-subnet-cidr', subnetId: 'nodes', cidr: '10.240.0.0/23', label: 'Use 10.240.0.0/23 (/23)' },
     ]);
     expect(f.after).toEqual({ preAllocated: 341, available: 507, ok: true });
-    const r = rechecked(d, ch, f);
-    expect(r.numbers).toEqual(f.after);
-    expect([r.clusterOk, r.errors]).toEqual([true, []]);
+    expectFixed(d, ch, f);
   });
 
   it('a smaller max pods: 11 × (1 + m) ≤ 251 → m ≤ 21, so 11 × 22 = 242', () => {
@@ -57,9 +62,7 @@ describe('preflight fixes, applied', () => {
     expect(f.value).toBe('21');
     expect(f.ops).toEqual([{ kind: 'set-pool-max-pods', poolId: 'pool', maxPods: 21, label: 'system: max pods 21' }]);
     expect(f.after).toEqual({ preAllocated: 242, available: 251, ok: true });
-    const r = rechecked(d, ch, f);
-    expect(r.numbers).toEqual(f.after);
-    expect([r.clusterOk, r.errors]).toEqual([true, []]);
+    expectFixed(d, ch, f);
   });
 
   it('Azure CNI Overlay: the node subnet holds 11 node addresses; the pod CIDR 10.244.0.0/16 holds 256 nodes', () => {
@@ -75,10 +78,8 @@ describe('preflight fixes, applied', () => {
     ]);
     expect(f.after).toEqual({ preAllocated: 11, available: 251, ok: true });
     expect(f.label).toContain('a running cluster moves with az aks update');
-    const r = rechecked(d, ch, f);
-    expect(r.numbers).toEqual(f.after);
     // The pod CIDR check passes too: 11 × 256 = 2,816 of 65,536.
-    expect([r.clusterOk, r.errors]).toEqual([true, []]);
+    expectFixed(d, ch, f);
   });
 
   it('a smaller surge: max 7 with surge 2 is (7 + 2) × 31 = 279 > 251; surge 1 gives 8 × 31 = 248', () => {

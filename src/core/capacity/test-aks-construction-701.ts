@@ -7,10 +7,20 @@
  * maximum and no network plugin mode; a podCIDR check means Overlay (kubenet fails as InsufficientPodCidr), and
  * 10.240.100.0/22 is the template's default podCidr.
  */
-import type { Design } from '../model';
+import type { Design, NodePool } from '../model';
 import { oneClusterDesign } from '../ipam/test-design';
 
-function withK8sClusterSubnet(d: Design): Design {
+/** The cluster of the issue's parameters (Overlay with the template's podCidr) on its k8s-cluster subnet. */
+function issueCluster(pool: Partial<NodePool>): Design {
+  const d = oneClusterDesign({
+    cluster: {
+      name: 'aks-resource-group',
+      networkPlugin: 'azure',
+      networkPluginMode: 'overlay',
+      podCidr: '10.240.100.0/22',
+    },
+    pool,
+  });
   d.vnets[0]!.addressSpaces = ['10.1.0.0/16'];
   d.vnets[0]!.subnets = [{ id: 'nodes', name: 'k8s-cluster', cidr: '10.1.0.0/22', purpose: 'aks-nodes' }];
   return d;
@@ -21,17 +31,7 @@ function withK8sClusterSubnet(d: Design): Design {
  * the default surge of 1. The maximum is inferred from Azure's number, not stated in the issue.
  */
 export function aksConstruction701(): Design {
-  return withK8sClusterSubnet(
-    oneClusterDesign({
-      cluster: {
-        name: 'aks-resource-group',
-        networkPlugin: 'azure',
-        networkPluginMode: 'overlay',
-        podCidr: '10.240.100.0/22',
-      },
-      pool: { name: 'systempool1', vmSize: 'Standard_B2als_v2', count: 1, autoscale: { min: 1, max: 4 } },
-    }),
-  );
+  return issueCluster({ name: 'systempool1', vmSize: 'Standard_B2als_v2', count: 1, autoscale: { min: 1, max: 4 } });
 }
 
 /**
@@ -41,24 +41,14 @@ export function aksConstruction701(): Design {
  * agentCount 1 and agentCountMax 0 (no autoscaler), maxPods 30, maxSurge 33%.
  */
 export function aksConstruction701Template(): Design {
-  const d = withK8sClusterSubnet(
-    oneClusterDesign({
-      cluster: {
-        name: 'aks-resource-group',
-        networkPlugin: 'azure',
-        networkPluginMode: 'overlay',
-        podCidr: '10.240.100.0/22',
-      },
-      pool: {
-        name: 'npsystem',
-        vmSize: 'Standard_B4ms',
-        count: 1,
-        autoscale: { min: 1, max: 3 },
-        maxPods: 30,
-        maxSurge: '33%',
-      },
-    }),
-  );
+  const d = issueCluster({
+    name: 'npsystem',
+    vmSize: 'Standard_B4ms',
+    count: 1,
+    autoscale: { min: 1, max: 3 },
+    maxPods: 30,
+    maxSurge: '33%',
+  });
   const system = d.clusters[0]!.nodePools[0]!;
   d.clusters[0]!.nodePools.push({
     ...system,

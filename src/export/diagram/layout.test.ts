@@ -1,22 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../core/index';
-import { loadDocument } from '../../io';
 import { makeEnterpriseDesign } from '../../../bench/make-enterprise-design';
 import { CHILD_TOP, containLayout } from './contain';
 import { contains, overlaps, type Rect } from './geometry';
 import { FIT_PADDING, layoutDesign, NAME_FONT_PX, VIEW } from './layout';
 import type { DiagramLayout } from './scene';
 import { elementsOf } from './structure';
-
-const DIR = new URL('../../../examples/', import.meta.url);
-const EXAMPLES = readdirSync(DIR).filter((f) => f.endsWith('.json'));
-
-function example(file: string): { design: Design; layout: DiagramLayout } {
-  const r = loadDocument(readFileSync(new URL(file, DIR), 'utf8'));
-  if (!r.ok) throw new Error(file);
-  return { design: r.doc.design, layout: r.doc.layout.nodes };
-}
+import { EXAMPLES, example } from './test-support';
 
 /**
  * Every element placed, every child inside its parent and below its header, each resource Azure places in a

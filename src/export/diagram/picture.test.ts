@@ -4,21 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { computePlan, type Design } from '../../core/index';
-import { loadDocument } from '../../io';
+import { computePlan } from '../../core/index';
 import { exportDrawio } from './drawio';
 import { layoutDesign } from './layout';
-import type { DiagramLayout } from './scene';
 import { elementsOf } from './structure';
 import { exportSvg } from './svg';
-
-const DIR = new URL('../../../examples/', import.meta.url);
-
-function example(file: string): { design: Design; layout: DiagramLayout; name: string } {
-  const r = loadDocument(readFileSync(new URL(file, DIR), 'utf8'));
-  if (!r.ok) throw new Error(file);
-  return { design: r.doc.design, layout: r.doc.layout.nodes, name: r.doc.meta.name };
-}
+import { example } from './test-support';
 
 const parser = new XMLParser({
   ignoreAttributes: false,

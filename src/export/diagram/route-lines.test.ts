@@ -1,24 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computePlan, designLines, type Design } from '../../core/index';
-import { loadDocument } from '../../io';
 import { contains } from './geometry';
 import { crosses, pathOf, routeBetween, routeLines, type Point, type RouteBox } from './route-lines';
-import { buildScene, type DiagramLayout } from './scene';
+import { buildScene } from './scene';
 import { linesOf } from './structure';
 import { XMLParser } from 'fast-xml-parser';
 import { drawnLines } from './lines';
 import { exportSvg } from './svg';
 import { exportDrawio } from './drawio';
-
-const DIR = new URL('../../../examples/', import.meta.url);
-const EXAMPLES = readdirSync(DIR).filter((f) => f.endsWith('.json'));
-
-function example(file: string): { design: Design; layout: DiagramLayout } {
-  const r = loadDocument(readFileSync(new URL(file, DIR), 'utf8'));
-  if (!r.ok) throw new Error(file);
-  return { design: r.doc.design, layout: r.doc.layout.nodes };
-}
+import { EXAMPLES, example } from './test-support';
 
 /** Crossings of a line's own two boxes and of top-level boxes that hold neither end. */
 function crossings(boxes: Map<string, RouteBox>, points: Point[], source: string, target: string): string[] {
