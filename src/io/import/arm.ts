@@ -7,7 +7,7 @@ import { armString, type ArmScope } from './arm-expr';
 import type { FnEnv } from './bicep-functions';
 import type { BuildOptions } from './build';
 import { buildFromResources } from './from-resources';
-import type { ImportItem, ImportResult } from './report';
+import { refusedKeys, unreadable, type ImportItem, type ImportResult } from './report';
 import type { RawResource } from './resources';
 import { get, isObj, isUnresolved, readJson, str, unresolved, type Obj, type Val } from './values';
 
@@ -154,21 +154,12 @@ class Template {
 
 /** An ARM template text → design and report. */
 export function importArm(text: string, opts: ArmImportOptions = {}): ImportResult {
-  const fail = (message: string): ImportResult => ({
-    from: 'arm',
-    design: null,
-    items: [{ status: 'ignored', at: '', what: 'template', message }],
-  });
+  const fail = (message: string) => unreadable('arm', 'template', message);
   const json = readJson(text);
   if (!json.ok) return fail(json.message);
   const t = json.value as Val;
   if (!isObj(t) || get(t, 'resources') === undefined) return fail('not an ARM template: no "resources"');
-  const before: ImportItem[] = json.dropped.map((k) => ({
-    status: 'ignored',
-    at: '',
-    what: `key ${k}`,
-    message: `the key "${k}" is refused (it could alter object prototypes)`,
-  }));
+  const before = refusedKeys(json.dropped);
   const tpl = new Template(t, opts);
   tpl.read(get(t, 'resources')!, 'resources');
   if (tpl.out.length >= MAX_ARM_RESOURCES)

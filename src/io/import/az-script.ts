@@ -8,7 +8,7 @@ import { AKS_HANDLERS } from './az-aks';
 import { firstWords, lexScript, MAX_SCRIPT_CHARS } from './az-lex';
 import { NETWORK_HANDLERS, type Handler } from './az-net';
 import { dropManagementPips, SERVICE_HANDLERS } from './az-svc';
-import type { ImportItem, ImportResult } from './report';
+import { unreadable, type ImportItem, type ImportResult } from './report';
 
 const HANDLERS: Record<string, Handler> = { ...NETWORK_HANDLERS, ...SERVICE_HANDLERS, ...AKS_HANDLERS };
 
@@ -85,18 +85,12 @@ function finish(b: Build, items: ImportItem[]): void {
 /** Reads an az CLI script into a design with a report. */
 export function importAzScript(text: string): ImportResult {
   if (text.length > MAX_SCRIPT_CHARS)
-    return {
-      from: 'az',
-      design: null,
-      items: [
-        {
-          status: 'ignored',
-          at: 'input',
-          what: 'script',
-          message: `the script is too large: ${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_SCRIPT_CHARS.toLocaleString('en-US')}`,
-        },
-      ],
-    };
+    return unreadable(
+      'az',
+      'script',
+      `the script is too large: ${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_SCRIPT_CHARS.toLocaleString('en-US')}`,
+      'input',
+    );
   const lexed = lexScript(text);
   const b = new Build();
   const other: ImportItem[] = [];

@@ -6,7 +6,7 @@
  */
 import type { BuildOptions } from './build';
 import { buildFromResources } from './from-resources';
-import type { ImportItem, ImportResult } from './report';
+import { refusedKeys, unreadable, type ImportResult } from './report';
 import { parseResourceId, type RawResource } from './resources';
 import { arr, get, isObj, readJson, str, type Val } from './values';
 
@@ -21,21 +21,12 @@ function itemsOf(v: Val): Val[] | null {
 
 /** az JSON text → design and report. Never throws. */
 export function importAzJson(text: string, opts: BuildOptions = {}): ImportResult {
-  const fail = (message: string): ImportResult => ({
-    from: 'azjson',
-    design: null,
-    items: [{ status: 'ignored', at: '', what: 'input', message }],
-  });
+  const fail = (message: string) => unreadable('azjson', 'input', message);
   const json = readJson(text);
   if (!json.ok) return fail(json.message);
   const list = itemsOf(json.value as Val);
   if (!list) return fail('not az output: expected an array, { "data": [...] }, { "value": [...] } or one resource');
-  const items: ImportItem[] = json.dropped.map((k) => ({
-    status: 'ignored',
-    at: '',
-    what: `key ${k}`,
-    message: `the key "${k}" is refused (it could alter object prototypes)`,
-  }));
+  const items = refusedKeys(json.dropped);
   const resources: RawResource[] = [];
   list.forEach((x, i) => {
     const at = `[${i}]`;

@@ -5,7 +5,7 @@
 import { importArm } from './arm';
 import { importAzJson } from './azjson';
 import { importAzScript } from './az-script';
-import { IMPORT_SOURCES, type ImportResult, type ImportSource } from './report';
+import { IMPORT_SOURCES, unreadable, type ImportResult, type ImportSource } from './report';
 
 export * from './report';
 export { importAzScript } from './az-script';
@@ -62,20 +62,13 @@ export function detectSource(text: string): ImportSource {
 export function importText(text: string, from?: ImportSource): ImportResult {
   const source = from ?? detectSource(text);
   const importer = IMPORTERS[source];
-  if (!importer)
-    return {
-      from: source,
-      design: null,
-      items: [
-        { status: 'ignored', at: 'input', what: LABELS[source], message: `no importer for ${LABELS[source]} yet` },
-      ],
-    };
+  if (!importer) return unreadable(source, LABELS[source], `no importer for ${LABELS[source]} yet`, 'input');
   try {
     return importer(text);
   } catch (e) {
     // Importers are written not to throw; this keeps a bug in one from losing the report.
     const message = e instanceof Error ? e.message : String(e);
-    return { from: source, design: null, items: [{ status: 'ignored', at: 'input', what: LABELS[source], message }] };
+    return unreadable(source, LABELS[source], message, 'input');
   }
 }
 

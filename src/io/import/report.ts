@@ -31,6 +31,21 @@ export interface ImportResult {
   items: ImportItem[];
 }
 
+/** The report of an import that could read nothing: one ignored item saying why. */
+export function unreadable(from: ImportSource, what: string, message: string, at = ''): ImportResult {
+  return { from, design: null, items: [{ status: 'ignored', at, what, message }] };
+}
+
+/** The ignored items of the keys a JSON reader refused (__proto__, constructor, prototype). */
+export function refusedKeys(keys: string[]): ImportItem[] {
+  return keys.map((k) => ({
+    status: 'ignored',
+    at: '',
+    what: `key ${k}`,
+    message: `the key "${k}" is refused (it could alter object prototypes)`,
+  }));
+}
+
 /** CLI exit code: 0 all imported (defaults allowed), 1 something ignored or unresolved, 2 nothing could be read. */
 export function importExitCode(r: ImportResult): 0 | 1 | 2 {
   if (!r.design) return 2;
