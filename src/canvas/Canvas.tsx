@@ -131,7 +131,9 @@ export function Canvas() {
   useEffect(() => {
     if (reveal.loads !== loads) return setReveal({ loads, count });
     if (count >= nested) return;
-    const frame = requestAnimationFrame(() => setReveal({ loads, count: count + REVEAL_STEP }));
+    // Once all are shown the count is unbounded, so boxes an edit adds later are never held back.
+    const next = count + REVEAL_STEP;
+    const frame = requestAnimationFrame(() => setReveal({ loads, count: next >= nested ? Infinity : next }));
     return () => cancelAnimationFrame(frame);
   }, [reveal.loads, loads, count, nested]);
   const shown = useMemo(() => {

@@ -10,6 +10,7 @@ import {
   childrenOf,
   layoutBoxes,
   obstaclesFor,
+  overlaps,
   routeBetween,
   routeWindow,
   type Point,
@@ -52,13 +53,14 @@ interface Request {
 /** Beyond this many box-and-route comparisons a layout change drops every route (a new document, a layout run). */
 const MAX_COMPARISONS = 4_000_000;
 
-const overlap = (p: Rect, q: Rect) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
-
 /** `sliceMs`: the routing budget per task (tests route everything at once). */
 export function makeRouter(sliceMs = SLICE_MS): Router {
   let byId = new Map<string, RouteBox>();
   let kids = childrenOf([]);
-  const cache = new Map<string, { a: Rect; b: Rect; window: Rect; points: Point[]; stale?: true }>();
+  const cache = new Map<
+    string,
+    { source: string; target: string; a: Rect; b: Rect; window: Rect; points: Point[]; stale?: true }
+  >();
   const pending = new Map<string, Request>();
   const listeners = new Map<string, Set<() => void>>();
   const versions = new Map<string, number>();
@@ -73,7 +75,7 @@ export function makeRouter(sliceMs = SLICE_MS): Router {
   };
   const compute = (id: string, r: Request): Point[] => {
     const points = routeBetween(r.a, r.b, obstaclesFor(byId, kids, r.source, r.target, [r.a, r.b]));
-    cache.set(id, { a: r.a, b: r.b, window: routeWindow(r.a, r.b), points });
+    cache.set(id, { source: r.source, target: r.target, a: r.a, b: r.b, window: routeWindow(r.a, r.b), points });
     return points;
   };
   /** The task's budget: started by its first route, over when the task ends (the next macrotask resets it). */
@@ -117,10 +119,12 @@ export function makeRouter(sliceMs = SLICE_MS): Router {
       for (const [id, was] of byId) if (!next.has(id)) changed.push(was);
       byId = next;
       kids = childrenOf(boxes);
+      // A line whose box is gone is drawn no more: its route is forgotten, not kept stale.
+      for (const [id, c] of cache) if (!next.has(c.source) || !next.has(c.target)) cache.delete(id);
       if (changed.length === 0) return [];
       let dropped: string[];
       if (changed.length * cache.size > MAX_COMPARISONS) dropped = [...cache.keys()];
-      else dropped = [...cache].filter(([, c]) => changed.some((r) => overlap(r, c.window))).map(([id]) => id);
+      else dropped = [...cache].filter(([, c]) => changed.some((r) => overlaps(r, c.window))).map(([id]) => id);
       // A dropped route is still drawn until its new one is ready.
       for (const id of dropped) cache.get(id)!.stale = true;
       return dropped;

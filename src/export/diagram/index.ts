@@ -6,7 +6,7 @@ export { exportSvg, type SvgOptions } from './svg';
 export { exportDrawio, type DrawioOptions } from './drawio';
 export { FIT_PADDING, LAYOUT_SIZES, NAME_FONT_PX, VIEW } from './layout';
 export { containLayout, freeSpot, CHILD_TOP, CHILD_PAD } from './contain';
-export { contains, segmentBetween, type Rect } from './geometry';
+export { contains, overlaps, segmentBetween, type Rect } from './geometry';
 export {
   childrenOf,
   layoutBoxes,
