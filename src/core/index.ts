@@ -74,6 +74,7 @@ export { networkPolicySchema } from './netpol/policy-schema';
 export { policyWorldOf } from './netpol/design-world';
 export { designExternals } from './netpol/design-externals';
 export { generatePolicies, type GeneratedPolicy } from './netpol/generate';
+export { manifestYaml, policyManifest, policyYaml } from './netpol/manifest';
 export { explainCell, cellConns, cellLevel, matrixChanges } from './netpol/explain';
 export type { MatrixView, CellExplanation, CellChange } from './netpol/explain';
 export * from './migrate/index';

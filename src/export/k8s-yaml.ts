@@ -4,15 +4,15 @@
  * network policy engine, its NetworkPolicies: those drawn in the design, or a set generated from the topology.
  * https://learn.microsoft.com/azure/aks/internal-lb
  */
-import { stringify } from 'yaml';
 import {
   computePlan,
   designIndex,
   generatePolicies,
+  manifestYaml,
   parsePolicyText,
+  policyManifest,
   type Cluster,
   type Design,
-  type K8sNetworkPolicy,
   type LbFrontend,
   type LoadBalancer,
   type Plan,
@@ -70,11 +70,6 @@ function service(
 
 /** The cluster's load balancers, in design order. */
 const lbsOf = (d: Design, c: Cluster) => designIndex(d).loadBalancersOfCluster.get(c.id) ?? [];
-
-function policyManifest(p: K8sNetworkPolicy): Manifest {
-  const { name, namespace, ...spec } = p;
-  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
-}
 
 /**
  * The cluster's NetworkPolicies: the ones drawn in the design when it has any (those that parse; the findings name
@@ -178,7 +173,7 @@ export function renderManifests(manifests: Manifest[], seen = new Map<string, st
     .map((m) => {
       const key = JSON.stringify(m);
       let text = seen.get(key);
-      if (text === undefined) seen.set(key, (text = stringify(m, { lineWidth: 0, aliasDuplicateObjects: false })));
+      if (text === undefined) seen.set(key, (text = manifestYaml(m)));
       return text;
     })
     .join('---\n');

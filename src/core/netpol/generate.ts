@@ -47,6 +47,15 @@ function objectName(...parts: string[]): string {
 
 const tcp = (port: number): NetworkPolicyPort => ({ protocol: 'TCP', port });
 
+/** Egress from every pod of the namespace to the cluster DNS on UDP and TCP 53. */
+export const allowDnsPolicy = (namespace: string, name = 'allow-dns'): K8sNetworkPolicy => ({
+  name,
+  namespace,
+  podSelector: {},
+  policyTypes: ['Egress'],
+  egress: [{ to: [DNS_PEER], ports: [{ protocol: 'UDP', port: 53 }, tcp(53)] }],
+});
+
 /** Where a Service's load balancer takes its clients from: anywhere (public) or the networks that reach the VNet. */
 function clientsOf(design: Design, c: Cluster, internal: boolean): NetworkPolicyPeer[] | undefined {
   if (!internal) return undefined;
@@ -146,13 +155,7 @@ export function generatePolicies(design: Design, plan: Pick<Plan, 'clusters'>, c
       why: `namespace ${ns}: nothing in or out unless a policy below allows it`,
     },
     {
-      policy: {
-        name: 'allow-dns',
-        namespace: ns,
-        podSelector: {},
-        policyTypes: ['Egress'],
-        egress: [{ to: [DNS_PEER], ports: [{ protocol: 'UDP', port: 53 }, tcp(53)] }],
-      },
+      policy: allowDnsPolicy(ns),
       why: 'name lookups to CoreDNS (kube-system, k8s-app=kube-dns) on UDP and TCP 53',
     },
     {
