@@ -4,10 +4,12 @@
  */
 import type { Design } from '../src/core/index';
 import { featureDesign } from '../src/export/test-feature-design';
-import type { Fixture } from './fixtures-foundation';
+import { subnet, type Fixture } from './fixtures-foundation';
 
-const subnet = (d: Design, id: string) => d.vnets.flatMap((v) => v.subnets).find((s) => s.id === id)!;
 const agc = (d: Design) => d.appGatewaysForContainers[0]!;
+const agcSubnet = (d: Design) => subnet(d, 's-agc');
+/** Sets snet-agc to `cidr`; the fixed twins put it back at its /24. */
+const agcCidr = (cidr: string) => (d: Design) => (agcSubnet(d).cidr = cidr);
 const second = (d: Design) =>
   d.appGatewaysForContainers.push({ ...agc(d), id: 'agc2', name: 'agc-two', frontends: [] });
 
@@ -25,9 +27,8 @@ export function agcInHub(d: Design): void {
   agc(d).subnetId = 's-agc-hub';
 }
 
-export const AGC_FIXTURES: Record<string, Fixture> = {
+const ROWS: Record<string, Omit<Fixture, 'base'>> = {
   'agc-kubenet': {
-    base: featureDesign,
     bad: (d) => {
       agc(d).clusterId = 'aks1';
       d.clusters[0]!.networkPlugin = 'kubenet';
@@ -35,41 +36,27 @@ export const AGC_FIXTURES: Record<string, Fixture> = {
     fix: (d) => (d.clusters[0]!.networkPlugin = 'azure'),
   },
   'agc-subnet-delegation': {
-    base: featureDesign,
-    bad: (d) => delete subnet(d, 's-agc').delegation,
-    fix: (d) => (subnet(d, 's-agc').delegation = 'Microsoft.ServiceNetworking/trafficControllers'),
+    bad: (d) => delete agcSubnet(d).delegation,
+    fix: (d) => (agcSubnet(d).delegation = 'Microsoft.ServiceNetworking/trafficControllers'),
   },
-  'agc-subnet-size': {
-    base: featureDesign,
-    bad: (d) => (subnet(d, 's-agc').cidr = '10.1.10.0/25'),
-    fix: (d) => (subnet(d, 's-agc').cidr = '10.1.10.0/24'),
-  },
+  'agc-subnet-size': { bad: agcCidr('10.1.10.0/25'), fix: agcCidr('10.1.10.0/24') },
   'agc-subnet-dedicated': {
-    base: featureDesign,
     bad: (d) => (d.privateEndpoints[0]!.subnetId = 's-agc'),
     fix: (d) => (d.privateEndpoints[0]!.subnetId = 's-pe'),
   },
-  'agc-overlay-subnet-24': {
-    base: featureDesign,
-    bad: (d) => (subnet(d, 's-agc').cidr = '10.1.10.0/23'),
-    fix: (d) => (subnet(d, 's-agc').cidr = '10.1.10.0/24'),
-  },
+  'agc-overlay-subnet-24': { bad: agcCidr('10.1.10.0/23'), fix: agcCidr('10.1.10.0/24') },
   'agc-subnet-upgrade-24': {
-    base: featureDesign,
     bad: (d) => {
       agc(d).clusterId = 'aks1';
-      subnet(d, 's-agc').cidr = '10.1.10.0/23';
+      agcCidr('10.1.10.0/23')(d);
     },
-    fix: (d) => (subnet(d, 's-agc').cidr = '10.1.10.0/24'),
+    fix: agcCidr('10.1.10.0/24'),
   },
-  'agc-overlay-subnet-shared': {
-    base: featureDesign,
-    bad: second,
-    fix: (d) => d.appGatewaysForContainers.pop(),
-  },
-  'agc-overlay-peered': {
-    base: featureDesign,
-    bad: agcInHub,
-    fix: (d) => (agc(d).subnetId = 's-agc'),
-  },
+  'agc-overlay-subnet-shared': { bad: second, fix: (d) => d.appGatewaysForContainers.pop() },
+  'agc-overlay-peered': { bad: agcInHub, fix: (d) => (agc(d).subnetId = 's-agc') },
 };
+
+/** Every row starts from the feature design. */
+export const AGC_FIXTURES: Record<string, Fixture> = Object.fromEntries(
+  Object.entries(ROWS).map(([id, row]) => [id, { base: featureDesign, ...row }]),
+);

@@ -2,7 +2,7 @@
  * Minimal designs for the catalogue test, one row per foundation rule: `bad` turns the clean base design into
  * one that triggers the rule, `fix` turns that into its fixed twin (the smallest change that clears it).
  */
-import type { Design, Subnet } from '../src/core/index';
+import type { Cluster, Design, Subnet } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
 import { plainPeering } from '../src/core/test-elements';
 
@@ -17,9 +17,15 @@ export const base = () => oneClusterDesign({});
 export const vnet = (d: Design) => d.vnets[0]!;
 export const cluster = (d: Design) => d.clusters[0]!;
 export const pool = (d: Design) => cluster(d).nodePools[0]!;
+/** Sets several fields of the first cluster at once (a service CIDR and its DNS IP change together). */
+export const setCluster = (d: Design, fields: Partial<Cluster>) => Object.assign(cluster(d), fields);
 export const subnet = (d: Design, id: string) => d.vnets.flatMap((v) => v.subnets).find((s) => s.id === id)!;
 export const addSubnet = (d: Design, s: Omit<Subnet, 'purpose'> & Partial<Subnet>) =>
   vnet(d).subnets.push({ purpose: 'general', ...s });
+/** A step that adds subnet `s` to the first VNet. */
+const adds = (s: Omit<Subnet, 'purpose'> & Partial<Subnet>) => (d: Design) => addSubnet(d, s);
+/** A step that sets `fields` of subnet `id`. */
+const sets = (id: string, fields: Partial<Subnet>) => (d: Design) => Object.assign(subnet(d, id), fields);
 const peer = (d: Design, a: string, b: string, id = `p-${a}-${b}`) => d.peerings.push(plainPeering(id, a, b));
 const secondVnet = (d: Design, space: string) =>
   d.vnets.push({ id: 'v2', name: 'vnet-two', addressSpaces: [space], subnets: [] });
@@ -33,16 +39,16 @@ const site = (d: Design, prefix: string) =>
 
 export const FOUNDATION_FIXTURES: Record<string, Fixture> = {
   'invalid-cidr': {
-    bad: (d) => (subnet(d, 'nodes').cidr = '10.240.0.1/22'),
-    fix: (d) => (subnet(d, 'nodes').cidr = '10.240.0.0/22'),
+    bad: sets('nodes', { cidr: '10.240.0.1/22' }),
+    fix: sets('nodes', { cidr: '10.240.0.0/22' }),
   },
   'subnet-outside-vnet': {
-    bad: (d) => addSubnet(d, { id: 'x', name: 'snet-x', cidr: '10.9.0.0/24' }),
-    fix: (d) => (subnet(d, 'x').cidr = '10.240.8.0/24'),
+    bad: adds({ id: 'x', name: 'snet-x', cidr: '10.9.0.0/24' }),
+    fix: sets('x', { cidr: '10.240.8.0/24' }),
   },
   'subnet-overlap': {
-    bad: (d) => addSubnet(d, { id: 'x', name: 'snet-x', cidr: '10.240.0.0/24' }),
-    fix: (d) => (subnet(d, 'x').cidr = '10.240.8.0/24'),
+    bad: adds({ id: 'x', name: 'snet-x', cidr: '10.240.0.0/24' }),
+    fix: sets('x', { cidr: '10.240.8.0/24' }),
   },
   'vnet-address-space-overlap': {
     bad: (d) => vnet(d).addressSpaces.push('10.240.128.0/17'),
@@ -75,52 +81,28 @@ export const FOUNDATION_FIXTURES: Record<string, Fixture> = {
     fix: (d) => (d.onPremSites[0]!.addressPrefixes[0] = '192.168.0.0/20'),
   },
   'pod-service-cidr-overlap': {
-    bad: (d) => {
-      cluster(d).networkPluginMode = 'overlay';
-      cluster(d).podCidr = '10.0.0.0/16';
-    },
+    bad: (d) => setCluster(d, { networkPluginMode: 'overlay', podCidr: '10.0.0.0/16' }),
     fix: (d) => (cluster(d).podCidr = '10.244.0.0/16'),
   },
   'pod-cidr-overlap': {
-    bad: (d) => {
-      cluster(d).networkPluginMode = 'overlay';
-      cluster(d).podCidr = '10.240.0.0/16';
-    },
+    bad: (d) => setCluster(d, { networkPluginMode: 'overlay', podCidr: '10.240.0.0/16' }),
     fix: (d) => (cluster(d).podCidr = '10.244.0.0/16'),
   },
   'service-cidr-overlap': {
-    bad: (d) => {
-      cluster(d).serviceCidr = '10.240.0.0/24';
-      cluster(d).dnsServiceIp = '10.240.0.10';
-    },
-    fix: (d) => {
-      cluster(d).serviceCidr = '10.0.0.0/16';
-      cluster(d).dnsServiceIp = '10.0.0.10';
-    },
+    bad: (d) => setCluster(d, { serviceCidr: '10.240.0.0/24', dnsServiceIp: '10.240.0.10' }),
+    fix: (d) => setCluster(d, { serviceCidr: '10.0.0.0/16', dnsServiceIp: '10.0.0.10' }),
   },
   'service-cidr-in-vnet-space': {
-    bad: (d) => {
-      cluster(d).serviceCidr = '10.240.200.0/24';
-      cluster(d).dnsServiceIp = '10.240.200.10';
-    },
-    fix: (d) => {
-      cluster(d).serviceCidr = '10.0.0.0/16';
-      cluster(d).dnsServiceIp = '10.0.0.10';
-    },
+    bad: (d) => setCluster(d, { serviceCidr: '10.240.200.0/24', dnsServiceIp: '10.240.200.10' }),
+    fix: (d) => setCluster(d, { serviceCidr: '10.0.0.0/16', dnsServiceIp: '10.0.0.10' }),
   },
   'vnet-reserved-range': {
     bad: (d) => d.vnets.push({ id: 'll', name: 'vnet-ll', addressSpaces: ['169.254.0.0/16'], subnets: [] }),
     fix: (d) => (d.vnets[1]!.addressSpaces[0] = '10.250.0.0/16'),
   },
   'aks-reserved-range': {
-    bad: (d) => {
-      cluster(d).serviceCidr = '172.30.0.0/16';
-      cluster(d).dnsServiceIp = '172.30.0.10';
-    },
-    fix: (d) => {
-      cluster(d).serviceCidr = '10.0.0.0/16';
-      cluster(d).dnsServiceIp = '10.0.0.10';
-    },
+    bad: (d) => setCluster(d, { serviceCidr: '172.30.0.0/16', dnsServiceIp: '172.30.0.10' }),
+    fix: (d) => setCluster(d, { serviceCidr: '10.0.0.0/16', dnsServiceIp: '10.0.0.10' }),
   },
   // 10 nodes + 1 surge with 30 pods each: 11 × 31 = 341 addresses; a /24 has 251, a /23 507.
   'subnet-too-small': {
@@ -128,55 +110,51 @@ export const FOUNDATION_FIXTURES: Record<string, Fixture> = {
       subnet(d, 'nodes').cidr = '10.240.0.0/24';
       pool(d).count = 10;
     },
-    fix: (d) => (subnet(d, 'nodes').cidr = '10.240.0.0/23'),
+    fix: sets('nodes', { cidr: '10.240.0.0/23' }),
   },
   'special-subnet-reserved-name': {
-    bad: (d) => addSubnet(d, { id: 'x', name: 'GatewaySubnet', cidr: '10.240.4.0/27' }),
-    fix: (d) => (subnet(d, 'x').name = 'snet-x'),
+    bad: adds({ id: 'x', name: 'GatewaySubnet', cidr: '10.240.4.0/27' }),
+    fix: sets('x', { name: 'snet-x' }),
   },
   'special-subnet-name': {
-    bad: (d) => addSubnet(d, { id: 'fw', name: 'snet-fw', cidr: '10.240.4.0/26', purpose: 'firewall' }),
-    fix: (d) => (subnet(d, 'fw').name = 'AzureFirewallSubnet'),
+    bad: adds({ id: 'fw', name: 'snet-fw', cidr: '10.240.4.0/26', purpose: 'firewall' }),
+    fix: sets('fw', { name: 'AzureFirewallSubnet' }),
   },
   'special-subnet-size': {
-    bad: (d) => addSubnet(d, { id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.4.0/27', purpose: 'firewall' }),
-    fix: (d) => (subnet(d, 'fw').cidr = '10.240.4.0/26'),
+    bad: adds({ id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.4.0/27', purpose: 'firewall' }),
+    fix: sets('fw', { cidr: '10.240.4.0/26' }),
   },
   'gateway-subnet-size-recommended': {
-    bad: (d) => addSubnet(d, { id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.0/28', purpose: 'gateway' }),
-    fix: (d) => (subnet(d, 'gw').cidr = '10.240.4.0/27'),
+    bad: adds({ id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.0/28', purpose: 'gateway' }),
+    fix: sets('gw', { cidr: '10.240.4.0/27' }),
   },
   'apiserver-subnet-delegation': {
-    bad: (d) => addSubnet(d, { id: 'api', name: 'snet-api', cidr: '10.240.4.0/28', purpose: 'apiserver' }),
-    fix: (d) => (subnet(d, 'api').delegation = 'Microsoft.ContainerService/managedClusters'),
+    bad: adds({ id: 'api', name: 'snet-api', cidr: '10.240.4.0/28', purpose: 'apiserver' }),
+    fix: sets('api', { delegation: 'Microsoft.ContainerService/managedClusters' }),
   },
   'apiserver-subnet-size': {
-    bad: (d) =>
-      addSubnet(d, {
-        id: 'api',
-        name: 'snet-api',
-        cidr: '10.240.4.0/29',
-        purpose: 'apiserver',
-        delegation: 'Microsoft.ContainerService/managedClusters',
-      }),
-    fix: (d) => (subnet(d, 'api').cidr = '10.240.4.0/28'),
+    bad: adds({
+      id: 'api',
+      name: 'snet-api',
+      cidr: '10.240.4.0/29',
+      purpose: 'apiserver',
+      delegation: 'Microsoft.ContainerService/managedClusters',
+    }),
+    fix: sets('api', { cidr: '10.240.4.0/28' }),
   },
   'apiserver-subnet-dedicated': {
-    bad: (d) => {
-      subnet(d, 'nodes').purpose = 'apiserver';
-      subnet(d, 'nodes').delegation = 'Microsoft.ContainerService/managedClusters';
-    },
+    bad: sets('nodes', { purpose: 'apiserver', delegation: 'Microsoft.ContainerService/managedClusters' }),
     fix: (d) => {
       subnet(d, 'nodes').purpose = 'aks-nodes';
       delete subnet(d, 'nodes').delegation;
     },
   },
   'appgw-subnet-dedicated': {
-    bad: (d) => (subnet(d, 'nodes').purpose = 'app-gateway'),
-    fix: (d) => (subnet(d, 'nodes').purpose = 'aks-nodes'),
+    bad: sets('nodes', { purpose: 'app-gateway' }),
+    fix: sets('nodes', { purpose: 'aks-nodes' }),
   },
   'node-subnet-delegation': {
-    bad: (d) => (subnet(d, 'nodes').delegation = 'Microsoft.Web/serverFarms'),
+    bad: sets('nodes', { delegation: 'Microsoft.Web/serverFarms' }),
     fix: (d) => delete subnet(d, 'nodes').delegation,
   },
   'public-ip-unattached': {

@@ -60,26 +60,12 @@ function network(g: G, name: (b: string) => string): Built {
     }
     if (chance(g, 40)) {
       hubs.push(vnet);
-      vnet.subnets.push({
-        id: `sfw${v}`,
-        name: 'AzureFirewallSubnet',
-        cidr: `10.${v * 10}.200.0/26`,
-        purpose: 'firewall',
-      });
-      if (chance(g, 50))
-        vnet.subnets.push({
-          id: `sfwm${v}`,
-          name: 'AzureFirewallManagementSubnet',
-          cidr: `10.${v * 10}.201.0/26`,
-          purpose: 'firewall-management',
-        });
-      if (chance(g, 50))
-        vnet.subnets.push({
-          id: `sbas${v}`,
-          name: 'AzureBastionSubnet',
-          cidr: `10.${v * 10}.202.0/26`,
-          purpose: 'bastion',
-        });
+      // A /26 at 10.<v*10>.<third>.0 under the name Azure requires for the role.
+      const special = (id: string, name: string, third: number, purpose: SubnetPurpose) =>
+        vnet.subnets.push({ id: `${id}${v}`, name, cidr: `10.${v * 10}.${third}.0/26`, purpose });
+      special('sfw', 'AzureFirewallSubnet', 200, 'firewall');
+      if (chance(g, 50)) special('sfwm', 'AzureFirewallManagementSubnet', 201, 'firewall-management');
+      if (chance(g, 50)) special('sbas', 'AzureBastionSubnet', 202, 'bastion');
     }
     d.vnets.push(vnet);
   }

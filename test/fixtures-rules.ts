@@ -5,7 +5,7 @@
 import type { Design, NextHopType, NodePool, RouteTable, Subnet } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
 import { route, routeTable } from '../src/core/test-elements';
-import { addSubnet, cluster, pool, subnet, type Fixture } from './fixtures-foundation';
+import { addSubnet, cluster, pool, setCluster, subnet, type Fixture } from './fixtures-foundation';
 
 const defaultRoute = (hop: NextHopType) => route('dflt', 'default', '0.0.0.0/0', hop);
 
@@ -81,8 +81,7 @@ export const RULE_FIXTURES: Record<string, Fixture> = {
   // A /30 has 4 − 2 = 2 addresses for kubernetes + kube-dns + 1 load-balanced Service; a /29 has 6.
   'service-cidr-capacity': {
     bad: (d) => {
-      cluster(d).serviceCidr = '10.0.0.0/30';
-      cluster(d).dnsServiceIp = '10.0.0.2';
+      setCluster(d, { serviceCidr: '10.0.0.0/30', dnsServiceIp: '10.0.0.2' });
       d.loadBalancers.push({
         id: 'lb',
         name: 'kubernetes-internal',
@@ -120,16 +119,10 @@ export const RULE_FIXTURES: Record<string, Fixture> = {
   'cilium-dataplane-network-model': {
     base: () => oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } }),
     bad: (d) => (cluster(d).networkDataplane = 'cilium'),
-    fix: (d) => {
-      cluster(d).networkPlugin = 'azure';
-      cluster(d).networkPluginMode = 'overlay';
-    },
+    fix: (d) => setCluster(d, { networkPlugin: 'azure', networkPluginMode: 'overlay' }),
   },
   'cilium-dataplane-policy': {
-    bad: (d) => {
-      cluster(d).networkDataplane = 'cilium';
-      cluster(d).networkPolicy = 'calico';
-    },
+    bad: (d) => setCluster(d, { networkDataplane: 'cilium', networkPolicy: 'calico' }),
     fix: (d) => (cluster(d).networkPolicy = 'cilium'),
   },
   'cilium-windows-pool': {
