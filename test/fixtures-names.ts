@@ -1,6 +1,6 @@
 /** Catalogue fixtures for the duplicate-name family, node pool counts and peerings. */
 import type { Design, NsgRule } from '../src/core/index';
-import { plainPeering, route, routeTable } from '../src/core/test-elements';
+import { addPool, plainPeering, route, routeTable } from '../src/core/test-elements';
 import { addSubnet, cluster, pool, type Fixture } from './fixtures-foundation';
 import { nsgRule } from './fixtures-nsg';
 
@@ -38,7 +38,7 @@ export const NAME_FIXTURES: Record<string, Fixture> = {
     fix: (d) => (d.vnets[0]!.subnets.at(-1)!.name = 'snet-nodes-2'),
   },
   'duplicate-pool-name': {
-    bad: (d) => cluster(d).nodePools.push({ ...pool(d), id: 'p2', mode: 'User' }),
+    bad: (d) => addPool(d, { id: 'p2' }),
     fix: (d) => (cluster(d).nodePools[1]!.name = 'system2'),
   },
   'duplicate-peering-name': {

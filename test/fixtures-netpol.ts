@@ -1,5 +1,6 @@
 /** Catalogue rows for the NetworkPolicy rules: a cluster with one policy, broken and fixed. */
-import type { Design, K8sContainerPort, K8sWorkload } from '../src/core/index';
+import type { Design, K8sContainerPort } from '../src/core/index';
+import { deployment } from '../src/core/test-elements';
 import { cluster, type Fixture } from './fixtures-foundation';
 
 const DENY =
@@ -10,15 +11,8 @@ const withPolicy = (d: Design, yaml: string) => {
 
 const policy = (name: string, spec: string) =>
   `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: ${name} }\nspec:\n${spec}`;
-const web = (ports: K8sContainerPort[] = [{ name: 'http', containerPort: 8080, protocol: 'TCP' }]): K8sWorkload => ({
-  id: 'wl-web',
-  kind: 'Deployment',
-  name: 'web',
-  namespace: 'default',
-  labels: { app: 'web' },
-  replicas: 2,
-  ports,
-});
+const web = (ports: K8sContainerPort[] = [{ name: 'http', containerPort: 8080, protocol: 'TCP' }]) =>
+  deployment('web', ports);
 /** A cluster with a Calico engine, the web workload and the given policies. */
 const layer = (d: Design, policies: string[], ports?: K8sContainerPort[]) => {
   const c = cluster(d);

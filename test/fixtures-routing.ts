@@ -5,6 +5,8 @@ import { addHub } from '../src/core/routes/test-hub';
 import {
   frontend,
   loadBalancer,
+  addPool,
+  lbProfile,
   peering,
   route,
   routeTable,
@@ -19,9 +21,9 @@ const spokeWithFirewall = (): Design =>
   addHub(oneClusterDesign({ cluster: { outboundType: 'userDefinedRouting' }, pool: { count: 2 } }));
 
 /** A second kubenet node pool, in a subnet of its own. */
-const poolInSecondSubnet = (d: Design) => {
+export const poolInSecondSubnet = (d: Design) => {
   addSubnet(d, { id: 'nodes2', name: 'snet-nodes2', cidr: '10.240.4.0/24', purpose: 'aks-nodes' });
-  cluster(d).nodePools.push({ ...pool(d), id: 'pool2', name: 'user', mode: 'User', nodeSubnetId: 'nodes2' });
+  addPool(d, { id: 'pool2', name: 'user', nodeSubnetId: 'nodes2' });
 };
 
 /** ILB kubernetes-internal with Service web (80 → 8080) on nodes behind an NSG that denies all inbound. */
@@ -71,12 +73,7 @@ export const ROUTING_FIXTURES: Record<string, Fixture> = {
   // 20 nodes × 4,000 ports = 80,000 > 1 × 64,000; two outbound IPs give 128,000.
   'snat-exhaustion': {
     base: () => oneClusterDesign({ pool: { count: 19 } }),
-    bad: (d) =>
-      (cluster(d).loadBalancerProfile = {
-        managedOutboundIpCount: 1,
-        allocatedOutboundPorts: 4000,
-        idleTimeoutMinutes: 30,
-      }),
+    bad: (d) => (cluster(d).loadBalancerProfile = lbProfile(1, 4000)),
     fix: (d) => (cluster(d).loadBalancerProfile!.managedOutboundIpCount = 2),
   },
   'nsg-blocks-required': {

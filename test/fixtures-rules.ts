@@ -4,7 +4,7 @@
  */
 import type { Design, NextHopType, NodePool, RouteTable, Subnet } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
-import { route, routeTable } from '../src/core/test-elements';
+import { addPool, route, routeTable } from '../src/core/test-elements';
 import { addSubnet, cluster, pool, setCluster, subnet, type Fixture } from './fixtures-foundation';
 
 const defaultRoute = (hop: NextHopType) => route('dflt', 'default', '0.0.0.0/0', hop);
@@ -27,7 +27,7 @@ const withNsg = (d: Design, id: string) => {
   addSubnet(d, { id, ...SPECIAL[id]!, nsgId: 'nsg' });
 };
 const windowsPool = (d: Design, extra: Partial<NodePool> = {}) =>
-  cluster(d).nodePools.push({ ...pool(d), id: 'win', name: 'win1', osType: 'Windows', mode: 'User', ...extra });
+  addPool(d, { id: 'win', name: 'win1', osType: 'Windows', ...extra });
 const secondCluster = (d: Design) => {
   const c = cluster(d);
   d.clusters.push({ ...c, id: 'aks2', name: 'aks-two', nodePools: c.nodePools.map((p) => ({ ...p, id: 'pool2' })) });

@@ -6,8 +6,11 @@ import type {
   Design,
   Firewall,
   Id,
+  K8sContainerPort,
+  K8sWorkload,
   LbFrontend,
   LoadBalancer,
+  LoadBalancerProfile,
   NextHopType,
   NodePool,
   Peering,
@@ -65,6 +68,35 @@ export const plainPeering = (id: Id, local: Id, remote: Id): Peering => peering(
 
 /** The hub-spoke peering of the test designs: hub to the spoke `vnet`. */
 export const hubSpoke = (transit = false): Peering => peering('p', 'hub-spoke', 'hub', 'vnet', transit);
+
+/**
+ * Adds to the first cluster a copy of its first pool with `changes` (a new id at least); the copy is a User pool
+ * unless `changes` say otherwise.
+ */
+export function addPool(d: Design, changes: Pick<NodePool, 'id'> & Partial<NodePool>): NodePool {
+  const c = d.clusters[0]!;
+  const p: NodePool = { ...c.nodePools[0]!, mode: 'User', ...changes };
+  c.nodePools.push(p);
+  return p;
+}
+
+/** A load balancer profile with `ips` managed outbound IPs, `ports` allocated per node, a 30-minute idle timeout. */
+export const lbProfile = (ips: number, ports: number): LoadBalancerProfile => ({
+  managedOutboundIpCount: ips,
+  allocatedOutboundPorts: ports,
+  idleTimeoutMinutes: 30,
+});
+
+/** Deployment `name` in namespace default, labelled app=<name>, with two replicas. */
+export const deployment = (name: string, ports: K8sContainerPort[] = [], id = `wl-${name}`): K8sWorkload => ({
+  id,
+  kind: 'Deployment',
+  name,
+  namespace: 'default',
+  labels: { app: name },
+  replicas: 2,
+  ports,
+});
 
 /** A Windows user pool `win` of `count` nodes in the node subnet of oneClusterDesign. */
 export const windowsPool = (count: number): NodePool => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../plan';
 import { oneClusterDesign } from '../ipam/test-design';
+import { lbProfile } from '../test-elements';
 import { computeHeadroom } from './headroom';
 import { computePreflight } from './preflight';
 import { aksConstruction701, aksConstruction701Template } from './test-aks-construction-701';
@@ -81,11 +82,7 @@ describe('headroom', () => {
 
   it('load balancer SNAT: a fixed allocation of 32,000 ports serves 2 nodes per outbound IP', () => {
     const d = oneClusterDesign({ pool: { count: 1 } });
-    d.clusters[0]!.loadBalancerProfile = {
-      managedOutboundIpCount: 2,
-      allocatedOutboundPorts: 32000,
-      idleTimeoutMinutes: 30,
-    };
+    d.clusters[0]!.loadBalancerProfile = lbProfile(2, 32000);
     const p = headroomOf(d).pools.pool!;
     // 2 IPs × 64,000 = 128,000 ports / 32,000 = 4 nodes at peak → max 3 + 1 surge.
     expect(p.limitedBy.kind).toBe('snat-ports');

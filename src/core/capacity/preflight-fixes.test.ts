@@ -3,6 +3,7 @@ import { computePlan } from '../plan';
 import { applyFixes } from '../fix';
 import type { Design } from '../model';
 import { oneClusterDesign } from '../ipam/test-design';
+import { addPool } from '../test-elements';
 import { computePreflight, type PreflightCheck, type PreflightFix } from './preflight';
 import { aksConstruction701 } from './test-aks-construction-701';
 
@@ -100,14 +101,7 @@ describe('preflight fixes, applied', () => {
     // system: 4 nodes, 30 max pods; user: 3 nodes, 50 max pods; surge 1 each, on a /24:
     // (4 + 1) × 31 + (3 + 1) × 51 = 155 + 204 = 359 > 251.
     const t = oneClusterDesign({ pool: { count: 4, maxPods: 30 }, nodeCidr: '10.240.0.0/24' });
-    t.clusters[0]!.nodePools.push({
-      ...t.clusters[0]!.nodePools[0]!,
-      id: 'user',
-      name: 'user',
-      mode: 'User',
-      count: 3,
-      maxPods: 50,
-    });
+    addPool(t, { id: 'user', name: 'user', count: 3, maxPods: 50 });
     const c = failing(t);
     expect([c.preAllocated, c.available]).toEqual([359, 251]);
     const f = fixOf(c, 'smaller-max-pods');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { oneClusterDesign } from '../ipam/test-design';
 import type { Cluster, Design } from '../model';
 import { diffDesigns } from './diff';
+import { addPool, route, routeTable, viaAppliance } from '../test-elements';
 import { reId } from './test-reid';
 
 /** The planned design is edited from a copy of the imported one, which carries other ids. */
@@ -52,28 +53,10 @@ describe('diffDesigns: matching', () => {
 
   it('matches rows by name: a route changed and a route added', () => {
     const d = oneClusterDesign({});
-    d.routeTables.push({
-      id: 'rt',
-      name: 'rt-spoke',
-      disableBgpRoutePropagation: false,
-      routes: [
-        {
-          id: 'r1',
-          name: 'default',
-          addressPrefix: '0.0.0.0/0',
-          nextHopType: 'VirtualAppliance',
-          nextHopIpAddress: '10.0.1.4',
-        },
-      ],
-    });
+    d.routeTables.push(routeTable('rt', 'rt-spoke', [viaAppliance('10.0.1.4', '0.0.0.0/0', 'r1', 'default')]));
     const b = planned(d, (x) => {
       x.routeTables[0]!.routes[0]!.nextHopIpAddress = '10.0.1.5';
-      x.routeTables[0]!.routes.push({
-        id: 'r2',
-        name: 'onprem',
-        addressPrefix: '192.168.0.0/16',
-        nextHopType: 'VirtualNetworkGateway',
-      });
+      x.routeTables[0]!.routes.push(route('r2', 'onprem', '192.168.0.0/16', 'VirtualNetworkGateway'));
     });
     expect(brief(d, b)).toEqual([
       [
@@ -173,7 +156,7 @@ describe('diffDesigns: what a change forces', () => {
     ]);
     const win = planned(d, (x) => {
       cluster(x).networkDataplane = 'cilium';
-      cluster(x).nodePools.push({ ...cluster(x).nodePools[0]!, id: 'w', name: 'win', osType: 'Windows', mode: 'User' });
+      addPool(x, { id: 'w', name: 'win', osType: 'Windows' });
     });
     expect(diffDesigns(d, reId(win)).changes.find((c) => c.field === 'networkDataplane')!.force).toBe(
       'network-model-recreate',

@@ -7,10 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { parseIp } from '../cidr';
 import { formatConns, hasConn } from './conn-set';
 import { evaluateFlow, policyIndex, type Peer } from './engine';
-import type { ContainerPort, NetpolProtocol, K8sNetworkPolicy, PolicyWorld, Workload } from './types';
-
-const pod = (name: string, labels: Record<string, string>, namespace = 'default', ports: ContainerPort[] = []) =>
-  ({ kind: 'Deployment', name, namespace, labels, ports }) satisfies Workload;
+import { pod } from './test-support';
+import type {
+  ContainerPort,
+  NetpolProtocol,
+  K8sNetworkPolicy,
+  NetworkPolicyPeer,
+  PolicyWorld,
+  Workload,
+} from './types';
 
 const policy = (p: Partial<K8sNetworkPolicy> & { name: string }): K8sNetworkPolicy => ({
   namespace: 'default',
@@ -246,46 +251,22 @@ describe('ipBlock', () => {
   // "ipBlock": CIDR ranges as sources or destinations, `except` carves out ranges; CIDRs written with host bits
   // mean their network. Seed 003's example: 172.17.0.0/16 except 172.17.1.0/24.
   const db = pod('db', { role: 'db' });
-  const w = world(
-    [db],
-    [
-      policy({
-        name: 'p',
-        podSelector: { matchLabels: { role: 'db' } },
-        ingress: [{ from: [{ ipBlock: { cidr: '172.17.0.0/16', except: ['172.17.1.0/24'] } }] }],
-      }),
-    ],
-  );
+  /** db behind policy p, which lets in only what `from` names. */
+  const dbFrom = (from: NetworkPolicyPeer) =>
+    world([db], [policy({ name: 'p', podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [from] }] })]);
+  const w = dbFrom({ ipBlock: { cidr: '172.17.0.0/16', except: ['172.17.1.0/24'] } });
   it('inside the block, outside except', () => {
     expect(can(w, '172.17.0.4', db)).toBe(true);
     expect(can(w, '172.17.1.4', db)).toBe(false);
     expect(can(w, '172.18.0.1', db)).toBe(false);
   });
   it('host bits are ignored', () => {
-    const h = world(
-      [db],
-      [
-        policy({
-          name: 'p',
-          podSelector: { matchLabels: { role: 'db' } },
-          ingress: [{ from: [{ ipBlock: { cidr: '10.1.2.3/16' } }] }],
-        }),
-      ],
-    );
+    const h = dbFrom({ ipBlock: { cidr: '10.1.2.3/16' } });
     expect(can(h, '10.1.200.9', db)).toBe(true); // 10.1.2.3/16 is 10.1.0.0/16
     expect(can(h, '10.2.0.1', db)).toBe(false);
   });
   it('selectors never match addresses outside the pods', () => {
-    const s = world(
-      [db],
-      [
-        policy({
-          name: 'p',
-          podSelector: { matchLabels: { role: 'db' } },
-          ingress: [{ from: [{ namespaceSelector: {} }] }],
-        }),
-      ],
-    );
+    const s = dbFrom({ namespaceSelector: {} });
     expect(can(s, '10.0.0.1', db)).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { computePlan } from '../plan';
 import { hasConn } from './conn-set';
 import { evaluateFlow, policyIndex, type Peer } from './engine';
 import { generatePolicies } from './generate';
+import { pod as deployment } from './test-support';
 import { traceEgress } from '../paths/egress';
 import type { PolicyWorld, Workload } from './types';
 
@@ -27,28 +28,12 @@ describe('policies generated from the topology', () => {
   const cluster = design.clusters[0]!;
   const generated = generatePolicies(design, computePlan(design), cluster);
   // The internalservice pods (app=internal, port 80), a second pod of the namespace, CoreDNS.
-  const app: Workload = {
-    kind: 'Deployment',
-    name: 'internal',
-    namespace: 'default',
-    labels: { app: 'internal' },
-    ports: [],
-  };
-  const sidecar: Workload = {
-    kind: 'Deployment',
-    name: 'worker',
-    namespace: 'default',
-    labels: { app: 'worker' },
-    ports: [],
-  };
-  const dns: Workload = {
-    kind: 'Deployment',
-    name: 'coredns',
-    namespace: 'kube-system',
-    labels: { 'k8s-app': 'kube-dns' },
-    ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }],
-  };
-  const stranger: Workload = { kind: 'Deployment', name: 'x', namespace: 'elsewhere', labels: {}, ports: [] };
+  const app = deployment('internal', { app: 'internal' });
+  const sidecar = deployment('worker', { app: 'worker' });
+  const dns = deployment('coredns', { 'k8s-app': 'kube-dns' }, 'kube-system', [
+    { name: 'dns', containerPort: 53, protocol: 'UDP' },
+  ]);
+  const stranger = deployment('x', {}, 'elsewhere');
   const world: PolicyWorld = {
     workloads: [app, sidecar, dns, stranger],
     namespaces: ['default', 'kube-system', 'elsewhere'].map((name) => ({ name, labels: {} })),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAddressPlan } from '../ipam/address-plan';
 import { oneClusterDesign } from '../ipam/test-design';
 import { addHub } from '../routes/test-hub';
-import { frontend, loadBalancer, peering, routeTable, tableOnSubnet, viaAppliance } from '../test-elements';
+import { addPool, frontend, loadBalancer, peering, routeTable, tableOnSubnet, viaAppliance } from '../test-elements';
 import { allowGatewayManager, nsgRule } from '../../../test/fixtures-nsg';
 import type { Design, OutboundType } from '../model';
 import { aksEgressRuleSet } from './egress-rules';
@@ -308,20 +308,8 @@ describe('AKS egress rule set', () => {
 
   it('Windows and GPU pools add their FQDNs (Windows: HTTPS for binaries, HTTP for updates)', () => {
     const d = withHub('userDefinedRouting', true);
-    d.clusters[0]!.nodePools.push({
-      ...d.clusters[0]!.nodePools[0]!,
-      id: 'win',
-      name: 'win1',
-      osType: 'Windows',
-      mode: 'User',
-    });
-    d.clusters[0]!.nodePools.push({
-      ...d.clusters[0]!.nodePools[0]!,
-      id: 'gpu',
-      name: 'gpu1',
-      vmSize: 'Standard_NC6s_v3',
-      mode: 'User',
-    });
+    addPool(d, { id: 'win', name: 'win1', osType: 'Windows' });
+    addPool(d, { id: 'gpu', name: 'gpu1', vmSize: 'Standard_NC6s_v3' });
     const app = aksEgressRuleSet(d, 'aks').application;
     expect(app.find((a) => a.name === 'windows-https')!.targetFqdns).toEqual([
       'onegetcdn.azureedge.net',

@@ -5,6 +5,7 @@ import type { Design } from '../model';
 import { effectiveRoutes } from './effective-routes';
 import { kubenetRoutes } from './kubenet-routes';
 import { nextHop } from './next-hop';
+import { viaAppliance } from '../test-elements';
 import { addHub } from './test-hub';
 
 const hubSpoke = (): Design =>
@@ -84,13 +85,7 @@ describe('next hop', () => {
 
   it('for the same prefix a user route beats a gateway route', () => {
     const d = hubSpoke();
-    d.routeTables[0]!.routes.push({
-      id: 'r2',
-      name: 'onprem-via-fw',
-      addressPrefix: '192.168.10.0/24',
-      nextHopType: 'VirtualAppliance',
-      nextHopIpAddress: '10.200.0.4',
-    });
+    d.routeTables[0]!.routes.push(viaAppliance('10.200.0.4', '192.168.10.0/24', 'r2', 'onprem-via-fw'));
     const r = nextHop(d, 'nodes', '192.168.10.5');
     expect(r.chosen!.source).toBe('User');
     expect(r.candidates.find((c) => c.route.source === 'VirtualNetworkGateway')!.why).toBe(

@@ -21,14 +21,14 @@ const dynamicPods = () =>
 describe('udr-pod-subnet-default-route', () => {
   it('a dynamic pod subnet without the route table: pods have no egress, the trace drops at snet-pods', () => {
     const d = dynamicPods();
-    const [f] = found(d, 'udr-pod-subnet-default-route');
-    expect(f!.severity).toBe('error');
-    expect(f!.family).toBe('udr-missing-default-route');
-    expect(f!.subjectId).toBe('pods');
-    expect(f!.message).toBe(
-      "aks-one uses userDefinedRouting but pod subnet snet-pods sends 0.0.0.0/0 to Internet, so its pods have no egress; associate a route table with 0.0.0.0/0 → VirtualAppliance (the firewall's private IP) with snet-pods, as on the node subnet",
-    );
-    expect(f!.learnUrl).toBe('https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation');
+    expect(found(d, 'udr-pod-subnet-default-route')[0]).toMatchObject({
+      severity: 'error',
+      family: 'udr-missing-default-route',
+      subjectId: 'pods',
+      message:
+        "aks-one uses userDefinedRouting but pod subnet snet-pods sends 0.0.0.0/0 to Internet, so its pods have no egress; associate a route table with 0.0.0.0/0 → VirtualAppliance (the firewall's private IP) with snet-pods, as on the node subnet",
+      learnUrl: 'https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation',
+    });
     // The node subnet has its route: only the pod subnet is reported.
     expect(found(d, 'udr-missing-default-route')).toEqual([]);
     const t = egress(d);
@@ -95,13 +95,13 @@ describe('firewall-subnet-bgp-default-route', () => {
 
   it('a default route from the gateway on AzureFirewallSubnet is an error; the trace drops at the firewall', () => {
     const d = bgpDefault();
-    const [f] = found(d, 'firewall-subnet-bgp-default-route');
-    expect(f!.severity).toBe('error');
-    expect(f!.subjectId).toBe('fw-sub');
-    expect(f!.message).toBe(
-      'AzureFirewallSubnet learns 0.0.0.0/0 from dc1 through the ExpressRoute gateway (BGP), so fw-hub sends its Internet traffic on-premises and loses the direct Internet connectivity it needs; add a route 0.0.0.0/0 → Internet to the route table of AzureFirewallSubnet (or set up forced tunnelling with a management NIC)',
-    );
-    expect(f!.learnUrl).toBe('https://learn.microsoft.com/azure/firewall/firewall-faq');
+    expect(found(d, 'firewall-subnet-bgp-default-route')[0]).toMatchObject({
+      severity: 'error',
+      subjectId: 'fw-sub',
+      message:
+        'AzureFirewallSubnet learns 0.0.0.0/0 from dc1 through the ExpressRoute gateway (BGP), so fw-hub sends its Internet traffic on-premises and loses the direct Internet connectivity it needs; add a route 0.0.0.0/0 → Internet to the route table of AzureFirewallSubnet (or set up forced tunnelling with a management NIC)',
+      learnUrl: 'https://learn.microsoft.com/azure/firewall/firewall-faq',
+    });
     // An advertised default route is a route, not on-premises address space: it overlaps nothing.
     expect(found(d, 'vnet-onprem-overlap')).toEqual([]);
     expect(found(d, 'service-cidr-overlap')).toEqual([]);

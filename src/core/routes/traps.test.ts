@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../io';
 import { oneClusterDesign } from '../ipam/test-design';
-import { frontend, loadBalancer } from '../test-elements';
+import { frontend, lbProfile, loadBalancer } from '../test-elements';
 import { addHub } from './test-hub';
+import { addSubnet } from '../../../test/fixtures-foundation';
 import {
   hubBetweenSpokes,
+  poolInSecondSubnet,
   spoke2ThroughHubFirewall,
   twoUserRoutes,
   webBehindDenyAll,
@@ -36,13 +38,7 @@ describe('routing traps', () => {
 
   it('appgw-default-route: 0.0.0.0/0 to an appliance on the App Gateway subnet', () => {
     const d = spokeWithFirewall();
-    d.vnets[0]!.subnets.push({
-      id: 'agw',
-      name: 'snet-agw',
-      cidr: '10.240.4.0/24',
-      purpose: 'app-gateway',
-      routeTableId: 'rt',
-    });
+    addSubnet(d, { id: 'agw', name: 'snet-agw', cidr: '10.240.4.0/24', purpose: 'app-gateway', routeTableId: 'rt' });
     expect(found(d, 'appgw-default-route')).toHaveLength(1);
     d.vnets[0]!.subnets[2]!.routeTableId = undefined;
     expect(found(d, 'appgw-default-route')).toEqual([]);
@@ -60,14 +56,7 @@ describe('routing traps', () => {
 
   it('kubenet-route-table-shared: kubenet pools in two subnets without one shared route table', () => {
     const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } });
-    d.vnets[0]!.subnets.push({ id: 'nodes2', name: 'snet-nodes2', cidr: '10.240.4.0/24', purpose: 'aks-nodes' });
-    d.clusters[0]!.nodePools.push({
-      ...d.clusters[0]!.nodePools[0]!,
-      id: 'pool2',
-      name: 'user',
-      mode: 'User',
-      nodeSubnetId: 'nodes2',
-    });
+    poolInSecondSubnet(d);
     expect(found(d, 'kubenet-route-table-per-cluster')).toHaveLength(1);
     d.routeTables.push({ id: 'rt', name: 'rt-aks', disableBgpRoutePropagation: false, routes: [] });
     d.vnets[0]!.subnets[0]!.routeTableId = 'rt';
@@ -114,11 +103,7 @@ describe('routing traps', () => {
 
   it('snat-exhaustion: 20 nodes × 4,000 allocated ports > 64,000 on one outbound IP', () => {
     const d = oneClusterDesign({ pool: { count: 19 } });
-    d.clusters[0]!.loadBalancerProfile = {
-      managedOutboundIpCount: 1,
-      allocatedOutboundPorts: 4000,
-      idleTimeoutMinutes: 30,
-    };
+    d.clusters[0]!.loadBalancerProfile = lbProfile(1, 4000);
     expect(found(d, 'snat-exhaustion')[0]!.message).toBe(
       'aks-one: 20 nodes × 4000 ports = 80000 of 1 × 64,000 = 64000',
     );

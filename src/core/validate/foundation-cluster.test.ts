@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { addSubnet } from '../../../test/fixtures-foundation';
 import { oneClusterDesign } from '../ipam/test-design';
 import { computePlan } from '../plan';
-import { frontend, loadBalancer } from '../test-elements';
+import { addPool, frontend, loadBalancer } from '../test-elements';
 import type { Design } from '../model';
 
 // Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
@@ -31,7 +32,7 @@ describe('subnet-too-small', () => {
 describe('special-subnet', () => {
   it('requires the AzureFirewallSubnet name and a /26, with fixes for both', () => {
     const d = oneClusterDesign({});
-    d.vnets[0]!.subnets.push({ id: 'fw', name: 'firewall', cidr: '10.240.4.0/27', purpose: 'firewall' });
+    addSubnet(d, { id: 'fw', name: 'firewall', cidr: '10.240.4.0/27', purpose: 'firewall' });
     const found = family(d, 'special-subnet');
     expect(found.map((f) => [f.rule, f.fix?.kind])).toEqual([
       ['special-subnet-name', 'set-subnet-name'],
@@ -41,13 +42,7 @@ describe('special-subnet', () => {
   });
   it('warns on a GatewaySubnet smaller than /27 and errors on an NSG there', () => {
     const d = oneClusterDesign({});
-    d.vnets[0]!.subnets.push({
-      id: 'gw',
-      name: 'GatewaySubnet',
-      cidr: '10.240.4.0/28',
-      purpose: 'gateway',
-      nsgId: 'n',
-    });
+    addSubnet(d, { id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.0/28', purpose: 'gateway', nsgId: 'n' });
     d.nsgs.push({ id: 'n', name: 'nsg', rules: [] });
     expect(family(d, 'special-subnet').map((f) => [f.rule, f.severity])).toEqual([
       ['gateway-subnet-size-recommended', 'warning'],
@@ -56,7 +51,7 @@ describe('special-subnet', () => {
   });
   it('requires the API server subnet to be delegated and at least /28', () => {
     const d = oneClusterDesign({});
-    d.vnets[0]!.subnets.push({ id: 'api', name: 'snet-api', cidr: '10.240.4.0/29', purpose: 'apiserver' });
+    addSubnet(d, { id: 'api', name: 'snet-api', cidr: '10.240.4.0/29', purpose: 'apiserver' });
     expect(family(d, 'special-subnet').map((f) => [f.rule, f.message])).toEqual([
       [
         'apiserver-subnet-delegation',
@@ -169,13 +164,7 @@ describe('cluster settings', () => {
   });
   it('feature-compat: Windows on kubenet, Cilium policy without Cilium dataplane, pod subnet missing', () => {
     const d = oneClusterDesign({ cluster: { networkPlugin: 'kubenet' } });
-    d.clusters[0]!.nodePools.push({
-      ...d.clusters[0]!.nodePools[0]!,
-      id: 'win',
-      name: 'win',
-      osType: 'Windows',
-      mode: 'User',
-    });
+    addPool(d, { id: 'win', name: 'win', osType: 'Windows' });
     expect(family(d, 'feature-compat').map((f) => [f.rule, f.subjectId])).toEqual([['kubenet-windows-pool', 'win']]);
     expect(
       family(

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { addSubnet } from '../../../test/fixtures-foundation';
 import { oneClusterDesign } from '../ipam/test-design';
 import type { Design, NodePool } from '../model';
 import { computePlan } from '../plan';
+import { addPool, route, routeTable } from '../test-elements';
 
 // Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
 const rules = (d: Design, rule: string) => computePlan({ ...d }).findings.filter((f) => f.rule === rule);
@@ -12,8 +14,7 @@ const family = (d: Design, name: string) => computePlan({ ...d }).findings.filte
 const said = (d: Design, name: string) => family(d, name).map((f) => [f.rule, f.message]);
 
 function withWindowsPool(d: Design, extra: Partial<NodePool> = {}): Design {
-  const base = d.clusters[0]!.nodePools[0]!;
-  d.clusters[0]!.nodePools.push({ ...base, id: 'win', name: 'win1', osType: 'Windows', mode: 'User', ...extra });
+  addPool(d, { id: 'win', name: 'win1', osType: 'Windows', ...extra });
   return d;
 }
 
@@ -164,19 +165,14 @@ describe('feature-compat: pools and subnets', () => {
 describe('special-subnet: routes and NSGs', () => {
   function hub(extra: (d: Design) => void): Design {
     const d = oneClusterDesign({});
-    d.vnets[0]!.subnets.push({
+    addSubnet(d, {
       id: 'fw',
       name: 'AzureFirewallSubnet',
       cidr: '10.240.4.0/26',
       purpose: 'firewall',
       routeTableId: 'rt',
     });
-    d.routeTables.push({
-      id: 'rt',
-      name: 'rt-fw',
-      disableBgpRoutePropagation: false,
-      routes: [{ id: 'r', name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway' }],
-    });
+    d.routeTables.push(routeTable('rt', 'rt-fw', [route('r', 'default', '0.0.0.0/0', 'VirtualNetworkGateway')]));
     extra(d);
     return d;
   }
@@ -193,19 +189,14 @@ describe('special-subnet: routes and NSGs', () => {
   });
   it('accepts it with an AzureFirewallManagementSubnet, whose own table must not propagate gateway routes', () => {
     const tunnelled = hub((d) => {
-      d.vnets[0]!.subnets.push({
+      addSubnet(d, {
         id: 'mg',
         name: 'AzureFirewallManagementSubnet',
         cidr: '10.240.4.64/26',
         purpose: 'firewall-management',
         routeTableId: 'rt-mg',
       });
-      d.routeTables.push({
-        id: 'rt-mg',
-        name: 'rt-mg',
-        disableBgpRoutePropagation: false,
-        routes: [{ id: 'i', name: 'internet', addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' }],
-      });
+      d.routeTables.push(routeTable('rt-mg', 'rt-mg', [route('i', 'internet', '0.0.0.0/0', 'Internet')]));
     });
     expect(family(tunnelled, 'special-subnet').map((f) => [f.rule, f.subjectId, f.severity])).toEqual([
       ['firewall-management-bgp-propagation', 'mg', 'warning'],
@@ -217,7 +208,7 @@ describe('special-subnet: routes and NSGs', () => {
       { id: 'bas', name: 'AzureBastionSubnet', cidr: '10.240.4.0/26', purpose: 'bastion', routeTableId: 'rt' },
       { id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.64/27', purpose: 'gateway', nsgId: 'n' },
     );
-    d.routeTables.push({ id: 'rt', name: 'rt', disableBgpRoutePropagation: false, routes: [] });
+    d.routeTables.push(routeTable('rt', 'rt'));
     d.nsgs.push({ id: 'n', name: 'nsg', rules: [] });
     expect(family(d, 'special-subnet').map((f) => [f.rule, f.subjectId, f.severity])).toEqual([
       ['gateway-subnet-nsg', 'gw', 'error'],

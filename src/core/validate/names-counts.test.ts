@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dnat, routesNamedAlike, rulesNamedAlike } from '../../../test/fixtures-names';
 import { oneClusterDesign } from '../ipam/test-design';
-import { plainPeering } from '../test-elements';
+import { addPool, peering, plainPeering } from '../test-elements';
 import type { Design } from '../model';
 import { computePlan } from '../plan';
 import { freeName } from './checks-duplicates';
@@ -10,6 +10,15 @@ import { renameById } from './rename';
 // Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
 const rules = (d: Design, rule: string) => computePlan({ ...d }).findings.filter((f) => f.rule === rule);
 const family = (d: Design, name: string) => computePlan({ ...d }).findings.filter((f) => f.family === name);
+/** The spoke vnet-spoke with two more VNets beside it: vnet-hub (hub) and vnet-b (b). */
+function threeVnets(): Design {
+  const d = oneClusterDesign({});
+  d.vnets.push(
+    { id: 'hub', name: 'vnet-hub', addressSpaces: ['10.0.0.0/24'], subnets: [] },
+    { id: 'b', name: 'vnet-b', addressSpaces: ['10.9.0.0/24'], subnets: [] },
+  );
+  return d;
+}
 
 describe('duplicate-name', () => {
   it('two VNets vnet-2 in the one resource group: the second gets an error and a free name', () => {
@@ -78,20 +87,9 @@ describe('duplicate-name', () => {
     expect(rules(d, 'duplicate-nsg-rule-name')).toEqual([]);
   });
   it('a peering name repeats on a VNet, counting the -return side the remote VNet holds', () => {
-    const d = oneClusterDesign({});
-    d.vnets.push(
-      { id: 'hub', name: 'vnet-hub', addressSpaces: ['10.0.0.0/24'], subnets: [] },
-      { id: 'b', name: 'vnet-b', addressSpaces: ['10.9.0.0/24'], subnets: [] },
-    );
-    const peer = (id: string, name: string, local: string, remote: string) => ({
-      id,
-      name,
-      localVnetId: local,
-      remoteVnetId: remote,
-      allowForwardedTraffic: false,
-      allowGatewayTransit: false,
-      useRemoteGateways: false,
-    });
+    const d = threeVnets();
+    const peer = (id: string, name: string, local: string, remote: string) =>
+      peering(id, name, local, remote, false, false);
     // On vnet-hub: "to-spoke" (p1, local) and "to-spoke" (p2, local).
     d.peerings.push(peer('p1', 'to-spoke', 'hub', 'vnet'), peer('p2', 'to-spoke', 'hub', 'b'));
     expect(rules(d, 'duplicate-peering-name').map((f) => [f.subjectId, (f.fix as { name: string }).name])).toEqual([
@@ -121,13 +119,7 @@ describe('duplicate-name', () => {
 describe('node pool counts', () => {
   it('autoscale min 50 with max 40 is an error with both numbers', () => {
     const d = oneClusterDesign({ nodeCidr: '10.240.0.0/18', pool: { mode: 'User', autoscale: { min: 50, max: 40 } } });
-    d.clusters[0]!.nodePools.push({
-      ...d.clusters[0]!.nodePools[0]!,
-      id: 'sys',
-      name: 'sys',
-      mode: 'System',
-      autoscale: undefined,
-    });
+    addPool(d, { id: 'sys', name: 'sys', mode: 'System', autoscale: undefined });
     expect(rules(d, 'autoscale-min-max').map((f) => [f.subjectId, f.message])).toEqual([
       ['pool', 'system: autoscaler min 50 is above max 40; the min count must not exceed the max'],
     ]);
@@ -157,11 +149,7 @@ describe('peerings', () => {
     expect(rules(d, 'peering-duplicate')).toEqual([]);
   });
   it('the same pair peered twice, in either direction; a third VNet is fine', () => {
-    const d = oneClusterDesign({});
-    d.vnets.push(
-      { id: 'hub', name: 'vnet-hub', addressSpaces: ['10.0.0.0/24'], subnets: [] },
-      { id: 'b', name: 'vnet-b', addressSpaces: ['10.9.0.0/24'], subnets: [] },
-    );
+    const d = threeVnets();
     d.peerings.push(peer('p1', 'hub', 'vnet'), peer('p2', 'vnet', 'hub'), peer('p3', 'hub', 'b'));
     expect(rules(d, 'peering-duplicate').map((f) => [f.subjectId, f.message])).toEqual([
       [

@@ -8,6 +8,11 @@ import { computePlan } from '../plan';
 
 const found = (d: Design, rule: string) => computePlan(structuredClone(d)).findings.filter((f) => f.rule === rule);
 const messages = (d: Design, rule: string) => found(d, rule).map((f) => f.message);
+/** Puts NSG `name`, holding only denyAll(), on subnet `subnetId`; returns how the findings name its rule. */
+const denyAllOn = (d: Design, subnetId: string, name: string) => {
+  nsgOn(d, subnetId, name, [denyAll()]);
+  return `${name}: deny-all-inbound (priority 4096, Deny)`;
+};
 
 describe('overlay-nsg-pod-traffic', () => {
   const tail =
@@ -15,8 +20,7 @@ describe('overlay-nsg-pod-traffic', () => {
     'all ports and protocols';
   it('a deny-all inbound at 4096 on the node subnet denies the three inbound flows; outbound has no user rule', () => {
     const d = overlayBase();
-    nsgOn(d, 'nodes', 'nsg-nodes', [denyAll()]);
-    const deny = 'nsg-nodes: deny-all-inbound (priority 4096, Deny)';
+    const deny = denyAllOn(d, 'nodes', 'nsg-nodes');
     expect(messages(d, 'overlay-nsg-pod-traffic')).toEqual([
       `nsg-nodes on snet-nodes denies node → node (Inbound 10.240.0.0/22 → 10.240.0.0/22) with ${deny}; ${tail}: add an allow rule 10.240.0.0/22 → 10.240.0.0/22, protocol *, ports *, ahead of the deny`,
       `nsg-nodes on snet-nodes denies node → pod CIDR (Inbound 10.240.0.0/22 → 192.168.0.0/16) with ${deny}; ${tail}: add an allow rule 10.240.0.0/22 → 192.168.0.0/16, protocol *, ports *, ahead of the deny`,
@@ -71,8 +75,7 @@ describe('apiserver-subnet-nsg', () => {
     'AzureLoadBalancer: add an inbound allow rule ahead of the deny';
   it('a deny-all at 4096 on snet-apiserver (10.240.8.0/28) blocks 443 and 4443 from 10.240.0.0/22 and 9988 from AzureLoadBalancer', () => {
     const d = apiServerBase();
-    nsgOn(d, 'api', 'nsg-api', [denyAll()]);
-    const deny = 'nsg-api: deny-all-inbound (priority 4096, Deny)';
+    const deny = denyAllOn(d, 'api', 'nsg-api');
     expect(messages(d, 'apiserver-subnet-nsg')).toEqual([
       `nsg-api on API server subnet snet-apiserver blocks TCP 443 (10.240.0.0/22 → 10.240.8.0/28) with ${deny}; ${tail}`,
       `nsg-api on API server subnet snet-apiserver blocks TCP 4443 (10.240.0.0/22 → 10.240.8.0/28) with ${deny}; ${tail}`,

@@ -15,6 +15,7 @@ import type { Design } from '../model';
 import { computePlan } from '../plan';
 import { traceEgress } from '../paths/egress';
 import { gradeCheck } from '../lesson/grade';
+import { deployment } from '../test-elements';
 import { walkFlow, walkFlows } from './walk';
 import type { Walk } from './types';
 
@@ -208,17 +209,7 @@ describe('NetworkPolicy decides at the pod', () => {
   const withPolicy = (type: 'Egress' | 'Ingress') =>
     produce(workshop, (d) => {
       const c = d.clusters[0]!;
-      c.workloads = [
-        {
-          id: 'w',
-          kind: 'Deployment',
-          name: 'web',
-          namespace: 'default',
-          labels: { app: 'web' },
-          replicas: 2,
-          ports: [{ containerPort: 80, protocol: 'TCP' }],
-        },
-      ];
+      c.workloads = [deployment('web', [{ containerPort: 80, protocol: 'TCP' }], 'w')];
       c.networkPolicies = [policy(`deny-${type.toLowerCase()}`, type)];
     });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../plan';
 import { oneClusterDesign } from '../ipam/test-design';
+import { addPool, lbProfile } from '../test-elements';
 import { scaleDesign } from './scale';
 import { limitOverflows, subnetOverflows } from './overflow';
 import type { Design } from '../model';
@@ -14,6 +15,16 @@ const kinds = (d: Design) =>
   limitOverflows(d, computePlan(d)).map((o) => [o.kind, o.subjectId, o.needed, o.limit, o.unit]);
 const atNodes = (d: Design, nodes: number) =>
   scaleDesign(d, { kind: 'pool', poolId: 'pool' }, { kind: 'nodes', nodes }).design;
+/** Overlay with a /9 pod CIDR and a /16 node subnet in a /15 VNet: room for a pool past its 1,000 nodes. */
+function roomyOverlay(): Design {
+  const d = oneClusterDesign({
+    cluster: { networkPlugin: 'azure', networkPluginMode: 'overlay', podCidr: '10.128.0.0/9' },
+    nodeCidr: '10.240.0.0/16',
+  });
+  d.vnets[0]!.addressSpaces = ['10.240.0.0/15'];
+  d.vnets[0]!.subnets[1]!.cidr = '10.241.0.0/18';
+  return d;
+}
 
 describe('limit overflows of a scaled design', () => {
   it('Overlay with a /18 pod CIDR: 63 + 1 surge = 64 /24s fit; 64 + 1 = 65 pass the 2^(24 − 18) = 64', () => {
@@ -46,12 +57,7 @@ describe('limit overflows of a scaled design', () => {
   });
 
   it('a pool at 1,000 nodes with surge 1: 1,001 pass the pool limit', () => {
-    const d = oneClusterDesign({
-      cluster: { networkPlugin: 'azure', networkPluginMode: 'overlay', podCidr: '10.128.0.0/9' },
-      nodeCidr: '10.240.0.0/16',
-    });
-    d.vnets[0]!.addressSpaces = ['10.240.0.0/15'];
-    d.vnets[0]!.subnets[1]!.cidr = '10.241.0.0/18';
+    const d = roomyOverlay();
     d.clusters[0]!.outboundType = 'userDefinedRouting';
     expect(kinds(atNodes(d, 999))).toEqual([]);
     expect(kinds(atNodes(d, 1000))).toEqual([['pool-node-limit', 'pool', 1001, 1000, 'nodes']]);
@@ -59,11 +65,7 @@ describe('limit overflows of a scaled design', () => {
 
   it('load balancer SNAT: 32,000 ports per node on 2 IPs serve 128,000 / 32,000 = 4 nodes; 5 at peak need 160,000', () => {
     const d = oneClusterDesign({ pool: { count: 1 } });
-    d.clusters[0]!.loadBalancerProfile = {
-      managedOutboundIpCount: 2,
-      allocatedOutboundPorts: 32000,
-      idleTimeoutMinutes: 30,
-    };
+    d.clusters[0]!.loadBalancerProfile = lbProfile(2, 32000);
     // max 3 + 1 surge = 4 nodes × 32,000 = 128,000: fits.
     expect(kinds(atNodes(d, 3))).toEqual([]);
     // max 4 + 1 = 5 × 32,000 = 160,000 > 128,000.
@@ -71,12 +73,7 @@ describe('limit overflows of a scaled design', () => {
   });
 
   it('default SNAT allocation: more than 1,000 backends get no ports', () => {
-    const d = oneClusterDesign({
-      cluster: { networkPlugin: 'azure', networkPluginMode: 'overlay', podCidr: '10.128.0.0/9' },
-      nodeCidr: '10.240.0.0/16',
-    });
-    d.vnets[0]!.addressSpaces = ['10.240.0.0/15'];
-    d.vnets[0]!.subnets[1]!.cidr = '10.241.0.0/18';
+    const d = roomyOverlay();
     // 999 + 1 surge = 1,000 backends: 32 ports each; 1,000 + 1 = 1,001 pass the table (and the pool limit).
     expect(kinds(atNodes(d, 999))).toEqual([]);
     expect(kinds(atNodes(d, 1000))).toEqual([
@@ -99,8 +96,7 @@ describe('limit overflows of a scaled design', () => {
     });
     d.vnets[0]!.addressSpaces = ['192.168.0.0/16'];
     d.vnets[0]!.subnets[1]!.cidr = '192.168.128.0/18';
-    const pool = d.clusters[0]!.nodePools[0]!;
-    for (let i = 1; i < 6; i++) d.clusters[0]!.nodePools.push({ ...pool, id: `p${i}`, name: `p${i}`, mode: 'User' });
+    for (let i = 1; i < 6; i++) addPool(d, { id: `p${i}`, name: `p${i}` });
     const big = scaleDesign(d, { kind: 'cluster', clusterId: 'aks' }, { kind: 'nodes', nodes: 6000 }).design;
     // 6 × 3 = 18 nodes scaled to 6,000 is a factor of 333.3 → 1,000 each (the pool limit), clamped to
     // floor(1,000 × 5,000 / 6,000) = 833 each = 4,998; + 6 surge = 5,004 > 5,000.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../plan';
 import { oneClusterDesign } from '../ipam/test-design';
+import { addPool } from '../test-elements';
 import { applyPoolScales, scaleDesign } from './scale';
 import { subnetOverflows } from './overflow';
 import type { Design } from '../model';
@@ -44,14 +45,7 @@ describe('scaleDesign', () => {
 
   it('a cluster node count is shared by its pools as one factor', () => {
     const d = cni(10);
-    d.clusters[0]!.nodePools.push({
-      ...d.clusters[0]!.nodePools[0]!,
-      id: 'user',
-      name: 'user',
-      mode: 'User',
-      count: 30,
-      autoscale: undefined,
-    });
+    addPool(d, { id: 'user', name: 'user', count: 30, autoscale: undefined });
     // 10 + 30 = 40 nodes today; 80 asked is a factor of 2: 20 and 60.
     const r = scaleDesign(d, { kind: 'cluster', clusterId: 'aks' }, { kind: 'nodes', nodes: 80 });
     expect(r.pools.map((p) => p.to)).toEqual([20, 60]);
@@ -80,7 +74,7 @@ describe('scaleDesign', () => {
 
   it('keeps a System pool at one node and lets a User pool reach zero', () => {
     const d = cni(10);
-    d.clusters[0]!.nodePools.push({ ...d.clusters[0]!.nodePools[0]!, id: 'user', name: 'user', mode: 'User' });
+    addPool(d, { id: 'user', name: 'user' });
     const r = scaleDesign(d, { kind: 'cluster', clusterId: 'aks' }, { kind: 'factor', factor: 0 });
     expect(r.pools.map((p) => p.to)).toEqual([1, 0]);
   });
