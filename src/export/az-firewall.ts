@@ -7,14 +7,7 @@
  */
 import { type Design, type Firewall, type EgressApplicationRule, type EgressNetworkRule } from '../core/index';
 import { az, childOf, createdAs, Flags, inGroup, type AzCommand } from './az-model';
-import {
-  APPLICATION_COLLECTION,
-  DNAT_GROUP,
-  egressGroupsOf,
-  managementPipNameOf,
-  NETWORK_COLLECTION,
-  policyNameOf,
-} from './policy-layout';
+import { egressGroupsOf, managementPipNameOf, POLICY_GROUPS, policyNameOf } from './policy-layout';
 import { nameOf, nm } from './names';
 import { param, type Word } from './shell';
 
@@ -109,8 +102,8 @@ function egressCommands(d: Design, fw: Firewall, policy: Word): AzCommand[] {
       ...filterCollection(
         policy,
         group,
-        NETWORK_COLLECTION.name,
-        NETWORK_COLLECTION.priority,
+        POLICY_GROUPS.network.name,
+        POLICY_GROUPS.network.priority,
         'NetworkRule',
         rules.network,
         (f, n) => networkRuleFlags(f, n, rules.sourceAddresses),
@@ -118,8 +111,8 @@ function egressCommands(d: Design, fw: Firewall, policy: Word): AzCommand[] {
       ...filterCollection(
         policy,
         group,
-        APPLICATION_COLLECTION.name,
-        APPLICATION_COLLECTION.priority,
+        POLICY_GROUPS.application.name,
+        POLICY_GROUPS.application.priority,
         'ApplicationRule',
         rules.application,
         (f, a) => applicationRuleFlags(f, a, rules.sourceAddresses),
@@ -142,18 +135,18 @@ function dnatCommands(d: Design, fw: Firewall, index: number, policy: Word): AzC
       ),
       assignTo: ipParam,
     },
-    groupCreate(policy, DNAT_GROUP.name, DNAT_GROUP.priority),
+    groupCreate(policy, POLICY_GROUPS.dnat.name, POLICY_GROUPS.dnat.priority),
   ];
   fw.dnatRules.forEach((r, i) => {
     const f =
       i === 0
-        ? collectionFlags(policy, DNAT_GROUP.name)
-            .add('--name', DNAT_GROUP.collection)
-            .add('--collection-priority', DNAT_GROUP.collectionPriority)
+        ? collectionFlags(policy, POLICY_GROUPS.dnat.name)
+            .add('--name', POLICY_GROUPS.dnat.collection)
+            .add('--collection-priority', POLICY_GROUPS.dnat.collectionPriority)
             .add('--action', 'DNAT')
             .add('--rule-name', r.name)
-        : collectionFlags(policy, DNAT_GROUP.name)
-            .add('--collection-name', DNAT_GROUP.collection)
+        : collectionFlags(policy, POLICY_GROUPS.dnat.name)
+            .add('--collection-name', POLICY_GROUPS.dnat.collection)
             .add('--rule-type', 'NatRule')
             .add('--name', r.name);
     f.many('--ip-protocols', [r.protocol])

@@ -2,15 +2,7 @@
 import type { AppGateway, Design, Firewall } from '../core/index';
 import { bstr, ex, prefixed, type BResource, type BVal, type Symbols } from './bicep-writer';
 import { located, res } from './bicep-network';
-import {
-  APPLICATION_COLLECTION,
-  DNAT_GROUP,
-  egressGroupsOf,
-  managementPipNameOf,
-  NETWORK_COLLECTION,
-  policyNameOf,
-  wafPolicyNameOf,
-} from './policy-layout';
+import { egressGroupsOf, managementPipNameOf, POLICY_GROUPS, policyNameOf, wafPolicyNameOf } from './policy-layout';
 
 function dnatGroup(fw: Firewall, sym: Symbols, policy: string): BResource[] {
   const pip = fw.publicIpIds[0] ? sym.get(fw.publicIpIds[0]) : undefined;
@@ -21,14 +13,14 @@ function dnatGroup(fw: Firewall, sym: Symbols, policy: string): BResource[] {
       sym.name(`${fw.id}:dnat`, `${policy}_dnat`),
       {
         parent: ex(policy),
-        name: DNAT_GROUP.name,
+        name: POLICY_GROUPS.dnat.name,
         properties: {
-          priority: DNAT_GROUP.priority,
+          priority: POLICY_GROUPS.dnat.priority,
           ruleCollections: [
             {
               ruleCollectionType: 'FirewallPolicyNatRuleCollection',
-              name: DNAT_GROUP.collection,
-              priority: DNAT_GROUP.collectionPriority,
+              name: POLICY_GROUPS.dnat.collection,
+              priority: POLICY_GROUPS.dnat.collectionPriority,
               action: { type: 'DNAT' },
               rules: fw.dnatRules.map((r) => ({
                 ruleType: 'NatRule',
@@ -67,7 +59,7 @@ function egressGroups(d: Design, fw: Firewall, sym: Symbols, policy: string): BR
   return egressGroupsOf(d, fw).map(({ cluster: c, name, priority, rules }) => {
     const collections = [
       ...allowCollection(
-        NETWORK_COLLECTION,
+        POLICY_GROUPS.network,
         rules.network.map((n) => ({
           ruleType: 'NetworkRule',
           name: n.name,
@@ -79,7 +71,7 @@ function egressGroups(d: Design, fw: Firewall, sym: Symbols, policy: string): BR
         })),
       ),
       ...allowCollection(
-        APPLICATION_COLLECTION,
+        POLICY_GROUPS.application,
         rules.application.map((a) => ({
           ruleType: 'ApplicationRule',
           name: a.name,

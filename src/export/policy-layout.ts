@@ -15,9 +15,12 @@ import {
   firewallIp,
 } from '../core/index';
 
-export const DNAT_GROUP = { name: 'dnat', priority: 100, collection: 'dnat', collectionPriority: 100 } as const;
-export const NETWORK_COLLECTION = { name: 'network', priority: 100 } as const;
-export const APPLICATION_COLLECTION = { name: 'application', priority: 200 } as const;
+/** The DNAT rule collection group, and the network and application collections of each egress group. */
+export const POLICY_GROUPS = {
+  dnat: { name: 'dnat', priority: 100, collection: 'dnat', collectionPriority: 100 },
+  network: { name: 'network', priority: 100 },
+  application: { name: 'application', priority: 200 },
+} as const;
 
 export const wafPolicyNameOf = (gatewayName: string): string => `${gatewayName}-waf`;
 export const policyNameOf = (fw: Firewall): string => `${fw.name}-policy`;
