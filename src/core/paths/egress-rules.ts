@@ -14,6 +14,7 @@ const FQDN_URL =
 const OPTIONAL_URL =
   'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#optional-recommended-fqdn--application-rules-for-aks-clusters';
 const https = [{ type: 'Https' as const, port: 443 }];
+const http = [{ type: 'Http' as const, port: 80 }];
 
 const order = (idx: DesignIndex, r: SubnetRef) => idx.subnetOrder.get(r.subnet.id) ?? 0;
 
@@ -110,7 +111,7 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
     },
     {
       name: 'ubuntu-updates',
-      protocols: [{ type: 'Http', port: 80 }],
+      protocols: http,
       targetFqdns: ['security.ubuntu.com', 'azure.archive.ubuntu.com', 'changelogs.ubuntu.com'],
       why: 'Linux node security patches (recommended)',
       learnUrl: OPTIONAL_URL,
@@ -127,21 +128,17 @@ export function aksEgressRuleSet(design: Design, clusterId: Id): EgressRuleSet {
   if (pools.some((p) => p.osType === 'Windows')) {
     const url =
       'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#windows-server-based-node-pools-required-fqdn--application-rules';
+    // Both Windows rules fetch the same binaries, one over HTTPS and one over HTTP.
+    const windows = (name: string, protocols: EgressApplicationRule['protocols'], targetFqdns: string[]) => ({
+      name,
+      protocols,
+      targetFqdns,
+      why: 'Windows Server node pools: Windows binaries',
+      learnUrl: url,
+    });
     application.push(
-      {
-        name: 'windows-https',
-        protocols: https,
-        targetFqdns: ['onegetcdn.azureedge.net', 'go.microsoft.com'],
-        why: 'Windows Server node pools: Windows binaries',
-        learnUrl: url,
-      },
-      {
-        name: 'windows-http',
-        protocols: [{ type: 'Http', port: 80 }],
-        targetFqdns: ['*.mp.microsoft.com', 'www.msftconnecttest.com', 'ctldl.windowsupdate.com'],
-        why: 'Windows Server node pools: Windows binaries',
-        learnUrl: url,
-      },
+      windows('windows-https', https, ['onegetcdn.azureedge.net', 'go.microsoft.com']),
+      windows('windows-http', http, ['*.mp.microsoft.com', 'www.msftconnecttest.com', 'ctldl.windowsupdate.com']),
     );
   }
   // GPU VM sizes are the N family (NC, ND, NV): their nodes install NVIDIA drivers.
