@@ -33,18 +33,6 @@ export const vnetPeered = (design: Design, vnetId: Id | undefined): boolean =>
 export const idOf = (v: unknown): Id | undefined =>
   v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: Id }).id : undefined;
 
-/** How a cluster assigns pod addresses: the axis the documented in-place network upgrades move along. */
-export type NetworkModel = 'kubenet' | 'cni-node' | 'cni-pod-dynamic' | 'cni-pod-static' | 'overlay' | 'none';
-
-export function networkModel(c: Cluster): NetworkModel {
-  if (c.networkPlugin === 'kubenet') return 'kubenet';
-  if (c.networkPlugin === 'none') return 'none';
-  if (c.networkPluginMode === 'overlay') return 'overlay';
-  if (c.podIpAllocation === 'dynamicPodSubnet') return 'cni-pod-dynamic';
-  if (c.podIpAllocation === 'staticBlock') return 'cni-pod-static';
-  return 'cni-node';
-}
-
 /** The clusters on both sides of a cluster change, when the change is about a cluster. */
 export function clusters(ctx: ForceContext): { old: Cluster; next: Cluster } | null {
   if (ctx.change.kind !== 'cluster' || !ctx.old || !ctx.next) return null;

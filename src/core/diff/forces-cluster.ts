@@ -9,7 +9,8 @@
  */
 import { containsCidr } from '../cidr';
 import type { Cluster, OutboundType } from '../model';
-import { clusterChange, clusters, defineForce, networkModel, onField, topField } from './force-helpers';
+import { networkModelOf } from '../ipam/defaults';
+import { clusterChange, clusters, defineForce, onField, topField } from './force-helpers';
 import type { Force, ForceContext } from './types';
 
 const UPGRADE_IPAM = 'https://learn.microsoft.com/azure/aks/upgrade-aks-ipam-and-dataplane';
@@ -18,26 +19,26 @@ const NETWORK_FIELDS = ['networkPlugin', 'networkPluginMode', 'podIpAllocation',
 
 /** Kubenet or Azure CNI on the node subnet to Overlay, the dataplane left as it is or moved to Cilium. */
 function toOverlay(old: Cluster, next: Cluster): boolean {
-  const from = networkModel(old);
-  return (from === 'kubenet' || from === 'cni-node') && networkModel(next) === 'overlay';
+  const from = networkModelOf(old);
+  return (from === 'kubenet' || from === 'azure-cni-node-subnet') && networkModelOf(next) === 'azure-cni-overlay';
 }
 
 /** Azure to Cilium dataplane on Overlay or a dynamic pod subnet, with no Windows pool. */
 function toCilium(old: Cluster, next: Cluster): boolean {
-  const model = networkModel(next);
+  const model = networkModelOf(next);
   return (
     old.networkDataplane === 'azure' &&
     next.networkDataplane === 'cilium' &&
-    (model === 'overlay' || model === 'cni-pod-dynamic') &&
-    (networkModel(old) === model || toOverlay(old, next)) &&
+    (model === 'azure-cni-overlay' || model === 'azure-cni-pod-subnet-dynamic') &&
+    (networkModelOf(old) === model || toOverlay(old, next)) &&
     next.nodePools.every((p) => p.osType !== 'Windows')
   );
 }
 
 /** An Overlay pod CIDR grown to a range that contains the old one. */
 const overlayPodCidrGrown = (old: Cluster, next: Cluster): boolean =>
-  networkModel(old) === 'overlay' &&
-  networkModel(next) === 'overlay' &&
+  networkModelOf(old) === 'azure-cni-overlay' &&
+  networkModelOf(next) === 'azure-cni-overlay' &&
   !!old.podCidr &&
   !!next.podCidr &&
   containsCidr(next.podCidr, old.podCidr);
@@ -63,7 +64,7 @@ export const CLUSTER_FORCES: readonly Force[] = [
     message: (ctx) => {
       const c = clusters(ctx)!;
       const policy =
-        networkModel(c.old) === 'cni-node' && c.old.networkPolicy !== 'none'
+        networkModelOf(c.old) === 'azure-cni-node-subnet' && c.old.networkPolicy !== 'none'
           ? ` Uninstall the ${c.old.networkPolicy} network policy engine first.`
           : '';
       return `In place with az aks update --network-plugin-mode overlay: every node pool is reimaged at once, and the upgrade cannot be reversed.${policy}`;
