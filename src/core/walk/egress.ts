@@ -7,16 +7,14 @@
  */
 import { designIndex } from '../design-index';
 import type { Cluster, Design, Firewall, Id } from '../model';
-import type { Plan } from '../plan-types';
 import { aksEgressRuleSet } from '../paths/egress-rules';
 import { INTERNET_PROBE, traceEgress } from '../paths/egress';
 import { firewallIp, publicIpNames, subnetOfIp } from '../paths/locate';
 import type { Hop } from '../paths/trace-types';
-import type { FlowRef } from '../lesson/types';
 import { podIp, siteClient } from './addresses';
 import { NETPOL_URL, policyDecision, workloadOf } from './policy';
 import { cutAtDrop, finish, hopStep, nat, routeStep, type Packet } from './steps';
-import type { Walk, WalkStep } from './types';
+import type { FlowWalker, Walk, WalkStep } from './types';
 
 const FW_RULES_URL = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress';
 /** The port an egress walk assumes: HTTPS, as most egress (images, APIs) is. */
@@ -55,12 +53,7 @@ function podStep(cluster: Cluster, poolId: Id, h: Hop, p: Packet): WalkStep {
   return hopStep(p, h, { at: `${h.label}, address ${p.src}`, why: policy });
 }
 
-export function walkEgress(
-  design: Design,
-  plan: Pick<Plan, 'clusters'>,
-  flow: Extract<FlowRef, { kind: 'egress' }>,
-  title: string,
-): Walk {
+export const walkEgress: FlowWalker<'egress', Walk> = (design, plan, flow, title) => {
   const idx = designIndex(design);
   const cluster = idx.clusterOfPool.get(flow.fromPoolId);
   const pool = idx.pool.get(flow.fromPoolId);
@@ -102,7 +95,7 @@ export function walkEgress(
   }
   const out = cutAtDrop(steps);
   return finish(flow, title, out, out.at(-1)?.kind === 'netpol');
-}
+};
 
 /** A hop of the trace as a step: the translation it makes, and for a firewall the rules it needs. */
 function translate(design: Design, cluster: Cluster | undefined, h: Hop, p: Packet, internet: boolean): WalkStep {

@@ -9,7 +9,6 @@
  */
 import { designIndex } from '../design-index';
 import type { Cluster, Design, Id } from '../model';
-import type { Plan } from '../plan-types';
 import { traceIngress } from '../paths/ingress';
 import { onPremIngress } from '../paths/ingress-onprem';
 import { firewallIp, publicIpNames } from '../paths/locate';
@@ -19,7 +18,7 @@ import { firstAddressOf, INTERNET_CLIENT, podIp, siteClient } from './addresses'
 import { fwPublic } from './egress';
 import { NETPOL_URL, policyDecision, workloadOf } from './policy';
 import { cutAtDrop, finish, hopStep, nat, type Packet } from './steps';
-import type { Walk, WalkStep } from './types';
+import type { FlowWalker, Walk, WalkStep } from './types';
 
 /** Where the packet enters: its first source and destination, and the Service app label it is for. */
 interface Entry {
@@ -126,27 +125,17 @@ function pick(traces: Trace[], via: string | undefined): Trace | undefined {
   return traces.find((t) => t.from === via || t.to === via || t.hops.some((h) => h.resourceId === via));
 }
 
-export function walkIngress(
-  design: Design,
-  plan: Pick<Plan, 'clusters'>,
-  flow: Extract<FlowRef, { kind: 'ingress' }>,
-  title: string,
-): Walk | null {
+export const walkIngress: FlowWalker<'ingress'> = (design, plan, flow, title) => {
   const cluster = designIndex(design).clusterOfPool.get(flow.toPoolId);
   const t = cluster ? pick(traceIngress(design, plan, flow.toPoolId), flow.via) : undefined;
   if (!cluster || !t) return null;
   const entry = entryOf(design, t);
   const pod = podIp(design, plan, flow.toPoolId, 0) ?? 'pod IP';
   return walkTrace({ design, cluster, poolId: flow.toPoolId, pod, ...entry, entry: entry.dst }, flow, title, t, entry);
-}
+};
 
 /** On-premises client → internal load balancer frontend: the on-premises ingress trace for that site. */
-export function walkOnPrem(
-  design: Design,
-  plan: Pick<Plan, 'clusters'>,
-  flow: Extract<FlowRef, { kind: 'onprem-to-ilb' }>,
-  title: string,
-): Walk | null {
+export const walkOnPrem: FlowWalker<'onprem-to-ilb'> = (design, plan, flow, title) => {
   const idx = designIndex(design);
   const lb = design.loadBalancers.find((l) => l.frontends.some((f) => f.id === flow.frontendId));
   const f = lb?.frontends.find((x) => x.id === flow.frontendId);
@@ -163,4 +152,4 @@ export function walkOnPrem(
   };
   const pod = podIp(design, plan, pool.id, 0) ?? 'pod IP';
   return walkTrace({ design, cluster, poolId: pool.id, pod, app: f.appLabel, entry: entry.dst }, flow, title, t, entry);
-}
+};

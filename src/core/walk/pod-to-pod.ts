@@ -14,11 +14,10 @@ import type { Cluster, Design, NodePool } from '../model';
 import type { Plan } from '../plan-types';
 import { nsgOf } from '../paths/ingress-hops';
 import { NSG_URL, nsgAllowsInbound } from '../paths/nsg-eval';
-import type { FlowRef } from '../lesson/types';
 import { nodeIp, podIp } from './addresses';
 import { NETPOL_URL, policyDecision, workloadOf } from './policy';
 import { cutAtDrop, finish, routeStep, step, type Packet } from './steps';
-import type { Walk, WalkStep } from './types';
+import type { FlowWalker, WalkStep } from './types';
 
 const OVERLAY_URL = 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay';
 const KUBENET_URL = 'https://learn.microsoft.com/azure/aks/configure-kubenet';
@@ -76,12 +75,7 @@ function overlayHop(e: Ends, p: Packet): WalkStep[] {
   ];
 }
 
-export function walkPodToPod(
-  design: Design,
-  plan: Pick<Plan, 'clusters'>,
-  flow: Extract<FlowRef, { kind: 'pod-to-pod' }>,
-  title: string,
-): Walk | null {
+export const walkPodToPod: FlowWalker<'pod-to-pod'> = (design, plan, flow, title) => {
   const idx = designIndex(design);
   const cluster = idx.clusterOfPool.get(flow.fromPoolId);
   const a = idx.pool.get(flow.fromPoolId);
@@ -128,4 +122,4 @@ export function walkPodToPod(
   );
   const out = cutAtDrop(steps);
   return finish(flow, title, out, out.at(-1)?.kind === 'netpol');
-}
+};

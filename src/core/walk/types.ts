@@ -2,7 +2,8 @@
  * A packet walk: a traced flow told step by step, with the source and destination addresses the packet carries
  * at each element (after that element's address translation), the decision taken there and the rule behind it.
  */
-import type { Id } from '../model';
+import type { Design, Id } from '../model';
+import type { Plan } from '../plan-types';
 import type { FlowRef } from '../lesson/types';
 
 export interface WalkNat {
@@ -46,3 +47,11 @@ export interface WalkFlowOption {
   title: string;
   flow: FlowRef;
 }
+
+/** How the flows of one kind are walked; null when the design has no such flow. */
+export type FlowWalker<K extends FlowRef['kind'], R = Walk | null> = (
+  design: Design,
+  plan: Pick<Plan, 'clusters'>,
+  flow: Extract<FlowRef, { kind: K }>,
+  title: string,
+) => R;
