@@ -35,6 +35,22 @@ export interface AzCliOptions {
   resourceGroup?: string;
 }
 
+/** The resource commands in dependency order: each group creates what later groups refer to. */
+const RESOURCE_COMMANDS: readonly ((design: Design) => AzCommand[])[] = [
+  publicIpCommands,
+  natGatewayCommands,
+  nsgCommands,
+  routeTableCommands,
+  vnetCommands,
+  peeringCommands,
+  firewallCommands,
+  appGatewayCommands,
+  bastionCommands,
+  privateEndpointCommands,
+  agcCommands,
+  aksCommands,
+];
+
 /** Every az command of the script, in order (tests check them against the flag table). */
 export function azCommands(design: Design): AzCommand[] {
   return [
@@ -44,18 +60,7 @@ export function azCommands(design: Design): AzCommand[] {
       new Flags().add('--name', param('RESOURCE_GROUP')).add('--location', param('LOCATION')),
       'Resource group',
     ),
-    ...publicIpCommands(design),
-    ...natGatewayCommands(design),
-    ...nsgCommands(design),
-    ...routeTableCommands(design),
-    ...vnetCommands(design),
-    ...peeringCommands(design),
-    ...firewallCommands(design),
-    ...appGatewayCommands(design),
-    ...bastionCommands(design),
-    ...privateEndpointCommands(design),
-    ...agcCommands(design),
-    ...aksCommands(design),
+    ...RESOURCE_COMMANDS.flatMap((commands) => commands(design)),
   ];
 }
 
