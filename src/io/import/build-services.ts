@@ -196,30 +196,35 @@ function agc(ctx: BuildCtx, r: RawResource): void {
   ctx.add('imported', r, `Application Gateway for Containers with ${frontends.length} frontend(s)`);
 }
 
+/** Reads each resource of `type`; one `read` finds no subnet for is reported and left out. */
+function eachWithSubnet<X>(
+  ctx: BuildCtx,
+  type: string,
+  read: (ctx: BuildCtx, r: RawResource) => X | null,
+  keep: (x: X, r: RawResource) => void,
+): void {
+  for (const r of ctx.ofType(type)) {
+    ctx.consumed.add(r);
+    const x = read(ctx, r);
+    if (x) keep(x, r);
+    else ctx.add('unresolved', r, 'no subnet: not imported');
+  }
+}
+
 export function buildServices(ctx: BuildCtx): void {
-  for (const r of ctx.ofType(T.firewall)) {
-    ctx.consumed.add(r);
-    const fw = firewall(ctx, r);
-    if (!fw) ctx.add('unresolved', r, 'no subnet: not imported');
-    else {
-      ctx.design.firewalls.push(fw);
-      ctx.add(
-        'imported',
-        r,
-        `firewall with ${fw.publicIpIds.length} public IP(s) and ${fw.dnatRules.length} DNAT rule(s)`,
-      );
-    }
-  }
-  for (const r of ctx.ofType(T.appGateway)) {
-    ctx.consumed.add(r);
-    const g = appGateway(ctx, r);
-    if (!g) ctx.add('unresolved', r, 'no subnet: not imported');
-    else {
-      ctx.design.appGateways.push(g);
-      ctx.subnetUse.set(g.subnetId, 'app-gateway');
-      ctx.add('imported', r, 'Application Gateway');
-    }
-  }
+  eachWithSubnet(ctx, T.firewall, firewall, (fw, r) => {
+    ctx.design.firewalls.push(fw);
+    ctx.add(
+      'imported',
+      r,
+      `firewall with ${fw.publicIpIds.length} public IP(s) and ${fw.dnatRules.length} DNAT rule(s)`,
+    );
+  });
+  eachWithSubnet(ctx, T.appGateway, appGateway, (g, r) => {
+    ctx.design.appGateways.push(g);
+    ctx.subnetUse.set(g.subnetId, 'app-gateway');
+    ctx.add('imported', r, 'Application Gateway');
+  });
   for (const [type, read] of [
     [T.bastion, bastion],
     [T.privateEndpoint, privateEndpoint],
