@@ -91,6 +91,19 @@ export function parseCommandArgs(
   return { ok: true, file, values: parsed.values as Record<string, string | boolean | undefined> };
 }
 
+/** The command line parsed and its design read: what a command that needs nothing checked in between starts with. */
+export async function readCommandDesign(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  usage: string,
+  io: CliIo,
+): Promise<(Extract<ParsedArgs, { ok: true }> & { doc: DesignDocument }) | { ok: false; exitCode: number }> {
+  const parsed = parseCommandArgs(args, options, usage, io);
+  if (!parsed.ok) return parsed;
+  const read = await readDesign(parsed.file, io);
+  return read.ok ? { ...parsed, doc: read.doc } : read;
+}
+
 /** The display name of a design element, for messages; the id itself when nothing has it. */
 export function nameOfSubject(design: Design, id: Id): string {
   return subjectName(design, id);

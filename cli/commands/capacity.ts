@@ -18,7 +18,7 @@ import {
 } from '../../src/core/index';
 import { serializeDocument } from '../../src/io';
 import type { Command } from '../io';
-import { EXIT_INPUT, OUTPUT_AND_JSON, parseCommandArgs, printable, readDesign } from '../read-design';
+import { EXIT_INPUT, OUTPUT_AND_JSON, printable, readCommandDesign } from '../read-design';
 import { renderTable } from './plan';
 
 const USAGE = 'aksnet capacity DESIGN.json [--json] [--fix N -o OUT.json]';
@@ -133,22 +133,20 @@ async function writeFixed(
 }
 
 export const capacityCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(args, { fix: { type: 'string' }, ...OUTPUT_AND_JSON }, USAGE, io);
-  if (!parsed.ok) return parsed.exitCode;
-  const read = await readDesign(parsed.file, io);
+  const read = await readCommandDesign(args, { fix: { type: 'string' }, ...OUTPUT_AND_JSON }, USAGE, io);
   if (!read.ok) return read.exitCode;
   let design = read.doc.design;
   let plan = computePlan(design);
   let cap = computeCapacity(design, plan);
-  const fix = parsed.values.fix as string | undefined;
+  const fix = read.values.fix as string | undefined;
   if (fix !== undefined) {
-    const r = await writeFixed(read.doc, cap, fix, parsed.values.output as string | undefined, io);
+    const r = await writeFixed(read.doc, cap, fix, read.values.output as string | undefined, io);
     if ('code' in r) return r.code;
     design = r.design;
     plan = computePlan(design);
     cap = computeCapacity(design, plan);
   }
-  if (parsed.values.json) io.out(`${JSON.stringify(cap, null, 2)}\n`);
-  else io.out(formatCapacity(read.doc.meta.name || parsed.file, design, plan, cap));
+  if (read.values.json) io.out(`${JSON.stringify(cap, null, 2)}\n`);
+  else io.out(formatCapacity(read.doc.meta.name || read.file, design, plan, cap));
   return cap.preflight.every((p) => p.ok) ? 0 : 1;
 };

@@ -16,7 +16,7 @@ import {
   type SubnetPlan,
 } from '../../src/core/index';
 import type { Command } from '../io';
-import { parseCommandArgs, printable, readDesign } from '../read-design';
+import { printable, readCommandDesign } from '../read-design';
 
 const USAGE = 'aksnet plan DESIGN.json [--json]';
 
@@ -126,18 +126,16 @@ export function formatPlan(name: string, design: Design, plan: Plan): string {
 /** Builds the command around a planner, so tests can check formatting and exit codes on a fixed plan. */
 export function makePlanCommand(plan: (design: Design) => Plan = computePlan): Command {
   return async (args, io) => {
-    const parsed = parseCommandArgs(args, { json: { type: 'boolean' } }, USAGE, io);
-    if (!parsed.ok) return parsed.exitCode;
-    const read = await readDesign(parsed.file, io);
+    const read = await readCommandDesign(args, { json: { type: 'boolean' } }, USAGE, io);
     if (!read.ok) return read.exitCode;
     const result = plan(read.doc.design);
-    if (parsed.values.json) {
+    if (read.values.json) {
       // Each finding carries its rule id and its family (the umbrella id it was split from).
       const { findings, ...rest } = result;
       const headroom = computeHeadroom(read.doc.design, result);
       io.out(`${JSON.stringify({ plan: rest, findings, headroom }, null, 2)}\n`);
     } else {
-      io.out(formatPlan(read.doc.meta.name || parsed.file, read.doc.design, result));
+      io.out(formatPlan(read.doc.meta.name || read.file, read.doc.design, result));
     }
     return 0;
   };

@@ -1,7 +1,7 @@
 /** `aksnet routes DESIGN.json [--subnet NAME] [--json]`: effective routes of every subnet (or one). */
 import { computeAddressPlan, effectiveRoutes } from '../../src/core/index';
 import type { Command } from '../io';
-import { parseCommandArgs, printable, readDesign, EXIT_INPUT } from '../read-design';
+import { printable, readCommandDesign, EXIT_INPUT } from '../read-design';
 
 const USAGE = 'aksnet routes DESIGN.json [--subnet NAME] [--json]';
 
@@ -12,13 +12,11 @@ function leftTable(headers: string[], rows: string[][]): string[] {
 }
 
 export const routesCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, subnet: { type: 'string' } }, USAGE, io);
-  if (!parsed.ok) return parsed.exitCode;
-  const read = await readDesign(parsed.file, io);
+  const read = await readCommandDesign(args, { json: { type: 'boolean' }, subnet: { type: 'string' } }, USAGE, io);
   if (!read.ok) return read.exitCode;
   const design = read.doc.design;
   const plan = computeAddressPlan(design);
-  const wanted = parsed.values.subnet as string | undefined;
+  const wanted = read.values.subnet as string | undefined;
   const subnets = design.vnets.flatMap((v) => v.subnets.map((s) => ({ vnet: v, subnet: s })));
   const chosen = wanted ? subnets.filter((x) => x.subnet.name === wanted || x.subnet.id === wanted) : subnets;
   if (wanted && chosen.length === 0) {
@@ -33,7 +31,7 @@ export const routesCommand: Command = async (args, io) => {
     vnet: x.vnet.name,
     routes: effectiveRoutes(design, x.subnet.id, plan),
   }));
-  if (parsed.values.json) {
+  if (read.values.json) {
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }

@@ -5,7 +5,7 @@
  */
 import { computePlan, type Design, type Finding, type Plan, type Severity } from '../../src/core/index';
 import type { Command } from '../io';
-import { nameOfSubject, parseCommandArgs, printable, readDesign } from '../read-design';
+import { nameOfSubject, printable, readCommandDesign } from '../read-design';
 import { countBySeverity, formatCounts } from './plan';
 
 const USAGE = 'aksnet validate DESIGN.json [--json]';
@@ -30,19 +30,17 @@ export function formatFinding(design: Design, f: Finding): string {
 
 export function makeValidateCommand(plan: (design: Design) => Plan = computePlan): Command {
   return async (args, io) => {
-    const parsed = parseCommandArgs(args, { json: { type: 'boolean' } }, USAGE, io);
-    if (!parsed.ok) return parsed.exitCode;
-    const read = await readDesign(parsed.file, io);
+    const read = await readCommandDesign(args, { json: { type: 'boolean' } }, USAGE, io);
     if (!read.ok) return read.exitCode;
     const { design } = read.doc;
     const findings = sortFindings(plan(design).findings);
     const counts = countBySeverity(findings);
-    if (parsed.values.json) {
+    if (read.values.json) {
       const withNames = findings.map((f) => ({ ...f, subjectName: nameOfSubject(design, f.subjectId) }));
       io.out(`${JSON.stringify({ findings: withNames, counts }, null, 2)}\n`);
     } else {
       for (const f of findings) io.out(`${formatFinding(design, f)}\n`);
-      io.err(`${printable(parsed.file)}: ${formatCounts(findings)}\n`);
+      io.err(`${printable(read.file)}: ${formatCounts(findings)}\n`);
     }
     return counts.error > 0 ? 1 : 0;
   };
