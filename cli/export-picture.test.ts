@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
-import { collect, writeTemp } from './test-support';
+import { collect, example, writeTemp } from './test-support';
 
-const example = (name: string) => new URL(`../examples/${name}`, import.meta.url).pathname;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
 
 describe('aksnet export --format svg|drawio', () => {

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../src/io';
-import { main } from './main';
-import { collect, writeTemp } from './test-support';
+import { example, run, writeTemp } from './test-support';
 
-const EGRESS = new URL('../examples/lessons/egress-firewall.json', import.meta.url).pathname;
+const EGRESS = example('lessons/egress-firewall.json');
 
 describe('aksnet lesson', () => {
   it('lists the steps, marking the exercises and their checks', async () => {
-    const io = collect();
-    expect(await main(['lesson', EGRESS], io)).toBe(0);
-    const out = io.stdout();
+    const { stdout: out } = await run(['lesson', EGRESS], 0);
     expect(out).toMatch(/^Outbound types and egress through Azure Firewall\n/);
     expect(out).toContain('5. Break it: the default route is gone  [break it]');
     expect(out).toContain('   fault: udr-no-default-route on aks');
@@ -20,22 +17,19 @@ describe('aksnet lesson', () => {
   });
 
   it('prints one step in full with its hints', async () => {
-    const io = collect();
-    expect(await main(['lesson', EGRESS, '--step', '5'], io)).toBe(0);
-    expect(io.stdout()).toContain("   hint 3: The next hop address is the firewall's private IP, 10.100.0.4.");
-    expect(io.stdout()).toContain('   learn: https://learn.microsoft.com/azure/aks/egress-udr');
+    const { stdout } = await run(['lesson', EGRESS, '--step', '5'], 0);
+    expect(stdout).toContain("   hint 3: The next hop address is the firewall's private IP, 10.100.0.4.");
+    expect(stdout).toContain('   learn: https://learn.microsoft.com/azure/aks/egress-udr');
   });
 
   it('writes the broken design of an exercise, grades it NOT YET (1), and PASSED (0) once repaired', async () => {
     const broken = writeTemp('step5.json', '');
-    const io = collect();
-    expect(await main(['lesson', EGRESS, '--step', '5', '-o', broken], io)).toBe(0);
+    await run(['lesson', EGRESS, '--step', '5', '-o', broken], 0);
     const doc = loadDocument(readFileSync(broken, 'utf8'));
     if (!doc.ok) throw new Error('written design does not load');
     expect(doc.doc.design.routeTables[0]!.routes).toEqual([]);
-    const fail = collect();
-    expect(await main(['lesson', EGRESS, '--step', '5', '--check', broken], fail)).toBe(1);
-    expect(fail.stdout()).toMatch(
+    const fail = await run(['lesson', EGRESS, '--step', '5', '--check', broken], 1);
+    expect(fail.stdout).toMatch(
       /^NOT YET: step 5, Break it: the default route is gone\n {2}1 udr-missing-default-route finding\(s\) remain on snet-aks/,
     );
     // The student's repair: the default route back to the firewall's private IP.
@@ -47,23 +41,19 @@ describe('aksnet lesson', () => {
       nextHopIpAddress: '10.100.0.4',
     });
     const fixed = writeTemp('step5-fixed.json', doc.doc);
-    const pass = collect();
-    expect(await main(['lesson', EGRESS, '--step', '5', '--check', fixed], pass)).toBe(0);
-    expect(pass.stdout()).toContain('PASSED: step 5');
+    const pass = await run(['lesson', EGRESS, '--step', '5', '--check', fixed], 0);
+    expect(pass.stdout).toContain('PASSED: step 5');
   });
 
   it('refuses a bad lesson file, a step out of range and a check without a step; exit 2', async () => {
     const bad = writeTemp('bad-lesson.json', { format: 'aksnet-lesson', schemaVersion: 1, lesson: { id: 'x' } });
-    const io = collect();
-    expect(await main(['lesson', bad], io)).toBe(2);
-    expect(io.stderr()).toContain('lesson.title: required field is missing');
-    const range = collect();
-    expect(await main(['lesson', EGRESS, '--step', '99'], range)).toBe(2);
-    expect(range.stderr()).toBe('aksnet: --step expects a step number from 1 to 6, got 99\n');
-    const noStep = collect();
-    expect(await main(['lesson', EGRESS, '--check', EGRESS], noStep)).toBe(2);
-    const noCheck = collect();
-    expect(await main(['lesson', EGRESS, '--step', '1', '--check', EGRESS], noCheck)).toBe(2);
-    expect(noCheck.stderr()).toBe('aksnet: step 1 (dependencies) has no check to grade\n');
+    expect((await run(['lesson', bad], 2)).stderr).toContain('lesson.title: required field is missing');
+    expect((await run(['lesson', EGRESS, '--step', '99'], 2)).stderr).toBe(
+      'aksnet: --step expects a step number from 1 to 6, got 99\n',
+    );
+    await run(['lesson', EGRESS, '--check', EGRESS], 2);
+    expect((await run(['lesson', EGRESS, '--step', '1', '--check', EGRESS], 2)).stderr).toBe(
+      'aksnet: step 1 (dependencies) has no check to grade\n',
+    );
   });
 });

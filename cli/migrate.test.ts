@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computePlan } from '../src/core/index';
 import { loadDocument } from '../src/io';
 import { main } from './main';
-import { collect } from './test-support';
-
-const example = (name: string) => new URL(`../examples/${name}`, import.meta.url).pathname;
+import { collect, example } from './test-support';
 
 describe('aksnet migrate', () => {
   it('prints the steps for the kubenet seed and writes a design without the kubenet route table', async () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
-import { collect } from './test-support';
-
-const example = (name: string) => new URL(`../examples/${name}`, import.meta.url).pathname;
+import { collect, example } from './test-support';
 
 describe('aksnet routes', () => {
   it('prints the effective routes of one subnet, the user default route active over the Internet one', async () => {

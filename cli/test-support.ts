@@ -2,7 +2,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { CliIo } from './io';
+import { main } from './main';
+
+/** The path of a file under examples/. */
+export const example = (name: string): string => new URL(`../examples/${name}`, import.meta.url).pathname;
 
 export function collect(): CliIo & { stdout: () => string; stderr: () => string } {
   let out = '';
@@ -13,6 +18,14 @@ export function collect(): CliIo & { stdout: () => string; stderr: () => string 
     stdout: () => out,
     stderr: () => err,
   };
+}
+
+/** Runs the CLI with `args`, checks its exit code when one is given, and returns what it wrote. */
+export async function run(args: string[], exitCode?: number): Promise<{ stdout: string; stderr: string }> {
+  const io = collect();
+  const code = await main(args, io);
+  if (exitCode !== undefined) expect(code).toBe(exitCode);
+  return { stdout: io.stdout(), stderr: io.stderr() };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'aksnet-cli-'));
