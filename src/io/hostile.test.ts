@@ -30,6 +30,13 @@ function designWith(insert: string): string {
 /** What loading the minimal document with the first `from` replaced by `to` refuses. */
 const errorsLoading = (from: string, to: string) => errorsOf(loadDocument(edited(from, to)));
 
+/** A test that loading the minimal document with the first `from` replaced by `to` is refused with `errors`. */
+function itRefusesEdit(title: string, from: string, to: string, errors: string[]) {
+  it(title, () => {
+    expect(errorsLoading(from, to)).toEqual(errors);
+  });
+}
+
 afterEach(() => {
   expectNoPollution();
 });
@@ -53,11 +60,9 @@ describe('hostile input: prototype pollution', () => {
     ]);
   });
 
-  it('refuses __proto__ as a layout id', () => {
-    expect(errorsLoading('"nodes": {', '"nodes": { "__proto__": { "x": 1, "y": 2 },')).toEqual([
-      'layout.nodes.__proto__: forbidden key "__proto__": refused because it could alter JavaScript object prototypes',
-    ]);
-  });
+  itRefusesEdit('refuses __proto__ as a layout id', '"nodes": {', '"nodes": { "__proto__": { "x": 1, "y": 2 },', [
+    'layout.nodes.__proto__: forbidden key "__proto__": refused because it could alter JavaScript object prototypes',
+  ]);
 
   it('refuses a parsed object that carries an own __proto__ key', () => {
     const value = JSON.parse(designWith('"__proto__": { "polluted": "yes" }')) as unknown;
@@ -75,17 +80,13 @@ describe('hostile input: prototype pollution', () => {
 });
 
 describe('hostile input: numbers', () => {
-  it('refuses 1e308 and other huge counts with the bound', () => {
-    expect(errorsLoading('"count": 3', '"count": 1e308')).toEqual([
-      'design.clusters[0].nodePools[0].count: expected an integer ≤ 1000, got 1e+308 (a node pool holds at most 1,000 nodes: https://learn.microsoft.com/azure/aks/quotas-skus-regions)',
-    ]);
-  });
+  itRefusesEdit('refuses 1e308 and other huge counts with the bound', '"count": 3', '"count": 1e308', [
+    'design.clusters[0].nodePools[0].count: expected an integer ≤ 1000, got 1e+308 (a node pool holds at most 1,000 nodes: https://learn.microsoft.com/azure/aks/quotas-skus-regions)',
+  ]);
 
-  it('refuses NaN written as text', () => {
-    expect(errorsLoading('"count": 3', '"count": "NaN"')).toEqual([
-      'design.clusters[0].nodePools[0].count: expected an integer, got text "NaN"',
-    ]);
-  });
+  itRefusesEdit('refuses NaN written as text', '"count": 3', '"count": "NaN"', [
+    'design.clusters[0].nodePools[0].count: expected an integer, got text "NaN"',
+  ]);
 
   it('refuses NaN and Infinity in a parsed value (JSON has neither: they arrive as null)', () => {
     const doc = makeMinimalDocument() as unknown as { design: { clusters: { nodePools: { count: number }[] }[] } };
@@ -99,24 +100,25 @@ describe('hostile input: numbers', () => {
     ]);
   });
 
-  it('refuses a negative surge percentage shape and absurd maxPods', () => {
-    expect(errorsLoading('"count": 3', '"count": 3, "maxPods": 250000, "maxSurge": "-1"')).toEqual([
+  itRefusesEdit(
+    'refuses a negative surge percentage shape and absurd maxPods',
+    '"count": 3',
+    '"count": 3, "maxPods": 250000, "maxSurge": "-1"',
+    [
       'design.clusters[0].nodePools[0].maxPods: expected an integer ≤ 250, got 250000 (AKS allows at most 250 pods per node with kubenet and Azure CNI: https://learn.microsoft.com/azure/aks/quotas-skus-regions)',
       'design.clusters[0].nodePools[0].maxSurge: expected a node count ("1") or a percentage ("33%"), got text "-1"',
-    ]);
-  });
+    ],
+  );
 });
 
 describe('hostile input: shapes and sizes', () => {
-  it('refuses IPv6 address spaces', () => {
-    expect(errorsLoading('"10.10.0.0/16"', '"2001:db8::/32"')).toEqual([
-      'design.vnets[0].addressSpaces[0]: IPv6 is not supported; only IPv4 ranges can be planned (got "2001:db8::/32")',
-    ]);
-  });
+  itRefusesEdit('refuses IPv6 address spaces', '"10.10.0.0/16"', '"2001:db8::/32"', [
+    'design.vnets[0].addressSpaces[0]: IPv6 is not supported; only IPv4 ranges can be planned (got "2001:db8::/32")',
+  ]);
 
-  it('refuses wrong types at the top', () => {
-    expect(errorsLoading('"vnets": [', '"vnets": 5, "x": [')).toEqual(['design.vnets: expected a list, got 5']);
-  });
+  itRefusesEdit('refuses wrong types at the top', '"vnets": [', '"vnets": 5, "x": [', [
+    'design.vnets: expected a list, got 5',
+  ]);
 
   it('refuses deeply nested junk without overflowing the stack', () => {
     const junk = `${'['.repeat(50)}1${']'.repeat(50)}`;

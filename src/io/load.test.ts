@@ -22,6 +22,9 @@ function withRaw(change: (raw: Raw) => void): Raw {
   return raw;
 }
 
+/** The errors of loading the raw minimal document after `change`. */
+const errorsWith = (change: (raw: Raw) => void): string[] => errorsOf(loadDocument(withRaw(change)));
+
 describe('loadDocument: valid documents', () => {
   it('round-trips a document through serializeDocument unchanged and without warnings', () => {
     const doc = makeMinimalDocument();
@@ -119,7 +122,7 @@ describe('loadDocument: valid documents', () => {
 
 describe('loadDocument: errors name the field path', () => {
   it('reports a missing required field', () => {
-    expect(errorsOf(loadDocument(withRaw((r) => delete r.design.vnets[0].name)))).toEqual([
+    expect(errorsWith((r) => delete r.design.vnets[0].name)).toEqual([
       'design.vnets[0].name: required field is missing',
     ]);
   });
@@ -152,12 +155,12 @@ describe('loadDocument: errors name the field path', () => {
   });
 
   it('reports wrong types with the value received', () => {
-    const raw = withRaw((r) => {
+    const errors = errorsWith((r) => {
       r.design.vnets[0].addressSpaces = '10.0.0.0/8';
       r.design.clusters[0].privateCluster = 'yes';
       r.design.clusters[0].nodePools[0].count = '3';
     });
-    expect(errorsOf(loadDocument(raw))).toEqual([
+    expect(errors).toEqual([
       'design.vnets[0].addressSpaces: expected a list, got text "10.0.0.0/8"',
       'design.clusters[0].privateCluster: expected true or false, got text "yes"',
       'design.clusters[0].nodePools[0].count: expected an integer, got text "3"',
@@ -165,7 +168,7 @@ describe('loadDocument: errors name the field path', () => {
   });
 
   it('reports counts outside 0..1000 (nodes per pool) and fractions', () => {
-    const raw = withRaw((r) => {
+    const errors = errorsWith((r) => {
       const pool = r.design.clusters[0].nodePools[0];
       r.design.clusters[0].nodePools = [
         { ...pool, id: 'a', count: -3 },
@@ -173,7 +176,7 @@ describe('loadDocument: errors name the field path', () => {
         { ...pool, id: 'c', count: 100001 },
       ];
     });
-    expect(errorsOf(loadDocument(raw))).toEqual([
+    expect(errors).toEqual([
       'design.clusters[0].nodePools[0].count: expected an integer ≥ 0, got -3',
       'design.clusters[0].nodePools[1].count: expected an integer, got 2.5',
       'design.clusters[0].nodePools[2].count: expected an integer ≤ 1000, got 100001 (a node pool holds at most 1,000 nodes: https://learn.microsoft.com/azure/aks/quotas-skus-regions)',
@@ -181,93 +184,87 @@ describe('loadDocument: errors name the field path', () => {
   });
 
   it('reports values outside an enumeration', () => {
-    const raw = withRaw((r) => {
+    const errors = errorsWith((r) => {
       r.design.clusters[0].outboundType = 'natGateway';
     });
-    expect(errorsOf(loadDocument(raw))).toEqual([
+    expect(errors).toEqual([
       'design.clusters[0].outboundType: expected "loadBalancer" or "managedNATGateway" or "userAssignedNATGateway" or "userDefinedRouting" or "none", got text "natGateway"',
     ]);
   });
 
   it('reports text longer than the limit', () => {
-    const raw = withRaw((r) => {
+    const errors = errorsWith((r) => {
       r.design.vnets[0].name = 'v'.repeat(300);
     });
-    expect(errorsOf(loadDocument(raw))).toEqual(['design.vnets[0].name: expected at most 256 characters, got 300']);
+    expect(errors).toEqual(['design.vnets[0].name: expected at most 256 characters, got 300']);
   });
 
   it('reports an empty id', () => {
-    expect(errorsOf(loadDocument(withRaw((r) => (r.design.vnets[0].id = ''))))).toEqual([
-      'design.vnets[0].id: must not be empty',
-    ]);
+    expect(errorsWith((r) => (r.design.vnets[0].id = ''))).toEqual(['design.vnets[0].id: must not be empty']);
   });
 
   it('refuses IPv6 ranges with a clear message', () => {
-    const raw = withRaw((r) => {
+    const errors = errorsWith((r) => {
       r.design.vnets[0].addressSpaces.push('fd00:10::/48');
       r.design.clusters[0].dnsServiceIp = '::a';
     });
-    expect(errorsOf(loadDocument(raw))).toEqual([
+    expect(errors).toEqual([
       'design.vnets[0].addressSpaces[1]: IPv6 is not supported; only IPv4 ranges can be planned (got "fd00:10::/48")',
       'design.clusters[0].dnsServiceIp: IPv6 is not supported; only IPv4 ranges can be planned (got "::a")',
     ]);
   });
 
   it('reports a bad max surge', () => {
-    expect(errorsOf(loadDocument(withRaw((r) => (r.design.clusters[0].nodePools[0].maxSurge = 'lots'))))).toEqual([
+    expect(errorsWith((r) => (r.design.clusters[0].nodePools[0].maxSurge = 'lots'))).toEqual([
       'design.clusters[0].nodePools[0].maxSurge: expected a node count ("1") or a percentage ("33%"), got text "lots"',
     ]);
   });
 
   it('names both paths of a duplicate id', () => {
-    const raw = withRaw((r) => {
+    const errors = errorsWith((r) => {
       r.design.vnets[0].subnets.push({ id: 'vnet1', name: 'snet-2', cidr: '10.10.1.0/24', purpose: 'general' });
     });
-    expect(errorsOf(loadDocument(raw))).toEqual([
+    expect(errors).toEqual([
       'design.vnets[0].subnets[1].id: duplicate id "vnet1": already used by the vnet at design.vnets[0].id',
     ]);
   });
 
   it('names the field of a reference to an id that does not exist', () => {
-    const raw = withRaw((r) => {
+    const errors = errorsWith((r) => {
       r.design.clusters[0].nodePools[0].nodeSubnetId = 'snet-missing';
     });
-    expect(errorsOf(loadDocument(raw))).toEqual([
+    expect(errors).toEqual([
       'design.clusters[0].nodePools[0].nodeSubnetId: refers to subnet "snet-missing", which does not exist in this design',
     ]);
   });
 
   it('names the field of a reference to the wrong kind of element', () => {
-    const raw = withRaw((r) => {
+    const errors = errorsWith((r) => {
       r.design.clusters[0].nodePools[0].nodeSubnetId = 'vnet1';
     });
-    expect(errorsOf(loadDocument(raw))).toEqual([
+    expect(errors).toEqual([
       'design.clusters[0].nodePools[0].nodeSubnetId: refers to "vnet1", which is a vnet (at design.vnets[0].id), not a subnet',
     ]);
   });
 
   it('refuses an unknown or missing format', () => {
-    expect(errorsOf(loadDocument(withRaw((r) => (r.format = 'excalidraw'))))).toEqual([
+    expect(errorsWith((r) => (r.format = 'excalidraw'))).toEqual([
       'format: unknown format "excalidraw"; expected "aks-network-design"',
     ]);
-    expect(errorsOf(loadDocument(withRaw((r) => delete r.format)))).toEqual([
+    expect(errorsWith((r) => delete r.format)).toEqual([
       'format: required field is missing; expected "aks-network-design"',
     ]);
   });
 
   it('refuses a file newer than the app', () => {
-    expect(errorsOf(loadDocument(withRaw((r) => (r.schemaVersion = 7))))).toEqual([
+    expect(errorsWith((r) => (r.schemaVersion = 7))).toEqual([
       'schemaVersion: this file has schema version 7, newer than this app reads (2); open it with a newer version of aksnet',
     ]);
   });
 
   it('refuses a schema version that is not a positive integer', () => {
-    expect(errorsOf(loadDocument(withRaw((r) => (r.schemaVersion = '1'))))).toEqual([
-      'schemaVersion: expected an integer ≥ 1, got "1"',
-    ]);
-    expect(errorsOf(loadDocument(withRaw((r) => (r.schemaVersion = 0))))).toEqual([
-      'schemaVersion: expected an integer ≥ 1, got 0',
-    ]);
+    expect(errorsWith((r) => (r.schemaVersion = '1'))).toEqual(['schemaVersion: expected an integer ≥ 1, got "1"']);
+    expect(errorsWith((r) => (r.schemaVersion = 0))).toEqual(['schemaVersion: expected an integer ≥ 1, got 0']);
   });
 
   it('reports text that is not JSON', () => {
@@ -283,7 +280,7 @@ describe('loadDocument: errors name the field path', () => {
   });
 
   it('reports layout coordinates that are not numbers', () => {
-    expect(errorsOf(loadDocument(withRaw((r) => (r.layout.nodes.vnet1.x = 'left'))))).toEqual([
+    expect(errorsWith((r) => (r.layout.nodes.vnet1.x = 'left'))).toEqual([
       'layout.nodes.vnet1.x: expected a number, got text "left"',
     ]);
   });

@@ -129,6 +129,11 @@ export function carried(design: Design, original = false): unknown {
     special[s.name.toLowerCase()] ??
     use.get(subnetName(s.id) ?? '') ??
     (s.delegation === 'Microsoft.ContainerService/managedClusters' ? 'apiserver' : 'general');
+  // A resource in a subnet the import reads, by its subnet's name and without its id, with `more` fields replaced.
+  const inSubnet = <T extends { id: string; subnetId: string }>(xs: T[], more: (x: T) => object) =>
+    xs
+      .filter((x) => subnetName(x.subnetId))
+      .map((x) => ({ ...x, id: undefined, subnetId: subnetName(x.subnetId), ...more(x) }));
   const agicOf = new Map(d.clusters.map((c) => [c.id, idx.appGatewaysOfCluster.get(c.id)?.[0]?.id]));
   return {
     location: d.location,
@@ -184,31 +189,12 @@ export function carried(design: Design, original = false): unknown {
         dnsProxy: f.dnsProxy,
         dnat: f.publicIpIds.length ? f.dnatRules : [],
       })),
-    appGateways: d.appGateways
-      .filter((x) => subnetName(x.subnetId))
-      .map((g) => ({
-        ...g,
-        id: undefined,
-        subnetId: subnetName(g.subnetId),
-        publicIpId: n.get(g.publicIpId ?? ''),
-        agicClusterId: g.agicClusterId && agicOf.get(g.agicClusterId) === g.id ? n.get(g.agicClusterId) : undefined,
-      })),
-    bastions: d.bastions
-      .filter((x) => subnetName(x.subnetId))
-      .map((b) => ({
-        ...b,
-        id: undefined,
-        subnetId: subnetName(b.subnetId),
-        publicIpId: n.get(b.publicIpId ?? ''),
-      })),
-    privateEndpoints: d.privateEndpoints
-      .filter((x) => subnetName(x.subnetId))
-      .map((p) => ({
-        ...p,
-        id: undefined,
-        privateIp: undefined,
-        subnetId: subnetName(p.subnetId),
-      })),
+    appGateways: inSubnet(d.appGateways, (g) => ({
+      publicIpId: n.get(g.publicIpId ?? ''),
+      agicClusterId: g.agicClusterId && agicOf.get(g.agicClusterId) === g.id ? n.get(g.agicClusterId) : undefined,
+    })),
+    bastions: inSubnet(d.bastions, (b) => ({ publicIpId: n.get(b.publicIpId ?? '') })),
+    privateEndpoints: inSubnet(d.privateEndpoints, () => ({ privateIp: undefined })),
     agc: d.appGatewaysForContainers
       .filter((x) => subnetName(x.subnetId))
       .map((g) => ({
