@@ -1,10 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Design } from '../core/index';
 import { newDocument } from '../io';
 import { addCluster, addPool, addSubnet, addVnet } from './factory';
 import { removeElement } from './find';
 import { planOf } from './plan';
 import { redo, undo, useDesignStore } from './design-store';
 import { freeName, idSource } from './ids';
+
+/** Adds a VNet with a node subnet and a pool in it, as the canvas would; returns the subnet's id. */
+function addPoolInNewVnet(d: Design): string {
+  const layout = {};
+  const s = addSubnet(d, layout, addVnet(d, layout, 0, 0), 'aks-nodes')!;
+  addPool(d, layout, s);
+  return s;
+}
 
 beforeEach(() => {
   useDesignStore.getState().replaceDoc(newDocument('t'));
@@ -13,12 +22,7 @@ beforeEach(() => {
 
 describe('design store', () => {
   it('builds a VNet, a node subnet and a pool; the plan follows: 3 nodes + 1 surge in a /22', () => {
-    useDesignStore.getState().updateDesign((d) => {
-      const layout = {};
-      const v = addVnet(d, layout, 0, 0);
-      const s = addSubnet(d, layout, v, 'aks-nodes')!;
-      addPool(d, layout, s);
-    });
+    useDesignStore.getState().updateDesign((d) => void addPoolInNewVnet(d));
     const d = useDesignStore.getState().doc.design;
     expect(d.vnets[0]!.addressSpaces).toEqual(['10.1.0.0/16']);
     expect(d.vnets[0]!.subnets[0]!.cidr).toBe('10.1.0.0/22');
@@ -66,13 +70,7 @@ describe('design store', () => {
   });
 
   it('removing a subnet removes its pools and clears associations, so the file still loads', () => {
-    useDesignStore.getState().updateDesign((d) => {
-      const layout = {};
-      const v = addVnet(d, layout, 0, 0);
-      const s = addSubnet(d, layout, v, 'aks-nodes')!;
-      addPool(d, layout, s);
-      removeElement(d, s);
-    });
+    useDesignStore.getState().updateDesign((d) => removeElement(d, addPoolInNewVnet(d)));
     const d = useDesignStore.getState().doc.design;
     expect(d.vnets[0]!.subnets).toEqual([]);
     expect(d.clusters[0]!.nodePools).toEqual([]);
