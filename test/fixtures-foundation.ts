@@ -4,7 +4,7 @@
  */
 import type { Cluster, Design, Subnet } from '../src/core/index';
 import { oneClusterDesign } from '../src/core/ipam/test-design';
-import { plainPeering } from '../src/core/test-elements';
+import { plainPeering, specialSubnet } from '../src/core/test-elements';
 
 export interface Fixture {
   /** The clean design the row starts from (one VNet, a node subnet, one cluster with one pool by default). */
@@ -121,11 +121,11 @@ export const FOUNDATION_FIXTURES: Record<string, Fixture> = {
     fix: sets('fw', { name: 'AzureFirewallSubnet' }),
   },
   'special-subnet-size': {
-    bad: adds({ id: 'fw', name: 'AzureFirewallSubnet', cidr: '10.240.4.0/27', purpose: 'firewall' }),
+    bad: adds(specialSubnet('firewall', 'fw', '10.240.4.0/27')),
     fix: sets('fw', { cidr: '10.240.4.0/26' }),
   },
   'gateway-subnet-size-recommended': {
-    bad: adds({ id: 'gw', name: 'GatewaySubnet', cidr: '10.240.4.0/28', purpose: 'gateway' }),
+    bad: adds(specialSubnet('gateway', 'gw', '10.240.4.0/28')),
     fix: sets('gw', { cidr: '10.240.4.0/27' }),
   },
   'apiserver-subnet-delegation': {

@@ -17,7 +17,10 @@ import type {
   PrivateEndpoint,
   Route,
   RouteTable,
+  Subnet,
+  SubnetPurpose,
 } from './model';
+import { SPECIAL_SUBNETS } from './subnet-roles';
 
 /** Route table `id` with `routes`; BGP route propagation stays on unless `disableBgp`. */
 export const routeTable = (id: Id, name: string, routes: Route[] = [], disableBgp = false): RouteTable => ({
@@ -45,6 +48,15 @@ export const route = (
 /** `addressPrefix` (0.0.0.0/0 unless given) to the firewall or appliance at `ip`, as route `id` named `name`. */
 export const viaAppliance = (ip: string, addressPrefix = '0.0.0.0/0', id = 'r', name = 'default'): Route =>
   route(id, name, addressPrefix, 'VirtualAppliance', ip);
+
+/** Subnet `id` at `cidr` for a platform role, under the name Azure requires for it (AzureFirewallSubnet, ...). */
+export const specialSubnet = (purpose: SubnetPurpose, id: Id, cidr: string, extra: Partial<Subnet> = {}): Subnet => ({
+  id,
+  name: SPECIAL_SUBNETS[purpose]!.name,
+  cidr,
+  purpose,
+  ...extra,
+});
 
 /** Pushes route table `t` and associates it with subnet `subnetId` (searched in every VNet). */
 export function tableOnSubnet(d: Design, subnetId: Id, t: RouteTable): void {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '../model';
 import { traceEgress } from '../paths/egress';
 import { computePlan } from '../plan';
+import { specialSubnet } from '../test-elements';
 import { firewallInternetRoute, spokeThroughFirewall } from './test-egress-design';
 
 const found = (d: Design, rule: string) => computePlan(structuredClone(d)).findings.filter((f) => f.rule === rule);
@@ -131,12 +132,7 @@ describe('firewall-subnet-bgp-default-route', () => {
 
   it('forced tunnelling (a management subnet on the firewall) is not reported', () => {
     const d = bgpDefault();
-    d.vnets[1]!.subnets.push({
-      id: 'fwm',
-      name: 'AzureFirewallManagementSubnet',
-      cidr: '10.200.0.128/26',
-      purpose: 'firewall-management',
-    });
+    d.vnets[1]!.subnets.push(specialSubnet('firewall-management', 'fwm', '10.200.0.128/26'));
     d.firewalls[0]!.managementSubnetId = 'fwm';
     expect(found(d, 'firewall-subnet-bgp-default-route')).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { addSubnet } from '../../../test/fixtures-foundation';
 import { oneClusterDesign } from '../ipam/test-design';
 import type { Design, NodePool } from '../model';
 import { computePlan } from '../plan';
-import { addPool, route, routeTable } from '../test-elements';
+import { addPool, route, routeTable, specialSubnet } from '../test-elements';
 
 // Tests change `d` in place between calls; planning memoises per design object, so each call plans a fresh copy.
 const rules = (d: Design, rule: string) => computePlan({ ...d }).findings.filter((f) => f.rule === rule);
@@ -165,13 +165,7 @@ describe('feature-compat: pools and subnets', () => {
 describe('special-subnet: routes and NSGs', () => {
   function hub(extra: (d: Design) => void): Design {
     const d = oneClusterDesign({});
-    addSubnet(d, {
-      id: 'fw',
-      name: 'AzureFirewallSubnet',
-      cidr: '10.240.4.0/26',
-      purpose: 'firewall',
-      routeTableId: 'rt',
-    });
+    addSubnet(d, specialSubnet('firewall', 'fw', '10.240.4.0/26', { routeTableId: 'rt' }));
     d.routeTables.push(routeTable('rt', 'rt-fw', [route('r', 'default', '0.0.0.0/0', 'VirtualNetworkGateway')]));
     extra(d);
     return d;
@@ -189,13 +183,7 @@ describe('special-subnet: routes and NSGs', () => {
   });
   it('accepts it with an AzureFirewallManagementSubnet, whose own table must not propagate gateway routes', () => {
     const tunnelled = hub((d) => {
-      addSubnet(d, {
-        id: 'mg',
-        name: 'AzureFirewallManagementSubnet',
-        cidr: '10.240.4.64/26',
-        purpose: 'firewall-management',
-        routeTableId: 'rt-mg',
-      });
+      addSubnet(d, specialSubnet('firewall-management', 'mg', '10.240.4.64/26', { routeTableId: 'rt-mg' }));
       d.routeTables.push(routeTable('rt-mg', 'rt-mg', [route('i', 'internet', '0.0.0.0/0', 'Internet')]));
     });
     expect(family(tunnelled, 'special-subnet').map((f) => [f.rule, f.subjectId, f.severity])).toEqual([
