@@ -125,6 +125,13 @@ export function addResource(
     layout[id] = at;
     return { id };
   };
+  /** Adds what `add` makes in a subnet of `purpose` (found or made), or says what the drop needs. */
+  const inSubnet = (target: DropTarget, purpose: SubnetPurpose, error: string, add: (subnetId: Id) => AddResult) => {
+    const subnetId = subnetFor(d, layout, target, purpose, ids);
+    return subnetId ? add(subnetId) : { error };
+  };
+  /** A new public IP drawn below the drop point, for the resource it fronts. */
+  const pipBelow = (base: string) => newPublicIp(d, layout, base, x, y + 90, ids);
   /** The subnet dropped on, if any. */
   const droppedOn = () => (t.subnetId ? d.vnets.flatMap((v) => v.subnets).find((s) => s.id === t.subnetId) : undefined);
   switch (kind) {
@@ -149,47 +156,50 @@ export function addResource(
         ...(internal && t.subnetId ? { subnetId: t.subnetId } : {}),
       });
     }
-    case 'app-gateway': {
-      const subnetId = subnetFor(d, layout, t, 'app-gateway', ids);
-      if (!subnetId) return { error: 'Drop the Application Gateway on a VNet: it needs its own subnet.' };
-      return place(d.appGateways, 'agw', 'agw-', {
-        sku: 'WAF_v2',
-        subnetId,
-        minCapacity: 2,
-        maxCapacity: 10,
-        publicIpId: newPublicIp(d, layout, 'agw', x, y + 90, ids),
-      });
-    }
-    case 'firewall': {
-      const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'firewall', ids);
-      if (!subnetId) return { error: 'Drop Azure Firewall on a VNet: it needs an AzureFirewallSubnet.' };
-      return place(d.firewalls, 'fw', 'fw-', {
-        tier: 'Standard',
-        subnetId,
-        publicIpIds: [newPublicIp(d, layout, 'fw', x, y + 90, ids)],
-        dnsProxy: true,
-        dnatRules: [],
-      });
-    }
-    case 'bastion': {
-      const subnetId = subnetFor(d, layout, { vnetId: t.vnetId }, 'bastion', ids);
-      if (!subnetId) return { error: 'Drop Bastion on a VNet: it needs an AzureBastionSubnet.' };
-      return place(d.bastions, 'bas', 'bastion-', {
-        sku: 'Standard',
-        subnetId,
-        publicIpId: newPublicIp(d, layout, 'bas', x, y + 90, ids),
-      });
-    }
-    case 'private-endpoint': {
-      const subnetId = subnetFor(d, layout, t, 'private-endpoints', ids);
-      if (!subnetId) return { error: 'Drop the private endpoint on a VNet or subnet.' };
-      return place(d.privateEndpoints, 'pe', 'pe-', {
-        subnetId,
-        targetType: 'Microsoft.KeyVault/vaults',
-        targetName: 'kv-app',
-        groupId: 'vault',
-      });
-    }
+    case 'app-gateway':
+      return inSubnet(
+        t,
+        'app-gateway',
+        'Drop the Application Gateway on a VNet: it needs its own subnet.',
+        (subnetId) =>
+          place(d.appGateways, 'agw', 'agw-', {
+            sku: 'WAF_v2',
+            subnetId,
+            minCapacity: 2,
+            maxCapacity: 10,
+            publicIpId: pipBelow('agw'),
+          }),
+      );
+    case 'firewall':
+      return inSubnet(
+        { vnetId: t.vnetId },
+        'firewall',
+        'Drop Azure Firewall on a VNet: it needs an AzureFirewallSubnet.',
+        (subnetId) =>
+          place(d.firewalls, 'fw', 'fw-', {
+            tier: 'Standard',
+            subnetId,
+            publicIpIds: [pipBelow('fw')],
+            dnsProxy: true,
+            dnatRules: [],
+          }),
+      );
+    case 'bastion':
+      return inSubnet(
+        { vnetId: t.vnetId },
+        'bastion',
+        'Drop Bastion on a VNet: it needs an AzureBastionSubnet.',
+        (subnetId) => place(d.bastions, 'bas', 'bastion-', { sku: 'Standard', subnetId, publicIpId: pipBelow('bas') }),
+      );
+    case 'private-endpoint':
+      return inSubnet(t, 'private-endpoints', 'Drop the private endpoint on a VNet or subnet.', (subnetId) =>
+        place(d.privateEndpoints, 'pe', 'pe-', {
+          subnetId,
+          targetType: 'Microsoft.KeyVault/vaults',
+          targetName: 'kv-app',
+          groupId: 'vault',
+        }),
+      );
     case 'onprem': {
       const vnetId = t.vnetId ?? d.vnets[0]?.id;
       if (!vnetId) return { error: 'Add a VNet first: the on-premises site connects through its gateway.' };
@@ -203,7 +213,7 @@ export function addResource(
       return addAgc(d, layout, t, at, ids);
     case 'nat-gateway': {
       const added = place(d.natGateways, 'nat', 'nat-', {
-        publicIpIds: [newPublicIp(d, layout, 'nat', x, y + 90, ids)],
+        publicIpIds: [pipBelow('nat')],
         idleTimeoutMinutes: 4,
       });
       const s = droppedOn();
