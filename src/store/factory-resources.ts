@@ -4,7 +4,7 @@
  */
 import { AGC_DELEGATION, type Design, type Id, type SubnetPurpose } from '../core/index';
 import type { DesignDocument } from '../io';
-import { addSubnet } from './factory';
+import { addSubnet, drawAt } from './factory';
 import { freeName, idSource, type NewId } from './ids';
 
 type Layout = DesignDocument['layout']['nodes'];
@@ -68,8 +68,7 @@ function newPublicIp(d: Design, layout: Layout, base: string, x: number, y: numb
     ),
     sku: 'Standard',
   });
-  layout[id] = { x: Math.round(x), y: Math.round(y), w: 170, h: 56 };
-  return id;
+  return drawAt(layout, id, x, y, { w: 170, h: 56 });
 }
 
 /**

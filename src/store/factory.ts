@@ -27,6 +27,12 @@ type Layout = DesignDocument['layout']['nodes'];
 export const SUBNET_SIZE = { w: 340, h: 90, nodesH: 170 };
 export const POOL_SIZE = { w: 140, h: 64 };
 
+/** Draws a new element's box at the drop point, on whole pixels; gives back its id. */
+export function drawAt(layout: Layout, id: Id, x: number, y: number, size: { w: number; h: number }): Id {
+  layout[id] = { x: Math.round(x), y: Math.round(y), ...size };
+  return id;
+}
+
 /**
  * A free block of `prefix` for a new VNet in 10.0.0.0/8: clear of every VNet, on-premises range and cluster pod
  * and service CIDR (their defaults when unset), so a new or pasted VNet never creates an overlap.
@@ -68,8 +74,7 @@ export function addVnet(d: Design, layout: Layout, x: number, y: number, ids: Ne
     addressSpaces: [space],
     subnets: [],
   });
-  layout[id] = { x: Math.round(x), y: Math.round(y), w: 380, h: 160 };
-  return id;
+  return drawAt(layout, id, x, y, { w: 380, h: 160 });
 }
 
 /** Adds a subnet with the next free block of its usual size; the VNet box grows to hold it. */
@@ -130,8 +135,7 @@ export function addCluster(d: Design, layout: Layout, x: number, y: number, ids:
     nodePools: [],
   };
   d.clusters.push(c);
-  layout[id] = { x: Math.round(x), y: Math.round(y), w: 240, h: 110 };
-  return id;
+  return drawAt(layout, id, x, y, { w: 240, h: 110 });
 }
 
 /** Adds a node pool in a subnet (which becomes an AKS node subnet), to the given or first cluster. */
