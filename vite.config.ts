@@ -51,6 +51,8 @@ const zodJitless: Plugin = {
 
 export default defineConfig({
   plugins: [react(), cspForBuildOnly, wasmBase64, zodJitless],
+  // The worker that reads a large saved design (src/store/parse-worker.ts) imports zod too.
+  worker: { format: 'es', plugins: () => [zodJitless] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -11,7 +11,7 @@ export { APPGW_ISOLATION_FEATURE } from './validate/appgw-rules';
 export { renameById } from './validate/rename';
 export type { AnyRule, Rule } from './validate/rule';
 export type * from './paths/egress-rule-types';
-export { computeAddressPlan, computeFindings } from './plan';
+export { computeAddressPlan, computeFindings, findingsInSteps } from './plan';
 export * from './ipam/defaults';
 export * from './limits';
 export { nodeIpsOfPool, nodeIpsBySubnet } from './ipam/node-ips';

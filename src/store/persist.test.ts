@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newDocument, serializeDocument } from '../io';
+import { loadDocument, newDocument, serializeDocument } from '../io';
 import { addCluster } from './factory';
 import { useDesignStore } from './design-store';
 import {
@@ -149,6 +149,25 @@ describe('autosave in IndexedDB', () => {
     const silent: Kv = { get: () => new Promise(() => {}), setMany: () => new Promise(() => {}) };
     await restoreSaved(env({ kv: silent }), 20);
     expect(banner()!.text).toContain('did not answer');
+  });
+
+  it('a saved design that takes longer to read than the storage limit still loads: the limit is for the storage', async () => {
+    await kv.setMany([[designKey(FIRST_SLOT), serializeDocument(newDocument('slow to read'))]]);
+    // The reader (a worker for a large design) answers after the 20 ms the storage was given.
+    const slow: PersistEnv['parse'] = (text) => tick(60).then(() => loadDocument(text));
+    await restoreSaved(env({ parse: slow }), 20);
+    expect(useDesignStore.getState().doc.meta.name).toBe('slow to read');
+    expect(banner()).toBeNull();
+  });
+
+  it('a saved design the reader refuses is kept in place, as one the page refuses', async () => {
+    await kv.setMany([[designKey(FIRST_SLOT), '{"format":"aks-network-design"}']]);
+    const seen: string[] = [];
+    const reader: PersistEnv['parse'] = (text) => (seen.push(text), Promise.resolve(loadDocument(text)));
+    await restoreSaved(env({ parse: reader }));
+    expect(seen).toEqual(['{"format":"aks-network-design"}']);
+    expect(banner()!.text).toContain('could not be read');
+    expect(await kv.get(designKey(FIRST_SLOT))).toBe('{"format":"aks-network-design"}');
   });
 
   it('a change flushed on unload survives a lost IndexedDB write through its localStorage copy', async () => {

@@ -12,9 +12,10 @@
  * - While a lesson runs, the user's design it keeps aside is what is saved, never the lesson's step.
  */
 import { createStore, get, setMany } from 'idb-keyval';
-import { loadDocument, serializeDocument } from '../io';
+import { loadDocument, serializeDocument, type LoadResult } from '../io';
 import { useDesignStore, type LineMode } from './design-store';
 import { userDocument } from './lesson';
+import { parseOffThread } from './parse-off-thread';
 
 /** The localStorage key of the autosave before it moved to IndexedDB: migrated once, then removed. */
 export const LEGACY_KEY = 'aksnet.design';
@@ -58,6 +59,8 @@ export interface PersistEnv {
   tab: string;
   now: () => number;
   newSlot: () => string;
+  /** Reads the saved text (a worker for a large design, see parse-off-thread.ts); on the page when absent. */
+  parse?: (text: string) => Promise<LoadResult>;
 }
 
 /** Storage that throws on access (some private modes) counts as absent. */
@@ -87,6 +90,7 @@ export function browserEnv(): PersistEnv {
     tab: id(),
     now: () => Date.now(),
     newSlot: id,
+    parse: parseOffThread,
   };
 }
 
@@ -151,9 +155,11 @@ function restoreLines(env: PersistEnv): void {
   if (LINE_MODES.includes(lines as LineMode)) useDesignStore.getState().setLines(lines as LineMode);
 }
 
+const readText = (env: PersistEnv, text: string): Promise<LoadResult> =>
+  env.parse ? env.parse(text) : Promise.resolve(loadDocument(text));
+
 /** Loads the slot's text into the store; an unreadable one is left in place and the tab moves to a new slot. */
-function applySaved(text: string, savedAt: number, env: PersistEnv): void {
-  const r = loadDocument(text);
+function applySaved(r: LoadResult, savedAt: number, env: PersistEnv): void {
   if (r.ok) {
     useDesignStore.getState().replaceDoc(r.doc);
     useDesignStore.temporal.getState().clear();
@@ -181,7 +187,9 @@ export async function restoreSaved(env: PersistEnv = browserEnv(), timeoutMs = 5
   const late = new Promise<'late'>((resolve) => {
     timeout = setTimeout(() => resolve('late'), timeoutMs);
   });
-  const outcome = await Promise.race([restoreFrom(env, () => gaveUp).then(() => 'done' as const), late]);
+  // The limit is for the storage: once it has answered, reading a large design may take what it takes.
+  const answered = () => clearTimeout(timeout);
+  const outcome = await Promise.race([restoreFrom(env, () => gaveUp, answered).then(() => 'done' as const), late]);
   clearTimeout(timeout);
   if (outcome === 'late') {
     gaveUp = true;
@@ -191,7 +199,7 @@ export async function restoreSaved(env: PersistEnv = browserEnv(), timeoutMs = 5
   }
 }
 
-async function restoreFrom(env: PersistEnv, gaveUp: () => boolean): Promise<void> {
+async function restoreFrom(env: PersistEnv, gaveUp: () => boolean, answered: () => void): Promise<void> {
   state.env = env;
   // Writes still waiting on the storage given before are not waited for.
   queue = Promise.resolve();
@@ -219,7 +227,9 @@ async function restoreFrom(env: PersistEnv, gaveUp: () => boolean): Promise<void
     const text = await kv.get<unknown>(designKey(state.slot));
     if (typeof text !== 'string') return;
     const meta = await kv.get<Meta>(metaKey(state.slot));
-    if (!gaveUp()) applySaved(text, meta?.savedAt ?? 0, env);
+    if (gaveUp()) return;
+    answered();
+    applySaved(await readText(env, text), meta?.savedAt ?? 0, env);
   } catch (e) {
     if (gaveUp()) return;
     state.failed = true;
@@ -258,7 +268,7 @@ export async function reloadFromStorage(): Promise<void> {
     const meta = await env.kv.get<Meta>(metaKey(state.slot));
     state.stale = false;
     useDesignStore.getState().setBanner(null);
-    if (typeof text === 'string') applySaved(text, meta?.savedAt ?? 0, env);
+    if (typeof text === 'string') applySaved(await readText(env, text), meta?.savedAt ?? 0, env);
   } catch (e) {
     banner('error', `The other tab's design could not be read (${why(e)}); this tab keeps its copy.`);
   }

@@ -2,7 +2,8 @@
  * The plan, derived from the design once per change, memoised on the design object's identity.
  *
  * The views take it in two steps: the address plan at once (every number a box or panel shows), the findings in
- * a task of their own right after. A keystroke then paints its new numbers without waiting for every rule; until
+ * the tasks right after, a few rules per task (FINDINGS_SLICE_MS), so even the rules of a very large design never
+ * hold the page for long. A keystroke then paints its new numbers without waiting for every rule; until
  * the findings arrive, the views keep those of the previous design whose subject still exists. `planOf` is the
  * whole plan at once, for what must not see a partial one (exports, pictures, checks).
  */
@@ -12,6 +13,7 @@ import {
   computeAddressPlan,
   computeCapacity,
   computeFindings,
+  findingsInSteps,
   walkElements,
   type Capacity,
   type Design,
@@ -23,6 +25,22 @@ let last: { design: Design; plan: Plan } | null = null;
 let live: { design: Design; plan: Plan; whole: boolean } | null = null;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | null = null;
+/** The findings being computed for the live design, rule by rule. */
+let run: { design: Design; base: Omit<Plan, 'findings'>; steps: Generator<void, Plan['findings'], void> } | null = null;
+
+/**
+ * Rule time one task may spend before the rules left wait for the next task. The 1x enterprise design's rules fit
+ * in one; the 17x design's (about 0.5 s) become a dozen tasks the browser paints and takes input between.
+ */
+const FINDINGS_SLICE_MS = 40;
+let sliceMs = FINDINGS_SLICE_MS;
+
+/** Sets the rule time per task (tests: 0 runs one rule per task); returns the one it replaces. */
+export function setFindingsSlice(ms: number): number {
+  const was = sliceMs;
+  sliceMs = ms;
+  return was;
+}
 
 export function planOf(design: Design): Plan {
   if (last?.design === design) return last.plan;
@@ -40,7 +58,8 @@ function carriedFindings(design: Design, before: Plan | undefined): Plan['findin
   return before.findings.filter((f) => ids.has(f.subjectId));
 }
 
-function livePlanOf(design: Design): Plan {
+/** What the views show for `design` now; the findings follow in later tasks (subscribePlan tells). */
+export function livePlanOf(design: Design): Plan {
   if (live?.design === design) return live.plan;
   if (last?.design === design) {
     live = { design, plan: last.plan, whole: true };
@@ -48,18 +67,38 @@ function livePlanOf(design: Design): Plan {
   }
   const base = computeAddressPlan(design);
   live = { design, plan: { ...base, findings: carriedFindings(design, live?.plan) }, whole: false };
-  if (timer === null)
-    timer = setTimeout(() => {
-      timer = null;
-      const now = live;
-      if (!now || now.whole) return;
-      planOf(now.design);
-      listeners.forEach((l) => l());
-    }, 0);
+  // A run for an earlier design is dropped: its findings would never be shown.
+  run = { design, base, steps: findingsInSteps(design, base) };
+  if (timer === null) timer = setTimeout(findingsStep, 0);
   return live.plan;
 }
 
-function subscribe(listener: () => void): () => void {
+/** Runs rules for one slice; the last step makes the live plan whole and tells the views. */
+function findingsStep(): void {
+  timer = null;
+  const r = run;
+  // planOf may have finished this design meanwhile (an export asked for the whole plan).
+  if (!r || live?.design !== r.design || live.whole) {
+    run = null;
+    if (live?.whole) listeners.forEach((l) => l());
+    return;
+  }
+  const ends = performance.now() + sliceMs;
+  for (;;) {
+    const step = r.steps.next();
+    if (step.done) {
+      run = null;
+      last = { design: r.design, plan: { ...r.base, findings: step.value } };
+      live = { design: r.design, plan: last.plan, whole: true };
+      listeners.forEach((l) => l());
+      return;
+    }
+    if (performance.now() >= ends) break;
+  }
+  timer = setTimeout(findingsStep, 0);
+}
+
+export function subscribePlan(listener: () => void): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
 }
@@ -79,5 +118,5 @@ export function useCapacity(): Capacity {
 
 export function usePlan(): Plan {
   const design = useDesignStore((s) => s.doc.design);
-  return useSyncExternalStore(subscribe, () => livePlanOf(design));
+  return useSyncExternalStore(subscribePlan, () => livePlanOf(design));
 }

@@ -40,6 +40,24 @@ export function ruleById(id: string): AnyRule | undefined {
 
 /** Every rule's findings over a design and its address plan, in catalogue order. */
 export function runRules(design: Design, plan: Omit<Plan, 'findings'>): Finding[] {
+  const steps = rulesInSteps(design, plan);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * runRules one rule per step: each `next()` runs the next rule of the catalogue, and the one that runs the last
+ * rule returns every finding in catalogue order. A caller with a time budget (the app, between frames) spreads the rules of a large
+ * design over several tasks; the rule context and its indexes are built once and shared by every step.
+ */
+export function* rulesInSteps(design: Design, plan: Omit<Plan, 'findings'>): Generator<void, Finding[], void> {
   const ctx = ruleContext(design, plan);
-  return RULES.flatMap((rule) => runRule(rule, ctx));
+  const out: Finding[] = [];
+  for (const [i, rule] of RULES.entries()) {
+    if (i > 0) yield;
+    out.push(...runRule(rule, ctx));
+  }
+  return out;
 }
