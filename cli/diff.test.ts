@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMinimalDocument } from '../src/io/test-support';
-import { main } from './main';
-import { collect, writeTemp } from './test-support';
+import { run, writeTemp } from './test-support';
 
 /** The minimal design (kubenet, pod CIDR 10.244.0.0/16) moved to Azure CNI Overlay, with a larger pool VM. */
 function plannedDocument() {
@@ -20,21 +19,19 @@ function plannedDocument() {
 
 describe('aksnet diff', () => {
   it('exits 0 and prints nothing but the summary when the designs are the same', async () => {
-    const io = collect();
     const a = writeTemp('diff-a.json', makeMinimalDocument());
-    expect(await main(['diff', a, a], io)).toBe(0);
-    expect(io.stdout()).toBe('');
-    expect(io.stderr()).toBe(`${a} → ${a}: no changes\n`);
+    const io = await run(['diff', a, a], 0);
+    expect(io.stdout).toBe('');
+    expect(io.stderr).toBe(`${a} → ${a}: no changes\n`);
   });
 
   it('prints each change with what it forces and its Learn page; exits 1', async () => {
-    const io = collect();
     const a = writeTemp('diff-a.json', makeMinimalDocument());
     const b = writeTemp('diff-b.json', plannedDocument());
-    expect(await main(['diff', a, b], io)).toBe(1);
+    const io = await run(['diff', a, b], 1);
     const upgrade =
       'rolling (network-upgrade-overlay): In place with az aks update --network-plugin-mode overlay: every node pool is reimaged at once, and the upgrade cannot be reversed. https://learn.microsoft.com/azure/aks/upgrade-aks-ipam-and-dataplane';
-    expect(io.stdout()).toBe(
+    expect(io.stdout).toBe(
       [
         '~ cluster aks-app networkPlugin: kubenet → azure',
         `    ${upgrade}`,
@@ -45,15 +42,14 @@ describe('aksnet diff', () => {
         '',
       ].join('\n'),
     );
-    expect(io.stderr()).toBe(`${a} → ${b}: 3 changes: 0 in place, 2 rolling, 1 recreate\n`);
+    expect(io.stderr).toBe(`${a} → ${b}: 3 changes: 0 in place, 2 rolling, 1 recreate\n`);
   });
 
   it('--json gives the changes with force, effect and Learn link', async () => {
-    const io = collect();
     const a = writeTemp('diff-a.json', makeMinimalDocument());
     const b = writeTemp('diff-b.json', plannedDocument());
-    expect(await main(['diff', a, b, '--json'], io)).toBe(1);
-    const { changes } = JSON.parse(io.stdout()) as { changes: Record<string, unknown>[] };
+    const io = await run(['diff', a, b, '--json'], 1);
+    const { changes } = JSON.parse(io.stdout) as { changes: Record<string, unknown>[] };
     expect(changes.map((c) => [c.subject, c.field, c.force, c.effect, c.recreates ?? null])).toEqual([
       ['aks-app', 'networkPlugin', 'network-upgrade-overlay', 'rolling', null],
       ['aks-app', 'networkPluginMode', 'network-upgrade-overlay', 'rolling', null],
@@ -62,19 +58,16 @@ describe('aksnet diff', () => {
   });
 
   it('exits 2 with the usage on one file, and names an unreadable file', async () => {
-    const io = collect();
-    expect(await main(['diff', 'only.json'], io)).toBe(2);
-    expect(io.stderr()).toContain('two design files are needed');
-    expect(io.stderr()).toContain('Usage: aksnet diff BEFORE.json AFTER.json [--json]');
-    const io2 = collect();
+    const io = await run(['diff', 'only.json'], 2);
+    expect(io.stderr).toContain('two design files are needed');
+    expect(io.stderr).toContain('Usage: aksnet diff BEFORE.json AFTER.json [--json]');
     const a = writeTemp('diff-a.json', makeMinimalDocument());
-    expect(await main(['diff', a, '/nonexistent/b.json'], io2)).toBe(2);
-    expect(io2.stderr()).toBe('aksnet: /nonexistent/b.json: cannot read: no such file\n');
+    const io2 = await run(['diff', a, '/nonexistent/b.json'], 2);
+    expect(io2.stderr).toBe('aksnet: /nonexistent/b.json: cannot read: no such file\n');
   });
 
   it('is listed in the help with its exit codes', async () => {
-    const io = collect();
-    expect(await main(['--help'], io)).toBe(0);
-    expect(io.stdout()).toContain('aksnet diff BEFORE.json AFTER.json [--json]   (exit 0 same, 1 different)');
+    const io = await run(['--help'], 0);
+    expect(io.stdout).toContain('aksnet diff BEFORE.json AFTER.json [--json]   (exit 0 same, 1 different)');
   });
 });

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
-import { collect, example, writeTemp } from './test-support';
+import { example, run, writeTemp } from './test-support';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
 
 describe('aksnet export --format svg|drawio', () => {
   it('draws the SVG from the layout in the file', async () => {
-    const io = collect();
-    expect(await main(['export', example('workshop-hub-spoke.json'), '--format', 'svg'], io)).toBe(0);
-    const svg = io.stdout();
+    const io = await run(['export', example('workshop-hub-spoke.json'), '--format', 'svg'], 0);
+    const svg = io.stdout;
     expect(() => parser.parse(svg)).not.toThrow();
     // The hub VNet is at (0, 0) in the file's layout; drawn at the margin (24) below the title (44).
     expect(svg).toMatch(/<g data-id="vnet-hub" data-kind="vnet"><rect x="0" y="0"/);
@@ -21,9 +19,8 @@ describe('aksnet export --format svg|drawio', () => {
     delete doc.layout;
     const file = writeTemp('no-layout.json', doc);
     const out = writeTemp('d.drawio', '');
-    const io = collect();
-    expect(await main(['export', file, '--format', 'drawio', '-o', out], io)).toBe(0);
-    expect(io.stderr()).toBe(`aksnet: wrote draw.io diagram to ${out}\n`);
+    const io = await run(['export', file, '--format', 'drawio', '-o', out], 0);
+    expect(io.stderr).toBe(`aksnet: wrote draw.io diagram to ${out}\n`);
     const xml = readFileSync(out, 'utf8');
     const cells = parser.parse(xml).mxfile.diagram.mxGraphModel.root.mxCell as { id: string; parent?: string }[];
     expect(cells.find((c) => c.id === 'n-snet-aks')?.parent).toBe('n-vnet-spoke');

@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
-import { collect } from './test-support';
+import { run } from './test-support';
 
 const SPOKE = `param name string
 param prefix string
@@ -43,9 +42,8 @@ function tree(): { root: string; hub: string } {
 describe('aksnet import follows local Bicep modules', () => {
   it('inside the folder of the file; --module-root widens it; links out of it, missing and registry modules are reported', async () => {
     const { root, hub } = tree();
-    const io = collect();
-    expect(await main(['import', hub], io)).toBe(1);
-    const out = io.stdout();
+    const io = await run(['import', hub], 1);
+    const out = io.stdout;
     // ./near.bicep is beside the hub: read with the params the hub gives it.
     expect(out).toMatch(/imported line 2 module near \(\.\/near\.bicep\) line 3: .*vnet-near/);
     expect(out).toContain(
@@ -59,16 +57,14 @@ describe('aksnet import follows local Bicep modules', () => {
     );
     expect(out).toMatch(/ignored line 5: module avm: br\/public:.* is a registry module: it is not fetched/);
 
-    const wide = collect();
-    expect(await main(['import', hub, '--module-root', root], wide)).toBe(1);
-    expect(wide.stdout()).toMatch(/imported line 1 module far \(\.\.\/modules\/spoke\.bicep\) line 3: .*vnet-far/);
-    expect(wide.stdout()).toContain('leads outside the module root');
+    const wide = await run(['import', hub, '--module-root', root], 1);
+    expect(wide.stdout).toMatch(/imported line 1 module far \(\.\.\/modules\/spoke\.bicep\) line 3: .*vnet-far/);
+    expect(wide.stdout).toContain('leads outside the module root');
   });
 
   it('refuses a module root that does not hold the file', async () => {
     const { hub } = tree();
-    const io = collect();
-    expect(await main(['import', hub, '--module-root', mkdtempSync(join(tmpdir(), 'aksnet-other-'))], io)).toBe(2);
-    expect(io.stderr()).toMatch(/is not inside the module root/);
+    const io = await run(['import', hub, '--module-root', mkdtempSync(join(tmpdir(), 'aksnet-other-'))], 2);
+    expect(io.stderr).toMatch(/is not inside the module root/);
   });
 });

@@ -1,25 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
-import { collect } from './test-support';
+import { run } from './test-support';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 describe('aksnet main', () => {
   it('prints usage and exits 2 without a command, 0 with --help', async () => {
-    const io = collect();
-    expect(await main([], io)).toBe(2);
-    expect(io.stdout()).toContain('aksnet plan DESIGN.json [--json]');
-    const help = collect();
-    expect(await main(['--help'], help)).toBe(0);
-    expect(help.stdout()).toContain('aksnet validate DESIGN.json [--json]');
+    const io = await run([], 2);
+    expect(io.stdout).toContain('aksnet plan DESIGN.json [--json]');
+    const help = await run(['--help'], 0);
+    expect(help.stdout).toContain('aksnet validate DESIGN.json [--json]');
   });
 
   it('refuses an unknown command with exit 2', async () => {
-    const io = collect();
-    expect(await main(['deploy'], io)).toBe(2);
-    expect(io.stderr()).toMatch(/^aksnet: unknown command "deploy"/);
+    const io = await run(['deploy'], 2);
+    expect(io.stderr).toMatch(/^aksnet: unknown command "deploy"/);
   });
 
   it('the binary runs: node cli/aksnet.mjs plan and validate on an example', () => {

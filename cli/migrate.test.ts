@@ -4,16 +4,14 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../src/core/index';
 import { loadDocument } from '../src/io';
-import { main } from './main';
-import { collect, example } from './test-support';
+import { example, run } from './test-support';
 
 describe('aksnet migrate', () => {
   it('prints the steps for the kubenet seed and writes a design without the kubenet route table', async () => {
-    const io = collect();
     const out = join(tmpdir(), `migrated-${process.pid}.json`);
     const args = ['migrate', example('seed-kubenet.json'), '--cluster', 'myAKSCluster', '--to', 'overlay', '-o', out];
-    expect(await main(args, io)).toBe(0);
-    const text = io.stdout();
+    const io = await run(args, 0);
+    const text = io.stdout;
     expect(text).toContain('Preflight: possible');
     expect(text).toContain(
       '  1. az aks update --resource-group "$RESOURCE_GROUP" --name myAKSCluster --network-plugin azure --network-plugin-mode overlay\n',
@@ -34,10 +32,9 @@ describe('aksnet migrate', () => {
   });
 
   it('--json gives the checks, commands and numbers; Azure CNI frees 124 − 4 = 120 addresses', async () => {
-    const io = collect();
     const args = ['migrate', example('seed-azure-cni.json'), '--cluster', 'myAKSCluster', '--to', 'overlay', '--json'];
-    expect(await main(args, io)).toBe(0);
-    const m = JSON.parse(io.stdout());
+    const io = await run(args, 0);
+    const m = JSON.parse(io.stdout);
     // (3 nodes + 1 surge) × (30 + 1) = 124 before; one address per node after: 4.
     expect([m.before.vnetAddresses, m.after.vnetAddresses]).toEqual([124, 4]);
     expect(m.commands.map((c: { argv: string[] }) => c.argv.slice(-2))).toEqual([
@@ -47,25 +44,20 @@ describe('aksnet migrate', () => {
   });
 
   it('exits 1 and writes nothing when a blocker stops it', async () => {
-    const io = collect();
     const out = join(tmpdir(), `blocked-${process.pid}.json`);
     const args = ['migrate', example('seed-azure-cni.json'), '--cluster', 'myAKSCluster', '--to', 'overlay'];
-    expect(await main([...args, '--pod-cidr', '10.1.0.0/16', '-o', out], io)).toBe(1);
-    expect(io.stdout()).toContain(
+    const io = await run([...args, '--pod-cidr', '10.1.0.0/16', '-o', out], 1);
+    expect(io.stdout).toContain(
       'Preflight: blocked\n  blocker migrate-overlay-pod-cidr-overlap: pod CIDR 10.1.0.0/16 overlaps VNet myVnet (10.1.0.0/16)',
     );
-    expect(io.stderr()).toContain('not written: the migration is blocked');
+    expect(io.stderr).toContain('not written: the migration is blocked');
     expect(() => readFileSync(out)).toThrow();
   });
 
   it('exits 2 on an unknown cluster or target', async () => {
-    const io = collect();
-    expect(await main(['migrate', example('seed-kubenet.json'), '--cluster', 'nope', '--to', 'overlay'], io)).toBe(2);
-    expect(io.stderr()).toBe('aksnet: no cluster named "nope"; clusters: myAKSCluster\n');
-    const io2 = collect();
-    expect(await main(['migrate', example('seed-kubenet.json'), '--cluster', 'myAKSCluster', '--to', 'x'], io2)).toBe(
-      2,
-    );
-    expect(io2.stderr()).toContain('--to must be one of overlay, cilium');
+    const io = await run(['migrate', example('seed-kubenet.json'), '--cluster', 'nope', '--to', 'overlay'], 2);
+    expect(io.stderr).toBe('aksnet: no cluster named "nope"; clusters: myAKSCluster\n');
+    const io2 = await run(['migrate', example('seed-kubenet.json'), '--cluster', 'myAKSCluster', '--to', 'x'], 2);
+    expect(io2.stderr).toContain('--to must be one of overlay, cilium');
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Design, Plan } from '../src/core/index';
 import { makeMinimalDocument } from '../src/io/test-support';
-import { main } from './main';
 import { makePlanCommand } from './commands/plan';
-import { collect, writeTemp } from './test-support';
+import { collect, example, run, writeTemp } from './test-support';
 
-const EXAMPLE = new URL('../examples/aks-baseline.json', import.meta.url).pathname;
+const EXAMPLE = example('aks-baseline.json');
 
 /** A fixed plan for the minimal document, so the table layout is checked on numbers this test controls. */
 function fixedPlan(_design: Design): Plan {
@@ -98,8 +97,7 @@ describe('aksnet plan', () => {
   });
 
   it('lists every subnet of an example with its CIDR, using the real planner', async () => {
-    const io = collect();
-    expect(await main(['plan', EXAMPLE], io)).toBe(0);
+    const io = await run(['plan', EXAMPLE], 0);
     for (const [name, cidr] of [
       ['AzureFirewallSubnet', '10.200.0.0/26'],
       ['GatewaySubnet', '10.200.0.64/27'],
@@ -110,16 +108,15 @@ describe('aksnet plan', () => {
       ['snet-privatelinkendpoints', '10.240.4.32/28'],
       ['snet-applicationgateway', '10.240.5.0/24'],
     ] as const) {
-      expect(io.stdout()).toMatch(new RegExp(`\\n  ${name} +${cidr.replace(/\./g, '\\.')} `));
+      expect(io.stdout).toMatch(new RegExp(`\\n  ${name} +${cidr.replace(/\./g, '\\.')} `));
     }
-    expect(io.stdout()).toContain('Cluster aks-BU0001A0008: ');
-    expect(io.stdout()).toMatch(/\nFindings: \d+ errors?, \d+ warnings?, \d+ info/);
+    expect(io.stdout).toContain('Cluster aks-BU0001A0008: ');
+    expect(io.stdout).toMatch(/\nFindings: \d+ errors?, \d+ warnings?, \d+ info/);
   });
 
   it('--json with the real planner is valid JSON with a plan and a findings list', async () => {
-    const io = collect();
-    expect(await main(['plan', EXAMPLE, '--json'], io)).toBe(0);
-    const out = JSON.parse(io.stdout()) as { plan: { subnets: object; clusters: object }; findings: unknown[] };
+    const io = await run(['plan', EXAMPLE, '--json'], 0);
+    const out = JSON.parse(io.stdout) as { plan: { subnets: object; clusters: object }; findings: unknown[] };
     expect(out.plan).toHaveProperty('subnets');
     expect(out.plan).toHaveProperty('clusters');
     expect(Array.isArray(out.findings)).toBe(true);
@@ -129,41 +126,32 @@ describe('aksnet plan', () => {
     const doc = makeMinimalDocument() as unknown as { design: { clusters: { nodePools: { count: number }[] }[] } };
     doc.design.clusters[0]!.nodePools[0]!.count = -3;
     const file = writeTemp('bad-count.json', doc);
-    const io = collect();
-    expect(await main(['plan', file], io)).toBe(2);
-    expect(io.stderr()).toBe(
-      `aksnet: ${file}: design.clusters[0].nodePools[0].count: expected an integer ≥ 0, got -3\n`,
-    );
-    expect(io.stdout()).toBe('');
+    const io = await run(['plan', file], 2);
+    expect(io.stderr).toBe(`aksnet: ${file}: design.clusters[0].nodePools[0].count: expected an integer ≥ 0, got -3\n`);
+    expect(io.stdout).toBe('');
   });
 
   it('exits 2 when the file cannot be read, is a device or is not JSON', async () => {
-    const io = collect();
-    expect(await main(['plan', '/nonexistent/design.json'], io)).toBe(2);
-    expect(io.stderr()).toBe('aksnet: /nonexistent/design.json: cannot read: no such file\n');
-    const dir = collect();
-    expect(await main(['plan', '/dev/null'], dir)).toBe(2);
-    expect(dir.stderr()).toBe('aksnet: /dev/null: cannot read: not a regular file\n');
+    const io = await run(['plan', '/nonexistent/design.json'], 2);
+    expect(io.stderr).toBe('aksnet: /nonexistent/design.json: cannot read: no such file\n');
+    const dir = await run(['plan', '/dev/null'], 2);
+    expect(dir.stderr).toBe('aksnet: /dev/null: cannot read: not a regular file\n');
     const notJson = writeTemp('not-json.json', '{ "format": ');
-    const io2 = collect();
-    expect(await main(['plan', notJson], io2)).toBe(2);
-    expect(io2.stderr()).toMatch(new RegExp(`^aksnet: ${notJson}: not valid JSON: `));
+    const io2 = await run(['plan', notJson], 2);
+    expect(io2.stderr).toMatch(new RegExp(`^aksnet: ${notJson}: not valid JSON: `));
   });
 
   it('exits 2 on bad usage', async () => {
-    const io = collect();
-    expect(await main(['plan'], io)).toBe(2);
-    expect(io.stderr()).toBe('aksnet: missing the design file\nUsage: aksnet plan DESIGN.json [--json]\n');
-    const io2 = collect();
-    expect(await main(['plan', 'a.json', 'b.json'], io2)).toBe(2);
-    expect(io2.stderr()).toBe('aksnet: unexpected argument "b.json"\nUsage: aksnet plan DESIGN.json [--json]\n');
+    const io = await run(['plan'], 2);
+    expect(io.stderr).toBe('aksnet: missing the design file\nUsage: aksnet plan DESIGN.json [--json]\n');
+    const io2 = await run(['plan', 'a.json', 'b.json'], 2);
+    expect(io2.stderr).toBe('aksnet: unexpected argument "b.json"\nUsage: aksnet plan DESIGN.json [--json]\n');
   });
 
   it('--json gives each finding its family beside its rule id, from the real planner', async () => {
-    const io = collect();
-    const broken = new URL('../examples/broken.json', import.meta.url).pathname;
-    expect(await main(['plan', broken, '--json'], io)).toBe(0);
-    const { findings } = JSON.parse(io.stdout()) as { findings: { rule: string; family: string }[] };
+    const broken = example('broken.json');
+    const io = await run(['plan', broken, '--json'], 0);
+    const { findings } = JSON.parse(io.stdout) as { findings: { rule: string; family: string }[] };
     expect(findings.filter((f) => f.family === 'special-subnet').map((f) => f.rule)).toEqual([
       'special-subnet-name',
       'special-subnet-size',

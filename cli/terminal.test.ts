@@ -6,9 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeMinimalDocument } from '../src/io/test-support';
-import { main } from './main';
 import { printable, terminalSafe } from './terminal';
-import { collect, writeTemp } from './test-support';
+import { run, writeTemp } from './test-support';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -44,9 +43,8 @@ describe('aksnet at the edges of the terminal', () => {
 
   it('accepts a design file that starts with a UTF-8 byte order mark', async () => {
     const file = writeTemp('bom.json', `\ufeff${JSON.stringify(makeMinimalDocument(), null, 2)}`);
-    const io = collect();
-    expect(await main(['validate', file], io)).toBe(0);
-    expect(io.stderr()).not.toContain('not valid JSON');
+    const io = await run(['validate', file], 0);
+    expect(io.stderr).not.toContain('not valid JSON');
   });
 
   it('prints bidi, zero-width and control characters of names escaped, in text and in --json', async () => {
@@ -55,16 +53,14 @@ describe('aksnet at the edges of the terminal', () => {
     doc.design.vnets[0]!.name = 'vnet-\u202eexe.txt';
     doc.design.vnets[0]!.subnets[0]!.name = 'snet\u200b-nodes\u001b[31m';
     const file = writeTemp('bidi.json', doc);
-    const text = collect();
-    expect(await main(['plan', file], text)).toBe(0);
-    expect(text.stdout()).toContain('vnet-\\u202eexe.txt');
-    expect(text.stdout()).toContain('snet\\u200b-nodes\\u001b[31m');
-    for (const c of ['\u202e', '\u200b', '\u001b']) expect(text.stdout()).not.toContain(c);
-    const json = collect();
-    expect(await main(['plan', file, '--json'], json)).toBe(0);
-    expect(json.stdout()).not.toMatch(/[\u202e\u200b]/);
+    const text = await run(['plan', file], 0);
+    expect(text.stdout).toContain('vnet-\\u202eexe.txt');
+    expect(text.stdout).toContain('snet\\u200b-nodes\\u001b[31m');
+    for (const c of ['\u202e', '\u200b', '\u001b']) expect(text.stdout).not.toContain(c);
+    const json = await run(['plan', file, '--json'], 0);
+    expect(json.stdout).not.toMatch(/[\u202e\u200b]/);
     // The escape is JSON's own: the parsed output holds the original name.
-    const parsed = JSON.parse(json.stdout()) as { plan: { subnets: Record<string, { name: string }> } };
+    const parsed = JSON.parse(json.stdout) as { plan: { subnets: Record<string, { name: string }> } };
     expect(parsed.plan.subnets.snet1!.name).toBe('snet\u200b-nodes\u001b[31m');
   });
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Design, Finding, Plan } from '../src/core/index';
 import { makeMinimalDocument } from '../src/io/test-support';
-import { main } from './main';
 import { makeValidateCommand } from './commands/validate';
-import { collect, writeTemp } from './test-support';
+import { collect, example, run, writeTemp } from './test-support';
 
 const LEARN = 'https://learn.microsoft.com/azure/aks/configure-kubenet';
 
@@ -16,7 +15,7 @@ const minimalFile = () => writeTemp('minimal.json', makeMinimalDocument());
 describe('aksnet validate', () => {
   it('prints one line per finding, errors first, with the subject name; exits 1 when an error exists', async () => {
     const io = collect();
-    const run = makeValidateCommand(
+    const validate = makeValidateCommand(
       planWith([
         { rule: 'pool-name', severity: 'warning', subjectId: 'pool1', message: 'name is long', learnUrl: LEARN },
         {
@@ -36,7 +35,7 @@ describe('aksnet validate', () => {
       ]),
     );
     const file = minimalFile();
-    expect(await run([file], io)).toBe(1);
+    expect(await validate([file], io)).toBe(1);
     expect(io.stdout()).toBe(
       [
         'error subnet-too-small snet-nodes: needs 300, has 251',
@@ -50,10 +49,10 @@ describe('aksnet validate', () => {
 
   it('exits 0 when there are only warnings', async () => {
     const io = collect();
-    const run = makeValidateCommand(
+    const validate = makeValidateCommand(
       planWith([{ rule: 'r', severity: 'warning', subjectId: 'vnet1', message: 'm', learnUrl: LEARN }]),
     );
-    expect(await run([minimalFile()], io)).toBe(0);
+    expect(await validate([minimalFile()], io)).toBe(0);
     expect(io.stdout()).toBe('warning r vnet-app: m\n');
   });
 
@@ -61,10 +60,10 @@ describe('aksnet validate', () => {
     const doc = makeMinimalDocument();
     doc.design.vnets[0]!.name = 'evil\nerror fake-rule x: y';
     const io = collect();
-    const run = makeValidateCommand(
+    const validate = makeValidateCommand(
       planWith([{ rule: 'r', severity: 'warning', subjectId: 'vnet1', message: 'm', learnUrl: LEARN }]),
     );
-    expect(await run([writeTemp('evil.json', doc)], io)).toBe(0);
+    expect(await validate([writeTemp('evil.json', doc)], io)).toBe(0);
     expect(io.stdout()).toBe('warning r evil\\nerror fake-rule x: y: m\n');
   });
 
@@ -81,18 +80,16 @@ describe('aksnet validate', () => {
   it('exits 1 on a design with an error finding from the real planner (a CIDR that cannot parse)', async () => {
     const doc = makeMinimalDocument();
     doc.design.vnets[0]!.subnets[0]!.cidr = '10.10.0.0/33';
-    const io = collect();
-    expect(await main(['validate', writeTemp('invalid-cidr.json', doc)], io)).toBe(1);
-    expect(io.stdout()).toMatch(/^error invalid-cidr snet-nodes: /m);
+    const io = await run(['validate', writeTemp('invalid-cidr.json', doc)], 1);
+    expect(io.stdout).toMatch(/^error invalid-cidr snet-nodes: /m);
   });
 
   it('exits 2 with the field path when a reference points nowhere', async () => {
     const doc = makeMinimalDocument();
     doc.design.clusters[0]!.nodePools[0]!.nodeSubnetId = 'missing';
     const file = writeTemp('dangling.json', doc);
-    const io = collect();
-    expect(await main(['validate', file], io)).toBe(2);
-    expect(io.stderr()).toBe(
+    const io = await run(['validate', file], 2);
+    expect(io.stderr).toBe(
       `aksnet: ${file}: design.clusters[0].nodePools[0].nodeSubnetId: refers to subnet "missing", which does not exist in this design\n`,
     );
   });
@@ -109,10 +106,9 @@ describe('aksnet validate', () => {
   });
 
   it('prints the family beside a split rule id, so grep for the family still finds it', async () => {
-    const io = collect();
-    const broken = new URL('../examples/broken.json', import.meta.url).pathname;
-    expect(await main(['validate', broken], io)).toBe(1);
-    const lines = io.stdout().split('\n');
+    const broken = example('broken.json');
+    const io = await run(['validate', broken], 1);
+    const lines = io.stdout.split('\n');
     expect(lines).toContain(
       'error special-subnet-name (special-subnet) snet-firewall: a firewall subnet must be named AzureFirewallSubnet (is snet-firewall)',
     );
