@@ -50,6 +50,31 @@ function intruders(sp: SubnetPlan, own: string[]): string | null {
   return others.length > 0 ? others.map((i) => i.label).join(', ') : null;
 }
 
+/** A subnet of `purpose` holds only its `own` consumers: the rule names whatever else it holds. */
+function dedicatedRule(def: {
+  id: string;
+  summary: string;
+  purpose: SubnetPurpose;
+  own: string[];
+  learnUrl: string;
+  message: (what: string) => string;
+}): AnyRule {
+  return defineRule<{ what: string }>({
+    id: def.id,
+    family: 'special-subnet',
+    severity: 'error',
+    summary: def.summary,
+    learnUrl: def.learnUrl,
+    message: (p) => def.message(p.what),
+    check: (ctx, report) => {
+      for (const { s, sp } of subnetsOf(ctx)) {
+        const what = s.purpose === def.purpose ? intruders(sp, def.own) : null;
+        if (what) report(s.id, { what });
+      }
+    },
+  });
+}
+
 export const SUBNET_RULES: readonly AnyRule[] = [
   defineRule<{ cidr: string; needed: number; usable: number; total: number; detail: string }>({
     id: 'subnet-too-small',
@@ -177,33 +202,21 @@ export const SUBNET_RULES: readonly AnyRule[] = [
           report(s.id, { prefix: sp.prefixLength }, resizeFixOpt(vnet, s, 28));
     },
   }),
-  defineRule<{ what: string }>({
+  dedicatedRule({
     id: 'apiserver-subnet-dedicated',
-    family: 'special-subnet',
-    severity: 'error',
     summary: 'The API server subnet hosts nothing but the API server.',
+    purpose: 'apiserver',
+    own: ['apiserver'],
     learnUrl: APISERVER_URL,
-    message: (p) => `the API server subnet can't host other workloads but holds ${p.what}`,
-    check: (ctx, report) => {
-      for (const { s, sp } of subnetsOf(ctx)) {
-        const what = s.purpose === 'apiserver' ? intruders(sp, ['apiserver']) : null;
-        if (what) report(s.id, { what });
-      }
-    },
+    message: (what) => `the API server subnet can't host other workloads but holds ${what}`,
   }),
-  defineRule<{ what: string }>({
+  dedicatedRule({
     id: 'appgw-subnet-dedicated',
-    family: 'special-subnet',
-    severity: 'error',
     summary: 'The Application Gateway subnet holds Application Gateways only.',
+    purpose: 'app-gateway',
+    own: ['appgw-instances', 'appgw-private-frontend'],
     learnUrl: APPGW_URL,
-    message: (p) => `the Application Gateway subnet is dedicated to gateways but also holds ${p.what}`,
-    check: (ctx, report) => {
-      for (const { s, sp } of subnetsOf(ctx)) {
-        const what = s.purpose === 'app-gateway' ? intruders(sp, ['appgw-instances', 'appgw-private-frontend']) : null;
-        if (what) report(s.id, { what });
-      }
-    },
+    message: (what) => `the Application Gateway subnet is dedicated to gateways but also holds ${what}`,
   }),
   defineRule<{ delegation: string }>({
     id: 'node-subnet-delegation',
