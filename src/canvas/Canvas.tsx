@@ -1,16 +1,20 @@
 /**
  * The canvas. Nodes and edges come from the store's document (deriveFlow); while a node is dragged its position
- * lives in a local overlay, committed to the layout in one step when the drag ends (one undo step per drag).
+ * goes straight into React Flow's own store, as an uncontrolled flow does, and is committed to the layout in one
+ * step when the drag ends (one undo step per drag). The canvas itself does not render on a drag frame.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  applyNodeChanges,
   Background,
   Controls,
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type NodeChange,
+  type NodePositionChange,
 } from '@xyflow/react';
 import { deleteElements, onFitRequest, usePlan, usePreview, useDesignStore } from '../store';
 import { createFlowDeriver } from './derive-memo';
@@ -23,7 +27,7 @@ import { Minimap } from './minimap';
 import { PathOverlay } from './walk-overlay';
 import { resizesOf, type Sizes } from './resize';
 import { RouterContext, useLineRouter } from './routes';
-import { setConnecting, setHovered } from './ports';
+import { hoverBox, setConnecting } from './ports';
 import { FIT_PADDING } from '../export';
 
 /**
@@ -49,8 +53,8 @@ const REVEAL_STEP = 800;
 const STABLE_PROPS = {
   onConnectStart: () => setConnecting(true),
   onConnectEnd: () => setConnecting(false),
-  onNodeMouseEnter: (_e: unknown, n: { id: string }) => setHovered(n.id),
-  onNodeMouseLeave: () => setHovered(null),
+  onNodeMouseEnter: (e: React.MouseEvent, n: { id: string }) => hoverBox(n.id, e.buttons),
+  onNodeMouseLeave: (e: React.MouseEvent) => hoverBox(null, e.buttons),
   onPaneClick: () => useDesignStore.getState().select([]),
   // A peering line selects the peering, so its settings can be edited.
   onEdgeClick: (_e: unknown, edge: { id: string }) => {
@@ -84,7 +88,10 @@ export function Canvas() {
   const preview = usePreview();
   const current = usePlan();
   const plan = preview?.plan ?? current;
-  const [overlay, setOverlay] = useState<Record<string, { x: number; y: number }>>({});
+  // Where the boxes being dragged are now: React Flow's store has them already; a render during the drag (a plan
+  // arriving) passes them on, so the boxes stay under the pointer.
+  const overlay = useRef<Record<string, { x: number; y: number }>>({});
+  const flowStore = useStoreApi();
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const loads = useDesignStore((s) => s.loads);
@@ -112,17 +119,16 @@ export function Canvas() {
   const derived = useMemo(() => derive(doc, plan, selection, hot, lines), [derive, doc, plan, selection, hot, lines]);
   // A box being resized shows its new size until the resize ends and commits it.
   const [sizes, setSizes] = useState<Sizes>({});
-  const nodes = useMemo(
-    () =>
-      Object.keys(overlay).length === 0 && Object.keys(sizes).length === 0
-        ? derived.nodes
-        : derived.nodes.map((n) => {
-            const s = sizes[n.id];
-            const sized = s ? { ...n, width: s.width, height: s.height, measured: s } : n;
-            return overlay[n.id] ? { ...sized, position: overlay[n.id]!, dragging: true } : sized;
-          }),
-    [derived.nodes, overlay, sizes],
-  );
+  const nodes = useMemo(() => {
+    const moved = overlay.current;
+    return Object.keys(moved).length === 0 && Object.keys(sizes).length === 0
+      ? derived.nodes
+      : derived.nodes.map((n) => {
+          const s = sizes[n.id];
+          const sized = s ? { ...n, width: s.width, height: s.height, measured: s } : n;
+          return moved[n.id] ? { ...sized, position: moved[n.id]!, dragging: true } : sized;
+        });
+  }, [derived.nodes, sizes]);
 
   // How many nested boxes of the latest load are revealed so far (see REVEAL_OVER); an edit never hides any.
   const [reveal, setReveal] = useState({ loads: 0, count: Infinity });
@@ -149,49 +155,63 @@ export function Canvas() {
   const boxIds = useRef(boxIdSet);
   boxIds.current = boxIdSet;
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => {
-    const store = useDesignStore.getState();
-    const moved: Record<string, { x: number; y: number }> = {};
-    const removed: string[] = [];
-    let select: string[] | null = null;
-    for (const c of changes) {
-      // Drag positions stay local until onNodeDragStop commits them.
-      if (c.type === 'position' && c.position && c.dragging) moved[c.id] = c.position;
-      else if (c.type === 'remove') removed.push(c.id);
-      else if (c.type === 'select') {
-        const base: string[] = select ?? store.selection.filter((id) => boxIds.current.has(id));
-        const cur = new Set<string>(base);
-        if (c.selected) cur.add(c.id);
-        else cur.delete(c.id);
-        select = [...cur];
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const store = useDesignStore.getState();
+      const positions: NodePositionChange[] = [];
+      const removed: string[] = [];
+      let select: string[] | null = null;
+      for (const c of changes) {
+        // Drag positions stay out of the document until onNodeDragStop commits them.
+        if (c.type === 'position' && c.position) {
+          positions.push(c);
+          if (c.dragging) overlay.current = { ...overlay.current, [c.id]: c.position };
+          else {
+            const { [c.id]: _done, ...rest } = overlay.current;
+            overlay.current = rest;
+          }
+        } else if (c.type === 'remove') removed.push(c.id);
+        else if (c.type === 'select') {
+          const base: string[] = select ?? store.selection.filter((id) => boxIds.current.has(id));
+          const cur = new Set<string>(base);
+          if (c.selected) cur.add(c.id);
+          else cur.delete(c.id);
+          select = [...cur];
+        }
       }
-    }
-    if (Object.keys(moved).length) setOverlay((o) => ({ ...o, ...moved }));
-    const { sizing, done } = resizesOf(changes);
-    if (Object.keys(sizing).length) setSizes((o) => ({ ...o, ...sizing }));
-    if (Object.keys(done).length) {
-      const at = store.doc.layout.nodes;
-      const sized = Object.entries(done).filter(([id, s]) => at[id] && (s.width !== at[id].w || s.height !== at[id].h));
-      if (sized.length)
-        store.setLayout(Object.fromEntries(sized.map(([id, s]) => [id, { ...at[id]!, w: s.width, h: s.height }])));
-      setSizes({});
-    }
-    if (removed.length) {
-      // React Flow also removes the children of a removed box; the banner names those as taken with it.
-      const asked = removed.filter((id) => store.selection.includes(id));
-      deleteElements(asked.length ? asked : removed);
-    }
-    if (select) store.select(select);
-  }, []);
+      if (positions.length) {
+        const flowNow = flowStore.getState();
+        flowNow.setNodes(applyNodeChanges(positions, flowNow.nodes));
+      }
+      const { sizing, done } = resizesOf(changes);
+      if (Object.keys(sizing).length) setSizes((o) => ({ ...o, ...sizing }));
+      if (Object.keys(done).length) {
+        const at = store.doc.layout.nodes;
+        const sized = Object.entries(done).filter(
+          ([id, s]) => at[id] && (s.width !== at[id].w || s.height !== at[id].h),
+        );
+        if (sized.length)
+          store.setLayout(Object.fromEntries(sized.map(([id, s]) => [id, { ...at[id]!, w: s.width, h: s.height }])));
+        setSizes({});
+      }
+      if (removed.length) {
+        // React Flow also removes the children of a removed box; the banner names those as taken with it.
+        const asked = removed.filter((id) => store.selection.includes(id));
+        deleteElements(asked.length ? asked : removed);
+      }
+      if (select) store.select(select);
+    },
+    [flowStore],
+  );
 
   const onNodeDragStop = useCallback(
     (_e: unknown, _n: unknown, dragged: { id: string; position: { x: number; y: number } }[]) => {
       const store = useDesignStore.getState();
       const nodesNow = store.doc.layout.nodes;
+      overlay.current = {};
       store.setLayout(
         Object.fromEntries(dragged.map((n) => [n.id, { ...nodesNow[n.id], x: n.position.x, y: n.position.y }])),
       );
-      setOverlay({});
     },
     [],
   );

@@ -6,13 +6,18 @@
  * measures itself with getBBox when it mounts, forcing a layout of the whole canvas once per label.
  */
 import { memo, useCallback, useSyncExternalStore } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  useStore,
+  type EdgeProps,
+  type InternalNode,
+  type ReactFlowState,
+} from '@xyflow/react';
 import { contains, midpointOf, pathOf, type Rect } from '../export/diagram/index';
 import { useRouter } from './routes';
 
-type Internal = ReturnType<typeof useInternalNode>;
-
-function rectOf(n: Internal): Rect | undefined {
+function rectOf(n: InternalNode | undefined): Rect | undefined {
   if (!n) return undefined;
   const w = n.measured.width ?? n.width;
   const h = n.measured.height ?? n.height;
@@ -20,9 +25,20 @@ function rectOf(n: Internal): Rect | undefined {
   return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w, h };
 }
 
+type Ends = readonly [Rect | undefined, Rect | undefined];
+
+const sameRect = (p: Rect | undefined, q: Rect | undefined) =>
+  p === q || (!!p && !!q && p.x === q.x && p.y === q.y && p.w === q.w && p.h === q.h);
+const sameEnds = (p: Ends, q: Ends) => sameRect(p[0], q[0]) && sameRect(p[1], q[1]);
+
 function LabeledEdge(props: EdgeProps) {
-  const a = rectOf(useInternalNode(props.source));
-  const b = rectOf(useInternalNode(props.target));
+  // One subscription for both ends, compared by the numbers the route uses: every store change (each drag frame)
+  // runs every mounted line's selector, and a node's other fields change without moving it.
+  const ends = useCallback(
+    (s: ReactFlowState): Ends => [rectOf(s.nodeLookup.get(props.source)), rectOf(s.nodeLookup.get(props.target))],
+    [props.source, props.target],
+  );
+  const [a, b] = useStore(ends, sameEnds);
   const router = useRouter();
   // A route the router put off for a later task re-renders this line alone when it is ready.
   const subscribe = useCallback(

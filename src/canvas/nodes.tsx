@@ -155,6 +155,13 @@ function Box({ id, data, selected, type }: NodeProps<Node<BoxData>>) {
   );
 }
 
-const BoxNode = memo(Box);
+/**
+ * A box draws only from these props. React Flow also passes the absolute position and the drag state, which
+ * change on every frame for every box inside a dragged VNet: comparing only what is drawn leaves those alone.
+ */
+const drawnSame = (a: NodeProps<Node<BoxData>>, b: NodeProps<Node<BoxData>>) =>
+  a.id === b.id && a.data === b.data && a.selected === b.selected && a.type === b.type;
+
+const BoxNode = memo(Box, drawnSame);
 
 export const NODE_TYPES = { vnet: BoxNode, subnet: BoxNode, cluster: BoxNode, pool: BoxNode, resource: BoxNode };

@@ -18,6 +18,28 @@ interface PortState {
 export const usePorts = create<PortState>(() => ({ hovered: null, connecting: false }));
 
 export const setHovered = (id: string | null) => usePorts.setState({ hovered: id });
+
+/** The box the pointer is over after a press, applied when the press ends. */
+let pending: string | null | undefined;
+
+/**
+ * The pointer entered (an id) or left (null) a box. With a button held the pointer drags (a box, the view, a
+ * line from a live handle): boxes it crosses on the way need no handles, and swapping a box's ports on each
+ * crossing would re-render it mid-drag, so the box it ends on gets its handles when the button is released.
+ */
+export function hoverBox(id: string | null, buttons: number) {
+  if (buttons === 0) return setHovered(id);
+  if (pending === undefined)
+    window.addEventListener(
+      'pointerup',
+      () => {
+        if (pending !== undefined) setHovered(pending);
+        pending = undefined;
+      },
+      { once: true },
+    );
+  pending = id;
+}
 export const setConnecting = (connecting: boolean) => usePorts.setState({ connecting });
 
 /** The box's two handles, live or bare. */
