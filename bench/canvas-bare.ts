@@ -12,15 +12,13 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { enterpriseText } from './canvas-scale';
-import { openApp, preview, untilIdle, vnetHead, verdict, sortNum, pct } from './canvas-page';
+import { AUTO_PAN_CLEAR, openApp, preview, untilIdle, vnetHead, verdict, sortNum, pct } from './canvas-page';
 import { makeEnterpriseDesign } from './make-enterprise-design';
 
 const BARE_OUT = fileURLToPath(new URL('../dist-bench-bare', import.meta.url));
 const BARE_CONFIG = fileURLToPath(new URL('../src/canvas/bare-bench/vite.config.ts', import.meta.url));
 const ROUNDS = 4;
 const MOVES = 60;
-/** React Flow auto-pans a node drag within 40 px of the pane's edges (calcAutoPan in @xyflow/system); a margin. */
-const AUTO_PAN_CLEAR = 60;
 const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
 type Work = Record<(typeof METRICS)[number], number>;
 

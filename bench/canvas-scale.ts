@@ -6,7 +6,7 @@ import type { Browser, Page } from '@playwright/test';
 import { serializeDocument } from '../src/io';
 import { gridLayout } from './canvas-layout';
 import { describe, inputToPaint, stats } from './canvas-latency';
-import { dragFor, openApp, untilIdle, vnetHead, verdict } from './canvas-page';
+import { AUTO_PAN_CLEAR, dragFor, openApp, untilIdle, vnetHead, verdict } from './canvas-page';
 import { makeEnterpriseDesign } from './make-enterprise-design';
 
 export function enterpriseText(scale: number): string {
@@ -32,12 +32,19 @@ export async function panToTop(page: Page, id: string): Promise<void> {
     const head = await vnetHead(page, id)
       .boundingBox({ timeout: 1000 })
       .catch(() => null);
-    if (head && head.y > canvas.y + 20 && head.y < canvas.y + canvas.height - 100) return;
+    if (head && head.y > canvas.y + AUTO_PAN_CLEAR && head.y < canvas.y + canvas.height - 100) return;
     const x = canvas.x + 12;
-    const down = !head || head.y < canvas.y + 20;
-    await page.mouse.move(x, down ? canvas.y + 40 : canvas.y + canvas.height - 40);
+    // Off screen above (or not mounted): a view's height down; just under the top: down by what it lacks.
+    const top = canvas.y + AUTO_PAN_CLEAR;
+    const by = !head
+      ? canvas.height - 80
+      : head.y < top
+        ? Math.min(canvas.height - 80, top + 40 - head.y)
+        : -(canvas.height - 80);
+    const from = by > 0 ? canvas.y + 40 : canvas.y + canvas.height - 40;
+    await page.mouse.move(x, from);
     await page.mouse.down();
-    await page.mouse.move(x, down ? canvas.y + canvas.height - 40 : canvas.y + 40, { steps: 8 });
+    await page.mouse.move(x, from + by, { steps: 8 });
     await page.mouse.up();
     await page.waitForTimeout(300);
   }
